@@ -1,0 +1,108 @@
+"""The `masterplan` command: parses options and calls one function per subcommand.
+
+Command modules are imported lazily inside each command, so `--help` and `validate` never
+import WeasyPrint or python-docx.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator import __version__
+from generator.errors import MasterplanError, SpecError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LANG = click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+                    help="Language of messages and documents (Bahasa Indonesia or English).")
+
+
+class _Group(click.Group):
+    """Maps every MasterplanError to a message and an exit code; hides tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SpecError as exc:
+            lang = (ctx.meta.get("masterplan.lang") or "id")
+            for diagnostic in exc.diagnostics:
+                click.echo(diagnostic.format(lang), err=True)
+            ctx.exit(exc.exit_code)
+        except MasterplanError as exc:
+            click.echo(f"masterplan: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("masterplan: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the one gate for internal errors
+            if ctx.meta.get("masterplan.debug"):
+                traceback.print_exc()
+            else:
+                click.echo(f"masterplan: internal error: {type(exc).__name__}: {exc}\n"
+                           "Run again with --debug for the traceback, and please report it.",
+                           err=True)
+            ctx.exit(3)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="masterplan")
+@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Turn a smart-city masterplan spec (YAML) into PDF, DOCX and HTML documents.
+
+    Start with `masterplan init masterplan.yaml`, check it with `masterplan validate`.
+    """
+    ctx.meta["masterplan.debug"] = debug
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True,
+                type=click.Path(dir_okay=True, path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@LANG
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format of the diagnostics.")
+def validate(specs: tuple[Path, ...], strict: bool, lang: str, output_format: str) -> None:
+    """Check one or more specs; report every problem as FILE:LINE:COL."""
+    from generator.commands.validate import run_validate
+
+    code = run_validate(list(specs), strict=strict, lang=lang, output_format=output_format)
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--type", "region_type", type=click.Choice(["kabupaten", "kota"]),
+              default="kabupaten", show_default=True, help="Kabupaten (regency) or kota (city).")
+@LANG
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path: Path, region_type: str, lang: str, force: bool) -> None:
+    """Write a commented starter spec (and the JSON Schema beside it)."""
+    from generator.commands.init import run_init
+
+    run_init(path, region_type=region_type, lang=lang, force=force)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to a file instead of standard output.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the spec format."""
+    from generator.spec.schema import schema_json
+
+    text = schema_json()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from generator.output import atomic_write
+
+        atomic_write(output, text.encode("utf-8"))

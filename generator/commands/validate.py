@@ -1,0 +1,47 @@
+"""`masterplan validate`: every problem of every spec, positioned and sorted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from generator.errors import Diagnostic, SpecError
+from generator.i18n import message
+from generator.spec import load_spec, validate
+
+
+def collect(path: Path) -> list[Diagnostic]:
+    """All diagnostics of one spec file, loading problems included."""
+    try:
+        doc = load_spec(path, str(path))
+    except SpecError as exc:
+        return exc.diagnostics
+    return validate(doc)
+
+
+def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: str) -> int:
+    results = []
+    failed = False
+    for path in paths:
+        diagnostics = collect(path)
+        errors = sum(d.severity == "error" for d in diagnostics)
+        warnings = len(diagnostics) - errors
+        ok = errors == 0 and not (strict and warnings)
+        failed = failed or not ok
+        results.append((path, diagnostics, errors, warnings, ok))
+    if output_format == "json":
+        payload = {"valid": not failed, "strict": strict, "specs": [
+            {"file": str(path), "valid": ok, "errors": errors, "warnings": warnings,
+             "diagnostics": [d.as_dict(lang) for d in diagnostics]}
+            for path, diagnostics, errors, warnings, ok in results]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for path, diagnostics, errors, warnings, ok in results:
+            for diagnostic in diagnostics:
+                click.echo(diagnostic.format(lang))
+            key = "summary.ok" if ok else "summary.failed"
+            click.echo(message(key, lang, file=str(path), errors=errors, warnings=warnings),
+                       err=True)
+    return 1 if failed else 0

@@ -1,0 +1,87 @@
+"""One error hierarchy; every problem a user can cause carries a place in a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class SourceSpan:
+    """A 1-based position in a file (ruamel's 0-based marks are converted in spec.load)."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass
+class Diagnostic:
+    """One problem found in a spec: where, how bad, which key, and what.
+
+    The message is kept as a catalogue code plus parameters and translated when shown, so one
+    validation run can be printed in Indonesian or English.
+    """
+
+    span: SourceSpan
+    severity: Severity
+    path: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        return (self.span.file, self.span.line, self.span.col,
+                0 if self.severity == "error" else 1, self.path, self.code)
+
+    def message(self, lang: str = "id") -> str:
+        from generator.i18n import message
+
+        return message(self.code, lang, **self.params)
+
+    def format(self, lang: str = "id") -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{self.span}: {self.severity}: {where}{self.message(lang)}"
+
+    def as_dict(self, lang: str = "id") -> dict[str, object]:
+        return {"file": self.span.file, "line": self.span.line, "col": self.span.col,
+                "severity": self.severity, "path": self.path, "code": self.code,
+                "message": self.message(lang)}
+
+
+class MasterplanError(Exception):
+    """Base of every error the command line reports without a traceback."""
+
+    exit_code = 1
+
+
+@dataclass
+class SpecError(MasterplanError):
+    """A spec could not be used: carries every diagnostic found, sorted."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.diagnostics.sort(key=Diagnostic.sort_key)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(d.format() for d in self.diagnostics)
+
+
+class RenderError(MasterplanError):
+    """Rendering failed; the message says where, nothing was written."""
+
+    def __init__(self, message: str, span: SourceSpan | None = None) -> None:
+        self.span = span
+        super().__init__(f"{span}: error: {message}" if span else message)
+
+
+class UsageError(MasterplanError):
+    """The command was called wrongly (exit code 2)."""
+
+    exit_code = 2

@@ -1,0 +1,227 @@
+"""The message catalogue: every user-facing diagnostic, in Bahasa Indonesia and English.
+
+Messages say what was expected and what was found, in plain words. Codes are stable (they are
+part of `validate --format json`); texts may be improved freely.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("id", "en")
+
+TYPE_NAMES: dict[str, tuple[str, str]] = {
+    "null": ("kosong (null)", "empty (null)"),
+    "boolean": ("nilai ya/tidak (boolean)", "a boolean"),
+    "integer": ("bilangan bulat", "an integer"),
+    "float": ("bilangan desimal", "a decimal number"),
+    "number": ("angka", "a number"),
+    "string": ("teks", "text"),
+    "array": ("daftar (list)", "a list"),
+    "object": ("pemetaan (kunci: nilai)", "a mapping (key: value)"),
+}
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # reading the file
+    "file.not_found": ("berkas tidak ditemukan", "file not found"),
+    "file.unreadable": ("berkas tidak dapat dibaca: {reason}", "file cannot be read: {reason}"),
+    "file.is_directory": ("ini folder, bukan berkas spec", "this is a folder, not a spec file"),
+    "file.not_regular": ("bukan berkas biasa (perangkat, pipa, atau soket)",
+                         "not a regular file (a device, pipe or socket)"),
+    "file.too_large": ("berkas terlalu besar: {size} bita, batasnya {limit} bita",
+                       "file too large: {size} bytes, the limit is {limit} bytes"),
+    # parsing YAML
+    "yaml.not_utf8": ("berkas bukan teks UTF-8 (bita {byte}); simpan ulang sebagai UTF-8",
+                      "file is not UTF-8 text (byte {byte}); save it again as UTF-8"),
+    "yaml.empty": ("berkas kosong; diharapkan spec masterplan (pemetaan kunci: nilai)",
+                   "file is empty; expected a masterplan spec (a key: value mapping)"),
+    "yaml.root_not_mapping": ("tingkat teratas harus berupa pemetaan (kunci: nilai), ditemukan"
+                              " {found}", "the top level must be a mapping (key: value), found"
+                              " {found}"),
+    "yaml.control_char": ("karakter kendali {char} tidak diperbolehkan (sering terbawa saat"
+                          " menyalin dari Word); hapus karakter tersebut",
+                          "control character {char} is not allowed (often pasted from Word);"
+                          " remove it"),
+    "yaml.tab": ("karakter tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi",
+                 "tab characters cannot be used for YAML indentation; use spaces"),
+    "yaml.too_deep": ("struktur bersarang terlalu dalam (lebih dari {limit} tingkat)",
+                      "nesting is too deep (more than {limit} levels)"),
+    "yaml.syntax": ("YAML tidak valid: {detail}", "invalid YAML: {detail}"),
+    "yaml.several_documents": ("berkas berisi lebih dari satu dokumen YAML (`---`); satu berkas"
+                               " hanya untuk satu daerah", "the file holds more than one YAML"
+                               " document (`---`); one file is for one region"),
+    "yaml.directive": ("direktif YAML (%YAML, %TAG) tidak didukung; hapus baris tersebut",
+                       "YAML directives (%YAML, %TAG) are not supported; remove the line"),
+    "yaml.alias": ("alias YAML (*{name}) tidak didukung; tuliskan nilainya secara lengkap",
+                   "YAML aliases (*{name}) are not supported; write the value out in full"),
+    "yaml.anchor": ("anchor YAML (&{name}) tidak didukung; tuliskan nilainya secara lengkap",
+                    "YAML anchors (&{name}) are not supported; write the value out in full"),
+    "yaml.too_many_nodes": ("berkas memiliki terlalu banyak elemen (lebih dari {limit})",
+                            "the file has too many elements (more than {limit})"),
+    "yaml.tag": ("tag YAML {tag} tidak diperbolehkan; hapus tag tersebut",
+                 "YAML tag {tag} is not allowed; remove it"),
+    "yaml.bad_key": ("kunci `{key}` harus berupa teks", "key `{key}` must be text"),
+    "yaml.complex_key": ("kunci harus berupa teks sederhana, bukan daftar atau pemetaan",
+                         "keys must be plain text, not a list or mapping"),
+    "yaml.duplicate_key": ("kunci `{key}` muncul dua kali (pertama di baris {first})",
+                           "key `{key}` appears twice (first on line {first})"),
+    "yaml.merge_key": ("kunci gabungan YAML (`<<`) tidak didukung",
+                       "YAML merge keys (`<<`) are not supported"),
+    "yaml.not_finite": ("angka {value} tidak diperbolehkan; diharapkan angka terhingga",
+                        "{value} is not allowed; expected a finite number"),
+    "yaml.bad_number": ("angka tidak valid: {value}", "invalid number: {value}"),
+    # schema
+    "schema.type": ("diharapkan {expected}, ditemukan {found}{shown}{hint}",
+                    "expected {expected}, found {found}{shown}{hint}"),
+    "schema.required": ("kunci wajib `{name}` belum diisi", "required key `{name}` is missing"),
+    "schema.additional": ("kunci `{name}` tidak dikenal{suggestion}",
+                          "unknown key `{name}`{suggestion}"),
+    "schema.enum": ("nilai `{value}` tidak dikenal; pilihan yang sah: {allowed}",
+                    "unknown value `{value}`; allowed: {allowed}"),
+    "schema.const": ("diharapkan nilai {expected}", "expected the value {expected}"),
+    "schema.pattern": ("`{value}` bukan {what}", "`{value}` is not {what}"),
+    "schema.minimum": ("nilai {value} terlalu kecil; paling kecil {limit}",
+                       "{value} is too small; the minimum is {limit}"),
+    "schema.maximum": ("nilai {value} terlalu besar; paling besar {limit}",
+                       "{value} is too large; the maximum is {limit}"),
+    "schema.min_length": ("teks tidak boleh kosong", "text must not be empty"),
+    "schema.max_length": ("teks terlalu panjang: {length} karakter, paling banyak {limit}",
+                          "text too long: {length} characters, at most {limit}"),
+    "schema.min_items": ("daftar harus berisi paling sedikit {limit} butir",
+                         "the list needs at least {limit} item(s)"),
+    "schema.max_items": ("daftar terlalu panjang: paling banyak {limit} butir",
+                         "the list is too long: at most {limit} items"),
+    "schema.min_properties": ("isi paling sedikit satu `tahun: nilai`",
+                              "give at least one `year: value`"),
+    "schema.status_or_score": ("isi `status` (baik/cukup/kurang) atau `score` (1-4)",
+                               "give a `status` (baik/cukup/kurang) or a `score` (1-4)"),
+    "schema.other": ("tidak sesuai skema: {detail}", "does not match the schema: {detail}"),
+    "hint.thousands": ("; jika maksudnya {words}, tulis {suggestion} tanpa titik pemisah ribuan",
+                       "; if you meant {words_en}, write {suggestion} without thousands"
+                       " separators"),
+    "hint.quote": ("; tulis dalam tanda kutip: \"{raw}\"", "; put it in quotes: \"{raw}\""),
+    "hint.did_you_mean": ("; mungkin maksudnya `{name}`?", "; did you mean `{name}`?"),
+    "pattern.id": ("kode yang sah (huruf besar, angka dan tanda hubung, mis. GOV-01)",
+                   "a valid code (capitals, digits and hyphens, e.g. GOV-01)"),
+    "pattern.region_code": ("kode wilayah Kemendagri `PP.KK` (mis. \"35.10\")",
+                            "a Kemendagri region code `PP.KK` (e.g. \"35.10\")"),
+    "pattern.date": ("tanggal berformat YYYY-MM-DD (mis. 2025-11-20)",
+                     "a date as YYYY-MM-DD (e.g. 2025-11-20)"),
+    "pattern.code": ("kode berhuruf besar (mis. APBD)", "an upper-case code (e.g. APBD)"),
+    "pattern.year_key": ("tahun empat angka (mis. 2027)", "a four-digit year (e.g. 2027)"),
+    "pattern.iso": ("nomor indikator (mis. 6.1)", "an indicator number (e.g. 6.1)"),
+    # cross-field rules
+    "rule.duplicate_id": ("kode `{id}` sudah dipakai di {first}",
+                          "id `{id}` is already used at {first}"),
+    "rule.duplicate_entry": ("`{value}` sudah ada di {first}", "`{value}` already appears at"
+                             " {first}"),
+    "rule.period_order": ("tahun akhir {end} lebih awal dari tahun awal {start}",
+                          "end year {end} is before start year {start}"),
+    "rule.period_too_long": ("periode {years} tahun terlalu panjang; paling lama {limit} tahun",
+                             "a {years}-year period is too long; at most {limit} years"),
+    "rule.year_outside_period": ("tahun {year} di luar periode masterplan {start}-{end}",
+                                 "year {year} is outside the masterplan period {start}-{end}"),
+    "rule.quick_win_program": ("quick win merujuk program `{program}` yang tidak ada{suggestion}",
+                               "the quick win refers to program `{program}`, which does not"
+                               " exist{suggestion}"),
+    "rule.quick_win_late": ("quick win harus dimulai pada dua tahun pertama ({start}-{latest}),"
+                            " ditemukan {year}", "a quick win must start in the first two years"
+                            " ({start}-{latest}), found {year}"),
+    "rule.region_code_type": ("kode {code} adalah {actual}, tetapi `type` adalah {declared}"
+                              " (KK 01-69 kabupaten, 71-99 kota)",
+                              "code {code} is a {actual}, but `type` is {declared}"
+                              " (KK 01-69 is a kabupaten, 71-99 a kota)"),
+    "rule.region_code_range": ("kode daerah {code} tidak sah: KK harus 01-69 (kabupaten) atau"
+                               " 71-99 (kota)", "region code {code} is not valid: KK must be"
+                               " 01-69 (kabupaten) or 71-99 (kota)"),
+    "rule.province_code": ("kode provinsi {code} tidak dikenal", "unknown province code {code}"),
+    "rule.province_name": ("kode {code} milik provinsi {expected}, bukan `{name}`",
+                           "code {code} belongs to the province {expected}, not `{name}`"),
+    "rule.head_title": ("kepala daerah {type} disebut {expected}, ditemukan `{found}`",
+                        "the head of a {type} is titled {expected}, found `{found}`"),
+    "rule.unknown_source": ("sumber dana `{source}` tidak dikenal; pilihan: {known}, atau"
+                            " nyatakan di `funding_sources`", "unknown funding source `{source}`;"
+                            " use one of {known}, or declare it in `funding_sources`"),
+    "rule.status_score": ("status `{status}` tidak sesuai dengan skor {score} (diharapkan"
+                          " {low}-{high})", "status `{status}` does not agree with score {score}"
+                          " (expected {low}-{high})"),
+    "rule.label_nonstandard": ("label `{label}` bukan nama baku; nama baku: {standard}",
+                               "label `{label}` is not a standard name; standard: {standard}"),
+    "rule.unknown_agency": ("OPD `{agency}` tidak ada di daftar `agencies`",
+                            "agency `{agency}` is not in the `agencies` list"),
+    "rule.horizon_years": ("program jangka {horizon} biasanya {expected}, ditemukan {start}-{end}",
+                           "a {horizon_en} program usually runs {expected_en}, found"
+                           " {start}-{end}"),
+    "rule.year_outside_program": ("tahun {year} di luar masa program {start}-{end}",
+                                  "year {year} is outside the program's years {start}-{end}"),
+    "rule.rpjmd_years": ("periode RPJMD biasanya 5 tahun, ditemukan {start}-{end}",
+                         "an RPJMD period is usually 5 years, found {start}-{end}"),
+    # quality warnings
+    "quality.program_no_indicator": ("program belum memiliki indikator",
+                                     "the program has no indicator"),
+    "quality.program_no_budget": ("program belum memiliki anggaran",
+                                  "the program has no budget"),
+    "quality.dimension_no_program": ("dimensi {dimension} belum memiliki program",
+                                     "dimension {dimension} has no program"),
+    "quality.sub_dimension_no_program": ("sub-dimensi belum memiliki program",
+                                         "the sub-dimension has no program"),
+    "quality.empty_text": ("uraian kosong", "the narrative is empty"),
+    "quality.quick_win_no_kpi": ("quick win belum memiliki KPI", "the quick win has no KPI"),
+    "quality.few_quick_wins": ("hanya {count} quick win; biasanya 3-8 (satu per dimensi)",
+                               "only {count} quick win(s); usually 3-8 (one per dimension)"),
+    "quality.indicator_no_target_end": ("indikator belum memiliki target untuk tahun akhir"
+                                        " program {year}", "the indicator has no target for the"
+                                        " program's last year {year}"),
+    # commands
+    "summary.ok": ("{file}: valid ({errors} galat, {warnings} peringatan)",
+                   "{file}: valid ({errors} errors, {warnings} warnings)"),
+    "summary.failed": ("{file}: TIDAK valid ({errors} galat, {warnings} peringatan)",
+                       "{file}: NOT valid ({errors} errors, {warnings} warnings)"),
+    "init.exists": ("{file} sudah ada; pakai --force untuk menimpanya",
+                    "{file} already exists; use --force to overwrite it"),
+    "init.done": ("Spec awal ditulis ke {file} (skema: {schema}). Lanjutkan dengan:"
+                  " masterplan validate {file}", "Starter spec written to {file} (schema:"
+                  " {schema}). Next: masterplan validate {file}"),
+    # rendering
+    "asset.missing": ("berkas `{name}` tidak ditemukan", "file `{name}` not found"),
+    "asset.outside": ("berkas `{name}` berada di luar folder spec", "file `{name}` is outside"
+                      " the spec's folder"),
+    "asset.not_file": ("`{name}` bukan berkas biasa", "`{name}` is not a regular file"),
+    "asset.too_large": ("berkas `{name}` terlalu besar ({size} bita; batas {limit})",
+                        "file `{name}` is too large ({size} bytes; limit {limit})"),
+    "asset.not_image": ("berkas `{name}` bukan gambar PNG, JPEG atau SVG yang sah",
+                        "file `{name}` is not a valid PNG, JPEG or SVG image"),
+    "asset.too_many_pixels": ("gambar `{name}` terlalu besar ({width}x{height} piksel)",
+                              "image `{name}` is too large ({width}x{height} pixels)"),
+    "asset.url": ("`{name}` adalah alamat web atau berkas; gunakan jalur relatif ke folder spec",
+                  "`{name}` is a URL; use a path relative to the spec's folder"),
+}
+
+_WORDS_EN = {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion"}
+
+
+def message(code: str, lang: str = "id", **params: Any) -> str:
+    """Translate one catalogue entry; unknown codes fall back to the code itself."""
+    index = 1 if lang == "en" else 0
+    template = CATALOGUE.get(code)
+    if template is None:
+        return code
+    values = {key: _localise(value, index) for key, value in params.items()}
+    if "words" in values and "words_en" not in values:
+        words = str(values["words"])
+        for id_word, en_word in _WORDS_EN.items():
+            words = words.replace(id_word, en_word)
+        values["words_en"] = words
+    return template[index].format(**values)
+
+
+def _localise(value: Any, index: int) -> Any:
+    """Parameters may themselves be catalogue references (type names, nested hints)."""
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "@type":
+        return TYPE_NAMES.get(value[1], (value[1], value[1]))[index]
+    if isinstance(value, tuple) and len(value) >= 2 and value[0] == "@msg":
+        code, params = value[1], (value[2] if len(value) > 2 else {})
+        return message(code, LANGUAGES[index], **params)
+    if isinstance(value, list):
+        return ", ".join(str(_localise(v, index)) for v in value)
+    return value

@@ -1,0 +1,353 @@
+"""Read one spec file into plain JSON-like data plus the source position of every node.
+
+The YAML is parsed into *events* by ruamel.yaml's pure-Python round-trip parser and the data is
+built here, iteratively, so that:
+- nothing is ever constructed from a tag (no `!!python/...`, no custom constructors);
+- anchors and aliases are refused where they appear (no alias bombs);
+- nesting depth, file size and document count are bounded before anything walks the data;
+- duplicate keys, non-finite floats and XML-illegal characters are positioned errors;
+- dates stay strings, mapping keys become strings (JSON's data model), and every exception of
+  the parser is turned into a positioned diagnostic at this one boundary.
+ruamel's marks are 0-based; they are converted to 1-based exactly once, in `_span`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Diagnostic, SourceSpan, SpecError
+
+MAX_SPEC_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 500_000
+
+Pointer = tuple[str | int, ...]
+
+_ILLEGAL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_STR = "tag:yaml.org,2002:str"
+_ALLOWED_EXPLICIT_TAGS = {
+    _STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!",
+}
+
+
+@dataclass
+class SpecDocument:
+    """A loaded spec: the data and, for every JSON pointer, where its value and key stand."""
+
+    path: Path
+    display_name: str
+    data: dict[str, Any]
+    spans: dict[Pointer, tuple[int, int]] = field(default_factory=dict)
+    key_spans: dict[Pointer, tuple[int, int]] = field(default_factory=dict)
+    raw_scalars: dict[Pointer, str] = field(default_factory=dict)
+    source_bytes: bytes = b""
+
+    def span(self, pointer: Pointer, *, key: bool = False) -> SourceSpan:
+        """The position of `pointer`'s value (or its key), else of its nearest ancestor."""
+        table = self.key_spans if key else self.spans
+        probe = pointer
+        while True:
+            if probe in table:
+                line, col = table[probe]
+                return SourceSpan(self.display_name, line, col)
+            if not probe:
+                return SourceSpan(self.display_name, 1, 1)
+            probe = probe[:-1]
+            table = self.spans
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+def format_pointer(pointer: Pointer) -> str:
+    """`('dimensions', 'economy', 'programs', 2, 'id')` → `dimensions.economy.programs[2].id`."""
+    out = ""
+    for part in pointer:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+class _Problem(Exception):
+    def __init__(self, line: int, col: int, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.line, self.col, self.code, self.params = line, col, code, params
+
+
+def _span(mark: Any) -> tuple[int, int]:
+    """ruamel's 0-based mark → 1-based (line, column): the only place this happens."""
+    return (mark.line + 1, mark.column + 1)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def read_spec_bytes(path: Path, display_name: str) -> bytes:
+    """Read a spec file with its size capped; refuse anything that is not a regular file."""
+    def fail(code: str, **params: object) -> SpecError:
+        return SpecError([Diagnostic(SourceSpan(display_name), "error", "", code, params)])
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise fail("file.not_found") from None
+    except OSError as exc:
+        raise fail("file.unreadable", reason=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise fail("file.is_directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise fail("file.not_regular")
+    if info.st_size > MAX_SPEC_BYTES:
+        raise fail("file.too_large", size=info.st_size, limit=MAX_SPEC_BYTES)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SPEC_BYTES + 1)
+    except OSError as exc:
+        raise fail("file.unreadable", reason=exc.strerror or str(exc)) from None
+    if len(data) > MAX_SPEC_BYTES:
+        raise fail("file.too_large", size=len(data), limit=MAX_SPEC_BYTES)
+    return data
+
+
+def decode_spec(data: bytes, display_name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        prefix = data[start:exc.start]
+        line = prefix.count(b"\n") + 1
+        col = len(prefix) - (prefix.rfind(b"\n") + 1) + 1
+        raise SpecError([Diagnostic(SourceSpan(display_name, line, col), "error", "",
+                                    "yaml.not_utf8", {"byte": f"0x{data[exc.start]:02X}"})]) \
+            from None
+
+
+def load_spec(path: Path, display_name: str | None = None) -> SpecDocument:
+    """Load a spec file; raise SpecError (positioned) for anything that is not usable data."""
+    name = display_name if display_name is not None else str(path)
+    data = read_spec_bytes(path, name)
+    text = decode_spec(data, name)
+    doc = load_spec_text(text, path, name)
+    doc.source_bytes = data
+    return doc
+
+
+def load_spec_text(text: str, path: Path, display_name: str) -> SpecDocument:
+    doc = SpecDocument(path=path, display_name=display_name, data={})
+    try:
+        root = _build(text, doc)
+    except _Problem as problem:
+        raise SpecError([Diagnostic(SourceSpan(display_name, problem.line, problem.col), "error",
+                                    "", problem.code, dict(problem.params))]) from None
+    except SpecError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one boundary where parser errors are mapped
+        raise SpecError([_parser_diagnostic(exc, text, display_name)]) from None
+    if root is None:
+        raise SpecError([Diagnostic(SourceSpan(display_name), "error", "", "yaml.empty")])
+    if not isinstance(root, dict):
+        raise SpecError([Diagnostic(SourceSpan(display_name), "error", "", "yaml.root_not_mapping",
+                                    {"found": type_name(root)})])
+    doc.data = root
+    return doc
+
+
+def type_name(value: object) -> str:
+    """A catalogue key naming the JSON type of a value (translated by i18n)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _parser_diagnostic(exc: Exception, text: str, display_name: str) -> Diagnostic:
+    from ruamel.yaml.reader import ReaderError
+
+    if isinstance(exc, ReaderError):
+        line, col = _line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return Diagnostic(SourceSpan(display_name, line, col), "error", "", "yaml.control_char",
+                          {"char": f"U+{ord(char):04X}"})
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = _span(mark) if mark is not None else (1, 1)
+    problem = str(getattr(exc, "problem", "") or exc).strip()
+    if "\\t" in problem or "'\\t'" in problem or "\t" in problem:
+        return Diagnostic(SourceSpan(display_name, line, col), "error", "", "yaml.tab")
+    if isinstance(exc, RecursionError):
+        return Diagnostic(SourceSpan(display_name, line, col), "error", "", "yaml.too_deep",
+                          {"limit": MAX_DEPTH})
+    context = str(getattr(exc, "context", "") or "").strip()
+    detail = f"{context}; {problem}" if context and problem else (problem or context)
+    return Diagnostic(SourceSpan(display_name, line, col), "error", "", "yaml.syntax",
+                      {"detail": detail or type(exc).__name__})
+
+
+def _build(text: str, doc: SpecDocument) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
+    from ruamel.yaml.nodes import ScalarNode
+
+    yaml = YAML(typ="rt", pure=True)
+    resolver = yaml.resolver
+    # Each frame: [container, pointer, pending_key, pending_key_span]
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    nodes = 0
+
+    def attach(value: Any, pointer_of: Any, mark: Any) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            doc.spans[()] = _span(mark)
+            return
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            pointer = (*frame[1], len(container))
+            container.append(value)
+        else:
+            key = frame[2]
+            pointer = (*frame[1], key)
+            container[key] = value
+            doc.key_spans[pointer] = frame[3]
+            frame[2] = None
+        doc.spans[pointer] = _span(mark)
+        pointer_of(pointer)
+
+    for event in yaml.parse(text):
+        if isinstance(event, DocumentStartEvent):
+            documents += 1
+            line, col = _span(event.start_mark)
+            if documents > 1:
+                raise _Problem(line, col, "yaml.several_documents")
+            if event.version or event.tags:
+                raise _Problem(line, col, "yaml.directive")
+            continue
+        if isinstance(event, AliasEvent):
+            line, col = _span(event.start_mark)
+            raise _Problem(line, col, "yaml.alias", name=event.anchor)
+        if isinstance(event, MappingEndEvent | SequenceEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(event, ScalarEvent | MappingStartEvent | SequenceStartEvent):
+            continue
+        nodes += 1
+        line, col = _span(event.start_mark)
+        if nodes > MAX_NODES:
+            raise _Problem(line, col, "yaml.too_many_nodes", limit=MAX_NODES)
+        if event.anchor:
+            raise _Problem(line, col, "yaml.anchor", name=event.anchor)
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_EXPLICIT_TAGS:
+            raise _Problem(line, col, "yaml.tag", tag=tag)
+        expecting_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
+
+        if isinstance(event, ScalarEvent):
+            value = _scalar(event, tag, resolver, ScalarNode, line, col)
+            if expecting_key:
+                if isinstance(value, bool) or value is None or isinstance(value, float):
+                    raise _Problem(line, col, "yaml.bad_key", key=event.value)
+                key = str(value)
+                frame = stack[-1]
+                if key in frame[0]:
+                    first = doc.key_spans[(*frame[1], key)]
+                    raise _Problem(line, col, "yaml.duplicate_key", key=key, first=first[0])
+                if key == "<<" and event.implicit[0]:
+                    raise _Problem(line, col, "yaml.merge_key")
+                frame[2] = key
+                frame[3] = (line, col)
+                continue
+            if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
+                def remember(pointer: Pointer, raw: str = event.value) -> None:
+                    doc.raw_scalars[pointer] = raw
+                attach(value, remember, event.start_mark)
+            else:
+                attach(value, lambda _p: None, event.start_mark)
+            continue
+
+        if expecting_key:
+            raise _Problem(line, col, "yaml.complex_key")
+        if len(stack) >= MAX_DEPTH:
+            raise _Problem(line, col, "yaml.too_deep", limit=MAX_DEPTH)
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, MappingStartEvent) else [])
+        holder: list[Pointer] = []
+        attach(container, holder.append, event.start_mark)
+        stack.append([container, holder[0] if holder else (), None, None])
+    return root
+
+
+def _scalar(event: Any, tag: str | None, resolver: Any, node_type: Any,
+            line: int, col: int) -> Any:
+    value: str = event.value
+    if _ILLEGAL_CHARS.search(value):
+        bad = _ILLEGAL_CHARS.search(value)
+        assert bad is not None
+        raise _Problem(line, col, "yaml.control_char", char=f"U+{ord(bad.group()):04X}")
+    plain = bool(event.implicit[0]) and not event.style
+    if tag in (_STR, "!") or (tag is None and not plain):
+        return value
+    resolved = str(tag or resolver.resolve(node_type, value, event.implicit))
+    kind = resolved.rsplit(":", 1)[-1]
+    try:
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return value.strip().lower() == "true"
+        if kind == "int":
+            return _to_int(value)
+        if kind == "float":
+            number = float(value.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf")
+                           .replace(".INF", "inf").replace(".nan", "nan").replace(".NaN", "nan")
+                           .replace(".NAN", "nan"))
+            if not math.isfinite(number):
+                raise _Problem(line, col, "yaml.not_finite", value=value)
+            return number
+    except ValueError:
+        raise _Problem(line, col, "yaml.bad_number", value=value) from None
+    # timestamps and anything else implicit stay text
+    return value
+
+
+def _to_int(value: str) -> int:
+    text = value.replace("_", "").strip()
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    lowered = digits.lower()
+    if lowered.startswith("0x"):
+        return sign * int(digits[2:], 16)
+    if lowered.startswith("0o"):
+        return sign * int(digits[2:], 8)
+    if lowered.startswith("0b"):
+        return sign * int(digits[2:], 2)
+    return sign * int(digits, 10)

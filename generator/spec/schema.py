@@ -1,0 +1,478 @@
+"""The masterplan spec's JSON Schema, defined once here.
+
+`schemas/masterplan.schema.json` is generated from `build_schema()` (a test fails when the two
+drift; `python -m generator.spec.schema > schemas/masterplan.schema.json` regenerates it).
+Every property carries a `title` (English), a `description` (Bahasa Indonesia, what regency
+staff read in their editor), `x-description-en` (English) and `examples`, which `masterplan
+init` and `docs/spec.md` are generated from.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.spec.vocabulary import (
+    DIMENSIONS,
+    HORIZONS,
+    QUICK_WIN_STATUS,
+    QUICK_WIN_TYPES,
+    READINESS_ASPECTS,
+    READINESS_AREAS,
+    READINESS_STATUS,
+    REGION_TYPES,
+    SUB_DIMENSIONS,
+)
+
+Schema = dict[str, Any]
+
+SCHEMA_ID = "urn:masterplan:spec:1"
+ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+MAX_TEXT = 20_000  # characters in one narrative field
+MAX_SHORT = 500
+
+
+def _field(type_: str, title: str, id_: str, en: str, example: Any = None, **extra: Any) -> Schema:
+    node: Schema = {"type": type_, "title": title, "description": id_, "x-description-en": en}
+    if example is not None:
+        node["examples"] = [example]
+    node.update(extra)
+    return node
+
+
+def text(title: str, id_: str, en: str, example: str | None = None, **extra: Any) -> Schema:
+    extra.setdefault("maxLength", MAX_SHORT)
+    return _field("string", title, id_, en, example, minLength=1, **extra)
+
+
+def markdown(title: str, id_: str, en: str, example: str | None = None) -> Schema:
+    return _field("string", title, id_ + " (Markdown)", en + " (Markdown)", example,
+                  maxLength=MAX_TEXT, **{"x-markdown": True})
+
+
+def year(title: str, id_: str, en: str, example: int | None = None) -> Schema:
+    return _field("integer", title, id_, en, example, minimum=2000, maximum=2100)
+
+
+def money(title: str, id_: str, en: str, example: int | None = None) -> Schema:
+    return _field("integer", title, id_ + " Dalam rupiah penuh, bilangan bulat tanpa titik.",
+                  en + " In whole rupiah, an integer without separators.", example,
+                  minimum=0, maximum=10**16)
+
+
+def number(title: str, id_: str, en: str, example: float | None = None) -> Schema:
+    return _field("number", title, id_, en, example)
+
+
+def enum(title: str, id_: str, en: str, values: list[str], example: str | None = None) -> Schema:
+    return _field("string", title, id_ + " Pilihan: " + ", ".join(values) + ".",
+                  en + " One of: " + ", ".join(values) + ".", example or values[0], enum=values)
+
+
+def array(title: str, id_: str, en: str, items: Schema, min_items: int = 0,
+          max_items: int = 1000) -> Schema:
+    node = _field("array", title, id_, en, None, items=items, maxItems=max_items)
+    if min_items:
+        node["minItems"] = min_items
+    return node
+
+
+def text_list(title: str, id_: str, en: str, example: str, min_items: int = 0) -> Schema:
+    item = text(title, id_, en, example)
+    return array(title, id_, en, item, min_items)
+
+
+def obj(title: str, id_: str, en: str, props: dict[str, Schema],
+        required: list[str] | None = None, **extra: Any) -> Schema:
+    node: Schema = {"type": "object", "title": title, "description": id_,
+                    "x-description-en": en, "properties": props, "additionalProperties": False}
+    if required:
+        node["required"] = required
+    node.update(extra)
+    return node
+
+
+def ref(name: str, title: str, id_: str, en: str) -> Schema:
+    return {"$ref": f"#/$defs/{name}", "title": title, "description": id_, "x-description-en": en}
+
+
+def _defs() -> dict[str, Schema]:
+    figure = obj("Figure", "Satu angka statistik beserta tahun dan sumbernya.",
+                 "One statistic with its year and source.", {
+                     "name": text("Name", "Nama data.", "What is measured.", "Jumlah penduduk"),
+                     "value": number("Value", "Nilai (angka, tanpa pemisah ribuan).",
+                                     "The value (a number, no thousands separators).", 1749773),
+                     "unit": text("Unit", "Satuan.", "Unit.", "jiwa"),
+                     "year": year("Year", "Tahun data.", "Year of the figure.", 2024),
+                     "source": text("Source", "Sumber data.", "Source of the figure.",
+                                    "BPS, Kabupaten Dalam Angka 2025"),
+                 }, ["name", "value", "year", "source"])
+    profile_section = obj("Profile section", "Satu bagian gambaran umum daerah.",
+                          "One part of the regional profile.", {
+                              "narrative": markdown("Narrative", "Uraian.", "Narrative.",
+                                                    "Uraian singkat bagian ini."),
+                              "figures": array("Figures", "Data pendukung.", "Supporting figures.",
+                                               {"$ref": "#/$defs/figure"}),
+                          }, ["narrative"])
+    aspect = obj("Readiness aspect", "Penilaian satu aspek kesiapan.",
+                 "Assessment of one readiness aspect.", {
+                     "status": enum("Status", "Status kesiapan.", "Readiness status.",
+                                    list(READINESS_STATUS), "cukup"),
+                     "score": number("Score", "Skor kesiapan 1-4 (boleh desimal).",
+                                     "Readiness score from 1 to 4 (decimals allowed).", 2.5)
+                     | {"minimum": 1, "maximum": 4},
+                     "narrative": markdown("Narrative", "Uraian kondisi aspek ini.",
+                                           "Narrative of this aspect.",
+                                           "Uraian kondisi dan bukti pendukung."),
+                 }, ["narrative"], anyOf=[{"required": ["status"]}, {"required": ["score"]}])
+    indicator = obj("Indicator", "Indikator kinerja program dengan baseline dan target tahunan.",
+                    "Program performance indicator with baseline and yearly targets.", {
+                        "name": text("Name", "Nama indikator.", "Indicator name.",
+                                     "Persentase layanan perizinan daring"),
+                        "unit": text("Unit", "Satuan indikator.", "Unit.", "%"),
+                        "baseline": number("Baseline", "Nilai awal (baseline).",
+                                           "Baseline value.", 20),
+                        "baseline_year": year("Baseline year", "Tahun baseline.",
+                                              "Year of the baseline.", 2025),
+                        "targets": _field(
+                            "object", "Targets", "Target per tahun: `tahun: nilai`.",
+                            "Target per year: `year: value`.", {2026: 40, 2030: 100},
+                            propertyNames={"pattern": r"^20[0-9]{2}$"},
+                            additionalProperties={"type": "number"}, minProperties=1),
+                    }, ["name", "unit", "targets"])
+    budget = obj("Budget line", "Anggaran satu tahun dari satu sumber dana.",
+                 "The budget of one year from one funding source.", {
+                     "year": year("Year", "Tahun anggaran.", "Budget year.", 2026),
+                     "amount": money("Amount", "Besar anggaran.", "Amount.", 750000000),
+                     "source": text("Funding source",
+                                    "Kode sumber dana: APBD, APBD_PROV, APBN, DAK, DANA_DESA, KPBU,"
+                                    " OBLIGASI, CSR, HIBAH, SWASTA, DONOR, BLUD, atau kode di"
+                                    " `funding_sources`.",
+                                    "Funding source code: APBD, APBD_PROV, APBN, DAK, DANA_DESA,"
+                                    " KPBU, OBLIGASI, CSR, HIBAH, SWASTA, DONOR, BLUD, or a code"
+                                    " declared in `funding_sources`.", "APBD",
+                                    pattern=r"^[A-Z][A-Z0-9_]*$"),
+                     "note": text("Note", "Keterangan.", "Remark.", None),
+                 }, ["year", "amount", "source"])
+    program = obj("Program", "Satu program smart city.", "One smart-city program.", {
+        "id": text("Id", "Kode unik program, huruf besar, angka dan tanda hubung.",
+                   "Unique program code: capitals, digits and hyphens.", "GOV-01",
+                   pattern=ID_PATTERN, maxLength=40),
+        "name": text("Name", "Nama program.", "Program name.", "Mal Pelayanan Publik Digital"),
+        "description": markdown("Description", "Uraian program.", "Program description.",
+                                "Integrasi layanan perizinan dan kependudukan dalam satu portal."),
+        "activities": text_list("Activities", "Kegiatan utama program.", "Main activities.",
+                                "Pengembangan portal layanan terpadu"),
+        "lead_opd": text("Lead agency", "OPD penanggung jawab (nama atau kode di `agencies`).",
+                         "Responsible agency (name, or a code from `agencies`).",
+                         "DISKOMINFO"),
+        "supporting_opds": text_list("Supporting agencies", "OPD pendukung.",
+                                     "Supporting agencies.", "DPMPTSP"),
+        "partners": text_list("Partners", "Mitra (perguruan tinggi, swasta, komunitas).",
+                              "Partners (universities, companies, communities).",
+                              "Perguruan tinggi setempat"),
+        "horizon": enum("Horizon", "Jangka waktu: short (tahun 1), medium (tahun 1-5),"
+                        " long (tahun 6-10).", "Horizon: short (year 1), medium (years 1-5),"
+                        " long (years 6-10).", list(HORIZONS), "medium"),
+        "start_year": year("Start year", "Tahun mulai.", "First year.", 2026),
+        "end_year": year("End year", "Tahun selesai.", "Last year.", 2030),
+        "indicators": array("Indicators", "Indikator kinerja.", "Performance indicators.",
+                            {"$ref": "#/$defs/indicator"}),
+        "budget": array("Budget", "Anggaran per tahun dan sumber dana.",
+                        "Budget per year and funding source.", {"$ref": "#/$defs/budget_line"}),
+        "sdg": array("SDGs", "Nomor tujuan SDGs terkait (1-17).", "Related SDG goals (1-17).",
+                     {"type": "integer", "minimum": 1, "maximum": 17}),
+        "iso37122": text_list("ISO 37122", "Nomor indikator SNI ISO 37122 terkait.",
+                              "Related SNI ISO 37122 indicator numbers.", "6.1"),
+    }, ["id", "name", "lead_opd", "horizon", "start_year", "end_year"])
+    sub_dimension = obj("Sub-dimension", "Satu sub-dimensi (elemen) dengan programnya.",
+                        "One sub-dimension (element) with its programs.", {
+                            "label": text("Label", "Nama tampilan, bila berbeda dari nama baku.",
+                                          "Display name, when it differs from the standard one.",
+                                          None),
+                            "strategies": text_list("Strategies", "Strategi sub-dimensi.",
+                                                    "Strategies of this sub-dimension.",
+                                                    "Digitalisasi layanan dasar"),
+                            "programs": array("Programs", "Program pada sub-dimensi ini.",
+                                              "Programs of this sub-dimension.",
+                                              {"$ref": "#/$defs/program"}),
+                        })
+    swot = obj("SWOT", "Analisis SWOT.", "SWOT analysis.", {
+        "strengths": text_list("Strengths", "Kekuatan.", "Strengths.", "Komitmen kepala daerah"),
+        "weaknesses": text_list("Weaknesses", "Kelemahan.", "Weaknesses.",
+                                "Keterbatasan SDM TIK"),
+        "opportunities": text_list("Opportunities", "Peluang.", "Opportunities.",
+                                   "Program nasional SPBE"),
+        "threats": text_list("Threats", "Ancaman.", "Threats.", "Ancaman keamanan siber"),
+    })
+    member = obj("Member", "Anggota.", "Member.", {
+        "role": text("Role", "Kedudukan dalam tim.", "Role in the body.", "Ketua"),
+        "position": text("Position", "Jabatan.", "Position.", "Sekretaris Daerah"),
+    }, ["role", "position"])
+    body = obj("Body", "Lembaga pelaksana.", "Governing body.", {
+        "name": text("Name", "Nama lembaga.", "Name.", None),
+        "legal_basis": text("Legal basis", "Dasar hukum pembentukan (SK).",
+                            "Legal basis (decree).", None),
+        "duties": text_list("Duties", "Tugas.", "Duties.", "Mengarahkan pelaksanaan masterplan"),
+        "members": array("Members", "Susunan keanggotaan.", "Members.",
+                         {"$ref": "#/$defs/member"}),
+    })
+    kpi = obj("KPI", "Indikator keberhasilan quick win.", "Quick-win KPI.", {
+        "name": text("Name", "Nama indikator.", "Indicator name.", "Jumlah pengguna aktif"),
+        "unit": text("Unit", "Satuan.", "Unit.", "orang"),
+        "baseline": number("Baseline", "Nilai awal.", "Baseline.", 0),
+        "target": number("Target", "Target.", "Target.", 10000),
+    }, ["name", "unit", "target"])
+    milestone = obj("Milestone", "Tonggak capaian.", "Milestone.", {
+        "when": text("When", "Waktu (mis. 2026-06 atau Triwulan II 2026).",
+                     "When (e.g. 2026-06 or Q2 2026).", "2026-06"),
+        "description": text("Description", "Capaian.", "What is achieved.",
+                             "Aplikasi diluncurkan"),
+    }, ["when", "description"])
+    quick_win = obj("Quick win", "Program percepatan (quick win).", "Quick-win program.", {
+        "id": text("Id", "Kode unik quick win.", "Unique quick-win code.", "QW-01",
+                   pattern=ID_PATTERN, maxLength=40),
+        "name": text("Name", "Nama quick win.", "Quick-win name.", "Portal Satu Data"),
+        "program": text("Program", "Kode program induk di masterplan.",
+                        "Id of the masterplan program it belongs to.", "GOV-01",
+                        pattern=ID_PATTERN, maxLength=40),
+        "type": enum("Type", "Jenis quick win.", "Quick-win type.", list(QUICK_WIN_TYPES), "app"),
+        "problem": markdown("Problem", "Masalah yang diselesaikan.", "Problem addressed.",
+                            "Data sektoral tersebar dan sulit diakses."),
+        "description": markdown("Description", "Uraian quick win.", "Description.",
+                                "Portal data terpadu untuk semua OPD."),
+        "owner_opd": text("Owner agency", "OPD pemilik.", "Owning agency.", "DISKOMINFO"),
+        "supporting_opds": text_list("Supporting agencies", "OPD pendukung.",
+                                     "Supporting agencies.", "BAPPEDA"),
+        "partners": text_list("Partners", "Mitra.", "Partners.", "BPS"),
+        "location": text("Location", "Lokasi.", "Location.", "Seluruh kecamatan"),
+        "beneficiaries": text("Beneficiaries", "Penerima manfaat.", "Beneficiaries.",
+                              "Masyarakat dan OPD"),
+        "start_year": year("Start year", "Tahun mulai (tahun pertama atau kedua periode).",
+                           "First year (first or second year of the period).", 2026),
+        "end_year": year("End year", "Tahun selesai.", "Last year.", 2026),
+        "milestones": array("Milestones", "Tonggak capaian.", "Milestones.",
+                            {"$ref": "#/$defs/milestone"}),
+        "budget": array("Budget", "Anggaran.", "Budget.", {"$ref": "#/$defs/budget_line"}),
+        "kpis": array("KPIs", "Indikator keberhasilan.", "Key performance indicators.",
+                      {"$ref": "#/$defs/kpi"}),
+        "status": enum("Status", "Status pelaksanaan.", "Status.", list(QUICK_WIN_STATUS),
+                       "planned"),
+    }, ["id", "name", "program", "type", "owner_opd", "start_year", "end_year"])
+    defs: dict[str, Schema] = {
+        "figure": figure, "profile_section": profile_section, "readiness_aspect": aspect,
+        "indicator": indicator, "budget_line": budget, "program": program,
+        "sub_dimension": sub_dimension, "swot": swot, "member": member, "body": body,
+        "kpi": kpi, "milestone": milestone, "quick_win": quick_win,
+    }
+    for key, label in DIMENSIONS.items():
+        subs = SUB_DIMENSIONS[key]
+        defs[f"dimension_{key}"] = obj(
+            label.en, f"Dimensi {label.id}.", f"The {label.en} dimension.", {
+                "label": text("Label", "Nama tampilan, bila berbeda dari nama baku.",
+                              "Display name, when it differs from the standard one.", None),
+                "current_condition": markdown("Current condition", "Kondisi saat ini.",
+                                              "Current condition.", "Uraian kondisi saat ini."),
+                "target_condition": markdown("Target condition", "Kondisi yang diharapkan.",
+                                             "Desired condition.",
+                                             "Uraian kondisi yang diharapkan."),
+                "gap": markdown("Gap", "Kesenjangan (gap) antara kondisi saat ini dan harapan.",
+                                "Gap between current and desired condition.",
+                                "Uraian kesenjangan."),
+                "swot": {"$ref": "#/$defs/swot"},
+                "strategies": text_list("Strategies", "Strategi dimensi.",
+                                        "Strategies of the dimension.",
+                                        "Penguatan tata kelola data"),
+                "sub_dimensions": obj(
+                    "Sub-dimensions", "Tiga sub-dimensi baku: " + ", ".join(
+                        f"`{k}` ({v.id})" for k, v in subs.items()) + ".",
+                    "The three standard sub-dimensions: " + ", ".join(
+                        f"`{k}` ({v.en})" for k, v in subs.items()) + ".",
+                    {k: {"$ref": "#/$defs/sub_dimension", "title": v.en,
+                         "description": f"Sub-dimensi {v.id}.",
+                         "x-description-en": f"Sub-dimension {v.en}."}
+                     for k, v in subs.items()}, list(subs)),
+            }, ["current_condition", "target_condition", "sub_dimensions"])
+    for area, aspects in READINESS_ASPECTS.items():
+        label = READINESS_AREAS[area]
+        defs[f"readiness_{area}"] = obj(
+            label.en, f"Kesiapan {label.id}: " + ", ".join(a.id for a in aspects.values()) + ".",
+            f"{label.en} readiness: " + ", ".join(a.en for a in aspects.values()) + ".",
+            {k: {"$ref": "#/$defs/readiness_aspect", "title": v.en,
+                 "description": v.id + ".", "x-description-en": v.en + "."}
+             for k, v in aspects.items()} | {
+                "summary": markdown("Summary", "Ringkasan area ini.", "Summary of this area.",
+                                    None)}, list(aspects))
+    return defs
+
+
+def build_schema() -> Schema:
+    """The whole schema as a JSON-compatible dict (deterministic key order)."""
+    region = obj("Region", "Daerah (kabupaten/kota).", "The region (regency or city).", {
+        "code": text("Code", "Kode wilayah Kemendagri `PP.KK` dalam tanda kutip; KK 01-69"
+                     " kabupaten, 71-99 kota.", "Kemendagri region code `PP.KK` in quotes;"
+                     " KK 01-69 is a kabupaten, 71-99 a kota.", "35.10",
+                     pattern=r"^[0-9]{2}\.[0-9]{2}$", maxLength=5),
+        "name": text("Name", "Nama daerah tanpa 'Kabupaten'/'Kota'.",
+                     "Region name without 'Kabupaten'/'Kota'.", "Banyuwangi"),
+        "type": enum("Type", "Jenis daerah.", "Region type.", list(REGION_TYPES), "kabupaten"),
+        "province": text("Province", "Nama provinsi.", "Province name.", "Jawa Timur"),
+        "head_title": text("Head's title", "Sebutan kepala daerah (Bupati/Wali Kota).",
+                           "Title of the regional head (Bupati/Wali Kota).", "Bupati"),
+        "head_name": text("Head's name", "Nama kepala daerah.", "Name of the regional head.",
+                          None),
+        "logo": text("Logo", "Berkas logo (PNG/JPEG/SVG), relatif terhadap berkas spec.",
+                     "Logo file (PNG/JPEG/SVG), relative to the spec file.", None),
+    }, ["code", "name", "type", "province"])
+    cohort = obj("Cohort", "Angkatan Gerakan Menuju Smart City.",
+                 "The Smart City Movement cohort.", {
+                     "year": year("Year", "Tahun angkatan.", "Cohort year.", 2025),
+                     "track": text("Track", "Jalur/kategori angkatan (mis. reguler, pariwisata).",
+                                   "Cohort track (e.g. regular, tourism).", "reguler"),
+                 }, ["year"])
+    period = obj("Period", "Periode perencanaan, paling lama 10 tahun.",
+                 "Planning period, at most 10 years.", {
+                     "start_year": year("Start year", "Tahun awal.", "First year.", 2026),
+                     "end_year": year("End year", "Tahun akhir.", "Last year.", 2035),
+                 }, ["start_year", "end_year"])
+    document = obj("Document", "Metadata dokumen.", "Document metadata.", {
+        "title": text("Title", "Judul dokumen.", "Document title.", "Masterplan Smart City"),
+        "subtitle": text("Subtitle", "Subjudul.", "Subtitle.", None),
+        "period": period,
+        "version": text("Version", "Versi dokumen.", "Document version.", "1.0"),
+        "date": text("Date", "Tanggal dokumen (YYYY-MM-DD).", "Document date (YYYY-MM-DD).",
+                     "2025-11-20", pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", maxLength=10),
+        "language": enum("Language", "Bahasa dokumen: id (Indonesia) atau en (Inggris).",
+                         "Document language: id (Indonesian) or en (English).", ["id", "en"]),
+        "authors": text_list("Authors", "Penyusun.", "Authors.", "Tim Penyusun Masterplan"),
+        "consultant": text("Consultant", "Konsultan pendamping.", "Consultant.", None),
+        "legal_basis": text_list("Legal basis", "Dasar hukum.", "Legal basis.",
+                                 "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"),
+    }, ["title", "period", "date"])
+    intro = obj("Introduction", "BAB I Pendahuluan.", "Chapter I Introduction.", {
+        "background": markdown("Background", "Latar belakang.", "Background.",
+                               "Uraian latar belakang."),
+        "purpose": markdown("Purpose", "Maksud dan tujuan.", "Purpose and objectives.",
+                            "Uraian maksud dan tujuan."),
+        "scope": markdown("Scope", "Ruang lingkup.", "Scope.", "Uraian ruang lingkup."),
+    }, ["background"])
+    foreword = obj("Foreword", "Kata pengantar kepala daerah.", "Foreword by the regional head.", {
+        "text": markdown("Text", "Isi kata pengantar.", "Foreword text.",
+                         "Puji syukur kami panjatkan ..."),
+        "signatory": text("Signatory", "Nama penanda tangan.", "Who signs.", None),
+        "place": text("Place", "Tempat penandatanganan.", "Place of signing.", None),
+    }, ["text"])
+    rpjmd = obj("RPJMD", "Visi dan misi RPJMD.", "RPJMD (5-year plan) vision and missions.", {
+        "start_year": year("Start year", "Tahun awal RPJMD.", "First RPJMD year.", 2025),
+        "end_year": year("End year", "Tahun akhir RPJMD.", "Last RPJMD year.", 2029),
+        "vision": text("Vision", "Visi RPJMD.", "RPJMD vision.", "Visi RPJMD daerah",
+                       maxLength=2000),
+        "missions": text_list("Missions", "Misi RPJMD.", "RPJMD missions.", "Misi pertama"),
+    }, ["start_year", "end_year", "vision"])
+    profile = obj("Profile", "BAB II Gambaran Umum Daerah.", "Chapter II Regional Profile.", {
+        "geography": ref("profile_section", "Geography", "Kondisi geografis.", "Geography."),
+        "demography": ref("profile_section", "Demography", "Kondisi demografi.", "Demography."),
+        "economy": ref("profile_section", "Economy", "Kondisi ekonomi.", "Economy."),
+        "strategic_issues": text_list("Strategic issues", "Isu strategis daerah.",
+                                      "Strategic issues.", "Pemerataan akses layanan digital"),
+        "rpjmd": rpjmd,
+    }, ["geography", "demography", "economy"])
+    readiness = obj("Readiness", "BAB III Analisis Kesiapan Daerah.",
+                    "Chapter III Readiness Analysis.",
+                    {a: ref(f"readiness_{a}", READINESS_AREAS[a].en,
+                            f"Kesiapan {READINESS_AREAS[a].id}.",
+                            f"{READINESS_AREAS[a].en} readiness.") for a in READINESS_AREAS}
+                    | {"summary": markdown("Summary", "Kesimpulan analisis kesiapan.",
+                                           "Conclusion of the readiness analysis.", None)},
+                    list(READINESS_AREAS))
+    target = obj("Target", "Sasaran terukur.", "Measurable target.", {
+        "description": text("Description", "Sasaran.", "Target.",
+                            "Indeks SPBE mencapai kategori sangat baik"),
+        "indicator": text("Indicator", "Indikator.", "Indicator.", "Indeks SPBE"),
+        "unit": text("Unit", "Satuan.", "Unit.", "indeks"),
+        "value": number("Value", "Nilai target.", "Target value.", 4),
+        "year": year("Year", "Tahun target.", "Target year.", 2030),
+    }, ["description", "year"])
+    vision = obj("Vision", "BAB V Visi, misi dan arah pengembangan smart city.",
+                 "Chapter V Smart-city vision, mission and direction.", {
+                     "statement": text("Statement", "Rumusan visi smart city.",
+                                       "Smart-city vision statement.",
+                                       "Terwujudnya daerah cerdas yang sejahtera",
+                                       maxLength=2000),
+                     "description": markdown("Description", "Penjelasan visi.",
+                                             "Explanation of the vision.", None),
+                     "missions": text_list("Missions", "Misi smart city.", "Smart-city missions.",
+                                           "Mewujudkan pelayanan publik digital"),
+                     "goals": text_list("Goals", "Tujuan.", "Goals.",
+                                        "Meningkatkan kualitas pelayanan publik"),
+                     "targets": array("Targets", "Sasaran.", "Targets.",
+                                      {"$ref": "#/$defs/target"}),
+                 }, ["statement"])
+    dimensions = obj("Dimensions", "BAB IV & VI: enam dimensi smart city (kunci tetap).",
+                     "Chapters IV & VI: the six smart-city dimensions (fixed keys).",
+                     {k: ref(f"dimension_{k}", v.en, f"Dimensi {v.id}.", f"{v.en} dimension.")
+                      for k, v in DIMENSIONS.items()}, list(DIMENSIONS))
+    governance = obj("Governance", "BAB IX Tata kelola.", "Chapter IX Governance.", {
+        "council": ref("body", "Council", "Dewan Smart City.", "Smart City Council."),
+        "implementation_team": ref("body", "Implementation team", "Tim Pelaksana Smart City.",
+                                   "Smart City Implementation Team."),
+        "monitoring": markdown("Monitoring", "Pemantauan.", "Monitoring.",
+                               "Pemantauan dilakukan setiap triwulan."),
+        "evaluation": markdown("Evaluation", "Evaluasi.", "Evaluation.",
+                               "Evaluasi dilakukan setiap tahun."),
+    })
+    agency = obj("Agency", "Perangkat daerah (OPD).", "Regional agency (OPD).", {
+        "code": text("Code", "Singkatan OPD.", "Short code.", "DISKOMINFO",
+                     pattern=r"^[A-Z][A-Z0-9_-]*$", maxLength=40),
+        "name": text("Name", "Nama lengkap OPD.", "Full name.",
+                     "Dinas Komunikasi, Informatika dan Persandian"),
+    }, ["code", "name"])
+    source = obj("Funding source", "Sumber dana tambahan.", "Additional funding source.", {
+        "code": text("Code", "Kode sumber dana.", "Code.", "BUMD", pattern=r"^[A-Z][A-Z0-9_]*$",
+                     maxLength=40),
+        "name": text("Name", "Nama sumber dana.", "Name.", "Badan Usaha Milik Daerah"),
+    }, ["code", "name"])
+    term = obj("Glossary term", "Istilah.", "Term.", {
+        "term": text("Term", "Istilah.", "Term.", "OPD"),
+        "definition": text("Definition", "Arti.", "Definition.", "Organisasi Perangkat Daerah",
+                           maxLength=2000),
+    }, ["term", "definition"])
+    root = obj("Smart-city masterplan", "Spesifikasi masterplan smart city satu daerah.",
+               "Smart-city masterplan specification of one region.", {
+                   "spec_version": _field("integer", "Spec version", "Versi format spec.",
+                                          "Version of the spec format.", 1, enum=[1]),
+                   "region": region,
+                   "cohort": cohort,
+                   "document": document,
+                   "foreword": foreword,
+                   "introduction": intro,
+                   "profile": profile,
+                   "readiness": readiness,
+                   "vision": vision,
+                   "dimensions": dimensions,
+                   "quick_wins": array("Quick wins", "BAB VIII Program quick win.",
+                                       "Chapter VIII Quick-win programs.",
+                                       {"$ref": "#/$defs/quick_win"}),
+                   "governance": governance,
+                   "closing": markdown("Closing", "BAB X Penutup.", "Chapter X Closing.",
+                                       "Uraian penutup."),
+                   "agencies": array("Agencies", "Daftar OPD dan singkatannya.",
+                                     "Agencies and their short codes.", agency),
+                   "funding_sources": array("Funding sources", "Sumber dana di luar daftar baku.",
+                                            "Funding sources beyond the standard list.", source),
+                   "glossary": array("Glossary", "Daftar istilah.", "Glossary.", term),
+               }, ["region", "cohort", "document", "profile", "readiness", "vision",
+                   "dimensions", "quick_wins"])
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID} | root | {
+        "$defs": _defs() | {"target": target}}
+
+
+def schema_json() -> str:
+    """The schema file's exact text."""
+    return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(schema_json())

@@ -1,0 +1,258 @@
+"""`masterplan init`: a commented starter spec, generated from the schema so it never drifts.
+
+Every field of the schema appears, with its description as a comment (Indonesian, or English
+with `--lang en`) and its example as the value; optional fields without an example are left as
+commented-out lines. The starter validates as written (a test checks it, with --strict).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.spec.schema import Schema, build_schema
+from generator.spec.vocabulary import (
+    DIMENSION_CODES,
+    DIMENSIONS,
+    HEAD_TITLES,
+    PROVINCES,
+    SUB_DIMENSIONS,
+)
+
+SCHEMA_FILE_NAME = "masterplan.schema.json"
+
+_REGIONS = {
+    "kabupaten": {"code": "35.10", "name": "Nama Kabupaten"},
+    "kota": {"code": "35.78", "name": "Nama Kota"},
+}
+_QUICK_WIN_DIMENSIONS = ("governance", "economy", "living")
+_AGENCIES = (
+    ("DISKOMINFO", "Dinas Komunikasi, Informatika dan Persandian"),
+    ("BAPPEDA", "Badan Perencanaan Pembangunan Daerah"),
+    ("DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
+)
+
+_HEADER = {
+    "id": """\
+# yaml-language-server: $schema={schema}
+#
+# Spesifikasi masterplan smart city: satu berkas untuk satu daerah dan satu angkatan.
+# Isi setiap nilai contoh dengan data daerah Anda, lalu periksa dengan:
+#     masterplan validate {name}
+# Kunci (di kiri tanda titik dua) berbahasa Inggris dan tidak boleh diubah; artinya dijelaskan
+# pada komentar di atas setiap kunci. Uraian panjang memakai Markdown setelah tanda `|`.
+# Uang ditulis dalam rupiah penuh tanpa titik pemisah ribuan (1500000000, bukan 1.500.000.000).
+# Kode wilayah ditulis dalam tanda kutip ("35.10"). Baris yang diawali `#` tidak dibaca.
+""",
+    "en": """\
+# yaml-language-server: $schema={schema}
+#
+# Smart-city masterplan spec: one file for one region and one cohort.
+# Replace every example value with your region's data, then check it with:
+#     masterplan validate {name}
+# Keys (left of the colon) are English and must not be changed; each is explained in the
+# comment above it. Long narratives use Markdown after a `|`.
+# Money is whole rupiah without thousands separators (1500000000, not 1.500.000.000).
+# Region codes are quoted ("35.10"). Lines starting with `#` are ignored.
+""",
+}
+
+
+class _Writer:
+    def __init__(self, schema: Schema, lang: str, region_type: str) -> None:
+        self.schema = schema
+        self.lang = lang
+        self.region_type = region_type
+        self.lines: list[str] = []
+        self.commented_defs: set[str] = set()
+
+    def describe(self, node: Schema) -> str:
+        text = node.get("x-description-en") if self.lang == "en" else node.get("description")
+        return str(text or node.get("title", ""))
+
+    def resolve(self, node: Schema) -> tuple[Schema, str | None]:
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            name = ref.rsplit("/", 1)[-1]
+            target: Schema = self.schema["$defs"][name]
+            return target, name
+        return node, None
+
+    def comment(self, indent: str, text: str) -> None:
+        for line in _wrap(text, 96 - len(indent)):
+            self.lines.append(f"{indent}# {line}")
+
+    def mapping(self, node: Schema, indent: str, pointer: tuple[str | int, ...],
+                verbose: bool) -> None:
+        for key, prop in node.get("properties", {}).items():
+            self.field(key, prop, indent, (*pointer, key), verbose,
+                       key in node.get("required", []))
+
+    def field(self, key: str, prop: Schema, indent: str, pointer: tuple[str | int, ...],
+              verbose: bool, required: bool) -> None:
+        target, def_name = self.resolve(prop)
+        if verbose:
+            label = self.describe(prop) if "$ref" in prop else self.describe(target)
+            if not required:
+                label += " (opsional)" if self.lang == "id" else " (optional)"
+            self.comment(indent, label)
+        example = self.example(target, pointer)
+        kind = target.get("type")
+        if kind == "object" and "properties" in target:
+            self.lines.append(f"{indent}{key}:")
+            child_verbose = verbose and (def_name is None or def_name not in self.commented_defs)
+            if def_name:
+                self.commented_defs.add(def_name)
+            self.mapping(target, indent + "  ", pointer, child_verbose)
+        elif kind == "array":
+            self.array(key, target, indent, pointer, verbose)
+        elif example is None:
+            self.lines.append(f"{indent}# {key}: ")
+        elif target.get("x-markdown"):
+            self.lines.append(f"{indent}{key}: |")
+            self.lines.append(f"{indent}  {example}")
+        else:
+            self.lines.append(f"{indent}{key}: {_scalar(example)}")
+
+    def array(self, key: str, node: Schema, indent: str, pointer: tuple[str | int, ...],
+              verbose: bool) -> None:
+        items, def_name = self.resolve(node["items"])
+        if items.get("type") == "object":
+            entries = self.object_entries(pointer, def_name)
+            if not entries:
+                self.lines.append(f"{indent}{key}: []")
+                return
+            self.lines.append(f"{indent}{key}:")
+            for number, entry_pointer in enumerate(entries):
+                child_verbose = verbose and number == 0 and (
+                    def_name is None or def_name not in self.commented_defs)
+                start = len(self.lines)
+                self.mapping(items, indent + "    ", entry_pointer, child_verbose)
+                # turn the first written key line into a list item
+                for index in range(start, len(self.lines)):
+                    line = self.lines[index]
+                    if not line.strip().startswith("#"):
+                        self.lines[index] = f"{indent}  - " + line[len(indent) + 4:]
+                        break
+            if def_name:
+                self.commented_defs.add(def_name)
+            return
+        example = self.example(items, pointer) or self.example(node, pointer)
+        if example is None:
+            self.lines.append(f"{indent}{key}: []")
+            return
+        self.lines.append(f"{indent}{key}:")
+        values = example if isinstance(example, list) else [example]
+        for value in values:
+            self.lines.append(f"{indent}  - {_scalar(value)}")
+
+    def object_entries(self, pointer: tuple[str | int, ...],
+                       def_name: str | None) -> list[tuple[str | int, ...]]:
+        """How many example items a list of objects gets in the starter."""
+        if def_name == "program":
+            return [(*pointer, 0)]
+        if def_name == "quick_win":
+            return [(*pointer, i) for i in range(len(_QUICK_WIN_DIMENSIONS))]
+        if def_name in {"figure", "indicator", "budget_line", "member", "kpi", "milestone",
+                        "target"}:
+            return [(*pointer, 0)]
+        if pointer == ("agencies",):
+            return [(*pointer, i) for i in range(len(_AGENCIES))]
+        if pointer == ("glossary",):
+            return [(*pointer, 0)]
+        return []
+
+    def example(self, node: Schema, pointer: tuple[str | int, ...]) -> Any:
+        """The example value, specialised where one value cannot fit every place."""
+        last = [p for p in pointer if isinstance(p, str)]
+        name = last[-1] if last else ""
+        if pointer[:1] == ("region",):
+            region = _REGIONS[self.region_type]
+            if name in region:
+                return region[name]
+            if name == "type":
+                return self.region_type
+            if name == "province":
+                return PROVINCES[region["code"][:2]]
+            if name == "head_title":
+                return HEAD_TITLES[self.region_type]
+        if pointer[:1] == ("document",) and name == "language":
+            return self.lang
+        if pointer[:1] == ("dimensions",) and name == "id" and "programs" in pointer:
+            dim, sub = str(pointer[1]), str(pointer[3])
+            number = list(SUB_DIMENSIONS[dim]).index(sub) + 1
+            return f"{DIMENSION_CODES[dim]}-{number:02d}"
+        if pointer[:1] == ("quick_wins",) and len(pointer) > 1:
+            index = int(pointer[1])
+            dim = _QUICK_WIN_DIMENSIONS[index]
+            if name == "id":
+                return f"QW-{index + 1:02d}"
+            if name == "program":
+                return f"{DIMENSION_CODES[dim]}-01"
+            if name == "name":
+                return ["Portal Satu Data", "Pasar Digital UMKM", "Layanan Darurat 112"][index]
+        if pointer[:1] == ("agencies",) and len(pointer) == 3:
+            return _AGENCIES[int(pointer[1])][0 if name == "code" else 1]
+        examples = node.get("examples")
+        return examples[0] if isinstance(examples, list) and examples else None
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def starter_spec(region_type: str = "kabupaten", lang: str = "id",
+                 file_name: str = "masterplan.yaml") -> str:
+    """The starter spec's text."""
+    schema = build_schema()
+    writer = _Writer(schema, lang, region_type)
+    writer.lines.append(_HEADER[lang].format(schema=SCHEMA_FILE_NAME, name=file_name).rstrip())
+    writer.lines.append("")
+    for key, prop in schema["properties"].items():
+        if key == "dimensions":
+            writer.comment("", writer.describe(prop))
+            writer.lines.append("dimensions:")
+            for dim in DIMENSIONS:
+                dim_schema = schema["$defs"][f"dimension_{dim}"]
+                writer.comment("  ", writer.describe(dim_schema))
+                writer.lines.append(f"  {dim}:")
+                verbose = dim == "governance"
+                for field_key, field_prop in dim_schema["properties"].items():
+                    if field_key == "sub_dimensions":
+                        if verbose:
+                            writer.comment("    ", writer.describe(field_prop))
+                        writer.lines.append("    sub_dimensions:")
+                        for sub, sub_prop in field_prop["properties"].items():
+                            writer.comment("      ", writer.describe(sub_prop))
+                            writer.lines.append(f"      {sub}:")
+                            sub_schema = schema["$defs"]["sub_dimension"]
+                            writer.mapping(sub_schema, "        ",
+                                           ("dimensions", dim, "sub_dimensions", sub),
+                                           verbose and sub == next(iter(SUB_DIMENSIONS[dim])))
+                        continue
+                    writer.field(field_key, field_prop, "    ", ("dimensions", dim, field_key),
+                                 verbose, field_key in dim_schema.get("required", []))
+            writer.lines.append("")
+            continue
+        writer.field(key, prop, "", (key,), True, key in schema.get("required", []))
+        writer.lines.append("")
+    return "\n".join(writer.lines).rstrip() + "\n"

@@ -1,0 +1,516 @@
+"""Validate a loaded spec: JSON Schema, then the cross-field rules and quality warnings.
+
+Every problem is collected (nothing stops at the first one) and returned sorted by position.
+The rules are written defensively: a part of the spec that already failed the schema is
+skipped by them rather than crashing them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from generator.errors import Diagnostic, Severity
+from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
+from generator.spec.vocabulary import (
+    DIMENSIONS,
+    FUNDING_SOURCES,
+    HEAD_TITLES,
+    HORIZONS,
+    KNOWN_ALIASES,
+    MAX_PERIOD_YEARS,
+    PROVINCES,
+    READINESS_ASPECTS,
+    READINESS_AREAS,
+    STATUS_SCORE_RANGE,
+    SUB_DIMENSIONS,
+)
+
+_PATTERN_NAMES = {
+    r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$": "pattern.id",
+    r"^[0-9]{2}\.[0-9]{2}$": "pattern.region_code",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "pattern.date",
+    r"^[A-Z][A-Z0-9_]*$": "pattern.code",
+    r"^[A-Z][A-Z0-9_-]*$": "pattern.code",
+    r"^20[0-9]{2}$": "pattern.year_key",
+}
+_THOUSANDS = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+
+
+@functools.cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator, validators
+
+    from generator.spec.schema import build_schema
+
+    def is_integer(_checker: Any, value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    def is_number(_checker: Any, value: Any) -> bool:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": is_integer, "number": is_number})
+    strict = validators.extend(Draft202012Validator, type_checker=checker)
+    return strict(build_schema())
+
+
+class _Collector:
+    def __init__(self, doc: SpecDocument) -> None:
+        self.doc = doc
+        self.items: list[Diagnostic] = []
+
+    def add(self, severity: Severity, pointer: Pointer, code: str, *, key: bool = False,
+            **params: object) -> None:
+        self.items.append(Diagnostic(self.doc.span(pointer, key=key), severity,
+                                     format_pointer(pointer), code, params))
+
+    def error(self, pointer: Pointer, code: str, **params: object) -> None:
+        self.add("error", pointer, code, **params)
+
+    def warn(self, pointer: Pointer, code: str, **params: object) -> None:
+        self.add("warning", pointer, code, **params)
+
+
+def validate(doc: SpecDocument) -> list[Diagnostic]:
+    """All diagnostics (errors and warnings) for a loaded spec, sorted by position."""
+    out = _Collector(doc)
+    _schema_errors(doc, out)
+    _Rules(doc, out).run()
+    unique: dict[tuple[object, ...], Diagnostic] = {}
+    for item in out.items:
+        unique.setdefault((item.span, item.severity, item.path, item.code,
+                           tuple(sorted(map(str, item.params.items())))), item)
+    return sorted(unique.values(), key=Diagnostic.sort_key)
+
+
+# --- JSON Schema -------------------------------------------------------------------------------
+
+def _schema_errors(doc: SpecDocument, out: _Collector) -> None:
+    for error in _validator().iter_errors(doc.data):
+        _translate(error, doc, out)
+
+
+def _translate(error: Any, doc: SpecDocument, out: _Collector) -> None:
+    pointer: Pointer = tuple(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    if kind == "required":
+        for name in error.validator_value:
+            if isinstance(value, dict) and name not in value:
+                out.error(pointer, "schema.required", name=name)
+    elif kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        for name in value:
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                suggestion = ("@msg", "hint.did_you_mean", {"name": close[0]}) if close else ""
+                out.add("error", (*pointer, name), "schema.additional", key=True, name=name,
+                        suggestion=suggestion)
+    elif kind == "propertyNames":
+        out.add("error", (*pointer, str(value)), "schema.pattern", key=True, value=value,
+                what=("@msg", _pattern_name(error.validator_value.get("pattern", ""))))
+    elif kind == "type":
+        _type_error(pointer, error.validator_value, value, doc, out)
+    elif kind == "enum":
+        out.error(pointer, "schema.enum", value=value,
+                  allowed=", ".join(str(v) for v in error.validator_value))
+    elif kind == "const":
+        out.error(pointer, "schema.const", expected=error.validator_value)
+    elif kind == "pattern":
+        out.error(pointer, "schema.pattern", value=value,
+                  what=("@msg", _pattern_name(error.validator_value)))
+    elif kind in ("minimum", "maximum"):
+        out.error(pointer, f"schema.{kind}", value=value, limit=error.validator_value)
+    elif kind == "minLength":
+        out.error(pointer, "schema.min_length")
+    elif kind == "maxLength":
+        out.error(pointer, "schema.max_length", length=len(value), limit=error.validator_value)
+    elif kind == "minItems":
+        out.error(pointer, "schema.min_items", limit=error.validator_value)
+    elif kind == "maxItems":
+        out.error(pointer, "schema.max_items", limit=error.validator_value)
+    elif kind == "minProperties":
+        out.error(pointer, "schema.min_properties")
+    elif kind == "anyOf" and isinstance(value, dict) and "narrative" in error.schema.get(
+            "properties", {}):
+        out.error(pointer, "schema.status_or_score")
+    else:  # pragma: no cover - every keyword the schema uses is handled above
+        out.error(pointer, "schema.other", detail=f"{kind}")
+
+
+def _pattern_name(pattern: str) -> str:
+    return _PATTERN_NAMES.get(pattern, "pattern.id")
+
+
+def _type_error(pointer: Pointer, expected: Any, value: Any, doc: SpecDocument,
+                out: _Collector) -> None:
+    expected_names = expected if isinstance(expected, list) else [expected]
+    raw = doc.raw_scalars.get(pointer)
+    shown = f" `{raw}`" if raw is not None else ""
+    hint: object = ""
+    if "integer" in expected_names and isinstance(value, float) and raw and _THOUSANDS.match(raw):
+        whole = int(raw.replace(".", ""))
+        hint = ("@msg", "hint.thousands", {"suggestion": whole, "words": _scale_words(whole)})
+    elif "string" in expected_names and raw is not None:
+        hint = ("@msg", "hint.quote", {"raw": raw})
+    out.error(pointer, "schema.type",
+              expected=[("@type", name) for name in expected_names],
+              found=("@type", type_name(value)), shown=shown, hint=hint)
+
+
+def _scale_words(amount: int) -> str:
+    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
+        if amount >= size:
+            number = amount / size
+            text = f"{number:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"{text} {word}"
+    return str(amount)
+
+
+# --- cross-field rules -------------------------------------------------------------------------
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _year(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def iter_programs(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, str, dict[str, Any]]]:
+    """(pointer, dimension, sub-dimension, program) for every program, in document order."""
+    dimensions = _dict(data.get("dimensions"))
+    for dim in DIMENSIONS:
+        subs = _dict(_dict(dimensions.get(dim)).get("sub_dimensions"))
+        for sub in SUB_DIMENSIONS[dim]:
+            for index, program in enumerate(_list(_dict(subs.get(sub)).get("programs"))):
+                if isinstance(program, dict):
+                    yield (("dimensions", dim, "sub_dimensions", sub, "programs", index),
+                           dim, sub, program)
+
+
+class _Rules:
+    def __init__(self, doc: SpecDocument, out: _Collector) -> None:
+        self.doc, self.out, self.data = doc, out, doc.data
+        period = _dict(_dict(self.data.get("document")).get("period"))
+        self.start = _year(period.get("start_year"))
+        self.end = _year(period.get("end_year"))
+        self.period_ok = (self.start is not None and self.end is not None
+                          and self.start <= self.end)
+        self.agency_codes = {a.get("code") for a in _list(self.data.get("agencies"))
+                             if isinstance(a, dict)}
+        self.sources = set(FUNDING_SOURCES) | {
+            s.get("code") for s in _list(self.data.get("funding_sources")) if isinstance(s, dict)}
+
+    def run(self) -> None:
+        self.region()
+        self.period()
+        self.readiness()
+        self.dimensions()
+        self.programs()
+        self.quick_wins()
+        self.vision()
+        self.uniques()
+        self.narratives()
+
+    # region ------------------------------------------------------------------------------
+    def region(self) -> None:
+        region = _dict(self.data.get("region"))
+        code, kind = region.get("code"), region.get("type")
+        if not (isinstance(code, str) and re.fullmatch(r"[0-9]{2}\.[0-9]{2}", code)):
+            return
+        province, local = code.split(".")
+        number = int(local)
+        actual = "kabupaten" if 1 <= number <= 69 else "kota" if 71 <= number <= 99 else None
+        if actual is None:
+            self.out.error(("region", "code"), "rule.region_code_range", code=code)
+        elif kind in HEAD_TITLES and kind != actual:
+            self.out.error(("region", "type"), "rule.region_code_type", code=code, actual=actual,
+                           declared=kind)
+        if province not in PROVINCES:
+            self.out.error(("region", "code"), "rule.province_code", code=province)
+        else:
+            name = region.get("province")
+            if isinstance(name, str) and _norm(name) != _norm(PROVINCES[province]):
+                self.out.warn(("region", "province"), "rule.province_name", code=province,
+                              expected=PROVINCES[province], name=name)
+        title = region.get("head_title")
+        if isinstance(title, str) and kind in HEAD_TITLES and (
+                _norm(title) != _norm(HEAD_TITLES[kind])):
+            self.out.warn(("region", "head_title"), "rule.head_title", type=kind,
+                          expected=HEAD_TITLES[kind], found=title)
+
+    # period ------------------------------------------------------------------------------
+    def period(self) -> None:
+        pointer = ("document", "period")
+        if self.start is not None and self.end is not None:
+            if self.end < self.start:
+                self.out.error((*pointer, "end_year"), "rule.period_order", start=self.start,
+                               end=self.end)
+            elif self.end - self.start + 1 > MAX_PERIOD_YEARS:
+                self.out.error((*pointer, "end_year"), "rule.period_too_long",
+                               years=self.end - self.start + 1, limit=MAX_PERIOD_YEARS)
+        rpjmd = _dict(_dict(self.data.get("profile")).get("rpjmd"))
+        low, high = _year(rpjmd.get("start_year")), _year(rpjmd.get("end_year"))
+        if low is not None and high is not None:
+            if high < low:
+                self.out.error(("profile", "rpjmd", "end_year"), "rule.period_order", start=low,
+                               end=high)
+            elif high - low + 1 != 5:
+                self.out.warn(("profile", "rpjmd"), "rule.rpjmd_years", start=low, end=high)
+
+    def in_period(self, pointer: Pointer, year: Any) -> bool:
+        value = _year(year)
+        if value is None or not self.period_ok:
+            return True
+        assert self.start is not None and self.end is not None
+        if not self.start <= value <= self.end:
+            self.out.error(pointer, "rule.year_outside_period", year=value, start=self.start,
+                           end=self.end)
+            return False
+        return True
+
+    # readiness ---------------------------------------------------------------------------
+    def readiness(self) -> None:
+        readiness = _dict(self.data.get("readiness"))
+        for area in READINESS_AREAS:
+            for aspect in READINESS_ASPECTS[area]:
+                item = _dict(_dict(readiness.get(area)).get(aspect))
+                status, score = item.get("status"), item.get("score")
+                if status in STATUS_SCORE_RANGE and isinstance(score, int | float) and not (
+                        isinstance(score, bool)):
+                    low, high = STATUS_SCORE_RANGE[status]
+                    if not low <= score <= high:
+                        self.out.warn(("readiness", area, aspect, "score"), "rule.status_score",
+                                      status=status, score=score, low=low, high=high)
+
+    # dimensions and labels ---------------------------------------------------------------
+    def dimensions(self) -> None:
+        dimensions = _dict(self.data.get("dimensions"))
+        for dim, label in DIMENSIONS.items():
+            body = _dict(dimensions.get(dim))
+            self.label(("dimensions", dim, "label"), body.get("label"), dim, [label.id, label.en])
+            subs = _dict(body.get("sub_dimensions"))
+            count = 0
+            for sub, sub_label in SUB_DIMENSIONS[dim].items():
+                sub_body = _dict(subs.get(sub))
+                self.label(("dimensions", dim, "sub_dimensions", sub, "label"),
+                           sub_body.get("label"), f"{dim}.{sub}", [sub_label.id, sub_label.en])
+                programs = _list(sub_body.get("programs"))
+                count += len(programs)
+                if not programs and dim in dimensions and sub in subs:
+                    self.out.warn(("dimensions", dim, "sub_dimensions", sub),
+                                  "quality.sub_dimension_no_program")
+            if count == 0 and dim in dimensions:
+                self.out.warn(("dimensions", dim), "quality.dimension_no_program",
+                              dimension=label.id)
+
+    def label(self, pointer: Pointer, label: Any, key: str, standard: list[str]) -> None:
+        if not isinstance(label, str):
+            return
+        accepted = {_norm(s) for s in standard} | {_norm(a) for a in KNOWN_ALIASES.get(key, ())}
+        if _norm(label) not in accepted:
+            self.out.warn(pointer, "rule.label_nonstandard", label=label,
+                          standard=" / ".join(dict.fromkeys(standard)))
+
+    # programs ----------------------------------------------------------------------------
+    def programs(self) -> None:
+        for pointer, _dim, _sub, program in iter_programs(self.data):
+            start, end = _year(program.get("start_year")), _year(program.get("end_year"))
+            ok = self.in_period((*pointer, "start_year"), start)
+            ok = self.in_period((*pointer, "end_year"), end) and ok
+            if start is not None and end is not None and end < start:
+                self.out.error((*pointer, "end_year"), "rule.period_order", start=start, end=end)
+                ok = False
+            if ok and start is not None and end is not None:
+                self.horizon(pointer, program.get("horizon"), start, end)
+            self.agency((*pointer, "lead_opd"), program.get("lead_opd"))
+            for index, opd in enumerate(_list(program.get("supporting_opds"))):
+                self.agency((*pointer, "supporting_opds", index), opd)
+            indicators = _list(program.get("indicators"))
+            if "indicators" not in program or not indicators:
+                self.out.warn(pointer, "quality.program_no_indicator")
+            for i, indicator in enumerate(indicators):
+                targets = _dict(_dict(indicator).get("targets"))
+                for year_key in targets:
+                    if year_key.isdigit():
+                        year_pointer = (*pointer, "indicators", i, "targets", year_key)
+                        if self.in_period(year_pointer, int(year_key)):
+                            self.within_program(year_pointer, int(year_key), start, end)
+            budget = _list(program.get("budget"))
+            if not budget:
+                self.out.warn(pointer, "quality.program_no_budget")
+            self.budget_lines((*pointer, "budget"), budget, start, end)
+
+    def budget_lines(self, pointer: Pointer, lines: list[Any], start: int | None,
+                     end: int | None) -> None:
+        for index, line in enumerate(lines):
+            line = _dict(line)
+            year_pointer = (*pointer, index, "year")
+            if self.in_period(year_pointer, line.get("year")):
+                self.within_program(year_pointer, _year(line.get("year")), start, end)
+            source = line.get("source")
+            if isinstance(source, str) and source not in self.sources:
+                self.out.error((*pointer, index, "source"), "rule.unknown_source",
+                               source=source, known=", ".join(sorted(FUNDING_SOURCES)))
+
+    def within_program(self, pointer: Pointer, year: int | None, start: int | None,
+                       end: int | None) -> None:
+        if year is not None and start is not None and end is not None and not (
+                start <= year <= end):
+            self.out.warn(pointer, "rule.year_outside_program", year=year, start=start, end=end)
+
+    def horizon(self, pointer: Pointer, horizon: Any, start: int, end: int) -> None:
+        if horizon not in HORIZONS or not self.period_ok:
+            return
+        assert self.start is not None
+        first, last = start - self.start + 1, end - self.start + 1
+        expected = {"short": (1, 2), "medium": (1, 5), "long": (1, 10)}[horizon]
+        if horizon == "long" and last > 5:
+            return
+        if horizon == "long" or last > expected[1] or first < expected[0]:
+            texts = {"short": ("tahun 1-2", "years 1-2"), "medium": ("tahun 1-5", "years 1-5"),
+                     "long": ("hingga tahun 6-10", "into years 6-10")}[horizon]
+            self.out.warn((*pointer, "horizon"), "rule.horizon_years",
+                          horizon=HORIZONS[horizon].id.lower().replace("jangka ", ""),
+                          horizon_en=HORIZONS[horizon].en.lower(),
+                          expected=texts[0], expected_en=texts[1], start=start, end=end)
+
+    def agency(self, pointer: Pointer, name: Any) -> None:
+        if (isinstance(name, str) and self.agency_codes and re.fullmatch(r"[A-Z][A-Z0-9_-]*", name)
+                and name not in self.agency_codes):
+            self.out.warn(pointer, "rule.unknown_agency", agency=name)
+
+    # quick wins --------------------------------------------------------------------------
+    def quick_wins(self) -> None:
+        programs = {p.get("id") for _ptr, _d, _s, p in iter_programs(self.data)}
+        quick_wins = _list(self.data.get("quick_wins"))
+        if "quick_wins" in self.data and isinstance(self.data["quick_wins"], list) and (
+                len(quick_wins) < 3):
+            self.out.warn(("quick_wins",), "quality.few_quick_wins", count=len(quick_wins))
+        for index, item in enumerate(quick_wins):
+            if not isinstance(item, dict):
+                continue
+            pointer: Pointer = ("quick_wins", index)
+            program = item.get("program")
+            if isinstance(program, str) and program not in programs:
+                close = difflib.get_close_matches(program, [p for p in programs if p], n=1)
+                self.out.error((*pointer, "program"), "rule.quick_win_program", program=program,
+                               suggestion=("@msg", "hint.did_you_mean", {"name": close[0]})
+                               if close else "")
+            start, end = _year(item.get("start_year")), _year(item.get("end_year"))
+            if self.in_period((*pointer, "start_year"), start) and (
+                    start is not None and self.period_ok):
+                assert self.start is not None
+                if start > self.start + 1:
+                    self.out.error((*pointer, "start_year"), "rule.quick_win_late",
+                                   start=self.start, latest=self.start + 1, year=start)
+            self.in_period((*pointer, "end_year"), end)
+            if start is not None and end is not None and end < start:
+                self.out.error((*pointer, "end_year"), "rule.period_order", start=start, end=end)
+            if not _list(item.get("kpis")):
+                self.out.warn(pointer, "quality.quick_win_no_kpi")
+            self.agency((*pointer, "owner_opd"), item.get("owner_opd"))
+            self.budget_lines((*pointer, "budget"), _list(item.get("budget")), start, end)
+
+    def vision(self) -> None:
+        for index, target in enumerate(_list(_dict(self.data.get("vision")).get("targets"))):
+            self.in_period(("vision", "targets", index, "year"), _dict(target).get("year"))
+
+    # uniqueness --------------------------------------------------------------------------
+    def uniques(self) -> None:
+        seen: dict[str, Pointer] = {}
+        entries: list[tuple[Pointer, Any]] = [
+            ((*pointer, "id"), program.get("id"))
+            for pointer, _d, _s, program in iter_programs(self.data)]
+        entries += [(("quick_wins", i, "id"), _dict(q).get("id"))
+                    for i, q in enumerate(_list(self.data.get("quick_wins")))]
+        for pointer, value in entries:
+            if not isinstance(value, str):
+                continue
+            if value in seen:
+                self.out.error(pointer, "rule.duplicate_id", id=value,
+                               first=self._where(seen[value]))
+            else:
+                seen[value] = pointer
+        for list_key, field_key in (("agencies", "code"), ("funding_sources", "code"),
+                                    ("glossary", "term")):
+            names: dict[str, Pointer] = {}
+            for i, item in enumerate(_list(self.data.get(list_key))):
+                value = _dict(item).get(field_key)
+                if not isinstance(value, str):
+                    continue
+                pointer = (list_key, i, field_key)
+                if _norm(value) in names:
+                    self.out.error(pointer, "rule.duplicate_entry", value=value,
+                                   first=self._where(names[_norm(value)]))
+                else:
+                    names[_norm(value)] = pointer
+        for pointer, _d, _s, program in iter_programs(self.data):
+            names = {}
+            for i, indicator in enumerate(_list(program.get("indicators"))):
+                value = _dict(indicator).get("name")
+                if isinstance(value, str):
+                    at = (*pointer, "indicators", i, "name")
+                    if _norm(value) in names:
+                        self.out.error(at, "rule.duplicate_entry", value=value,
+                                       first=self._where(names[_norm(value)]))
+                    else:
+                        names[_norm(value)] = at
+
+    def _where(self, pointer: Pointer) -> str:
+        span = self.doc.span(pointer)
+        return f"{format_pointer(pointer)} ({span.line}:{span.col})"
+
+    # narratives --------------------------------------------------------------------------
+    def narratives(self) -> None:
+        """An empty or whitespace-only Markdown field is a quality warning."""
+        schema_paths = _markdown_fields()
+        for pointer, value in _walk(self.data):
+            if isinstance(value, str) and not value.strip() and _schema_key(pointer) in (
+                    schema_paths):
+                self.out.warn(pointer, "quality.empty_text")
+
+
+def _walk(value: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:
+    stack: list[tuple[Pointer, Any]] = [(pointer, value)]
+    while stack:
+        at, item = stack.pop()
+        yield at, item
+        if isinstance(item, dict):
+            stack.extend(((*at, k), v) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend(((*at, i), v) for i, v in enumerate(item))
+
+
+def _schema_key(pointer: Pointer) -> str:
+    """The last key name of a pointer, used to recognise Markdown fields."""
+    for part in reversed(pointer):
+        if isinstance(part, str):
+            return part
+    return ""
+
+
+@functools.cache
+def _markdown_fields() -> frozenset[str]:
+    from generator.spec.schema import build_schema
+
+    names: set[str] = set()
+    for _pointer, node in _walk(build_schema()):
+        if isinstance(node, dict):
+            for key, prop in _dict(node.get("properties")).items():
+                if isinstance(prop, dict) and prop.get("x-markdown"):
+                    names.add(key)
+    return frozenset(names)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())

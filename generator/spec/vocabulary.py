@@ -1,0 +1,172 @@
+"""Fixed vocabulary of the programme: dimensions, sub-dimensions, readiness areas, funding.
+
+Keys are English snake_case (a stable interface for tools); labels are what documents print.
+Kept free of imports so the validator and the templates share one list.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Label(NamedTuple):
+    id: str
+    en: str
+
+
+DIMENSIONS: dict[str, Label] = {
+    "governance": Label("Smart Governance", "Smart Governance"),
+    "branding": Label("Smart Branding", "Smart Branding"),
+    "economy": Label("Smart Economy", "Smart Economy"),
+    "living": Label("Smart Living", "Smart Living"),
+    "society": Label("Smart Society", "Smart Society"),
+    "environment": Label("Smart Environment", "Smart Environment"),
+}
+
+# Short codes used in program ids and tables.
+DIMENSION_CODES: dict[str, str] = {
+    "governance": "GOV", "branding": "BRD", "economy": "ECO",
+    "living": "LIV", "society": "SOC", "environment": "ENV",
+}
+
+SUB_DIMENSIONS: dict[str, dict[str, Label]] = {
+    "governance": {
+        "public_service": Label("Pelayanan Publik", "Public Service"),
+        "bureaucracy": Label("Manajemen Birokrasi", "Bureaucracy Management"),
+        "public_policy": Label("Kebijakan Publik", "Public Policy"),
+    },
+    "branding": {
+        "tourism": Label("Branding Pariwisata", "Tourism Branding"),
+        "business": Label("Branding Bisnis", "Business Branding"),
+        "city_appearance": Label("Wajah Kota", "City Appearance"),
+    },
+    "economy": {
+        "industry": Label("Ekosistem Industri", "Industry Ecosystem"),
+        "welfare": Label("Kesejahteraan Masyarakat", "Community Welfare"),
+        "transactions": Label("Ekosistem Transaksi Keuangan", "Financial Transaction Ecosystem"),
+    },
+    "living": {
+        "harmony": Label("Harmonisasi Tata Ruang", "Spatial Harmony"),
+        "health": Label("Kesehatan", "Health"),
+        "mobility": Label("Transportasi", "Mobility"),
+    },
+    "society": {
+        "community": Label("Komunitas", "Community"),
+        "learning": Label("Ekosistem Belajar", "Learning Ecosystem"),
+        "security": Label("Keamanan Masyarakat", "Public Security"),
+    },
+    "environment": {
+        "protection": Label("Proteksi Lingkungan", "Environmental Protection"),
+        "waste": Label("Tata Kelola Sampah dan Limbah", "Waste Management"),
+        "energy": Label("Tata Kelola Energi", "Energy Management"),
+    },
+}
+
+# Display labels seen in real masterplans besides the standard ones: accepted silently.
+KNOWN_ALIASES: dict[str, set[str]] = {
+    "governance": {"tata kelola pemerintahan"},
+    "branding": {"branding daerah"},
+    "economy": {"ekonomi cerdas"},
+    "living": {"smart mobility", "lingkungan hidup cerdas"},
+    "society": {"smart people", "masyarakat cerdas"},
+    "environment": {"lingkungan cerdas"},
+    "living.harmony": {"harmonisasi", "tata ruang", "permukiman"},
+    "living.mobility": {"mobilitas", "transportasi publik", "bangunan", "building"},
+    "economy.transactions": {"transaksi keuangan", "ekosistem transaksi"},
+    "environment.waste": {"tata kelola sampah", "pengelolaan sampah"},
+    "environment.energy": {"energi"},
+    "society.learning": {"pendidikan"},
+    "governance.bureaucracy": {"birokrasi"},
+}
+
+READINESS_AREAS: dict[str, Label] = {
+    "structure": Label("Struktur", "Structure"),
+    "infrastructure": Label("Infrastruktur", "Infrastructure"),
+    "superstructure": Label("Suprastruktur", "Superstructure"),
+}
+
+READINESS_ASPECTS: dict[str, dict[str, Label]] = {
+    "structure": {
+        "human_resources": Label("Sumber Daya Manusia", "Human Resources"),
+        "budget": Label("Sumber Daya Anggaran", "Budget Resources"),
+        "governance": Label("Sumber Daya Tata Kelola", "Governance Resources"),
+    },
+    "infrastructure": {
+        "physical": Label("Infrastruktur Fisik", "Physical Infrastructure"),
+        "digital": Label("Infrastruktur Digital (TIK)", "Digital (ICT) Infrastructure"),
+        "social": Label("Infrastruktur Sosial", "Social Infrastructure"),
+    },
+    "superstructure": {
+        "policy": Label("Kebijakan dan Regulasi Daerah", "Regional Policies and Regulations"),
+        "institutions": Label("Kelembagaan", "Institutions"),
+        "procedures": Label("Tata Laksana", "Procedures"),
+    },
+}
+
+READINESS_STATUS: dict[str, Label] = {
+    "baik": Label("Baik", "Good"),
+    "cukup": Label("Cukup", "Moderate"),
+    "kurang": Label("Kurang", "Poor"),
+}
+# The 1-4 score band each status corresponds to (used to warn on disagreement).
+STATUS_SCORE_RANGE: dict[str, tuple[float, float]] = {
+    "baik": (3.0, 4.0), "cukup": (2.0, 3.0), "kurang": (1.0, 2.0),
+}
+
+FUNDING_SOURCES: dict[str, Label] = {
+    "APBD": Label("APBD", "Regional budget (APBD)"),
+    "APBD_PROV": Label("APBD Provinsi", "Provincial budget"),
+    "APBN": Label("APBN", "National budget (APBN)"),
+    "DAK": Label("Dana Alokasi Khusus (DAK)", "Special Allocation Fund (DAK)"),
+    "DANA_DESA": Label("Dana Desa", "Village Funds"),
+    "KPBU": Label("KPBU", "Public-Private Partnership (KPBU)"),
+    "OBLIGASI": Label("Obligasi Daerah", "Regional Bonds"),
+    "CSR": Label("CSR", "CSR"),
+    "HIBAH": Label("Hibah", "Grants"),
+    "SWASTA": Label("Swasta", "Private Partners"),
+    "DONOR": Label("Donor", "Donors"),
+    "BLUD": Label("BLUD", "Public Service Agency (BLUD)"),
+}
+
+HORIZONS: dict[str, Label] = {
+    "short": Label("Jangka Pendek", "Short Term"),
+    "medium": Label("Jangka Menengah", "Medium Term"),
+    "long": Label("Jangka Panjang", "Long Term"),
+}
+
+QUICK_WIN_TYPES: dict[str, Label] = {
+    "app": Label("Aplikasi", "Application"),
+    "policy": Label("Kebijakan", "Policy"),
+    "service": Label("Layanan", "Service"),
+    "infrastructure": Label("Infrastruktur", "Infrastructure"),
+}
+
+QUICK_WIN_STATUS: dict[str, Label] = {
+    "planned": Label("Direncanakan", "Planned"),
+    "ongoing": Label("Berjalan", "Ongoing"),
+    "done": Label("Selesai", "Done"),
+}
+
+REGION_TYPES: dict[str, Label] = {
+    "kabupaten": Label("Kabupaten", "Regency"),
+    "kota": Label("Kota", "City"),
+}
+
+HEAD_TITLES: dict[str, str] = {"kabupaten": "Bupati", "kota": "Wali Kota"}
+
+# Kemendagri province codes and names (38 provinces).
+PROVINCES: dict[str, str] = {
+    "11": "Aceh", "12": "Sumatera Utara", "13": "Sumatera Barat", "14": "Riau",
+    "15": "Jambi", "16": "Sumatera Selatan", "17": "Bengkulu", "18": "Lampung",
+    "19": "Kepulauan Bangka Belitung", "21": "Kepulauan Riau", "31": "DKI Jakarta",
+    "32": "Jawa Barat", "33": "Jawa Tengah", "34": "DI Yogyakarta", "35": "Jawa Timur",
+    "36": "Banten", "51": "Bali", "52": "Nusa Tenggara Barat", "53": "Nusa Tenggara Timur",
+    "61": "Kalimantan Barat", "62": "Kalimantan Tengah", "63": "Kalimantan Selatan",
+    "64": "Kalimantan Timur", "65": "Kalimantan Utara", "71": "Sulawesi Utara",
+    "72": "Sulawesi Tengah", "73": "Sulawesi Selatan", "74": "Sulawesi Tenggara",
+    "75": "Gorontalo", "76": "Sulawesi Barat", "81": "Maluku", "82": "Maluku Utara",
+    "91": "Papua", "92": "Papua Barat", "93": "Papua Selatan", "94": "Papua Tengah",
+    "95": "Papua Pegunungan", "96": "Papua Barat Daya",
+}
+
+MAX_PERIOD_YEARS = 10
