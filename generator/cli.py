@@ -42,7 +42,7 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("masterplan: interrupted", err=True)
             ctx.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the one gate for internal errors
+        except Exception as exc:
             if ctx.meta.get("masterplan.debug"):
                 traceback.print_exc()
             else:
@@ -106,3 +106,58 @@ def schema(output: Path | None) -> None:
         from generator.output import atomic_write
 
         atomic_write(output, text.encode("utf-8"))
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--document", "documents", default="masterplan", show_default=True,
+              help="masterplan, summary, quickwins, readiness or all (comma-separated).")
+@click.option("-f", "--format", "formats", default="pdf,html", show_default=True,
+              help="Output formats: pdf, html, docx (comma-separated).")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the documents.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+              help="Document language (default: the spec's document.language, else id).")
+@click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Your own templates/stylesheet; missing files fall back to the built-in ones.")
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-3b"]), default=None,
+              help="Archival PDF/A-3b with the source spec attached.")
+@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
+              help="A .docx whose Word styles the DOCX output uses.")
+@click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
+@click.pass_context
+def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
+           lang: str | None, template_dir: Path | None, pdf_variant: str | None,
+           reference_docx: Path | None, strict: bool) -> None:
+    """Render a spec to PDF, HTML and DOCX documents."""
+    from generator.commands.render import FORMATS, RenderRequest, parse_list, render
+    from generator.render.html import DOCUMENTS
+
+    ctx.meta["masterplan.lang"] = lang or "id"
+    request = RenderRequest(
+        spec=spec, documents=parse_list(documents, DOCUMENTS, "document", ("all",)),
+        formats=parse_list(formats, FORMATS, "format"), outdir=outdir, lang=lang,
+        template_dir=template_dir, pdf_variant=pdf_variant, reference_docx=reference_docx,
+        strict=strict)
+    result = render(request)
+    for warning in result.warnings:
+        click.echo(warning.format(lang or "id"), err=True)
+    for path in result.outputs:
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the preview.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Document language.")
+@click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Your own templates/stylesheet.")
+@click.option("--interval", type=float, default=0.5, show_default=True,
+              help="Seconds between checks for changes.")
+def watch(spec: Path, outdir: Path, lang: str | None, template_dir: Path | None,
+          interval: float) -> None:
+    """Re-render the HTML preview whenever the spec (or its logo, or a template) changes."""
+    from generator.commands.watch import run_watch
+
+    run_watch(spec, outdir, lang=lang, template_dir=template_dir, interval=interval)

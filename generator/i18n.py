@@ -172,6 +172,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "quality.indicator_no_target_end": ("indikator belum memiliki target untuk tahun akhir"
                                         " program {year}", "the indicator has no target for the"
                                         " program's last year {year}"),
+    "markdown.brackets": ("terlalu banyak tanda `[` ({count}; paling banyak {limit}) dalam satu"
+                          " uraian", "too many `[` characters ({count}; at most {limit}) in one"
+                          " narrative"),
+    "markdown.too_deep": ("daftar atau kutipan bersarang terlalu dalam ({depth} tingkat; paling"
+                          " banyak {limit})", "lists or quotes are nested too deeply ({depth}"
+                          " levels; at most {limit})"),
     # commands
     "summary.ok": ("{file}: valid ({errors} galat, {warnings} peringatan)",
                    "{file}: valid ({errors} errors, {warnings} warnings)"),
@@ -200,15 +206,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 _WORDS_EN = {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion"}
 
 
-def message(code: str, lang: str = "id", **params: Any) -> str:
-    """Translate one catalogue entry; unknown codes fall back to the code itself."""
+def message(code: str, lang: str = "id", /, **params: Any) -> str:
+    """Translate one catalogue entry; unknown codes fall back to the code itself.
+
+    `code` and `lang` are positional-only: a parameter may itself be called `code`.
+    """
     index = 1 if lang == "en" else 0
     template = CATALOGUE.get(code)
     if template is None:
         return code
     values = {key: _localise(value, index) for key, value in params.items()}
     if "words" in values and "words_en" not in values:
-        words = str(values["words"])
+        words = str(values["words"]).replace(",", ".")  # 1,5 miliar → 1.5 billion
         for id_word, en_word in _WORDS_EN.items():
             words = words.replace(id_word, en_word)
         values["words_en"] = words

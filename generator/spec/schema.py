@@ -17,8 +17,8 @@ from generator.spec.vocabulary import (
     HORIZONS,
     QUICK_WIN_STATUS,
     QUICK_WIN_TYPES,
-    READINESS_ASPECTS,
     READINESS_AREAS,
+    READINESS_ASPECTS,
     READINESS_STATUS,
     REGION_TYPES,
     SUB_DIMENSIONS,
@@ -321,8 +321,8 @@ def build_schema() -> Schema:
                            "Title of the regional head (Bupati/Wali Kota).", "Bupati"),
         "head_name": text("Head's name", "Nama kepala daerah.", "Name of the regional head.",
                           None),
-        "logo": text("Logo", "Berkas logo (PNG/JPEG/SVG), relatif terhadap berkas spec.",
-                     "Logo file (PNG/JPEG/SVG), relative to the spec file.", None),
+        "logo": text("Logo", "Berkas logo (PNG atau JPEG), relatif terhadap berkas spec.",
+                     "Logo file (PNG or JPEG), relative to the spec file.", None),
     }, ["code", "name", "type", "province"])
     cohort = obj("Cohort", "Angkatan Gerakan Menuju Smart City.",
                  "The Smart City Movement cohort.", {

@@ -23,8 +23,8 @@ from generator.spec.vocabulary import (
     KNOWN_ALIASES,
     MAX_PERIOD_YEARS,
     PROVINCES,
-    READINESS_ASPECTS,
     READINESS_AREAS,
+    READINESS_ASPECTS,
     STATUS_SCORE_RANGE,
     SUB_DIMENSIONS,
 )
@@ -63,16 +63,21 @@ class _Collector:
         self.doc = doc
         self.items: list[Diagnostic] = []
 
-    def add(self, severity: Severity, pointer: Pointer, code: str, *, key: bool = False,
+    # Positional-only, so that message parameters such as `code=` cannot collide with them.
+    def add(self, severity: Severity, pointer: Pointer, code: str, /, *, key: bool = False,
             **params: object) -> None:
+        self._append(severity, pointer, code, key, params)
+
+    def error(self, pointer: Pointer, code: str, /, **params: object) -> None:
+        self._append("error", pointer, code, False, params)
+
+    def warn(self, pointer: Pointer, code: str, /, **params: object) -> None:
+        self._append("warning", pointer, code, False, params)
+
+    def _append(self, severity: Severity, pointer: Pointer, code: str, key: bool,
+                params: dict[str, object]) -> None:
         self.items.append(Diagnostic(self.doc.span(pointer, key=key), severity,
                                      format_pointer(pointer), code, params))
-
-    def error(self, pointer: Pointer, code: str, **params: object) -> None:
-        self.add("error", pointer, code, **params)
-
-    def warn(self, pointer: Pointer, code: str, **params: object) -> None:
-        self.add("warning", pointer, code, **params)
 
 
 def validate(doc: SpecDocument) -> list[Diagnostic]:
@@ -110,9 +115,10 @@ def _translate(error: Any, doc: SpecDocument, out: _Collector) -> None:
                 suggestion = ("@msg", "hint.did_you_mean", {"name": close[0]}) if close else ""
                 out.add("error", (*pointer, name), "schema.additional", key=True, name=name,
                         suggestion=suggestion)
-    elif kind == "propertyNames":
+    elif kind == "pattern" and "propertyNames" in error.relative_schema_path:
+        # a key breaking `propertyNames`: jsonschema reports the inner `pattern` at the parent
         out.add("error", (*pointer, str(value)), "schema.pattern", key=True, value=value,
-                what=("@msg", _pattern_name(error.validator_value.get("pattern", ""))))
+                what=("@msg", _pattern_name(error.validator_value)))
     elif kind == "type":
         _type_error(pointer, error.validator_value, value, doc, out)
     elif kind == "enum":
@@ -152,8 +158,11 @@ def _type_error(pointer: Pointer, expected: Any, value: Any, doc: SpecDocument,
     raw = doc.raw_scalars.get(pointer)
     shown = f" `{raw}`" if raw is not None else ""
     hint: object = ""
-    if "integer" in expected_names and isinstance(value, float) and raw and _THOUSANDS.match(raw):
-        whole = int(raw.replace(".", ""))
+    # `500.000` loads as a float, `1.500.000` as text: both are Indonesian thousands separators
+    written = raw if isinstance(value, float) else value if isinstance(value, str) else None
+    if "integer" in expected_names and written and _THOUSANDS.match(written):
+        whole = int(written.replace(".", ""))
+        shown = f" `{written}`"
         hint = ("@msg", "hint.thousands", {"suggestion": whole, "words": _scale_words(whole)})
     elif "string" in expected_names and raw is not None:
         hint = ("@msg", "hint.quote", {"raw": raw})
@@ -269,9 +278,8 @@ class _Rules:
 
     def in_period(self, pointer: Pointer, year: Any) -> bool:
         value = _year(year)
-        if value is None or not self.period_ok:
+        if value is None or self.start is None or self.end is None or not self.period_ok:
             return True
-        assert self.start is not None and self.end is not None
         if not self.start <= value <= self.end:
             self.out.error(pointer, "rule.year_outside_period", year=value, start=self.start,
                            end=self.end)
@@ -369,9 +377,8 @@ class _Rules:
             self.out.warn(pointer, "rule.year_outside_program", year=year, start=start, end=end)
 
     def horizon(self, pointer: Pointer, horizon: Any, start: int, end: int) -> None:
-        if horizon not in HORIZONS or not self.period_ok:
+        if horizon not in HORIZONS or self.start is None or not self.period_ok:
             return
-        assert self.start is not None
         first, last = start - self.start + 1, end - self.start + 1
         expected = {"short": (1, 2), "medium": (1, 5), "long": (1, 10)}[horizon]
         if horizon == "long" and last > 5:
@@ -408,11 +415,10 @@ class _Rules:
                                if close else "")
             start, end = _year(item.get("start_year")), _year(item.get("end_year"))
             if self.in_period((*pointer, "start_year"), start) and (
-                    start is not None and self.period_ok):
-                assert self.start is not None
-                if start > self.start + 1:
-                    self.out.error((*pointer, "start_year"), "rule.quick_win_late",
-                                   start=self.start, latest=self.start + 1, year=start)
+                    start is not None and self.start is not None and self.period_ok
+                    and start > self.start + 1):
+                self.out.error((*pointer, "start_year"), "rule.quick_win_late",
+                               start=self.start, latest=self.start + 1, year=start)
             self.in_period((*pointer, "end_year"), end)
             if start is not None and end is not None and end < start:
                 self.out.error((*pointer, "end_year"), "rule.period_order", start=start, end=end)
@@ -473,11 +479,18 @@ class _Rules:
     # narratives --------------------------------------------------------------------------
     def narratives(self) -> None:
         """An empty or whitespace-only Markdown field is a quality warning."""
+        from generator.markdown import problem
+
         schema_paths = _markdown_fields()
         for pointer, value in _walk(self.data):
-            if isinstance(value, str) and not value.strip() and _schema_key(pointer) in (
-                    schema_paths):
+            if not isinstance(value, str) or _schema_key(pointer) not in schema_paths:
+                continue
+            if not value.strip():
                 self.out.warn(pointer, "quality.empty_text")
+                continue
+            found = problem(value)
+            if found:
+                self.out.error(pointer, found[0], **found[1])
 
 
 def _walk(value: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:

@@ -1,0 +1,88 @@
+"""The one guarded resolver for files a spec names (the region's logo).
+
+A path must be relative, stay inside the spec's folder after symlinks are resolved, be a
+regular file under a size cap, and be a real PNG or JPEG of bounded pixel size (Pillow reads
+the header). The bytes are returned to the caller, who inlines them: no renderer ever opens a
+file or URL on the spec's behalf.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from generator.errors import Diagnostic, SpecError
+from generator.spec.load import Pointer, SpecDocument, format_pointer
+
+MAX_ASSET_BYTES = 5 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+@dataclass(frozen=True)
+class ImageAsset:
+    name: str
+    data: bytes
+    mime: str
+    width: int
+    height: int
+
+    @property
+    def data_uri(self) -> str:
+        return f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+def resolve_image(doc: SpecDocument, pointer: Pointer, name: str) -> ImageAsset:
+    """Read and check an image the spec names at `pointer`; raise a positioned SpecError."""
+    def fail(code: str, **params: object) -> SpecError:
+        return SpecError([Diagnostic(doc.span(pointer), "error", format_pointer(pointer), code,
+                                     {"name": name, **params})])
+
+    if "://" in name or name.startswith(("data:", "file:", "//")):
+        raise fail("asset.url")
+    relative = PurePosixPath(name.replace("\\", "/"))
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise fail("asset.outside")
+    folder = doc.folder.resolve()
+    candidate = folder.joinpath(*relative.parts)
+    try:
+        real = candidate.resolve(strict=True)
+    except (FileNotFoundError, RuntimeError):
+        raise fail("asset.missing") from None
+    except OSError:
+        raise fail("asset.missing") from None
+    if not real.is_relative_to(folder):
+        raise fail("asset.outside")
+    info = os.stat(real)
+    if not stat.S_ISREG(info.st_mode):
+        raise fail("asset.not_file")
+    if info.st_size > MAX_ASSET_BYTES:
+        raise fail("asset.too_large", size=info.st_size, limit=MAX_ASSET_BYTES)
+    with open(real, "rb") as handle:
+        data = handle.read(MAX_ASSET_BYTES + 1)
+    return _check_image(data, fail)
+
+
+def _check_image(data: bytes, fail: object) -> ImageAsset:
+    from PIL import Image, UnidentifiedImageError
+
+    assert callable(fail)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind = image.format or ""
+            width, height = image.size
+            if kind not in _FORMATS:
+                raise fail("asset.not_image")
+            if width * height > MAX_PIXELS:
+                raise fail("asset.too_many_pixels", width=width, height=height)
+            image.verify()
+    except SpecError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError):
+        raise fail("asset.not_image") from None
+    return ImageAsset(name="", data=data, mime=_FORMATS[kind], width=width, height=height)

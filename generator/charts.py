@@ -1,0 +1,181 @@
+"""Deterministic charts with matplotlib: SVG for HTML/PDF, PNG for DOCX, always with alt text.
+
+Determinism: a fixed SVG hash salt, no dates or software names in the files, text drawn as
+paths with the bundled font (so the picture does not depend on the fonts of the machine).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.spec.model import Masterplan
+from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, READINESS_ASPECTS
+
+FONT_DIR = Path(__file__).parent / "fonts"
+COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2e8b8b"]
+PNG_DPI = 150
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    alt: str
+    svg: bytes
+    width_cm: float
+    png: bytes = b""
+    _figure: Any = field(default=None, repr=False)
+
+    @property
+    def svg_data_uri(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    from matplotlib import pyplot as plt
+
+    for font in sorted(FONT_DIR.glob("*.ttf")):
+        font_manager.fontManager.addfont(str(font))
+    family = "Carlito" if any(FONT_DIR.glob("Carlito*.ttf")) else "DejaVu Sans"
+    plt.rcParams.update({
+        "svg.hashsalt": "masterplan", "svg.fonttype": "path", "font.family": family,
+        "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
+        "axes.titlesize": 10, "figure.dpi": 100,
+    })
+    return plt
+
+
+def _finish(plt: Any, fig: Any, key: str, title: str, alt: str, width_cm: float,
+            png: bool) -> Chart:
+    fig.tight_layout()
+    svg = io.BytesIO()
+    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    png_bytes = b""
+    if png:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+        png_bytes = buffer.getvalue()
+    plt.close(fig)
+    return Chart(key, title, alt, svg.getvalue(), width_cm, png_bytes)
+
+
+def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
+                png: bool = False) -> dict[str, Chart]:
+    """The four charts of a masterplan, keyed by name."""
+    from generator.context import Formatter
+
+    plt = _pyplot()
+    fmt = Formatter(lang)
+    index = 1 if lang == "en" else 0
+    charts: dict[str, Chart] = {}
+
+    # readiness: horizontal bars, one per aspect, grouped by area
+    names, scores, colours = [], [], []
+    for number, (area, aspects) in enumerate(plan.readiness.items()):
+        for aspect in aspects:
+            names.append(READINESS_ASPECTS[area][aspect.key][index])
+            scores.append(aspect.score if aspect.score is not None else _status_score(
+                aspect.status))
+            colours.append(COLOURS[number])
+    fig, ax = plt.subplots(figsize=(6.3, 3.4))
+    positions = list(range(len(names)))[::-1]
+    ax.barh(positions, scores, color=colours)
+    ax.set_yticks(positions, names)
+    ax.set_xlim(0, 4)
+    ax.set_xticks([0, 1, 2, 3, 4])
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    items = "; ".join(f"{n} {fmt.number(s, 1)}" for n, s in zip(names, scores, strict=True))
+    charts["readiness"] = _finish(plt, fig, "readiness", labels["chart_readiness"],
+                                  labels["chart_alt_readiness"].format(items=items), 16, png)
+
+    # budget: stacked bars per year by dimension, in Rp million
+    years = plan.years
+    fig, ax = plt.subplots(figsize=(6.3, 3.2))
+    bottom = [0.0] * len(years)
+    for number, dim in enumerate(DIMENSIONS):
+        per_year: dict[int, int] = defaultdict(int)
+        for program in plan.programs:
+            if program.dimension == dim:
+                for line in program.budget:
+                    per_year[line.year] += line.amount
+        values = [per_year.get(y, 0) / 1_000_000 for y in years]
+        ax.bar([str(y) for y in years], values, bottom=bottom, color=COLOURS[number],
+               label=DIMENSIONS[dim][index], width=0.7)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylabel(labels["budget_million"])
+    ax.yaxis.set_major_formatter(_tick_formatter(fmt))
+    ax.legend(fontsize=7, frameon=False, ncol=3, loc="upper center",
+              bbox_to_anchor=(0.5, -0.12))
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    total = sum(p.total_budget for p in plan.programs)
+    charts["budget"] = _finish(plt, fig, "budget", labels["chart_budget"],
+                               labels["chart_alt_budget"].format(
+                                   start=plan.start_year, end=plan.end_year,
+                                   total=fmt.money_words(total)), 16, png)
+
+    # funding mix: horizontal bars of shares per source
+    by_source: dict[str, int] = defaultdict(int)
+    for program in plan.programs:
+        for line in program.budget:
+            by_source[line.source] += line.amount
+    ordered = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
+    grand = sum(by_source.values()) or 1
+    source_names = [FUNDING_SOURCES[c][index] if c in FUNDING_SOURCES
+                    else plan.funding_sources.get(c, c) for c, _ in ordered]
+    shares = [amount / grand * 100 for _, amount in ordered]
+    fig, ax = plt.subplots(figsize=(6.3, 0.45 * max(len(ordered), 2) + 0.8))
+    positions = list(range(len(ordered)))[::-1]
+    ax.barh(positions, shares, color=[COLOURS[i % len(COLOURS)] for i in range(len(ordered))])
+    ax.set_yticks(positions, source_names)
+    for pos, share in zip(positions, shares, strict=True):
+        ax.text(share + 0.8, pos, fmt.percent(share / 100), va="center", fontsize=8)
+    ax.set_xlim(0, max([*shares, 10]) * 1.18)
+    ax.set_xlabel("%")
+    items = "; ".join(f"{n} {fmt.percent(s / 100)}" for n, s in zip(source_names, shares,
+                                                                      strict=True))
+    charts["funding"] = _finish(plt, fig, "funding", labels["chart_funding"],
+                                labels["chart_alt_funding"].format(items=items or "-"), 14, png)
+
+    # roadmap: one bar per program from start to end year, coloured by dimension
+    programs = plan.programs
+    fig, ax = plt.subplots(figsize=(6.3, max(2.2, 0.16 * len(programs) + 0.9)))
+    positions = list(range(len(programs)))[::-1]
+    for pos, program in zip(positions, programs, strict=True):
+        colour = COLOURS[list(DIMENSIONS).index(program.dimension)]
+        ax.barh(pos, program.end_year - program.start_year + 1, left=program.start_year - 0.5,
+                color=colour, height=0.7)
+    ax.set_yticks(positions, [p.id for p in programs], fontsize=6)
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlim(plan.start_year - 0.6, plan.end_year + 0.6)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=COLOURS[i]) for i in range(len(DIMENSIONS))]
+    ax.legend(handles, [d[index] for d in DIMENSIONS.values()], fontsize=7, frameon=False,
+              ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.04 - 1.5 / max(len(programs),
+                                                                                    8)))
+    charts["roadmap"] = _finish(plt, fig, "roadmap", labels["chart_roadmap"],
+                                labels["chart_alt_roadmap"].format(
+                                    count=len(programs), start=plan.start_year,
+                                    end=plan.end_year), 16, png)
+    return charts
+
+
+def _status_score(status: str | None) -> float:
+    return {"baik": 3.5, "cukup": 2.5, "kurang": 1.5}.get(status or "", 0.0)
+
+
+def _tick_formatter(fmt: Any) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _pos: fmt.number(value, 0))

@@ -1,0 +1,440 @@
+"""Model + language → the format-neutral render context.
+
+Everything a template prints is computed here: totals, the roadmap matrix, numbers, money and
+dates formatted with Babel, narrative Markdown rendered (once) to safe HTML, charts. Templates
+only arrange it. Spec text enters the context as plain strings (autoescaped by Jinja) or as
+sanitised HTML wrapped in Markup; it is never compiled as a template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.markdown import to_html
+from generator.render.labels import labels
+from generator.spec.model import BudgetLine, Masterplan, Program
+from generator.spec.vocabulary import (
+    DIMENSION_CODES,
+    DIMENSIONS,
+    FUNDING_SOURCES,
+    HORIZONS,
+    QUICK_WIN_STATUS,
+    QUICK_WIN_TYPES,
+    READINESS_AREAS,
+    READINESS_ASPECTS,
+    READINESS_STATUS,
+    REGION_TYPES,
+    SUB_DIMENSIONS,
+)
+
+DIMENSION_COLOURS = {
+    "governance": "#1f4e79", "branding": "#c55a11", "economy": "#548235",
+    "living": "#7030a0", "society": "#bf8f00", "environment": "#2e8b8b",
+}
+
+
+class Formatter:
+    """Numbers, money and dates in the document's locale (Babel)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.locale = "id_ID" if lang == "id" else "en_GB"
+        self.rp = "Rp" if lang == "id" else "IDR"
+
+    def number(self, value: float | int | None, digits: int = 2) -> str:
+        from babel.numbers import format_decimal
+
+        if value is None:
+            return "-"
+        pattern = "#,##0" + ("." + "#" * digits if digits else "")
+        return str(format_decimal(value, format=pattern, locale=self.locale))
+
+    def money(self, amount: int) -> str:
+        """`Rp 1.500.000.000`."""
+        return f"{self.rp} {self.number(amount, 0)}"
+
+    def money_words(self, amount: int) -> str:
+        """`Rp 1,5 miliar`, `Rp 250 juta`."""
+        from babel.numbers import format_compact_decimal
+
+        if amount < 1_000_000:
+            return self.money(amount)
+        words = format_compact_decimal(amount, format_type="long", locale=self.locale,
+                                       fraction_digits=2)
+        return f"{self.rp} {words}"
+
+    def millions(self, amount: int) -> str:
+        """An amount in the `Rp juta` columns of budget tables."""
+        if amount == 0:
+            return "-"
+        return self.number(amount / 1_000_000, 1 if amount % 1_000_000 else 0)
+
+    def percent(self, share: float) -> str:
+        return self.number(share * 100, 1) + "%"
+
+    def date(self, value: str) -> str:
+        from babel.dates import format_date
+
+        try:
+            parsed = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        return str(format_date(parsed, format="long", locale=self.locale))
+
+
+@dataclass
+class Outline:
+    """Numbers headings, tables and figures in document order while templates render.
+
+    Templates call it through macros; the front matter (table of contents, lists of tables
+    and figures) is rendered afterwards from what it collected.
+    """
+
+    labels: dict[str, str]
+    headings: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    _counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+    _table_count: int = 0
+    _figure_count: int = 0
+    _annex_count: int = 0
+    _in_annex: bool = False
+
+    def heading(self, level: int, title: str, anchor: str = "", numbered: bool = True) -> dict[
+            str, Any]:
+        number = ""
+        if numbered and level == 1 and self._in_annex:
+            self._annex_count += 1
+            self._counts = [self._annex_count, 0, 0, 0]
+            number = f"{self.labels['annex']} {_alpha(self._annex_count)}"
+        elif numbered:
+            self._counts[level - 1] += 1
+            for deeper in range(level, 4):
+                self._counts[deeper] = 0
+            if level == 1:
+                self._table_count = self._figure_count = 0
+                number = f"{self.labels['chapter'].upper()} {_roman(self._counts[0])}"
+            else:
+                head = (_alpha(self._counts[0]) if self._in_annex else str(self._counts[0]))
+                number = ".".join([head, *map(str, self._counts[1:level])])
+        entry = {"level": level, "title": title, "number": number,
+                 "id": anchor or f"h-{len(self.headings) + 1}"}
+        self.headings.append(entry)
+        return entry
+
+    def annexes(self) -> str:
+        self._in_annex = True
+        return ""
+
+    def _chapter_key(self) -> str:
+        return _alpha(self._counts[0]) if self._in_annex else str(self._counts[0])
+
+    def table(self, caption: str) -> dict[str, Any]:
+        self._table_count += 1
+        number = f"{self._chapter_key()}.{self._table_count}"
+        entry = {"number": f"{self.labels['table']} {number}", "title": caption,
+                 "id": f"tabel-{number.replace('.', '-')}"}
+        self.tables.append(entry)
+        return entry
+
+    def figure(self, caption: str) -> dict[str, Any]:
+        self._figure_count += 1
+        number = f"{self._chapter_key()}.{self._figure_count}"
+        entry = {"number": f"{self.labels['figure']} {number}", "title": caption,
+                 "id": f"gambar-{number.replace('.', '-')}"}
+        self.figures.append(entry)
+        return entry
+
+
+def _roman(number: int) -> str:
+    values = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _alpha(number: int) -> str:
+    return chr(ord("A") + number - 1) if 1 <= number <= 26 else str(number)
+
+
+def md(text: str | None) -> Markup:
+    return Markup(to_html(text or ""))  # noqa: S704 - sanitised by nh3 in to_html
+
+
+class ContextBuilder:
+    def __init__(self, plan: Masterplan, lang: str, charts: dict[str, Any] | None = None) -> None:
+        self.plan = plan
+        self.lang = lang
+        self.t = labels(lang)
+        self.f = Formatter(lang)
+        self.charts = charts or {}
+
+    def label(self, table: dict[str, Any], key: str) -> str:
+        return str(table[key][1 if self.lang == "en" else 0])
+
+    def agency(self, code: str) -> str:
+        return self.plan.agencies.get(code, code)
+
+    def source_name(self, code: str) -> str:
+        if code in FUNDING_SOURCES:
+            return self.label(FUNDING_SOURCES, code)
+        return self.plan.funding_sources.get(code, code)
+
+    def dimension_title(self, key: str) -> str:
+        return self.label(DIMENSIONS, key)
+
+    def sub_title(self, dim: str, sub: str) -> str:
+        return self.label(SUB_DIMENSIONS[dim], sub)
+
+    # --- pieces --------------------------------------------------------------------------
+    def region(self) -> dict[str, Any]:
+        r = self.plan.region
+        type_label = self.label(REGION_TYPES, r["type"])
+        full = f"{REGION_TYPES[r['type']].id} {r['name']}"
+        return {"code": r["code"], "name": r["name"], "type": r["type"],
+                "type_label": type_label, "full_name": full, "province": r["province"],
+                "head_title": self.plan.head_title, "head_name": r.get("head_name", ""),
+                "government": f"{self.t['government']} {full}"}
+
+    def program(self, p: Program) -> dict[str, Any]:
+        by_year: dict[int, int] = defaultdict(int)
+        sources: dict[str, int] = defaultdict(int)
+        for line in p.budget:
+            by_year[line.year] += line.amount
+            sources[line.source] += line.amount
+        return {
+            "id": p.id, "name": p.name, "dimension": p.dimension,
+            "dimension_title": self.dimension_title(p.dimension),
+            "sub_dimension_title": self.sub_title(p.dimension, p.sub_dimension),
+            "description": md(p.description), "activities": p.activities,
+            "lead_opd": self.agency(p.lead_opd),
+            "supporting_opds": [self.agency(o) for o in p.supporting_opds],
+            "partners": p.partners, "horizon": self.label(HORIZONS, p.horizon),
+            "years": f"{p.start_year}–{p.end_year}" if p.end_year != p.start_year
+            else str(p.start_year),
+            "start_year": p.start_year, "end_year": p.end_year,
+            "budget_total": self.f.money_words(p.total_budget) if p.budget else "-",
+            "budget_total_millions": self.f.millions(p.total_budget),
+            "budget_years": [self.f.millions(by_year.get(y, 0)) for y in self.plan.years],
+            "sources": ", ".join(self.source_name(s) for s in sorted(sources)),
+            "indicators": [{
+                "name": i.name, "unit": i.unit, "baseline": self.f.number(i.baseline),
+                "baseline_year": i.baseline_year or "",
+                "targets": [self.f.number(i.targets[y]) if y in i.targets else ""
+                            for y in self.plan.years],
+                "final_target": self.f.number(i.targets[max(i.targets)]) if i.targets else "-",
+            } for i in p.indicators],
+            "sdg": ", ".join(str(n) for n in p.sdg), "iso37122": ", ".join(p.iso37122),
+            "colour": DIMENSION_COLOURS[p.dimension],
+        }
+
+    def dimensions(self) -> list[dict[str, Any]]:
+        out = []
+        for d in self.plan.dimensions:
+            total = sum(p.total_budget for p in d.programs)
+            out.append({
+                "key": d.key, "code": DIMENSION_CODES[d.key], "title": self.dimension_title(d.key),
+                "label": d.label or self.dimension_title(d.key),
+                "current_condition": md(d.current_condition),
+                "target_condition": md(d.target_condition), "gap": md(d.gap),
+                "swot": [{"key": k, "title": self.t[k], "items": d.swot[k]}
+                         for k in ("strengths", "weaknesses", "opportunities", "threats")],
+                "strategies": d.strategies, "colour": DIMENSION_COLOURS[d.key],
+                "program_count": len(d.programs),
+                "budget_total": self.f.money_words(total), "budget_total_raw": total,
+                "sub_dimensions": [{
+                    "key": s.key, "title": s.label or self.sub_title(d.key, s.key),
+                    "standard_title": self.sub_title(d.key, s.key),
+                    "strategies": s.strategies,
+                    "programs": [self.program(p) for p in s.programs],
+                } for s in d.sub_dimensions],
+            })
+        return out
+
+    def budget(self) -> dict[str, Any]:
+        years = self.plan.years
+        lines: list[tuple[str, BudgetLine]] = [
+            (p.dimension, line) for p in self.plan.programs for line in p.budget]
+        matrix: dict[str, dict[int, int]] = {d: defaultdict(int) for d in DIMENSIONS}
+        by_source: dict[str, int] = defaultdict(int)
+        for dim, line in lines:
+            matrix[dim][line.year] += line.amount
+            by_source[line.source] += line.amount
+        grand = sum(by_source.values())
+        rows = [{"title": self.dimension_title(d),
+                 "cells": [self.f.millions(matrix[d][y]) for y in years],
+                 "total": self.f.millions(sum(matrix[d].values())),
+                 "total_words": self.f.money_words(sum(matrix[d].values())),
+                 "share": self.f.percent(sum(matrix[d].values()) / grand) if grand else "-"}
+                for d in DIMENSIONS]
+        year_totals = [self.f.millions(sum(matrix[d][y] for d in DIMENSIONS)) for y in years]
+        sources = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
+        return {
+            "years": years, "rows": rows, "year_totals": year_totals,
+            "grand_total": self.f.millions(grand), "grand_total_words": self.f.money_words(grand),
+            "grand_total_full": self.f.money(grand), "grand_total_raw": grand,
+            "sources": [{"code": code, "name": self.source_name(code),
+                         "amount": self.f.millions(amount),
+                         "amount_words": self.f.money_words(amount),
+                         "share": self.f.percent(amount / grand) if grand else "-"}
+                        for code, amount in sources],
+        }
+
+    def roadmap(self) -> dict[str, Any]:
+        years = self.plan.years
+        groups = []
+        for d in self.plan.dimensions:
+            rows = []
+            for s in d.sub_dimensions:
+                for p in s.programs:
+                    rows.append({"id": p.id, "name": p.name,
+                                 "sub_dimension": self.sub_title(d.key, s.key),
+                                 "horizon": self.label(HORIZONS, p.horizon),
+                                 "cells": [p.start_year <= y <= p.end_year for y in years]})
+            groups.append({"title": self.dimension_title(d.key), "key": d.key, "rows": rows,
+                           "colour": DIMENSION_COLOURS[d.key]})
+        first = self.plan.start_year
+        stages: list[dict[str, Any]] = [
+            {"title": self.label(HORIZONS, "short"), "years": f"{first}–{first + 1}"},
+            {"title": self.label(HORIZONS, "medium"),
+             "years": f"{first}–{min(first + 4, self.plan.end_year)}"},
+        ]
+        if self.plan.end_year >= first + 5:
+            stages.append({"title": self.label(HORIZONS, "long"),
+                           "years": f"{first + 5}–{self.plan.end_year}"})
+        for stage in stages:
+            key = next(k for k in HORIZONS if self.label(HORIZONS, k) == stage["title"])
+            chosen = [p for p in self.plan.programs if p.horizon == key]
+            stage["count"] = len(chosen)
+            stage["programs"] = ", ".join(p.id for p in chosen)
+        return {"years": years, "groups": groups, "stages": stages}
+
+    def readiness(self) -> dict[str, Any]:
+        areas = []
+        for area, aspects in self.plan.readiness.items():
+            scores = [a.score for a in aspects if a.score is not None]
+            areas.append({
+                "key": area, "title": self.label(READINESS_AREAS, area),
+                "summary": md(self.plan.readiness_summaries.get(area)),
+                "average": self.f.number(sum(scores) / len(scores), 2) if scores else "-",
+                "aspects": [{
+                    "key": a.key, "title": self.label(READINESS_ASPECTS[area], a.key),
+                    "status": a.status or "",
+                    "status_label": self.label(READINESS_STATUS, a.status) if a.status else "-",
+                    "score": self.f.number(a.score, 2) if a.score is not None else "-",
+                    "narrative": md(a.narrative),
+                } for a in aspects]})
+        return {"areas": areas, "summary": md(self.plan.data["readiness"].get("summary"))}
+
+    def quick_wins(self) -> list[dict[str, Any]]:
+        out = []
+        for q in self.plan.quick_wins:
+            out.append({
+                "id": q.id, "name": q.name, "type": self.label(QUICK_WIN_TYPES, q.type),
+                "status": self.label(QUICK_WIN_STATUS, q.status),
+                "dimension_title": self.dimension_title(q.program.dimension),
+                "sub_dimension_title": self.sub_title(q.program.dimension,
+                                                      q.program.sub_dimension),
+                "program": f"{q.program.id} {q.program.name}",
+                "problem": md(q.problem), "description": md(q.description),
+                "owner_opd": self.agency(q.owner_opd),
+                "supporting_opds": [self.agency(o) for o in q.supporting_opds],
+                "partners": q.partners, "location": q.location,
+                "beneficiaries": q.beneficiaries,
+                "years": f"{q.start_year}–{q.end_year}" if q.end_year != q.start_year
+                else str(q.start_year),
+                "milestones": [{"when": w, "description": d} for w, d in q.milestones],
+                "budget": self.f.money_words(q.total_budget) if q.budget else "-",
+                "sources": ", ".join(sorted({self.source_name(b.source) for b in q.budget})),
+                "kpis": [{"name": k.name, "unit": k.unit, "baseline": self.f.number(k.baseline),
+                          "target": self.f.number(k.target)} for k in q.kpis],
+                "colour": DIMENSION_COLOURS[q.program.dimension],
+            })
+        return out
+
+    def profile(self) -> dict[str, Any]:
+        profile = self.plan.data["profile"]
+        sections = []
+        for key in ("geography", "demography", "economy"):
+            body = profile.get(key, {})
+            sections.append({"key": key, "title": self.t[key], "narrative": md(
+                body.get("narrative")), "figures": [{
+                    "name": f["name"], "value": self.f.number(f["value"]),
+                    "unit": f.get("unit", ""), "year": f["year"], "source": f["source"]}
+                    for f in body.get("figures", [])]})
+        rpjmd = profile.get("rpjmd")
+        return {"sections": sections, "strategic_issues": profile.get("strategic_issues", []),
+                "rpjmd": None if not rpjmd else {
+                    "period": f"{rpjmd['start_year']}–{rpjmd['end_year']}",
+                    "vision": rpjmd["vision"], "missions": rpjmd.get("missions", [])}}
+
+    def build(self) -> dict[str, Any]:
+        data, plan, f = self.plan.data, self.plan, self.f
+        document = plan.document
+        region = self.region()
+        period = f"{plan.start_year}–{plan.end_year}"
+        governance = data.get("governance", {})
+        vision = data["vision"]
+        intro = data.get("introduction", {})
+        foreword = data.get("foreword")
+        programs = [self.program(p) for p in plan.programs]
+        return {
+            "lang": self.lang, "t": self.t, "region": region,
+            "cohort": {"year": plan.cohort["year"], "track": plan.cohort.get("track", "")},
+            "document": {
+                "title": document["title"], "subtitle": document.get("subtitle", ""),
+                "period": period, "start_year": plan.start_year, "end_year": plan.end_year,
+                "version": document.get("version", ""), "date": f.date(document["date"]),
+                "year": document["date"][:4], "authors": document.get("authors", []),
+                "consultant": document.get("consultant", ""),
+                "legal_basis": document.get("legal_basis", []),
+            },
+            "foreword": None if not foreword else {
+                "text": md(foreword.get("text")), "signatory": foreword.get("signatory", ""),
+                "place": foreword.get("place", ""), "date": f.date(document["date"])},
+            "introduction": {"background": md(intro.get("background")),
+                             "purpose": md(intro.get("purpose")), "scope": md(intro.get("scope"))},
+            "profile": self.profile(),
+            "readiness": self.readiness(),
+            "vision": {"statement": vision["statement"], "description": md(
+                vision.get("description")), "missions": vision.get("missions", []),
+                "goals": vision.get("goals", []), "targets": [{
+                    "description": t["description"], "indicator": t.get("indicator", ""),
+                    "unit": t.get("unit", ""), "value": f.number(t.get("value")),
+                    "year": t["year"]} for t in vision.get("targets", [])]},
+            "dimensions": self.dimensions(),
+            "programs": programs,
+            "program_count": len(programs),
+            "budget": self.budget(),
+            "roadmap": self.roadmap(),
+            "quick_wins": self.quick_wins(),
+            "governance": {
+                "bodies": [{"key": key, "title": self.t[key], "name": body.get("name", ""),
+                            "legal_basis": body.get("legal_basis", ""),
+                            "duties": body.get("duties", []),
+                            "members": body.get("members", [])}
+                           for key in ("council", "implementation_team")
+                           if (body := governance.get(key))],
+                "monitoring": md(governance.get("monitoring")),
+                "evaluation": md(governance.get("evaluation")),
+            },
+            "glossary": sorted(data.get("glossary", []), key=lambda g: g["term"].lower()),
+            "closing": md(data.get("closing")) or Markup("<p>{}</p>").format(
+                self.t["closing_default"].format(region=region["full_name"])),
+            "charts": self.charts,
+            "logo": None,
+        }
+
+
+def build_context(plan: Masterplan, lang: str, charts: dict[str, Any] | None = None) -> dict[
+        str, Any]:
+    """The render context for every document of one spec."""
+    return ContextBuilder(plan, lang, charts).build()

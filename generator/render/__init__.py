@@ -1,0 +1,1 @@
+"""Writers: the HTML document to PDF (WeasyPrint) and DOCX (python-docx)."""

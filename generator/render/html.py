@@ -1,0 +1,113 @@
+"""One Jinja environment factory, and the HTML every output format is made from.
+
+The environment is sandboxed, autoescapes everything, and fails on undefined names. Templates
+come from an ordered search path (a consultant's --template-dir first, then the built-in
+tree); the user's folder is confined: no absolute names, no `..`, no symlinks leading out.
+Spec text only ever arrives as context values, never as template source.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from generator.context import Outline
+from generator.errors import RenderError
+from generator.resources import templates_dir
+
+DOCUMENTS = ("masterplan", "summary", "quickwins", "readiness")
+USER_TEMPLATE_SECONDS = 60
+_MAX_TEMPLATE_BYTES = 1024 * 1024
+
+
+class ConfinedLoader(BaseLoader):
+    """Loads `name` only from a regular file that really lies inside `root`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        parts = template.replace("\\", "/").split("/")
+        if template.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise TemplateNotFound(template)
+        path = self.root.joinpath(*parts)
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise TemplateNotFound(template) from None
+        if not real.is_relative_to(self.root) or not real.is_file():
+            raise TemplateNotFound(template)
+        if real.stat().st_size > _MAX_TEMPLATE_BYTES:
+            raise RenderError(f"template {template} is larger than {_MAX_TEMPLATE_BYTES} bytes")
+        source = real.read_text(encoding="utf-8")
+        mtime = os.path.getmtime(real)
+        return source, str(real), lambda: os.path.getmtime(real) == mtime
+
+
+def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+    loaders: list[BaseLoader] = []
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise RenderError(f"--template-dir {template_dir}: not a folder")
+        loaders.append(ConfinedLoader(template_dir))
+    loaders.append(ConfinedLoader(templates_dir()))
+    return SandboxedEnvironment(loader=ChoiceLoader(loaders), autoescape=True,
+                                undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+@contextmanager
+def _time_limit(seconds: int, enabled: bool) -> Iterator[None]:
+    """A wall-clock limit for user templates (an endless loop must not hang a batch)."""
+    if not enabled or threading.current_thread() is not threading.main_thread() or not hasattr(
+            signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise RenderError(f"templates took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def stylesheet(env: SandboxedEnvironment) -> str:
+    assert env.loader is not None
+    source, _name, _uptodate = env.loader.get_source(env, "style.css")
+    return source
+
+
+def render_html(kind: str, context: dict[str, Any], env: SandboxedEnvironment, *,
+                user_templates: bool = False) -> str:
+    """The whole document `kind` as one self-contained HTML string."""
+    from jinja2 import TemplateError
+
+    outline = Outline(context["t"])
+    values = dict(context)
+    values.update({
+        "kind": kind, "outline": outline, "body_template": f"{kind}/body.html.j2",
+        "stylesheet": Markup(stylesheet(env)),  # noqa: S704 - the stylesheet is template code
+    })
+    try:
+        with _time_limit(USER_TEMPLATE_SECONDS, user_templates):
+            return env.get_template("document.html.j2").render(values)
+    except RenderError:
+        raise
+    except TemplateError as exc:
+        where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or ''}"
+        line = getattr(exc, "lineno", None)
+        place = f"{where}:{line}: " if where and line else (f"{where}: " if where else "")
+        raise RenderError(f"template error: {place}{exc}") from None

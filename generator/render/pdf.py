@@ -1,0 +1,323 @@
+"""The HTML document to PDF bytes with WeasyPrint, reading nothing we did not hand it.
+
+WeasyPrint's default URL fetcher reads any ``file://`` path and any network address, and
+only *logs* a fetch that fails. Here every fetch goes through `_GuardedFetcher`, which
+serves ``data:`` URLs and the four bundled Carlito fonts and refuses everything else; a
+refusal (or any error WeasyPrint logs while rendering) makes `render_pdf` raise
+`RenderError`, so a PDF with a silently missing image is never produced.
+
+The same input gives byte-identical PDF bytes: dates come from `PdfOptions.created`, the
+file identifier is a hash of the content, attachments get a fixed MIME type, and fonts
+re-saved by fontTools are stamped with ``SOURCE_DATE_EPOCH`` rather than the clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import threading
+import warnings
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+from xml.etree.ElementTree import Element
+
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.css.counters import CounterStyle
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from generator.errors import RenderError
+from generator.output import source_date_epoch
+
+PdfVariant = Literal["pdf/a-3b"]
+PDF_A_3B: PdfVariant = "pdf/a-3b"
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_FAMILY = "Carlito"
+# Fonts are named by a scheme of our own rather than by file:// URLs: the fetcher then
+# maps four fixed names to bytes it reads itself, and never has to decide whether a
+# path taken from the document (symlinks, "..", %-escapes) is really inside the folder.
+# (data: URLs would work too, but mean parsing ~3 MB of base64 CSS on every render.)
+FONT_SCHEME = "masterplan-font"
+_FONT_FACES: tuple[tuple[str, str, str], ...] = (
+    ("Carlito-Regular.ttf", "normal", "normal"),
+    ("Carlito-Bold.ttf", "bold", "normal"),
+    ("Carlito-Italic.ttf", "normal", "italic"),
+    ("Carlito-BoldItalic.ttf", "bold", "italic"),
+)
+_ATTACHMENT_SCHEME = "masterplan-attachment"
+# WeasyPrint guesses an attachment's MIME type from the system's mime.types, which
+# differs between machines (and knows no .yaml on Debian): name it ourselves.
+_ATTACHMENT_TYPES = {
+    ".yaml": "application/yaml",
+    ".yml": "application/yaml",
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".txt": "text/plain",
+    ".pdf": "application/pdf",
+}
+_LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_MAX_URL_IN_MESSAGE = 120
+_MAX_URLS_IN_MESSAGE = 5
+
+# One render at a time per process: the fontTools clock is the process environment,
+# and the log capture must not mix two documents' records.
+_render_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """Document metadata and output variant; everything that is not the HTML itself.
+
+    ``attachments`` are ``(filename, content, description)`` embedded with the
+    relationship *Source* (the spec the document was made from); they are only allowed
+    with ``variant="pdf/a-3b"``, the PDF/A part that permits embedded files.
+    """
+
+    title: str
+    author: str = ""
+    subject: str = ""
+    keywords: list[str] = field(default_factory=list)
+    language: str = "id"
+    created: datetime = field(default_factory=lambda: source_date_epoch(None))
+    variant: PdfVariant | None = None
+    attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.created.tzinfo is None or self.created.utcoffset() is None:
+            raise ValueError("PdfOptions.created must be timezone-aware")
+        if self.variant not in (None, PDF_A_3B):
+            raise ValueError(f"unsupported PDF variant {self.variant!r}")
+        if not _LANGUAGE_RE.fullmatch(self.language):
+            raise ValueError(f"not a BCP 47 language tag: {self.language!r}")
+        if self.attachments and self.variant != PDF_A_3B:
+            raise ValueError("attachments need variant='pdf/a-3b'")
+        names = [name for name, _, _ in self.attachments]
+        for name in names:
+            if not name or name != name.strip() or any(
+                    char in name for char in "/\\:") or not name.isprintable():
+                raise ValueError(f"not a plain file name for an attachment: {name!r}")
+        if len(set(names)) != len(names):
+            raise ValueError(f"attachment names must be unique: {names}")
+
+
+def fonts_css() -> str:
+    """``@font-face`` rules for the bundled Carlito family (regular, bold, italics).
+
+    The URLs use the ``masterplan-font:`` scheme, which only `render_pdf`'s fetcher
+    understands; `render_pdf` always loads these rules first.
+    """
+    rules = [
+        f'@font-face {{ font-family: "{FONT_FAMILY}"; '
+        f'src: url("{FONT_SCHEME}:{file_name}") format("truetype"); '
+        f"font-weight: {weight}; font-style: {style}; }}"
+        for file_name, weight, style in _FONT_FACES
+    ]
+    return "\n".join(rules) + "\n"
+
+
+def render_pdf(html: str, stylesheets: list[str], options: PdfOptions) -> bytes:
+    """Render an HTML document (plus CSS texts) to PDF bytes.
+
+    Raises `RenderError` naming the URL when the document asks for anything but a
+    ``data:`` URL or a bundled font (image, stylesheet, ``@import``, ``url()``, SVG
+    ``<image>``, ``local()`` font, ``<link>``/``<a rel=attachment>``), and for any
+    other error WeasyPrint logs (unreadable image, invalid inline SVG, ...).
+    """
+    fetcher = _GuardedFetcher(_font_resources())
+    attachment_fetcher = _GuardedFetcher({
+        f"{_ATTACHMENT_SCHEME}:{index}": (content, _attachment_type(name))
+        for index, (name, content, _) in enumerate(options.attachments)})
+    with _render_lock, _capture_weasyprint_errors() as logged, \
+            _fonttools_clock(options.created):
+        try:
+            pdf = _render(html, stylesheets, options, fetcher, attachment_fetcher)
+        except RecursionError as error:
+            raise RenderError("the document is nested too deeply to lay out") from error
+    # The render goes on after a refusal (WeasyPrint drops the resource), so that one
+    # error names every refused URL. The fetcher's own record is the authority: some
+    # failures never reach the log (WeasyPrint swallows every exception while it draws
+    # an SVG image), and a refusal's log record would only repeat it.
+    refused = list(dict.fromkeys(fetcher.refused + attachment_fetcher.refused))
+    if refused:
+        shown = ", ".join(repr(_shorten(url)) for url in refused[:_MAX_URLS_IN_MESSAGE])
+        more = len(refused) - _MAX_URLS_IN_MESSAGE
+        raise RenderError(
+            f"refused to fetch {shown}{f' and {more} more' if more > 0 else ''}: "
+            "a document may only use data: URLs and the bundled fonts")
+    problems = fetcher.failures + attachment_fetcher.failures + logged
+    if problems:
+        more = len(problems) - 1
+        raise RenderError(problems[0] + (f" (and {more} more)" if more else ""))
+    return pdf
+
+
+def _render(html: str, stylesheets: list[str], options: PdfOptions,
+            fetcher: _GuardedFetcher, attachment_fetcher: _GuardedFetcher) -> bytes:
+    document_html = HTML(string=html, url_fetcher=fetcher, base_url=None)
+    root: Element = document_html.etree_element
+    _refuse_attachment_links(root)
+    if not root.get("lang"):
+        root.set("lang", options.language)  # hyphenation and quotes follow it
+    font_config = FontConfiguration()
+    counter_style = CounterStyle()
+    css = [CSS(string=text, base_url=None, url_fetcher=fetcher, font_config=font_config,
+               counter_style=counter_style)
+           for text in (fonts_css(), *stylesheets)]
+    document = document_html.render(
+        font_config=font_config, counter_style=counter_style, stylesheets=css,
+        pdf_variant=options.variant)
+    _set_metadata(document.metadata, options)
+    created = options.created.astimezone(UTC)
+    attachments = [
+        Attachment(url=f"{_ATTACHMENT_SCHEME}:{index}", url_fetcher=attachment_fetcher,
+                   name=name, description=description or None, created=created,
+                   modified=created, relationship="Source")
+        for index, (name, _, description) in enumerate(options.attachments)]
+    with warnings.catch_warnings():
+        # WeasyPrint 70 opens its bundled sRGB profile for PDF/A output intents and never
+        # closes it; CPython frees the file right away, inside this block.
+        warnings.filterwarnings("ignore", message=r"unclosed file .*sRGB2014\.icc",
+                                category=ResourceWarning)
+        pdf: bytes = document.write_pdf(
+            finisher=_deduplicate_associated_files,
+            pdf_variant=options.variant,
+            attachments=attachments,
+            # True means "the MD5 of the file content": stable, unlike a random ID.
+            pdf_identifier=True,
+            uncompressed_pdf=False,
+            custom_metadata=False,
+        )
+    return pdf
+
+
+def _set_metadata(metadata: Any, options: PdfOptions) -> None:
+    """Options win over whatever <title>/<meta>/<link> the HTML carries."""
+    stamp = options.created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    metadata.title = options.title
+    metadata.authors = [options.author] if options.author else []
+    metadata.description = options.subject or None
+    metadata.keywords = list(options.keywords)
+    metadata.generator = "masterplan"
+    metadata.created = stamp
+    metadata.modified = stamp
+    metadata.lang = options.language
+    metadata.attachments = []  # only our explicit attachments are embedded
+    metadata.custom = {}
+    metadata.xmp_metadata = []
+
+
+def _deduplicate_associated_files(document: Any, pdf: Any) -> None:
+    """WeasyPrint 70 lists each PDF/A-3 attachment twice in the catalog's /AF array."""
+    associated = pdf.catalog.get("AF")
+    if associated is not None:
+        unique = list(dict.fromkeys(associated))
+        associated.clear()
+        associated.extend(unique)
+
+
+def _refuse_attachment_links(root: Element) -> None:
+    """``<link rel=attachment>`` and ``<a rel=attachment>`` embed the target in the PDF."""
+    for element in root.iter():
+        if element.tag not in ("a", "link"):
+            continue
+        rel = element.get("rel", "")
+        if "attachment" in (token.lower() for token in rel.split()):
+            href = _shorten(element.get("href", ""))
+            raise RenderError(
+                f"refused <{element.tag} rel=attachment href={href!r}>: "
+                "only the source spec may be attached to the PDF")
+
+
+class _GuardedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
+    """Serves ``data:`` URLs and a fixed set of named resources; refuses the rest.
+
+    Every refused URL is kept in ``refused``, every allowed one that could not be read
+    in ``failures``; WeasyPrint itself only logs them (or, in SVG, not even that).
+    """
+
+    def __init__(self, resources: Mapping[str, tuple[bytes, str]]) -> None:
+        super().__init__(allowed_protocols={"data"}, allow_redirects=False)
+        self._resources = resources
+        self.refused: list[str] = []
+        self.failures: list[str] = []
+
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Any:
+        if url in self._resources:
+            content, mime_type = self._resources[url]
+            return URLFetcherResponse(url, content, {"Content-Type": mime_type})
+        if url[:5].lower() == "data:":
+            try:
+                return super().fetch(url, headers)
+            except Exception as error:
+                self.failures.append(f"unreadable data: URL {_shorten(url)!r}: {error}")
+                raise
+        self.refused.append(url)
+        raise PermissionError(f"masterplan refuses to fetch {_shorten(url)!r}")
+
+
+@cache
+def _font_resources() -> dict[str, tuple[bytes, str]]:
+    return {f"{FONT_SCHEME}:{file_name}": ((FONTS_DIR / file_name).read_bytes(), "font/ttf")
+            for file_name, _, _ in _FONT_FACES}
+
+
+def _attachment_type(name: str) -> str:
+    return _ATTACHMENT_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
+
+
+class _ErrorCollector(logging.Handler):
+    """Keeps the message of every error WeasyPrint logs from the rendering thread."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.messages.append(f"WeasyPrint: {_shorten(record.getMessage(), 300)}")
+
+
+@contextlib.contextmanager
+def _capture_weasyprint_errors() -> Iterator[list[str]]:
+    # "weasyprint.progress" is a child of "weasyprint" and only logs INFO: one handler
+    # on the parent sees everything. If an application silences the "weasyprint"
+    # logger, refused fetches are still caught by the fetcher itself.
+    logger = logging.getLogger("weasyprint")
+    collector = _ErrorCollector()
+    logger.addHandler(collector)
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+
+
+@contextlib.contextmanager
+def _fonttools_clock(created: datetime) -> Iterator[None]:
+    """Make fontTools stamp ``created``, not the clock, into fonts it re-saves.
+
+    WeasyPrint subsets with HarfBuzz when libharfbuzz-subset is present, which keeps
+    the font's own ``head.modified``; but it falls back to fontTools (no hb-subset,
+    variable fonts, WOFF, colour emoji), and fontTools' ``TTFont.save`` stamps
+    ``head.modified`` with ``timestampNow()``, which honours only the environment
+    variable. An existing SOURCE_DATE_EPOCH wins (``created`` normally came from it).
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(max(0, int(created.timestamp())))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _shorten(text: str, limit: int = _MAX_URL_IN_MESSAGE) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}..."

@@ -1,0 +1,237 @@
+"""The typed model of a validated spec: what the render context is computed from.
+
+Built only from data that passed validation, so it can assume the schema's shapes.
+Each object keeps its JSON pointer so later stages (assets, rendering) can report positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.spec.load import Pointer, SpecDocument
+from generator.spec.vocabulary import (
+    DIMENSIONS,
+    HEAD_TITLES,
+    READINESS_AREAS,
+    READINESS_ASPECTS,
+    SUB_DIMENSIONS,
+)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    year: int
+    amount: int
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    unit: str
+    baseline: float | None
+    baseline_year: int | None
+    targets: dict[int, float]
+
+
+@dataclass(frozen=True)
+class Program:
+    pointer: Pointer
+    id: str
+    name: str
+    dimension: str
+    sub_dimension: str
+    description: str
+    activities: list[str]
+    lead_opd: str
+    supporting_opds: list[str]
+    partners: list[str]
+    horizon: str
+    start_year: int
+    end_year: int
+    indicators: list[Indicator]
+    budget: list[BudgetLine]
+    sdg: list[int]
+    iso37122: list[str]
+
+    @property
+    def total_budget(self) -> int:
+        return sum(line.amount for line in self.budget)
+
+
+@dataclass(frozen=True)
+class SubDimension:
+    key: str
+    label: str | None
+    strategies: list[str]
+    programs: list[Program]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    label: str | None
+    current_condition: str
+    target_condition: str
+    gap: str
+    swot: dict[str, list[str]]
+    strategies: list[str]
+    sub_dimensions: list[SubDimension]
+
+    @property
+    def programs(self) -> list[Program]:
+        return [p for sub in self.sub_dimensions for p in sub.programs]
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    unit: str
+    baseline: float | None
+    target: float
+
+
+@dataclass(frozen=True)
+class QuickWin:
+    pointer: Pointer
+    id: str
+    name: str
+    program: Program
+    type: str
+    problem: str
+    description: str
+    owner_opd: str
+    supporting_opds: list[str]
+    partners: list[str]
+    location: str
+    beneficiaries: str
+    start_year: int
+    end_year: int
+    milestones: list[tuple[str, str]]
+    budget: list[BudgetLine]
+    kpis: list[Kpi]
+    status: str
+
+    @property
+    def total_budget(self) -> int:
+        return sum(line.amount for line in self.budget)
+
+
+@dataclass(frozen=True)
+class ReadinessAspect:
+    area: str
+    key: str
+    status: str | None
+    score: float | None
+    narrative: str
+
+
+@dataclass
+class Masterplan:
+    """The whole validated spec, typed."""
+
+    doc: SpecDocument
+    data: dict[str, Any]
+    region: dict[str, Any]
+    cohort: dict[str, Any]
+    document: dict[str, Any]
+    start_year: int
+    end_year: int
+    dimensions: list[Dimension]
+    quick_wins: list[QuickWin]
+    readiness: dict[str, list[ReadinessAspect]]
+    readiness_summaries: dict[str, str]
+    agencies: dict[str, str]
+    funding_sources: dict[str, str]
+    programs_by_id: dict[str, Program] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start_year, self.end_year + 1))
+
+    @property
+    def programs(self) -> list[Program]:
+        return [p for d in self.dimensions for p in d.programs]
+
+    @property
+    def region_type(self) -> str:
+        return str(self.region["type"])
+
+    @property
+    def head_title(self) -> str:
+        return str(self.region.get("head_title") or HEAD_TITLES[self.region_type])
+
+
+def _lines(items: list[dict[str, Any]] | None) -> list[BudgetLine]:
+    return [BudgetLine(b["year"], b["amount"], b["source"], b.get("note", ""))
+            for b in items or []]
+
+
+def build_model(doc: SpecDocument) -> Masterplan:
+    """Typed model from a spec that passed validation."""
+    data = doc.data
+    dims_data = data["dimensions"]
+    dimensions: list[Dimension] = []
+    by_id: dict[str, Program] = {}
+    for dim in DIMENSIONS:
+        body = dims_data[dim]
+        subs: list[SubDimension] = []
+        for sub in SUB_DIMENSIONS[dim]:
+            sub_body = body["sub_dimensions"][sub]
+            programs = []
+            for index, p in enumerate(sub_body.get("programs", [])):
+                program = Program(
+                    pointer=("dimensions", dim, "sub_dimensions", sub, "programs", index),
+                    id=p["id"], name=p["name"], dimension=dim, sub_dimension=sub,
+                    description=p.get("description", ""), activities=p.get("activities", []),
+                    lead_opd=p["lead_opd"], supporting_opds=p.get("supporting_opds", []),
+                    partners=p.get("partners", []), horizon=p["horizon"],
+                    start_year=p["start_year"], end_year=p["end_year"],
+                    indicators=[Indicator(i["name"], i["unit"], i.get("baseline"),
+                                          i.get("baseline_year"),
+                                          {int(y): v for y, v in i["targets"].items()})
+                                for i in p.get("indicators", [])],
+                    budget=_lines(p.get("budget")), sdg=p.get("sdg", []),
+                    iso37122=p.get("iso37122", []))
+                programs.append(program)
+                by_id[program.id] = program
+            subs.append(SubDimension(sub, sub_body.get("label"), sub_body.get("strategies", []),
+                                     programs))
+        dimensions.append(Dimension(
+            dim, body.get("label"), body.get("current_condition", ""),
+            body.get("target_condition", ""), body.get("gap", ""),
+            {k: body.get("swot", {}).get(k, []) for k in
+             ("strengths", "weaknesses", "opportunities", "threats")},
+            body.get("strategies", []), subs))
+    quick_wins = [
+        QuickWin(pointer=("quick_wins", index), id=q["id"], name=q["name"],
+                 program=by_id[q["program"]], type=q["type"], problem=q.get("problem", ""),
+                 description=q.get("description", ""), owner_opd=q["owner_opd"],
+                 supporting_opds=q.get("supporting_opds", []), partners=q.get("partners", []),
+                 location=q.get("location", ""), beneficiaries=q.get("beneficiaries", ""),
+                 start_year=q["start_year"], end_year=q["end_year"],
+                 milestones=[(m["when"], m["description"]) for m in q.get("milestones", [])],
+                 budget=_lines(q.get("budget")),
+                 kpis=[Kpi(k["name"], k["unit"], k.get("baseline"), k["target"])
+                       for k in q.get("kpis", [])],
+                 status=q.get("status", "planned"))
+        for index, q in enumerate(data.get("quick_wins", []))]
+    readiness_data = data["readiness"]
+    readiness = {
+        area: [ReadinessAspect(area, key, readiness_data[area][key].get("status"),
+                               readiness_data[area][key].get("score"),
+                               readiness_data[area][key].get("narrative", ""))
+               for key in READINESS_ASPECTS[area]]
+        for area in READINESS_AREAS}
+    period = data["document"]["period"]
+    return Masterplan(
+        doc=doc, data=data, region=data["region"], cohort=data["cohort"],
+        document=data["document"], start_year=period["start_year"],
+        end_year=period["end_year"], dimensions=dimensions, quick_wins=quick_wins,
+        readiness=readiness,
+        readiness_summaries={a: readiness_data[a].get("summary", "") for a in READINESS_AREAS},
+        agencies={a["code"]: a["name"] for a in data.get("agencies", [])},
+        funding_sources={s["code"]: s["name"] for s in data.get("funding_sources", [])},
+        programs_by_id=by_id)

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything masterplan needs on a fresh Debian/Ubuntu machine:
+# system libraries and fonts for WeasyPrint (with HarfBuzz subsetting, ~20% faster PDFs),
+# poppler (pdftoppm), LibreOffice (DOCX check) and Chromium (HTML preview check) for the tests,
+# then a virtualenv in .venv with the package and its test tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libfontconfig1
+  fonts-crosextra-carlito fonts-dejavu-core
+  poppler-utils libreoffice-writer-nogui chromium
+)
+if command -v apt-get >/dev/null 2>&1; then
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    $sudo apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
+else
+  echo "setup: no apt-get here; install the equivalents of: ${packages[*]}" >&2
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+echo "setup: done. Try: .venv/bin/masterplan --help" >&2
