@@ -115,6 +115,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "id `{id}` is already used at {first}"),
     "rule.duplicate_entry": ("`{value}` sudah ada di {first}", "`{value}` already appears at"
                              " {first}"),
+    "rule.bad_date": ("`{value}` bukan tanggal yang ada di kalender",
+                      "`{value}` is not a calendar date"),
     "rule.period_order": ("tahun akhir {end} lebih awal dari tahun awal {start}",
                           "end year {end} is before start year {start}"),
     "rule.period_too_long": ("periode {years} tahun terlalu panjang; paling lama {limit} tahun",
@@ -152,10 +154,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.horizon_years": ("program jangka {horizon} biasanya {expected}, ditemukan {start}-{end}",
                            "a {horizon_en} program usually runs {expected_en}, found"
                            " {start}-{end}"),
-    "rule.year_outside_program": ("tahun {year} di luar masa program {start}-{end}",
-                                  "year {year} is outside the program's years {start}-{end}"),
-    "rule.rpjmd_years": ("periode RPJMD biasanya 5 tahun, ditemukan {start}-{end}",
-                         "an RPJMD period is usually 5 years, found {start}-{end}"),
+    "rule.year_outside_program": ("tahun {year} di luar masa program ({years})",
+                                  "year {year} is outside the program's years ({years})"),
+    "rule.year_outside_quick_win": ("tahun {year} di luar masa quick win ({years})",
+                                    "year {year} is outside the quick win's years ({years})"),
+    "rule.baseline_after_target": ("tahun baseline {year} lebih akhir dari target pertama"
+                                   " ({first})", "baseline year {year} is after the first"
+                                   " target ({first})"),
+    "rule.rpjmd_years": ("periode RPJMD biasanya 5 tahun (kadang 6), ditemukan {start}-{end}",
+                         "an RPJMD period is usually 5 years (sometimes 6), found"
+                         " {start}-{end}"),
     # quality warnings
     "quality.program_no_indicator": ("program belum memiliki indikator",
                                      "the program has no indicator"),
@@ -180,9 +188,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           " levels; at most {limit})"),
     # commands
     "summary.ok": ("{file}: valid ({errors} galat, {warnings} peringatan)",
-                   "{file}: valid ({errors} errors, {warnings} warnings)"),
+                   "{file}: valid ({errors} error(s), {warnings} warning(s))"),
     "summary.failed": ("{file}: TIDAK valid ({errors} galat, {warnings} peringatan)",
-                       "{file}: NOT valid ({errors} errors, {warnings} warnings)"),
+                       "{file}: NOT valid ({errors} error(s), {warnings} warning(s))"),
     "init.exists": ("{file} sudah ada; pakai --force untuk menimpanya",
                     "{file} already exists; use --force to overwrite it"),
     "init.done": ("Spec awal ditulis ke {file} (skema: {schema}). Lanjutkan dengan:"
@@ -195,8 +203,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "asset.not_file": ("`{name}` bukan berkas biasa", "`{name}` is not a regular file"),
     "asset.too_large": ("berkas `{name}` terlalu besar ({size} bita; batas {limit})",
                         "file `{name}` is too large ({size} bytes; limit {limit})"),
-    "asset.not_image": ("berkas `{name}` bukan gambar PNG, JPEG atau SVG yang sah",
-                        "file `{name}` is not a valid PNG, JPEG or SVG image"),
+    "asset.not_image": ("berkas `{name}` bukan gambar PNG atau JPEG yang sah",
+                        "file `{name}` is not a valid PNG or JPEG image"),
     "asset.too_many_pixels": ("gambar `{name}` terlalu besar ({width}x{height} piksel)",
                               "image `{name}` is too large ({width}x{height} pixels)"),
     "asset.url": ("`{name}` adalah alamat web atau berkas; gunakan jalur relatif ke folder spec",

@@ -309,6 +309,13 @@ def _build(text: str, doc: SpecDocument) -> Any:
                 def remember(pointer: Pointer, raw: str = event.value) -> None:
                     doc.raw_scalars[pointer] = raw
                 attach(value, remember, event.start_mark)
+            elif value is None and event.start_mark.index == event.end_mark.index and (
+                    stack and isinstance(stack[-1][0], dict)):
+                # `key:` with nothing after it: ruamel marks the empty value at the *next*
+                # token, possibly lines below; point at the key instead
+                def at_key(pointer: Pointer, key_at: tuple[int, int] = stack[-1][3]) -> None:
+                    doc.spans[pointer] = key_at
+                attach(value, at_key, event.start_mark)
             else:
                 attach(value, lambda _p: None, event.start_mark)
             continue

@@ -171,8 +171,8 @@ def _defs() -> dict[str, Schema]:
         "partners": text_list("Partners", "Mitra (perguruan tinggi, swasta, komunitas).",
                               "Partners (universities, companies, communities).",
                               "Perguruan tinggi setempat"),
-        "horizon": enum("Horizon", "Jangka waktu: short (tahun 1), medium (tahun 1-5),"
-                        " long (tahun 6-10).", "Horizon: short (year 1), medium (years 1-5),"
+        "horizon": enum("Horizon", "Jangka waktu: short (tahun 1-2), medium (tahun 1-5),"
+                        " long (tahun 6-10).", "Horizon: short (years 1-2), medium (years 1-5),"
                         " long (years 6-10).", list(HORIZONS), "medium"),
         "start_year": year("Start year", "Tahun mulai.", "First year.", 2026),
         "end_year": year("End year", "Tahun selesai.", "Last year.", 2030),

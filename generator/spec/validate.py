@@ -7,6 +7,7 @@ skipped by them rather than crashing them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import re
@@ -220,6 +221,7 @@ class _Rules:
             s.get("code") for s in _list(self.data.get("funding_sources")) if isinstance(s, dict)}
 
     def run(self) -> None:
+        self.dates()
         self.region()
         self.period()
         self.readiness()
@@ -229,6 +231,14 @@ class _Rules:
         self.vision()
         self.uniques()
         self.narratives()
+
+    def dates(self) -> None:
+        value = _dict(self.data.get("document")).get("date")
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                self.out.error(("document", "date"), "rule.bad_date", value=value)
 
     # region ------------------------------------------------------------------------------
     def region(self) -> None:
@@ -251,6 +261,15 @@ class _Rules:
             if isinstance(name, str) and _norm(name) != _norm(PROVINCES[province]):
                 self.out.warn(("region", "province"), "rule.province_name", code=province,
                               expected=PROVINCES[province], name=name)
+        logo = region.get("logo")
+        if isinstance(logo, str) and logo:
+            from generator.assets import resolve_image
+            from generator.errors import SpecError
+
+            try:
+                resolve_image(self.doc, ("region", "logo"), logo)
+            except SpecError as exc:
+                self.out.items.extend(exc.diagnostics)
         title = region.get("head_title")
         if isinstance(title, str) and kind in HEAD_TITLES and (
                 _norm(title) != _norm(HEAD_TITLES[kind])):
@@ -273,7 +292,7 @@ class _Rules:
             if high < low:
                 self.out.error(("profile", "rpjmd", "end_year"), "rule.period_order", start=low,
                                end=high)
-            elif high - low + 1 != 5:
+            elif high - low + 1 not in (5, 6):
                 self.out.warn(("profile", "rpjmd"), "rule.rpjmd_years", start=low, end=high)
 
     def in_period(self, pointer: Pointer, year: Any) -> bool:
@@ -347,34 +366,46 @@ class _Rules:
             if "indicators" not in program or not indicators:
                 self.out.warn(pointer, "quality.program_no_indicator")
             for i, indicator in enumerate(indicators):
-                targets = _dict(_dict(indicator).get("targets"))
-                for year_key in targets:
-                    if year_key.isdigit():
-                        year_pointer = (*pointer, "indicators", i, "targets", year_key)
-                        if self.in_period(year_pointer, int(year_key)):
-                            self.within_program(year_pointer, int(year_key), start, end)
+                self.indicator((*pointer, "indicators", i), _dict(indicator), start, end)
             budget = _list(program.get("budget"))
             if not budget:
                 self.out.warn(pointer, "quality.program_no_budget")
             self.budget_lines((*pointer, "budget"), budget, start, end)
 
+    def indicator(self, pointer: Pointer, indicator: dict[str, Any], start: int | None,
+                  end: int | None) -> None:
+        targets = _dict(indicator.get("targets"))
+        years = sorted(int(k) for k in targets if k.isdigit())
+        for year in years:
+            year_pointer = (*pointer, "targets", str(year))
+            if self.in_period(year_pointer, year):
+                self.within_program(year_pointer, year, start, end)
+        if years and end is not None and start is not None and start <= end and (
+                end not in years and max(years) < end):
+            self.out.warn((*pointer, "targets"), "quality.indicator_no_target_end", year=end)
+        baseline_year = _year(indicator.get("baseline_year"))
+        if baseline_year is not None and years and baseline_year > years[0]:
+            self.out.warn((*pointer, "baseline_year"), "rule.baseline_after_target",
+                          year=baseline_year, first=years[0])
+
     def budget_lines(self, pointer: Pointer, lines: list[Any], start: int | None,
-                     end: int | None) -> None:
+                     end: int | None, what: str = "program") -> None:
         for index, line in enumerate(lines):
             line = _dict(line)
             year_pointer = (*pointer, index, "year")
             if self.in_period(year_pointer, line.get("year")):
-                self.within_program(year_pointer, _year(line.get("year")), start, end)
+                self.within_program(year_pointer, _year(line.get("year")), start, end, what)
             source = line.get("source")
             if isinstance(source, str) and source not in self.sources:
                 self.out.error((*pointer, index, "source"), "rule.unknown_source",
                                source=source, known=", ".join(sorted(FUNDING_SOURCES)))
 
     def within_program(self, pointer: Pointer, year: int | None, start: int | None,
-                       end: int | None) -> None:
+                       end: int | None, what: str = "program") -> None:
         if year is not None and start is not None and end is not None and not (
                 start <= year <= end):
-            self.out.warn(pointer, "rule.year_outside_program", year=year, start=start, end=end)
+            years = str(start) if start == end else f"{start}-{end}"
+            self.out.warn(pointer, f"rule.year_outside_{what}", year=year, years=years)
 
     def horizon(self, pointer: Pointer, horizon: Any, start: int, end: int) -> None:
         if horizon not in HORIZONS or self.start is None or not self.period_ok:
@@ -425,7 +456,10 @@ class _Rules:
             if not _list(item.get("kpis")):
                 self.out.warn(pointer, "quality.quick_win_no_kpi")
             self.agency((*pointer, "owner_opd"), item.get("owner_opd"))
-            self.budget_lines((*pointer, "budget"), _list(item.get("budget")), start, end)
+            for i, opd in enumerate(_list(item.get("supporting_opds"))):
+                self.agency((*pointer, "supporting_opds", i), opd)
+            self.budget_lines((*pointer, "budget"), _list(item.get("budget")), start, end,
+                              "quick_win")
 
     def vision(self) -> None:
         for index, target in enumerate(_list(_dict(self.data.get("vision")).get("targets"))):
