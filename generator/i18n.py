@@ -141,9 +141,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "code {code} belongs to the province {expected}, not `{name}`"),
     "rule.head_title": ("kepala daerah {type} disebut {expected}, ditemukan `{found}`",
                         "the head of a {type} is titled {expected}, found `{found}`"),
-    "rule.unknown_source": ("sumber dana `{source}` tidak dikenal; pilihan: {known}, atau"
-                            " nyatakan di `funding_sources`", "unknown funding source `{source}`;"
-                            " use one of {known}, or declare it in `funding_sources`"),
+    "rule.unknown_source": ("sumber dana `{source}` tidak dikenal{suggestion}; pilihan: {known},"
+                            " atau nyatakan di `funding_sources`", "unknown funding source"
+                            " `{source}`{suggestion}; use one of {known}, or declare it in"
+                            " `funding_sources`"),
     "rule.status_score": ("status `{status}` tidak sesuai dengan skor {score} (diharapkan"
                           " {low}-{high})", "status `{status}` does not agree with score {score}"
                           " (expected {low}-{high})"),

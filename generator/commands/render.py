@@ -69,7 +69,10 @@ def output_stem(region: dict[str, Any], cohort_year: int, document: str) -> str:
 def document_meta(kind: str, context: dict[str, Any]) -> dict[str, Any]:
     t, region, document = context["t"], context["region"], context["document"]
     base = document["title"] if kind == "masterplan" else t[f"doc_{kind}"]
-    title = f"{base} {region['full_name']} {document['period']}"
+    name = region["full_name"]
+    title = base if name.lower() in base.lower() else f"{base} {name}"
+    if document["period"] not in title:
+        title = f"{title} {document['period']}"
     authors = list(document["authors"]) or [region["government"]]
     if document["consultant"]:
         authors.append(document["consultant"])

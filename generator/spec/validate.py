@@ -112,7 +112,7 @@ def _translate(error: Any, doc: SpecDocument, out: _Collector) -> None:
         known = list(error.schema.get("properties", {}))
         for name in value:
             if name not in known:
-                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                close = suggest(name, known)
                 suggestion = ("@msg", "hint.did_you_mean", {"name": close[0]}) if close else ""
                 out.add("error", (*pointer, name), "schema.additional", key=True, name=name,
                         suggestion=suggestion)
@@ -147,6 +147,14 @@ def _translate(error: Any, doc: SpecDocument, out: _Collector) -> None:
         out.error(pointer, "schema.status_or_score")
     else:  # pragma: no cover - every keyword the schema uses is handled above
         out.error(pointer, "schema.other", detail=f"{kind}")
+
+
+def suggest(value: str, candidates: list[str]) -> list[str]:
+    """The most likely intended candidate: a transposition (APDB → APBD) first, then difflib."""
+    swapped = [c for c in candidates if sorted(c) == sorted(value) and c != value]
+    if swapped:
+        return swapped[:1]
+    return difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
 
 
 def _pattern_name(pattern: str) -> str:
@@ -397,8 +405,11 @@ class _Rules:
                 self.within_program(year_pointer, _year(line.get("year")), start, end, what)
             source = line.get("source")
             if isinstance(source, str) and source not in self.sources:
+                close = suggest(source, sorted(c for c in self.sources if isinstance(c, str)))
                 self.out.error((*pointer, index, "source"), "rule.unknown_source",
-                               source=source, known=", ".join(sorted(FUNDING_SOURCES)))
+                               source=source, known=", ".join(sorted(FUNDING_SOURCES)),
+                               suggestion=("@msg", "hint.did_you_mean", {"name": close[0]})
+                               if close else "")
 
     def within_program(self, pointer: Pointer, year: int | None, start: int | None,
                        end: int | None, what: str = "program") -> None:
@@ -440,7 +451,7 @@ class _Rules:
             pointer: Pointer = ("quick_wins", index)
             program = item.get("program")
             if isinstance(program, str) and program not in programs:
-                close = difflib.get_close_matches(program, [p for p in programs if p], n=1)
+                close = suggest(program, sorted(p for p in programs if isinstance(p, str)))
                 self.out.error((*pointer, "program"), "rule.quick_win_program", program=program,
                                suggestion=("@msg", "hint.did_you_mean", {"name": close[0]})
                                if close else "")

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates the page images in docs/images/ from the bundled complete example.
+# Needs poppler-utils (pdftoppm, pdftotext), installed by scripts/setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+.venv/bin/masterplan render examples/kabupaten-banyuwangi/masterplan.yaml -f pdf -o "$out" >/dev/null
+pdf=$(ls "$out"/*-masterplan.pdf)
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+find_page() {  # first page whose text contains $1
+  for ((p = 1; p <= pages; p++)); do
+    if pdftotext -f "$p" -l "$p" "$pdf" - | grep -q "$1"; then echo "$p"; return; fi
+  done
+  echo "no page contains: $1" >&2; exit 1
+}
+mkdir -p docs/images
+shot() {  # page name
+  pdftoppm -f "$1" -l "$1" -r 80 -png -singlefile "$pdf" "docs/images/$2"
+}
+shot 1 cover
+shot "$(find_page 'STRATEGI DAN PROGRAM PER DIMENSI')" dimension
+shot "$(find_page 'Tabel 7.3 Peta Jalan')" roadmap
+ls -la docs/images
