@@ -28,8 +28,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file.is_directory": ("ini folder, bukan berkas spec", "this is a folder, not a spec file"),
     "file.not_regular": ("bukan berkas biasa (perangkat, pipa, atau soket)",
                          "not a regular file (a device, pipe or socket)"),
-    "file.too_large": ("berkas terlalu besar: {size} bita, batasnya {limit} bita",
-                       "file too large: {size} bytes, the limit is {limit} bytes"),
+    "file.too_large": ("berkas terlalu besar: {size}, batasnya {limit}",
+                       "file too large: {size}, the limit is {limit}"),
     # parsing YAML
     "yaml.not_utf8": ("berkas bukan teks UTF-8 (bita {byte}); simpan ulang sebagai UTF-8",
                       "file is not UTF-8 text (byte {byte}); save it again as UTF-8"),
@@ -44,6 +44,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           " remove it"),
     "yaml.tab": ("karakter tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi",
                  "tab characters cannot be used for YAML indentation; use spaces"),
+    "yaml.colon": ("titik dua (`: `) tidak boleh di sini; mungkin baris baru terlewat, atau teks"
+                   " yang memuat `: ` perlu diberi tanda kutip", "a colon (`: `) is not allowed"
+                   " here; a line break may be missing, or text containing `: ` needs quotes"),
+    "yaml.bad_escape": ("kode escape tidak valid dalam teks bertanda kutip ganda; gunakan tanda"
+                        " kutip tunggal atau hapus `\\`", "invalid escape code in a double-quoted"
+                        " text; use single quotes or remove the `\\`"),
+    "yaml.unclosed_flow": ("`{open}` yang dibuka di baris {line} belum ditutup dengan `{close}`",
+                           "the `{open}` opened on line {line} is not closed with `{close}`"),
     "yaml.too_deep": ("struktur bersarang terlalu dalam (lebih dari {limit} tingkat)",
                       "nesting is too deep (more than {limit} levels)"),
     "yaml.syntax": ("YAML tidak valid: {detail}", "invalid YAML: {detail}"),
@@ -176,6 +184,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                          "the sub-dimension has no program"),
     "quality.empty_text": ("uraian kosong", "the narrative is empty"),
     "quality.quick_win_no_kpi": ("quick win belum memiliki KPI", "the quick win has no KPI"),
+    "quality.no_quick_wins": ("belum ada quick win; biasanya 3-8 (satu per dimensi)",
+                              "no quick win yet; usually 3-8 (one per dimension)"),
     "quality.few_quick_wins": ("hanya {count} quick win; biasanya 3-8 (satu per dimensi)",
                                "only {count} quick win(s); usually 3-8 (one per dimension)"),
     "quality.indicator_no_target_end": ("indikator belum memiliki target untuk tahun akhir"

@@ -444,7 +444,10 @@ class _Rules:
         quick_wins = _list(self.data.get("quick_wins"))
         if "quick_wins" in self.data and isinstance(self.data["quick_wins"], list) and (
                 len(quick_wins) < 3):
-            self.out.warn(("quick_wins",), "quality.few_quick_wins", count=len(quick_wins))
+            if quick_wins:
+                self.out.warn(("quick_wins",), "quality.few_quick_wins", count=len(quick_wins))
+            else:
+                self.out.warn(("quick_wins",), "quality.no_quick_wins")
         for index, item in enumerate(quick_wins):
             if not isinstance(item, dict):
                 continue
@@ -526,10 +529,7 @@ class _Rules:
         """An empty or whitespace-only Markdown field is a quality warning."""
         from generator.markdown import problem
 
-        schema_paths = _markdown_fields()
-        for pointer, value in _walk(self.data):
-            if not isinstance(value, str) or _schema_key(pointer) not in schema_paths:
-                continue
+        for pointer, value in markdown_values(self.data):
             if not value.strip():
                 self.out.warn(pointer, "quality.empty_text")
                 continue
@@ -538,36 +538,36 @@ class _Rules:
                 self.out.error(pointer, found[0], **found[1])
 
 
-def _walk(value: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:
-    stack: list[tuple[Pointer, Any]] = [(pointer, value)]
+def markdown_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
+    """(pointer, text) of every Markdown field, found by walking the data with the schema.
+
+    Walking with the schema, not matching key names, keeps a plain-text field that happens
+    to share a name with a Markdown one (a target's `description`) out of the Markdown rules.
+    """
+    schema = _schema()
+    defs = schema["$defs"]
+    stack: list[tuple[Pointer, Any, dict[str, Any]]] = [((), data, schema)]
     while stack:
-        at, item = stack.pop()
-        yield at, item
-        if isinstance(item, dict):
-            stack.extend(((*at, k), v) for k, v in item.items())
-        elif isinstance(item, list):
-            stack.extend(((*at, i), v) for i, v in enumerate(item))
-
-
-def _schema_key(pointer: Pointer) -> str:
-    """The last key name of a pointer, used to recognise Markdown fields."""
-    for part in reversed(pointer):
-        if isinstance(part, str):
-            return part
-    return ""
+        pointer, value, node = stack.pop()
+        while "$ref" in node:
+            node = defs[node["$ref"].rsplit("/", 1)[-1]]
+        if node.get("x-markdown") and isinstance(value, str):
+            yield pointer, value
+        elif isinstance(value, dict):
+            properties = node.get("properties", {})
+            for key, item in value.items():
+                if key in properties:
+                    stack.append(((*pointer, key), item, properties[key]))
+        elif isinstance(value, list) and isinstance(node.get("items"), dict):
+            for index, item in enumerate(value):
+                stack.append(((*pointer, index), item, node["items"]))
 
 
 @functools.cache
-def _markdown_fields() -> frozenset[str]:
+def _schema() -> dict[str, Any]:
     from generator.spec.schema import build_schema
 
-    names: set[str] = set()
-    for _pointer, node in _walk(build_schema()):
-        if isinstance(node, dict):
-            for key, prop in _dict(node.get("properties")).items():
-                if isinstance(prop, dict) and prop.get("x-markdown"):
-                    names.add(key)
-    return frozenset(names)
+    return build_schema()
 
 
 def _norm(text: str) -> str:

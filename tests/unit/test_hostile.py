@@ -21,7 +21,6 @@ from helpers import (
 
 from generator.spec.load import MAX_SPEC_BYTES
 
-PARSER = "YAML tidak valid: "
 TAB = "karakter tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi"
 NOT_UTF8 = "berkas bukan teks UTF-8 (bita {}); simpan ulang sebagai UTF-8"
 TOO_DEEP = "struktur bersarang terlalu dalam (lebih dari 32 tingkat)"
@@ -34,9 +33,10 @@ ROOT = "tingkat teratas harus berupa pemetaan (kunci: nilai), ditemukan {}"
 
 # file → (line, col, key path, message): the one diagnostic `masterplan validate` prints.
 CASES: dict[str, tuple[int, int, str, str]] = {
-    "syntax_unclosed_flow.yaml": (
-        5, 7, "", PARSER + "while parsing a flow sequence; expected ',' or ']', but got ':'"),
-    "syntax_value_after_value.yaml": (3, 24, "", PARSER + "mapping values are not allowed here"),
+    "syntax_unclosed_flow.yaml": (5, 7, "", "`[` yang dibuka di baris 4 belum ditutup dengan `]`"),
+    "syntax_value_after_value.yaml": (
+        3, 24, "", "titik dua (`: `) tidak boleh di sini; mungkin baris baru terlewat, atau teks"
+        " yang memuat `: ` perlu diberi tanda kutip"),
     "tab_indent.yaml": (4, 1, "", TAB),
     "duplicate_key.yaml": (5, 3, "", "kunci `code` muncul dua kali (pertama di baris 3)"),
     "windows1252.yaml": (6, 24, "", NOT_UTF8.format("0x96")),
@@ -130,7 +130,18 @@ def test_hostile_files_start_with_a_comment_saying_what_they_are() -> None:
             assert data.removeprefix(b"\xef\xbb\xbf").startswith(b"# Hostile"), name
 
 
-@pytest.mark.usefixtures("deadline")
+@pytest.fixture(params=["c-parser", "pure-python-parser"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every hostile file goes through both parsers the loader can use."""
+    import generator.spec.load
+
+    if request.param == "c-parser":
+        pytest.importorskip("ruamel.yaml.cyaml")
+    monkeypatch.setattr(generator.spec.load, "USE_C_PARSER", request.param == "c-parser")
+    return str(request.param)
+
+
+@pytest.mark.usefixtures("deadline", "parser")
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_hostile_file_gives_one_positioned_error(name: str) -> None:
     started = time.monotonic()
@@ -216,7 +227,8 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == expect(
         path, 1, 1, "error", "",
-        f"berkas terlalu besar: {size} bita, batasnya {MAX_SPEC_BYTES} bita") + "\n"
+        f"berkas terlalu besar: {size / 1024 / 1024:.1f} MiB, batasnya "
+        f"{MAX_SPEC_BYTES / 1024 / 1024:.1f} MiB") + "\n"
 
 
 @pytest.mark.usefixtures("deadline")

@@ -289,7 +289,7 @@ def test_no_quick_win_at_all(tmp_path: Path) -> None:
     _block, text = cut(compact_text(), "  - {id: QW-01", "agencies:")
     outcome = run(tmp_path, text.replace("quick_wins:\n", "quick_wins: []\n"))
     assert outcome.line("warning", "quick_wins",
-                        "hanya 0 quick win; biasanya 3-8 (satu per dimensi)",
+                        "belum ada quick win; biasanya 3-8 (satu per dimensi)",
                         outcome.at("[]")) in outcome.warnings
 
 
