@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.spec.model import Masterplan
 from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, READINESS_ASPECTS
 
@@ -32,8 +34,10 @@ class Chart:
     _figure: Any = field(default=None, repr=False)
 
     @property
-    def svg_data_uri(self) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
+    def svg_data_uri(self) -> Markup:
+        """Markup: base64 needs no escaping, and must not get soft breaks when printed."""
+        return Markup("data:image/svg+xml;base64,"  # noqa: S704 - base64 alphabet only
+                      + base64.b64encode(self.svg).decode("ascii"))
 
 
 def _pyplot() -> Any:

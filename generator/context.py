@@ -111,6 +111,7 @@ class Outline:
         if numbered and level == 1 and self._in_annex:
             self._annex_count += 1
             self._counts = [self._annex_count, 0, 0, 0]
+            self._table_count = self._figure_count = 0
             number = f"{self.labels['annex']} {_alpha(self._annex_count)}"
         elif numbered:
             self._counts[level - 1] += 1
@@ -315,7 +316,8 @@ class ContextBuilder:
             chosen = [p for p in self.plan.programs if p.horizon == key]
             stage["count"] = len(chosen)
             stage["programs"] = ", ".join(p.id for p in chosen)
-        return {"years": years, "groups": groups, "stages": stages}
+        return {"years": years, "groups": groups, "stages": stages,
+                "title": self.t["roadmap"].format(years=len(years))}
 
     def readiness(self) -> dict[str, Any]:
         areas = []
@@ -398,7 +400,10 @@ class ContextBuilder:
                 "legal_basis": document.get("legal_basis", []),
             },
             "foreword": None if not foreword else {
-                "text": md(foreword.get("text")), "signatory": foreword.get("signatory", ""),
+                "text": md(foreword.get("text")),
+                "signatory": "" if " ".join(str(foreword.get("signatory", "")).split()).lower()
+                == f"{region['head_title']} {region['name']}".lower()
+                else foreword.get("signatory", ""),
                 "place": foreword.get("place", ""), "date": f.date(document["date"])},
             "introduction": {"background": md(intro.get("background")),
                              "purpose": md(intro.get("purpose")), "scope": md(intro.get("scope"))},

@@ -17,6 +17,8 @@ class SourceSpan:
     col: int = 1
 
     def __str__(self) -> str:
+        if self.line <= 0:  # a whole file (e.g. a --reference-docx), no position inside
+            return self.file
         return f"{self.file}:{self.line}:{self.col}"
 
 

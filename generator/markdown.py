@@ -12,6 +12,7 @@ import re
 
 MAX_NESTING = 8
 MAX_BRACKETS = 300
+MAX_INLINE_DEPTH = 16
 
 _ALLOWED_TAGS = {
     "p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr",
@@ -19,6 +20,9 @@ _ALLOWED_TAGS = {
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
+_TAG = re.compile(r"<(/)?([a-z0-9]+)[^>]*?(/)?>")
+_VOID = {"br", "hr"}
+_IMAGE = re.compile(r'<img [^>]*?alt="([^"]*)"[^>]*>')
 
 
 @functools.cache
@@ -54,7 +58,24 @@ def problem(text: str) -> tuple[str, dict[str, object]] | None:
     depth = nesting_depth(text)
     if depth > MAX_NESTING:
         return "markdown.too_deep", {"depth": depth, "limit": MAX_NESTING}
+    if sum(text.count(c) for c in "*_`") > 64:
+        # many emphasis markers can nest inline elements deeply: measure the real result
+        depth = tag_depth(to_html(text))
+        if depth > MAX_INLINE_DEPTH:
+            return "markdown.too_deep", {"depth": depth, "limit": MAX_INLINE_DEPTH}
     return None
+
+
+def tag_depth(html: str) -> int:
+    """Deepest element nesting of a (well-formed, sanitised) HTML fragment."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match.group(1):
+            depth -= 1
+        elif not match.group(3):
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def to_html(text: str) -> str:
@@ -67,6 +88,9 @@ def to_html(text: str) -> str:
     md.reset()  # type: ignore[attr-defined]
     html: str = md.convert(text)  # type: ignore[attr-defined]
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + 3)}>", html)
+    # pictures only come through the asset resolver: an image in a narrative keeps its alt
+    # text (already escaped by the Markdown parser) and loses the picture
+    html = _IMAGE.sub(lambda m: m.group(1), html)
     clean: str = nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
                            url_schemes={"http", "https", "mailto"}, link_rel=None,
                            strip_comments=True)

@@ -118,7 +118,8 @@ def render(request: RenderRequest) -> RenderResult:
 
             attachments = []
             if request.pdf_variant:
-                attachments.append((request.spec.name, doc.source_bytes,
+                safe_name = re.sub(r"[^A-Za-z0-9._-]", "_", request.spec.name).strip("._")
+                attachments.append((safe_name or f"{stem}.yaml", doc.source_bytes,
                                     "Masterplan spec (YAML) this document was made from"))
             options = PdfOptions(title=meta["title"], author=meta["author"],
                                  subject=meta["subject"], keywords=meta["keywords"],
@@ -127,7 +128,8 @@ def render(request: RenderRequest) -> RenderResult:
                                  attachments=attachments)
             produced.append((request.outdir / f"{stem}.pdf", render_pdf(html, [], options)))
         if "docx" in request.formats:
-            from generator.render.docx import DocxOptions, render_docx
+            from generator.errors import SourceSpan
+            from generator.render.docx import DocxOptions, convert
 
             docx_options = DocxOptions(title=meta["title"], author=meta["author"],
                                        subject=meta["subject"], keywords=meta["keywords"],
@@ -136,7 +138,12 @@ def render(request: RenderRequest) -> RenderResult:
                                               f"{meta['title']}",
                                        reference_docx=request.reference_docx,
                                        charts={k: c.png for k, c in charts.items()})
-            produced.append((request.outdir / f"{stem}.docx", render_docx(html, docx_options)))
+            converted = convert(html, docx_options)
+            if kind == request.documents[0]:  # the same reference file: warn once
+                result.warnings.extend(
+                    Diagnostic(SourceSpan(str(request.reference_docx), 0, 0), "warning", "",
+                               w.code, dict(w.params)) for w in converted.warnings)
+            produced.append((request.outdir / f"{stem}.docx", converted.data))
     for path, data in produced:
         atomic_write(path, data)
         result.outputs.append(path)

@@ -14,16 +14,6 @@ import click
 from generator.errors import MasterplanError, SpecError
 
 
-def _watched(spec: Path, template_dir: Path | None) -> list[Path]:
-    paths = [spec]
-    logo = _logo_path(spec)
-    if logo is not None:
-        paths.append(logo)
-    if template_dir is not None and template_dir.is_dir():
-        paths.extend(sorted(p for p in template_dir.rglob("*") if p.is_file()))
-    return paths
-
-
 def _logo_path(spec: Path) -> Path | None:
     from generator.spec import load_spec
 
@@ -46,16 +36,36 @@ def _stamp(paths: list[Path]) -> tuple[tuple[str, float, int], ...]:
     return tuple(stamps)
 
 
+class _Watched:
+    """The files a render depends on; the spec is parsed again only when it changed."""
+
+    def __init__(self, spec: Path, template_dir: Path | None) -> None:
+        self.spec, self.template_dir = spec, template_dir
+        self.spec_stamp: tuple[tuple[str, float, int], ...] = ()
+        self.logo: Path | None = None
+
+    def stamp(self) -> tuple[tuple[str, float, int], ...]:
+        spec_stamp = _stamp([self.spec])
+        if spec_stamp != self.spec_stamp:
+            self.spec_stamp = spec_stamp
+            self.logo = _logo_path(self.spec)
+        others = [self.logo] if self.logo is not None else []
+        if self.template_dir is not None and self.template_dir.is_dir():
+            others.extend(sorted(p for p in self.template_dir.rglob("*") if p.is_file()))
+        return spec_stamp + _stamp(others)
+
+
 def run_watch(spec: Path, outdir: Path, *, lang: str | None, template_dir: Path | None,
               interval: float, max_renders: int | None = None) -> None:
     from generator.commands.render import RenderRequest, render
 
     last: tuple[tuple[str, float, int], ...] | None = None
+    watched = _Watched(spec, template_dir)
     renders = 0
     click.echo(f"masterplan: watching {spec} (Ctrl-C to stop)", err=True)
     try:
         while max_renders is None or renders < max_renders:
-            stamp = _stamp(_watched(spec, template_dir))
+            stamp = watched.stamp()
             if stamp != last:
                 last = stamp
                 renders += 1
@@ -69,6 +79,9 @@ def run_watch(spec: Path, outdir: Path, *, lang: str | None, template_dir: Path 
                         click.echo(diagnostic.format(lang or "id"), err=True)
                 except MasterplanError as exc:
                     click.echo(f"masterplan: {exc}", err=True)
+                except Exception as exc:  # a watch outlives one bad render
+                    click.echo(f"masterplan: internal error: {type(exc).__name__}: {exc}",
+                               err=True)
                 else:
                     seconds = time.perf_counter() - started
                     for path in result.outputs:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import io
 import os
+import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from generator.errors import RenderError
 from generator.resources import templates_dir
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{%s}" % W_NS
+W = f"{{{W_NS}}}"
 
 StyleKind = Literal["paragraph", "character", "table"]
 RuleKind = Literal["paragraph", "character", "table", "numbering", "direct", "layout"]
@@ -147,7 +148,8 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("nav.toc li.toc-3", "paragraph", "TOC 3"),
     Rule("nav.toc-tables li, nav.toc-figures li", "paragraph", "Table of Figures",
          "hyperlink to the caption and a PAGEREF field"),
-    Rule("a[href^=http|https|mailto]", "character", "Hyperlink", "external hyperlink"),
+    Rule("a[href^=http:], a[href^=https:], a[href^=mailto:]", "character", "Hyperlink",
+         "external hyperlink; any other scheme (javascript:, file:, relative) stays text"),
     Rule("a[href^=#]", "character", "Hyperlink", "internal hyperlink to a bookmark"),
     # inline
     Rule("strong, b", "direct", "bold"),
@@ -166,11 +168,15 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("table.swot", "table", "SWOT Table", "two equal columns"),
     Rule("caption", "paragraph", "Caption", "above the table, number kept as text, bookmarked"),
     Rule("thead", "direct", "repeated header row", "w:tblHeader on every thead row"),
+    Rule("tbody, tr", "layout", "table rows", "rows never split across pages (w:cantSplit), "
+         "except in table.swot"),
     Rule("th", "paragraph", "Table Heading"),
     Rule("th.num", "direct", "right aligned"),
     Rule("th.year", "direct", "centred, 9 mm"),
     Rule("td", "paragraph", "Table Text"),
-    Rule("td.num", "paragraph", "Table Number", "right aligned"),
+    Rule("td.num", "paragraph", "Table Number", "right aligned, the column kept wide enough "
+         "not to wrap"),
+    Rule("td.nowrap", "direct", "column width", "the column is kept wide enough not to wrap"),
     Rule("td[colspan]", "direct", "merged cells", "w:gridSpan"),
     Rule("tr.group", "paragraph", "Table Group", "group heading row, shaded"),
     Rule("tfoot", "paragraph", "Table Total", "total row, shaded"),
@@ -226,6 +232,11 @@ LANDSCAPE_MARGINS = {"top": mm(20), "right": mm(18), "bottom": mm(18), "left": m
 
 # --- numbering -------------------------------------------------------------------------------
 
+# `h1 .num { display: block; font-size: 13pt; letter-spacing: 0.1em; color: #5b7fa6 }`:
+# the chapter label is a line of its own above the title, smaller and lighter. The heading
+# text starts with a line break (Word's own idiom for "Chapter 1" above a centred title;
+# its TOC field ignores the break, so the entry reads "BAB I Pendahuluan").
+CHAPTER_LABEL = (26, "5B7FA6", 26)  # half-points, colour, twips of letter spacing
 HEADINGS_NAME = "masterplan-headings"
 ANNEXES_NAME = "masterplan-annexes"
 BULLETS_NAME = "masterplan-bullets"
@@ -236,7 +247,8 @@ _NUMBER_FORMATS = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman"
 
 def _lvl(ilvl: int, fmt: str, text: str, *, style_id: str | None = None, start: int = 1,
          legal: bool = False, indent: tuple[int, int] = (0, 0), suffix: str = "tab",
-         font: str | None = None) -> etree._Element:
+         font: str | None = None, label: tuple[int, str, int] | None = None,
+         ) -> etree._Element:
     lvl = etree.Element(W + "lvl")
     lvl.set(W + "ilvl", str(ilvl))
     etree.SubElement(lvl, W + "start").set(W + "val", str(start))
@@ -253,11 +265,18 @@ def _lvl(ilvl: int, fmt: str, text: str, *, style_id: str | None = None, start: 
     ind = etree.SubElement(ppr, W + "ind")
     ind.set(W + "left", str(left))
     ind.set(W + "hanging", str(hanging))
-    if font:
+    if font or label:
         rpr = etree.SubElement(lvl, W + "rPr")
-        fonts = etree.SubElement(rpr, W + "rFonts")
-        for attr in ("ascii", "hAnsi", "cs"):
-            fonts.set(W + attr, font)
+        if font:
+            fonts = etree.SubElement(rpr, W + "rFonts")
+            for attr in ("ascii", "hAnsi", "cs"):
+                fonts.set(W + attr, font)
+        if label:
+            size, colour, spacing = label
+            etree.SubElement(rpr, W + "color").set(W + "val", colour)
+            etree.SubElement(rpr, W + "spacing").set(W + "val", str(spacing))
+            etree.SubElement(rpr, W + "sz").set(W + "val", str(size))
+            etree.SubElement(rpr, W + "szCs").set(W + "val", str(size))
     return lvl
 
 
@@ -277,21 +296,22 @@ def heading_levels(chapter: str, style_ids: list[str | None], *, chapter_number:
     relying on legal numbering (``w:isLgl``, which LibreOffice before 24.2 ignores and
     would show as ``III.1``); the converter gives every chapter such a level override.
     """
-    levels = [_lvl(0, "upperRoman", f"{chapter} %1".strip(), style_id=style_ids[0],
-                   start=max(chapter_number, 1), suffix="space")]
-    for ilvl in range(1, 4):
+    levels = [_lvl(0, "upperRoman", f"{chapter} %1".strip(), style_id=(style_ids or [None])[0],
+                   start=max(chapter_number, 1), suffix="space", label=CHAPTER_LABEL)]
+    for ilvl in range(1, 9):  # Word expects all nine levels; 5-9 are not linked to styles
         parts = [f"%{n + 1}" for n in range(1, ilvl + 1)]
         head = str(chapter_number) if chapter_number else "%1"
         levels.append(_lvl(ilvl, "decimal", ".".join([head, *parts]),
-                           style_id=style_ids[ilvl], legal=not chapter_number,
-                           suffix="space"))
+                           style_id=style_ids[ilvl] if ilvl < len(style_ids) else None,
+                           legal=not chapter_number, suffix="space"))
     return levels
 
 
 def annex_levels(annex: str) -> list[etree._Element]:
     """`Lampiran %1` (A, B, …), then `A.1`, `A.1.1`, `A.1.1.1` (letters, as the HTML)."""
-    levels = [_lvl(0, "upperLetter", f"{annex} %1".strip(), suffix="space")]
-    for ilvl in range(1, 4):
+    levels = [_lvl(0, "upperLetter", f"{annex} %1".strip(), suffix="space",
+                   label=CHAPTER_LABEL)]
+    for ilvl in range(1, 9):
         levels.append(_lvl(ilvl, "decimal", ".".join(f"%{n + 1}" for n in range(ilvl + 1)),
                            suffix="space"))
     return levels
@@ -354,7 +374,12 @@ class Numbering:
     def add_num(self, abstract_name: str, overrides: dict[int, int | etree._Element] | None = None,
                 ) -> int:
         """A new list instance; `overrides` maps a level to a start value or a whole w:lvl."""
-        num = etree.SubElement(self.element, W + "num")
+        num = etree.Element(W + "num")
+        cleanup = self.element.find(W + "numIdMacAtCleanup")  # must stay last (Word's files)
+        if cleanup is not None:
+            cleanup.addprevious(num)
+        else:
+            self.element.append(num)
         num_id = self._next_num
         self._next_num += 1
         num.set(W + "numId", str(num_id))
@@ -402,6 +427,132 @@ def set_style_numbering(style: Any, num_id: int, ilvl: int) -> None:
                                             "pageBreakBefore", "framePr", "widowControl"):
             position = index + 1
     ppr.insert(position, num_pr(num_id, ilvl))
+
+
+# --- heading numbers -------------------------------------------------------------------
+
+_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
+          ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def _roman(value: int) -> str:
+    out = []
+    for letters, amount in _ROMAN:
+        while value >= amount:
+            out.append(letters)
+            value -= amount
+    return "".join(out)
+
+
+def _from_roman(token: str) -> int | None:
+    value = 0
+    rest = token
+    for letters, amount in _ROMAN:
+        while rest.startswith(letters):
+            value += amount
+            rest = rest[len(letters):]
+    return value if not rest and value and _roman(value) == token else None
+
+
+def _alpha(value: int) -> str:
+    letters = ""
+    while value > 0:
+        value, remainder = divmod(value - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def _from_alpha(token: str) -> int | None:
+    if not token.isascii() or not token.isalpha() or not token.isupper():
+        return None
+    value = 0
+    for char in token:
+        value = value * 26 + ord(char) - ord("A") + 1
+    return value
+
+
+@dataclass
+class _Series:
+    kind: str  # "chapters" (BAB I, 1.1) or "annexes" (Lampiran A, A.1)
+    prefix: str
+
+
+class HeadingNumbers:
+    """Word numbering for headings that reproduces the HTML's numbers exactly.
+
+    Every level-1 heading opens a new list instance (w:num) starting at its own number;
+    for chapters, its sub-levels name the chapter literally (``4.%2``). A heading is
+    numbered by Word only if the simulated Word number equals the HTML text.
+    """
+
+    def __init__(self, numbering: Numbering, heading_style_ids: list[str | None]) -> None:
+        self.numbering = numbering
+        self.style_ids = heading_style_ids
+        self.series: dict[str, _Series] = {}
+        self.num_id: int | None = None
+        self.kind = ""
+        self.prefix = ""
+        self.counters = [0, 0, 0, 0]
+
+    def assign(self, level: int, text: str) -> tuple[int, int] | None:
+        """(numId, ilvl) for a heading whose HTML number is `text`, or None."""
+        text = " ".join(text.split())
+        if level == 1:
+            return self._chapter(text)
+        if self.num_id is None or not 2 <= level <= 4:
+            return None
+        counters = self.counters[:level]
+        counters[level - 1] += 1
+        head = _alpha(counters[0]) if self.kind == "annexes" else str(counters[0])
+        expected = ".".join([head, *(str(c) for c in counters[1:level])])
+        if expected != text:
+            return None
+        self.counters = counters + [0] * (4 - level)
+        return self.num_id, level - 1
+
+    def _chapter(self, text: str) -> tuple[int, int] | None:
+        match = re.fullmatch(r"(.*?)\s*([A-Za-z]+|\d+)", text)
+        if not match:
+            self.num_id = None
+            return None
+        prefix, token = match.group(1), match.group(2)
+        kind = self._kind_of(prefix, token)
+        value = (_from_roman(token) if kind == "chapters" else _from_alpha(token)) \
+            if kind else None
+        if kind is None or value is None or not prefix:
+            self.num_id = None
+            return None
+        series = self.series.get(kind)
+        if series is None:
+            series = self.series[kind] = _Series(kind, prefix)
+            if kind == "chapters":
+                self.numbering.define(HEADINGS_NAME, heading_levels(prefix, self.style_ids))
+            else:
+                self.numbering.define(ANNEXES_NAME, annex_levels(prefix))
+        elif series.prefix != prefix:
+            self.num_id = None
+            return None
+        if kind == "chapters":
+            levels = heading_levels(prefix, [], chapter_number=value)[:4]
+            overrides: dict[int, int | etree._Element] = dict(enumerate(levels))
+            self.num_id = self.numbering.add_num(HEADINGS_NAME, overrides)
+        else:
+            self.num_id = self.numbering.add_num(ANNEXES_NAME, {0: value})
+        self.kind, self.prefix = kind, prefix
+        self.counters = [value, 0, 0, 0]
+        return self.num_id, 0
+
+    def _kind_of(self, prefix: str, token: str) -> str | None:
+        for kind, series in self.series.items():
+            if series.prefix == prefix:
+                return kind
+        if token.isdigit():
+            return None
+        if _from_roman(token) is not None and "chapters" not in self.series:
+            return "chapters"
+        if _from_alpha(token) is not None and "annexes" not in self.series:
+            return "annexes"
+        return None
 
 
 # --- the reference document ------------------------------------------------------------------

@@ -9,6 +9,7 @@ Spec text only ever arrives as context values, never as template source.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -61,7 +62,22 @@ def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
         loaders.append(ConfinedLoader(template_dir))
     loaders.append(ConfinedLoader(templates_dir()))
     return SandboxedEnvironment(loader=ChoiceLoader(loaders), autoescape=True,
-                                undefined=StrictUndefined, keep_trailing_newline=True)
+                                undefined=StrictUndefined, keep_trailing_newline=True,
+                                finalize=soft_breaks)
+
+
+_LONG_WORD = re.compile(r"\S{31,}")
+SOFT_BREAK = "\u200b"
+
+
+def soft_breaks(value: Any) -> Any:
+    """Give words over 30 characters (a pasted URL, a name without spaces) a zero-width break
+    point every 20 characters, so they wrap inside table cells instead of widening a column
+    past the page edge. Applies to every printed value except already-safe markup."""
+    if isinstance(value, str) and not isinstance(value, Markup) and len(value) > 30:
+        return _LONG_WORD.sub(lambda m: SOFT_BREAK.join(
+            m.group()[i:i + 20] for i in range(0, len(m.group()), 20)), value)
+    return value
 
 
 @contextmanager
@@ -90,6 +106,15 @@ def stylesheet(env: SandboxedEnvironment) -> str:
     return source
 
 
+def _template_frame(exc: BaseException) -> str:
+    """`file:line: ` of the innermost template frame of a traceback, if any."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(
+        (".j2", ".html", ".css"))]
+    return f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
+
+
 def render_html(kind: str, context: dict[str, Any], env: SandboxedEnvironment, *,
                 user_templates: bool = False) -> str:
     """The whole document `kind` as one self-contained HTML string."""
@@ -111,3 +136,11 @@ def render_html(kind: str, context: dict[str, Any], env: SandboxedEnvironment, *
         line = getattr(exc, "lineno", None)
         place = f"{where}:{line}: " if where and line else (f"{where}: " if where else "")
         raise RenderError(f"template error: {place}{exc}") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError,
+            MemoryError) as exc:
+        if not user_templates:
+            raise
+        # A consultant's template failed at run time (1/0, 'a' + 1, endless recursion, a
+        # sandbox refusal): say where, like any template error, instead of crashing.
+        raise RenderError(f"template error: {_template_frame(exc)}{type(exc).__name__}: "
+                          f"{exc}") from None

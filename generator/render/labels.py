@@ -64,7 +64,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "missions": ("Misi", "Missions"),
     "goals": ("Tujuan", "Goals"),
     "targets": ("Sasaran", "Targets"),
-    "roadmap": ("Peta Jalan 10 Tahun", "Roadmap"),
+    "roadmap": ("Peta Jalan {years} Tahun", "{years}-Year Roadmap"),
     "funding": ("Pendanaan", "Funding"),
     "budget_by_dimension": ("Anggaran per Dimensi dan Tahun", "Budget per Dimension and Year"),
     "budget_by_source": ("Anggaran per Sumber Dana", "Budget per Funding Source"),

@@ -363,7 +363,7 @@ def _events(text: str, yaml: Any) -> Iterator[Any]:
     try:
         if not USE_C_PARSER:
             raise ImportError("disabled")
-        from ruamel.yaml.cyaml import CParser
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     except ImportError:
         yield from yaml.parse(text)
         return

@@ -8,6 +8,7 @@ cores render two documents at a time instead of one):
 - `example_again`: the same command from another folder, with another hash seed and time
   zone, for the byte-for-byte comparison;
 - `example_en`: the main book with `--lang en`;
+- `kota`: the city example (Makassar, five years), main book as PDF;
 - `minimal_pdfa`: the minimal example with `--pdf-variant pdf/a-3b`.
 
 Helpers that several test modules need (reading a PDF's text, outline, fonts and word
@@ -22,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -80,7 +82,7 @@ class Rendered:
     stderr: str
     seconds: float
     _pdfs: dict[str, PdfReader] = field(default_factory=dict, repr=False)
-    _texts: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _texts: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     def check(self) -> Rendered:
         assert self.returncode == 0, (
@@ -101,10 +103,16 @@ class Rendered:
             self._pdfs[document] = PdfReader(self.path(document, "pdf"))
         return self._pdfs[document]
 
+    def page_text(self, number: int, document: str = "masterplan") -> str:
+        """The text of page `number` (1-based), extracted once."""
+        key = (document, number)
+        if key not in self._texts:
+            self._texts[key] = self.pdf(document).pages[number - 1].extract_text()
+        return self._texts[key]
+
     def page_texts(self, document: str = "masterplan") -> list[str]:
-        if document not in self._texts:
-            self._texts[document] = [page.extract_text() for page in self.pdf(document).pages]
-        return self._texts[document]
+        count = len(self.pdf(document).pages)
+        return [self.page_text(number, document) for number in range(1, count + 1)]
 
     def text(self, document: str = "masterplan") -> str:
         return "\n".join(self.page_texts(document))
@@ -129,6 +137,9 @@ class RenderPool:
         workers = max(2, min(len(jobs), os.cpu_count() or 2))
         self._executor = ThreadPoolExecutor(max_workers=workers,
                                             thread_name_prefix="masterplan-render")
+        self._lock = threading.Lock()
+        self._closing = False
+        self._processes: list[subprocess.Popen[str]] = []
         self._futures: dict[str, Future[Rendered]] = {
             job.name: self._executor.submit(self._run, job) for job in jobs}
 
@@ -136,16 +147,31 @@ class RenderPool:
         outdir = self.base / job.name
         command = [*masterplan_command(), "render", *job.args, "-o", str(outdir)]
         started = time.perf_counter()
-        done = subprocess.run(command, cwd=job.cwd, env=child_env(**dict(job.env)),
-                              capture_output=True, text=True, timeout=RENDER_TIMEOUT,
-                              check=False)
-        return Rendered(job.name, command, outdir, done.returncode, done.stdout, done.stderr,
+        with self._lock:
+            if self._closing:
+                raise RuntimeError("session is ending")
+            process = subprocess.Popen(command, cwd=job.cwd, env=child_env(**dict(job.env)),
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       text=True)
+            self._processes.append(process)
+        try:
+            stdout, stderr = process.communicate(timeout=RENDER_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
+        return Rendered(job.name, command, outdir, process.returncode, stdout, stderr,
                         time.perf_counter() - started)
 
     def get(self, name: str) -> Rendered:
         return self._futures[name].result(timeout=RENDER_TIMEOUT + 30).check()
 
     def close(self) -> None:
+        """Renders nobody asked for are not waited for: ours are stopped, by their handle."""
+        with self._lock:
+            self._closing = True
+            for process in self._processes:
+                if process.poll() is None:
+                    process.kill()
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -153,11 +179,15 @@ SESSION_JOBS = [
     Job("example", (str(EXAMPLE), "--document", "all", "-f", "pdf,html"),
         env=(("PYTHONHASHSEED", "0"), ("TZ", "UTC"))),
     Job("example_en", (str(EXAMPLE), "--lang", "en", "-f", "pdf,html")),
+    # A city (kota) with a five-year period: other labels, another roadmap length.
+    Job("kota", (str(EXAMPLES / "kota-makassar" / "masterplan.yaml"), "-f", "pdf")),
     # Same spec, other working folder, relative path, hash seed and time zone.
     Job("example_again",
         (str(EXAMPLE.relative_to(EXAMPLES)), "--document", "all", "-f", "pdf,html"),
         cwd=EXAMPLES, env=(("PYTHONHASHSEED", "4242"), ("TZ", "Asia/Jayapura"))),
-    Job("minimal_pdfa", (str(MINIMAL), "-f", "pdf", "--pdf-variant", "pdf/a-3b")),
+    # With the import report on: the positive control of the "never imports WeasyPrint" test.
+    Job("minimal_pdfa", (str(MINIMAL), "-f", "pdf", "--pdf-variant", "pdf/a-3b"),
+        env=(("PYTHONPROFILEIMPORTTIME", "1"),)),
 ]
 
 
@@ -182,6 +212,11 @@ def example_again(render_pool: RenderPool) -> Rendered:
 @pytest.fixture(scope="session")
 def example_en(render_pool: RenderPool) -> Rendered:
     return render_pool.get("example_en")
+
+
+@pytest.fixture(scope="session")
+def kota(render_pool: RenderPool) -> Rendered:
+    return render_pool.get("kota")
 
 
 @pytest.fixture(scope="session")
@@ -317,3 +352,13 @@ def block(text: str, indent: int) -> str:
     """A YAML literal block scalar (`|`) holding `text`, indented for a key at `indent`."""
     pad = " " * (indent + 2)
     return "|\n" + "\n".join(pad + line if line else "" for line in text.splitlines()) + "\n"
+
+
+_THIS_MODULE = sys.modules[__name__]
+
+
+@pytest.fixture(scope="session")
+def e2e() -> Any:
+    """This module, for its helpers: test modules cannot import a conftest by name (the
+    folders are not packages, and `conftest` would be ambiguous)."""
+    return _THIS_MODULE
