@@ -208,6 +208,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   " masterplan validate {file}", "Starter spec written to {file} (schema:"
                   " {schema}). Next: masterplan validate {file}"),
     # rendering
+    "docx.style_missing": ("gaya Word `{style}` tidak ada di {file}; memakai gaya bawaan",
+                           "no Word style `{style}` in {file}; using the built-in one"),
+    "docx.style_wrong_type": ("gaya Word `{style}` di {file} berjenis {found}, seharusnya"
+                              " {expected}; memakai gaya bawaan", "Word style `{style}` in"
+                              " {file} is a {found} style, expected {expected}; using the"
+                              " built-in one"),
     "asset.missing": ("berkas `{name}` tidak ditemukan", "file `{name}` not found"),
     "asset.outside": ("berkas `{name}` berada di luar folder spec", "file `{name}` is outside"
                       " the spec's folder"),
@@ -220,6 +226,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "image `{name}` is too large ({width}x{height} pixels)"),
     "asset.url": ("`{name}` adalah alamat web atau berkas; gunakan jalur relatif ke folder spec",
                   "`{name}` is a URL; use a path relative to the spec's folder"),
+    # cohort manifests and batches (batch, report, export)
+    "cohort.no_match": ("`{pattern}` tidak cocok dengan berkas spec mana pun",
+                        "`{pattern}` matches no spec file"),
+    "cohort.empty": ("tidak ada spec yang tersisa setelah `exclude`",
+                     "no spec is left after `exclude`"),
+    "cohort.duplicate_item": ("nilai yang sama tercantum dua kali", "the same value is listed"
+                              " twice"),
+    "batch.collision": ("daerah {code} angkatan {year} juga ada di {others}; dokumennya akan"
+                        " saling menimpa", "region {code}, cohort {year} is also in {others};"
+                        " their documents would overwrite each other"),
+    "batch.cohort_year": ("angkatan {year} berbeda dengan angkatan manifest {expected} ({where})",
+                          "cohort {year} differs from the manifest's cohort {expected}"
+                          " ({where})"),
+    "batch.cohort_track": ("jalur `{track}` berbeda dengan jalur manifest `{expected}`",
+                           "track `{track}` differs from the manifest's track `{expected}`"),
+    "batch.timeout": ("dihentikan setelah {seconds} detik (batas waktu per spec)",
+                      "stopped after {seconds} s (the time limit per spec)"),
+    "batch.crashed": ("proses pekerja berhenti mendadak ({how}; {attempts} kali percobaan){output}",
+                      "the worker process died ({how}; {attempts} attempt(s)){output}"),
+    "batch.out_of_memory": ("memori habis saat merender spec ini",
+                            "out of memory while rendering this spec"),
+    "batch.cancelled": ("tidak dijalankan (batch dihentikan lebih awal)",
+                        "not run (the batch stopped early)"),
+    "batch.error": ("{message}", "{message}"),
+    "batch.internal": ("galat internal: {message}", "internal error: {message}"),
 }
 
 _WORDS_EN = {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion"}
