@@ -161,3 +161,130 @@ def watch(spec: Path, outdir: Path, lang: str | None, template_dir: Path | None,
     from generator.commands.watch import run_watch
 
     run_watch(spec, outdir, lang=lang, template_dir=template_dir, interval=interval)
+
+
+@main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "formats", default=None,
+              help="Output formats: pdf, html, docx (comma-separated; default: the manifest's,"
+                   " else pdf,html).")
+@click.option("--document", "documents", default=None,
+              help="masterplan, summary, quickwins, readiness or all (default: the manifest's,"
+                   " else masterplan).")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the documents and summaries (default: the manifest's, else out).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per CPU).")
+@click.option("--force", is_flag=True, help="Render every spec, even unchanged ones.")
+@click.option("--fail-fast", is_flag=True, help="Stop scheduling after the first failure.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds one spec may take before its worker is stopped (default 300).")
+@click.option("--memory-limit", type=click.IntRange(min=0), default=None,
+              help="MiB of address space per worker, 0 for none (default 2048; POSIX).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+              help="Document language (default: each spec's document.language); also the"
+                   " language of messages.")
+@click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Your own templates/stylesheet.")
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-3b"]), default=None,
+              help="Archival PDF/A-3b with the source spec attached.")
+@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
+              help="A .docx whose Word styles the DOCX output uses.")
+@click.option("--strict", is_flag=True, help="Refuse specs with warnings.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show progress on stderr (a bar on a terminal, lines otherwise).")
+@click.pass_context
+def batch(ctx: click.Context, target: Path, formats: str | None, documents: str | None,
+          outdir: Path | None, jobs: int | None, force: bool, fail_fast: bool,
+          timeout: float | None, memory_limit: int | None, lang: str | None,
+          template_dir: Path | None, pdf_variant: str | None, reference_docx: Path | None,
+          strict: bool, progress: bool) -> None:
+    """Render a cohort: TARGET is a cohort manifest, a folder of specs, or one spec.
+
+    Specs run in parallel worker processes; an invalid, crashing or hanging spec never
+    stops the others. Unchanged specs are skipped (--force renders them again). Writes
+    OUTDIR/summary.json, summary.csv and index.html. Exit code 1 if any spec failed.
+    """
+    from generator.commands.batch import BatchArguments, run_batch_command
+
+    ctx.meta["masterplan.lang"] = lang or "id"
+    sys.exit(run_batch_command(BatchArguments(
+        target=target, formats=formats, documents=documents, outdir=outdir, jobs=jobs,
+        force=force, fail_fast=fail_fast, timeout=timeout, lang=lang,
+        template_dir=template_dir, reference_docx=reference_docx, pdf_variant=pdf_variant,
+        strict=strict, memory_limit=memory_limit, progress=progress)))
+
+
+@main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "formats", default="pdf,html", show_default=True,
+              help="Output formats: pdf, html, docx (comma-separated).")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the report.")
+@LANG
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes reading the specs (default: one per CPU).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Seconds one spec may take to be read.")
+@click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Your own templates (report/*.j2) and stylesheet.")
+@click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
+@click.pass_context
+def report(ctx: click.Context, target: Path, formats: str, outdir: Path, lang: str,
+           jobs: int | None, timeout: float, template_dir: Path | None, strict: bool) -> None:
+    """A comparative document across a cohort (manifest, folder or spec): programs and
+    budget per dimension and region, funding sources, quick wins, a readiness heat map.
+
+    Invalid specs are listed as left out with their first error (exit code 1).
+    """
+    from generator.batch import default_jobs
+    from generator.commands.render import parse_list
+    from generator.commands.report import REPORT_FORMATS, run_report
+
+    ctx.meta["masterplan.lang"] = lang
+    paths, items = run_report(target, formats=parse_list(formats, REPORT_FORMATS, "format"),
+                              outdir=outdir, lang=lang, jobs=jobs or default_jobs(),
+                              timeout=timeout, template_dir=template_dir, strict=strict)
+    excluded = [item for item in items if item.data is None]
+    for item in excluded:
+        click.echo(f"masterplan: left out {item.source.display} ({item.status}): "
+                   f"{item.first_error}", err=True)
+    for path in paths:
+        click.echo(str(path))
+    sys.exit(1 if excluded else 0)
+
+
+@main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True, help="CSV (one row per program) or JSON (an array of rows).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to a file instead of standard output.")
+@LANG
+@click.option("--bom/--no-bom", default=True, show_default=True,
+              help="Start the CSV with a UTF-8 byte-order mark (Excel needs it to read UTF-8).")
+@click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=",",
+              show_default=True, help="CSV field separator (';' for Excel with Indonesian"
+                                      " regional settings).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes reading the specs (default: one per CPU).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Seconds one spec may take to be read.")
+@click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
+@click.pass_context
+def export(ctx: click.Context, target: Path, output_format: str, output: Path | None,
+           lang: str, bom: bool, delimiter: str, jobs: int | None, timeout: float,
+           strict: bool) -> None:
+    """One row per program of a spec or a cohort (manifest or folder), as CSV or JSON.
+
+    Columns: region, cohort, dimension, sub-dimension, program id and name, OPDs, horizon,
+    years, budget per year and per funding source, total, indicators, quick wins.
+    Invalid specs are left out and listed on stderr (exit code 1).
+    """
+    from generator.batch import default_jobs
+    from generator.commands.export import run_export
+
+    ctx.meta["masterplan.lang"] = lang
+    sys.exit(run_export(target, output_format=output_format, output=output, lang=lang,
+                        jobs=jobs or default_jobs(), timeout=timeout, bom=bom,
+                        delimiter=delimiter, strict=strict))

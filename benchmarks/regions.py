@@ -1,0 +1,120 @@
+"""Real kabupaten/kota of Indonesia with their Kemendagri codes, for benchmark specs.
+
+A subset chosen for certainty rather than completeness: every kabupaten and kota of Jawa
+Barat, Jawa Tengah, DI Yogyakarta, Jawa Timur, Banten, Bali and Nusa Tenggara Barat (codes
+unchanged for years), plus the autonomous cities (kota, codes 71-99) of the other provinces
+whose codes are long established. DKI Jakarta's administrative cities are left out: they are
+not autonomous regions and not among the 514. The province comes from the code's first two
+digits (`generator.spec.vocabulary.PROVINCES`).
+"""
+
+from __future__ import annotations
+
+# (code, type, name)
+REGIONS: tuple[tuple[str, str, str], ...] = (
+    # 32 Jawa Barat
+    ("32.01", "kabupaten", "Bogor"), ("32.02", "kabupaten", "Sukabumi"),
+    ("32.03", "kabupaten", "Cianjur"), ("32.04", "kabupaten", "Bandung"),
+    ("32.05", "kabupaten", "Garut"), ("32.06", "kabupaten", "Tasikmalaya"),
+    ("32.07", "kabupaten", "Ciamis"), ("32.08", "kabupaten", "Kuningan"),
+    ("32.09", "kabupaten", "Cirebon"), ("32.10", "kabupaten", "Majalengka"),
+    ("32.11", "kabupaten", "Sumedang"), ("32.12", "kabupaten", "Indramayu"),
+    ("32.13", "kabupaten", "Subang"), ("32.14", "kabupaten", "Purwakarta"),
+    ("32.15", "kabupaten", "Karawang"), ("32.16", "kabupaten", "Bekasi"),
+    ("32.17", "kabupaten", "Bandung Barat"), ("32.18", "kabupaten", "Pangandaran"),
+    ("32.71", "kota", "Bogor"), ("32.72", "kota", "Sukabumi"), ("32.73", "kota", "Bandung"),
+    ("32.74", "kota", "Cirebon"), ("32.75", "kota", "Bekasi"), ("32.76", "kota", "Depok"),
+    ("32.77", "kota", "Cimahi"), ("32.78", "kota", "Tasikmalaya"), ("32.79", "kota", "Banjar"),
+    # 33 Jawa Tengah
+    ("33.01", "kabupaten", "Cilacap"), ("33.02", "kabupaten", "Banyumas"),
+    ("33.03", "kabupaten", "Purbalingga"), ("33.04", "kabupaten", "Banjarnegara"),
+    ("33.05", "kabupaten", "Kebumen"), ("33.06", "kabupaten", "Purworejo"),
+    ("33.07", "kabupaten", "Wonosobo"), ("33.08", "kabupaten", "Magelang"),
+    ("33.09", "kabupaten", "Boyolali"), ("33.10", "kabupaten", "Klaten"),
+    ("33.11", "kabupaten", "Sukoharjo"), ("33.12", "kabupaten", "Wonogiri"),
+    ("33.13", "kabupaten", "Karanganyar"), ("33.14", "kabupaten", "Sragen"),
+    ("33.15", "kabupaten", "Grobogan"), ("33.16", "kabupaten", "Blora"),
+    ("33.17", "kabupaten", "Rembang"), ("33.18", "kabupaten", "Pati"),
+    ("33.19", "kabupaten", "Kudus"), ("33.20", "kabupaten", "Jepara"),
+    ("33.21", "kabupaten", "Demak"), ("33.22", "kabupaten", "Semarang"),
+    ("33.23", "kabupaten", "Temanggung"), ("33.24", "kabupaten", "Kendal"),
+    ("33.25", "kabupaten", "Batang"), ("33.26", "kabupaten", "Pekalongan"),
+    ("33.27", "kabupaten", "Pemalang"), ("33.28", "kabupaten", "Tegal"),
+    ("33.29", "kabupaten", "Brebes"),
+    ("33.71", "kota", "Magelang"), ("33.72", "kota", "Surakarta"), ("33.73", "kota", "Salatiga"),
+    ("33.74", "kota", "Semarang"), ("33.75", "kota", "Pekalongan"), ("33.76", "kota", "Tegal"),
+    # 34 DI Yogyakarta
+    ("34.01", "kabupaten", "Kulon Progo"), ("34.02", "kabupaten", "Bantul"),
+    ("34.03", "kabupaten", "Gunungkidul"), ("34.04", "kabupaten", "Sleman"),
+    ("34.71", "kota", "Yogyakarta"),
+    # 35 Jawa Timur
+    ("35.01", "kabupaten", "Pacitan"), ("35.02", "kabupaten", "Ponorogo"),
+    ("35.03", "kabupaten", "Trenggalek"), ("35.04", "kabupaten", "Tulungagung"),
+    ("35.05", "kabupaten", "Blitar"), ("35.06", "kabupaten", "Kediri"),
+    ("35.07", "kabupaten", "Malang"), ("35.08", "kabupaten", "Lumajang"),
+    ("35.09", "kabupaten", "Jember"), ("35.10", "kabupaten", "Banyuwangi"),
+    ("35.11", "kabupaten", "Bondowoso"), ("35.12", "kabupaten", "Situbondo"),
+    ("35.13", "kabupaten", "Probolinggo"), ("35.14", "kabupaten", "Pasuruan"),
+    ("35.15", "kabupaten", "Sidoarjo"), ("35.16", "kabupaten", "Mojokerto"),
+    ("35.17", "kabupaten", "Jombang"), ("35.18", "kabupaten", "Nganjuk"),
+    ("35.19", "kabupaten", "Madiun"), ("35.20", "kabupaten", "Magetan"),
+    ("35.21", "kabupaten", "Ngawi"), ("35.22", "kabupaten", "Bojonegoro"),
+    ("35.23", "kabupaten", "Tuban"), ("35.24", "kabupaten", "Lamongan"),
+    ("35.25", "kabupaten", "Gresik"), ("35.26", "kabupaten", "Bangkalan"),
+    ("35.27", "kabupaten", "Sampang"), ("35.28", "kabupaten", "Pamekasan"),
+    ("35.29", "kabupaten", "Sumenep"),
+    ("35.71", "kota", "Kediri"), ("35.72", "kota", "Blitar"), ("35.73", "kota", "Malang"),
+    ("35.74", "kota", "Probolinggo"), ("35.75", "kota", "Pasuruan"),
+    ("35.76", "kota", "Mojokerto"), ("35.77", "kota", "Madiun"), ("35.78", "kota", "Surabaya"),
+    ("35.79", "kota", "Batu"),
+    # 36 Banten
+    ("36.01", "kabupaten", "Pandeglang"), ("36.02", "kabupaten", "Lebak"),
+    ("36.03", "kabupaten", "Tangerang"), ("36.04", "kabupaten", "Serang"),
+    ("36.71", "kota", "Tangerang"), ("36.72", "kota", "Cilegon"), ("36.73", "kota", "Serang"),
+    ("36.74", "kota", "Tangerang Selatan"),
+    # 51 Bali
+    ("51.01", "kabupaten", "Jembrana"), ("51.02", "kabupaten", "Tabanan"),
+    ("51.03", "kabupaten", "Badung"), ("51.04", "kabupaten", "Gianyar"),
+    ("51.05", "kabupaten", "Klungkung"), ("51.06", "kabupaten", "Bangli"),
+    ("51.07", "kabupaten", "Karangasem"), ("51.08", "kabupaten", "Buleleng"),
+    ("51.71", "kota", "Denpasar"),
+    # 52 Nusa Tenggara Barat
+    ("52.01", "kabupaten", "Lombok Barat"), ("52.02", "kabupaten", "Lombok Tengah"),
+    ("52.03", "kabupaten", "Lombok Timur"), ("52.04", "kabupaten", "Sumbawa"),
+    ("52.05", "kabupaten", "Dompu"), ("52.06", "kabupaten", "Bima"),
+    ("52.07", "kabupaten", "Sumbawa Barat"), ("52.08", "kabupaten", "Lombok Utara"),
+    ("52.71", "kota", "Mataram"), ("52.72", "kota", "Bima"),
+    # cities of the other provinces
+    ("11.71", "kota", "Banda Aceh"), ("11.72", "kota", "Sabang"), ("11.73", "kota", "Langsa"),
+    ("11.74", "kota", "Lhokseumawe"), ("11.75", "kota", "Subulussalam"),
+    ("12.71", "kota", "Medan"), ("12.72", "kota", "Pematangsiantar"),
+    ("12.73", "kota", "Sibolga"), ("12.74", "kota", "Tanjungbalai"), ("12.75", "kota", "Binjai"),
+    ("12.76", "kota", "Tebing Tinggi"), ("12.77", "kota", "Padangsidimpuan"),
+    ("12.78", "kota", "Gunungsitoli"),
+    ("13.71", "kota", "Padang"), ("13.72", "kota", "Solok"), ("13.73", "kota", "Sawahlunto"),
+    ("13.74", "kota", "Padang Panjang"), ("13.75", "kota", "Bukittinggi"),
+    ("13.76", "kota", "Payakumbuh"), ("13.77", "kota", "Pariaman"),
+    ("14.71", "kota", "Pekanbaru"),
+    ("15.71", "kota", "Jambi"), ("15.72", "kota", "Sungai Penuh"),
+    ("16.71", "kota", "Palembang"), ("16.72", "kota", "Prabumulih"),
+    ("16.73", "kota", "Pagar Alam"), ("16.74", "kota", "Lubuklinggau"),
+    ("17.71", "kota", "Bengkulu"),
+    ("18.71", "kota", "Bandar Lampung"), ("18.72", "kota", "Metro"),
+    ("19.71", "kota", "Pangkal Pinang"),
+    ("21.71", "kota", "Batam"), ("21.72", "kota", "Tanjung Pinang"),
+    ("53.71", "kota", "Kupang"),
+    ("61.71", "kota", "Pontianak"), ("61.72", "kota", "Singkawang"),
+    ("62.71", "kota", "Palangka Raya"),
+    ("63.71", "kota", "Banjarmasin"), ("63.72", "kota", "Banjarbaru"),
+    ("64.71", "kota", "Balikpapan"), ("64.72", "kota", "Samarinda"),
+    ("65.71", "kota", "Tarakan"),
+    ("71.71", "kota", "Manado"), ("71.72", "kota", "Bitung"), ("71.73", "kota", "Tomohon"),
+    ("71.74", "kota", "Kotamobagu"),
+    ("72.71", "kota", "Palu"),
+    ("73.71", "kota", "Makassar"), ("73.72", "kota", "Parepare"), ("73.73", "kota", "Palopo"),
+    ("74.71", "kota", "Kendari"), ("74.72", "kota", "Baubau"),
+    ("75.71", "kota", "Gorontalo"),
+    ("81.71", "kota", "Ambon"), ("81.72", "kota", "Tual"),
+    ("82.71", "kota", "Ternate"), ("82.72", "kota", "Tidore Kepulauan"),
+    ("91.71", "kota", "Jayapura"),
+)

@@ -1,0 +1,448 @@
+"""Many specs → documents; a failure in one never stops the others.
+
+A run, top to bottom:
+
+1. lock OUTDIR (one batch per output folder), remove temporaries a killed run left behind;
+2. hash every spec; a spec whose bytes match the state file keeps its recorded identity,
+   the others are loaded and validated in the worker pool (``identify``);
+3. cohort checks before anything is rendered: two specs for the same region code and cohort
+   year (or whose output names differ only in case) both fail, naming each other; a spec of
+   another cohort year than the manifest's fails;
+4. skip specs whose input fingerprint (`generator.batch_state`) is unchanged and whose
+   outputs are intact, unless ``force``;
+5. render the rest in the pool; the state file is updated after every finished spec;
+6. write ``summary.json``, ``summary.csv`` and ``index.html`` (also after an interruption).
+
+Statuses: ``ok``, ``skipped`` (unchanged since the last successful run), ``failed`` (the spec
+or its rendering has errors), ``timeout``, ``crashed`` (the worker died twice), ``cancelled``
+(not run: ``--fail-fast`` or an interruption).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import signal
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.batch_pool import Outcome, PoolConfig, Task, WorkerPool
+from generator.batch_progress import Progress
+from generator.batch_state import (
+    State,
+    asset_hashes,
+    options_fingerprint,
+    outputs_intact,
+    spec_fingerprint,
+    templates_fingerprint,
+    tool_fingerprint,
+)
+from generator.cohort import Cohort, SpecSource
+from generator.errors import UsageError
+from generator.i18n import message
+from generator.output import clean_stale_temporaries
+
+LOCK_NAME = ".masterplan-batch.lock"
+FAILED_STATUSES = ("failed", "timeout", "crashed", "cancelled")
+_MAX_SPEC_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class BatchOptions:
+    formats: list[str]
+    documents: list[str]
+    outdir: Path
+    jobs: int = 1
+    timeout: float = 300.0
+    force: bool = False
+    fail_fast: bool = False
+    lang: str | None = None
+    template_dir: Path | None = None
+    reference_docx: Path | None = None
+    pdf_variant: str | None = None
+    strict: bool = False
+    memory_limit: int = 2048
+    messages_lang: str = "id"
+
+    def output_settings(self) -> dict[str, Any]:
+        """The settings that change the documents (part of every fingerprint)."""
+        from generator.batch_state import sha256_file
+
+        return {"formats": sorted(self.formats), "documents": sorted(self.documents),
+                "lang": self.lang, "strict": self.strict, "pdf_variant": self.pdf_variant,
+                "reference_docx": sha256_file(self.reference_docx)
+                if self.reference_docx else None}
+
+
+@dataclass
+class SpecRecord:
+    """One spec's line in the summary."""
+
+    source: SpecSource
+    status: str = "pending"
+    identity: dict[str, Any] | None = None
+    outputs: list[str] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+    attempts: int = 0
+    peak_rss: int = 0
+    spec_sha256: str | None = None
+    fingerprint: str | None = None
+    cached: dict[str, Any] | None = None
+
+    @property
+    def label(self) -> str:
+        if self.identity:
+            return f"{self.identity['code']} {self.identity['name']} ({self.source.display})"
+        return self.source.display
+
+    @property
+    def failed(self) -> bool:
+        return self.status in FAILED_STATUSES
+
+
+@dataclass
+class BatchResult:
+    cohort: Cohort
+    options: BatchOptions
+    records: list[SpecRecord]
+    seconds: float = 0.0
+    peak_rss: int = 0
+    workers_started: int = 0
+    interrupted: str | None = None
+    state_damaged: bool = False
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(("ok", "skipped", *FAILED_STATUSES), 0)
+        for record in self.records:
+            counts[record.status] = counts.get(record.status, 0) + 1
+        return counts
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130 if self.interrupted == "SIGINT" else 143
+        return 1 if any(r.failed for r in self.records) else 0
+
+
+class BatchInterrupted(Exception):
+    """Raised in the main process by SIGINT/SIGTERM during a batch."""
+
+    def __init__(self, signal_name: str) -> None:
+        super().__init__(signal_name)
+        self.signal_name = signal_name
+
+
+def run_batch(cohort: Cohort, options: BatchOptions, progress: Progress) -> BatchResult:
+    """Render a cohort into `options.outdir`; the summary files are written in any case."""
+    from generator.batch_summary import write_summaries
+
+    started = time.monotonic()
+    outdir = options.outdir
+    outdir.mkdir(parents=True, exist_ok=True)
+    records = [SpecRecord(source) for source in cohort.specs]
+    result = BatchResult(cohort, options, records)
+    with _locked(outdir), _signals_raise():
+        clean_stale_temporaries(outdir)
+        state = State(outdir).load()
+        result.state_damaged = state.damaged
+        run = _Run(cohort, options, progress, state, result)
+        try:
+            run.execute()
+        except BatchInterrupted as interrupt:
+            result.interrupted = interrupt.signal_name
+        finally:
+            for record in records:
+                if record.status == "pending":
+                    record.status = "cancelled"
+                    record.errors = [_error(record, "batch.cancelled", options.messages_lang)]
+            progress.close()
+            result.seconds = time.monotonic() - started
+            clean_stale_temporaries(outdir)
+            write_summaries(result)
+    return result
+
+
+class _Run:
+    def __init__(self, cohort: Cohort, options: BatchOptions, progress: Progress,
+                 state: State, result: BatchResult) -> None:
+        self.cohort, self.options, self.progress = cohort, options, progress
+        self.state, self.result = state, result
+        self.records = result.records
+        self.stopping = False
+        self.lang = options.messages_lang
+
+    def execute(self) -> None:
+        for record in self.records:
+            self._hash(record)
+        config = PoolConfig(jobs=self.options.jobs, timeout=self.options.timeout,
+                            preload=_preload(self.options.formats),
+                            memory_limit=self.options.memory_limit,
+                            messages_lang=self.lang)
+        with WorkerPool(config) as pool:
+            try:
+                self._identify(pool)
+                if not self.stopping:
+                    self._cohort_checks()
+                render = self._plan() if not self.stopping else []
+                if render and not self.stopping:
+                    self.progress.set_phase("render")
+                    by_key = {r.source.key: r for r in render}
+                    tasks = [Task(r.source.key, "render", self._render_payload(r))
+                             for r in render]
+                    pool.run(tasks, lambda o: self._rendered(by_key[o.task.key], o),
+                             self.progress.tick)
+            finally:
+                self.result.peak_rss = pool.peak_rss
+                self.result.workers_started = pool.workers_started
+
+    # --- phase 1: who is each spec ------------------------------------------------------
+    def _hash(self, record: SpecRecord) -> None:
+        try:
+            size = os.stat(record.source.path).st_size
+            if size <= _MAX_SPEC_BYTES:
+                record.spec_sha256 = hashlib.sha256(
+                    record.source.path.read_bytes()).hexdigest()
+        except OSError:
+            record.spec_sha256 = None
+        cached = self.state.get(record.source.key)
+        if cached and record.spec_sha256 and cached["spec_sha256"] == record.spec_sha256:
+            record.cached = cached
+            record.identity = dict(cached["identity"])
+            record.warnings = list(cached.get("warnings", []))
+
+    def _identify(self, pool: WorkerPool) -> None:
+        unknown = [r for r in self.records if r.identity is None]
+        if not unknown:
+            return
+        self.progress.set_phase("checking specs")
+        by_key = {r.source.key: r for r in unknown}
+        tasks = [Task(r.source.key, "identify", {
+            "spec": str(r.source.path.resolve()), "display": r.source.display,
+            "strict": self.options.strict}) for r in unknown]
+        pool.run(tasks, lambda o: self._identified(by_key[o.task.key], o), self.progress.tick)
+
+    def _identified(self, record: SpecRecord, outcome: Outcome) -> bool:
+        record.attempts = outcome.task.attempts
+        if outcome.status == "ok":
+            record.identity = dict(outcome.reply["identity"])
+            record.warnings = list(outcome.reply.get("warnings", []))
+            return True
+        self._fail(record, outcome.status, outcome.errors, outcome.seconds,
+                   outcome.reply.get("warnings", []))
+        return not self.stopping
+
+    # --- phase 2: cohort checks -----------------------------------------------------------
+    def _cohort_checks(self) -> None:
+        from generator.commands.render import output_stem
+
+        groups: dict[tuple[str, int], list[SpecRecord]] = {}
+        stems: dict[str, list[SpecRecord]] = {}
+        for record in self.records:
+            identity = record.identity
+            if record.status != "pending" or identity is None:
+                continue
+            if self.cohort.year is not None and identity["cohort_year"] != self.cohort.year:
+                span = self.cohort.year_span()
+                self._fail(record, "failed", [_error(
+                    record, "batch.cohort_year", self.lang, at=identity.get("year_at"),
+                    year=identity["cohort_year"], expected=self.cohort.year,
+                    where=str(span) if span else str(self.cohort.target))])
+                continue
+            track = identity.get("cohort_track")
+            if self.cohort.track and track and str(track) != self.cohort.track and not any(
+                    w.get("code") == "batch.cohort_track" for w in record.warnings):
+                record.warnings.append({**_error(
+                    record, "batch.cohort_track", self.lang, track=track,
+                    expected=self.cohort.track), "severity": "warning"})
+            groups.setdefault((identity["code"], identity["cohort_year"]), []).append(record)
+            stem = output_stem({"code": identity["code"], "type": identity["type"],
+                                "name": identity["name"]}, identity["cohort_year"], "")
+            stems.setdefault(stem.casefold(), []).append(record)
+        clashes: dict[int, set[int]] = {}
+        for group in [*groups.values(), *stems.values()]:
+            for record in group:
+                clashes.setdefault(id(record), set()).update(
+                    id(other) for other in group if other is not record)
+        by_id = {id(r): r for r in self.records}
+        for record_id, others in clashes.items():
+            if not others:
+                continue
+            record = by_id[record_id]
+            identity = record.identity or {}
+            where = ", ".join(sorted(_where(by_id[o]) for o in others))
+            self._fail(record, "failed", [_error(
+                record, "batch.collision", self.lang, at=identity.get("code_at"),
+                code=str(identity.get("code")), year=identity.get("cohort_year"), others=where)])
+
+    # --- phase 3: what needs rendering ----------------------------------------------------
+    def _plan(self) -> list[SpecRecord]:
+        tool = tool_fingerprint()
+        templates = templates_fingerprint(self.options.template_dir)
+        settings = options_fingerprint(self.options.output_settings())
+        render: list[SpecRecord] = []
+        skipped = 0
+        for record in self.records:
+            if record.status != "pending" or record.identity is None or not (
+                    record.spec_sha256):
+                if record.status == "pending":
+                    render.append(record)  # unreadable now: let the renderer report it
+                continue
+            assets = asset_hashes(record.source.path, list(record.identity.get("assets", [])))
+            record.fingerprint = spec_fingerprint(
+                tool=tool, templates=templates, options=settings,
+                spec_sha256=record.spec_sha256, assets=assets)
+            cached = record.cached
+            if (not self.options.force and cached is not None
+                    and cached["fingerprint"] == record.fingerprint
+                    and outputs_intact(self.options.outdir, cached["outputs"])):
+                record.status = "skipped"
+                record.outputs = [str(o["name"]) for o in cached["outputs"]]
+                record.seconds = 0.0
+                skipped += 1
+                continue
+            render.append(record)
+        self.progress.skip(skipped)
+        return render
+
+    def _render_payload(self, record: SpecRecord) -> dict[str, Any]:
+        options = self.options
+
+        def absolute(path: Path | None) -> str | None:
+            return str(path.resolve()) if path is not None else None
+
+        return {"spec": str(record.source.path.resolve()), "display": record.source.display,
+                "documents": options.documents, "formats": options.formats,
+                "outdir": str(options.outdir.resolve()), "lang": options.lang,
+                "template_dir": absolute(options.template_dir),
+                "reference_docx": absolute(options.reference_docx),
+                "pdf_variant": options.pdf_variant, "strict": options.strict}
+
+    # --- phase 4: results -----------------------------------------------------------------
+    def _rendered(self, record: SpecRecord, outcome: Outcome) -> bool:
+        record.attempts = outcome.task.attempts
+        record.peak_rss = outcome.peak_rss
+        if outcome.status != "ok":
+            self.state.drop(record.source.key)
+            self._fail(record, outcome.status, outcome.errors, outcome.seconds,
+                       outcome.reply.get("warnings", record.warnings))
+            return not self.stopping
+        reply = outcome.reply
+        record.status = "ok"
+        record.outputs = list(reply.get("outputs", []))
+        record.warnings = list(reply.get("warnings", [])) + [
+            w for w in record.warnings if str(w.get("code", "")).startswith("batch.")]
+        record.seconds = outcome.seconds
+        if record.identity is not None and record.spec_sha256 and record.fingerprint:
+            outputs = []
+            for name in record.outputs:
+                with contextlib.suppress(OSError):
+                    outputs.append({"name": name,
+                                    "size": (self.options.outdir / name).stat().st_size})
+            self.state.put(record.source.key, {
+                "spec_sha256": record.spec_sha256, "fingerprint": record.fingerprint,
+                "identity": record.identity, "outputs": outputs,
+                "warnings": record.warnings, "seconds": round(record.seconds, 3)})
+        self.progress.finished("ok", record.label, record.seconds)
+        return True
+
+    def _fail(self, record: SpecRecord, status: str, errors: list[dict[str, Any]],
+              seconds: float = 0.0, warnings: list[dict[str, Any]] | None = None) -> None:
+        record.status = status
+        record.errors = list(errors)
+        if warnings is not None:
+            record.warnings = list(warnings)
+        record.seconds = seconds
+        first = errors[0] if errors else {}
+        self.progress.finished(status, record.label, seconds, format_problem(first))
+        if self.options.fail_fast:
+            self.stopping = True
+
+
+def format_problem(item: dict[str, Any]) -> str:
+    """`file:line:col: message` (the position as far as it is known)."""
+    if not item:
+        return ""
+    place = str(item.get("file") or "")
+    if item.get("line"):
+        place += f":{item['line']}:{item.get('col') or 1}"
+    path = f"{item['path']}: " if item.get("path") else ""
+    return f"{place}: {path}{item.get('message', '')}" if place else f"{path}{item.get('message')}"
+
+
+def _error(record: SpecRecord, code: str, lang: str, /, at: list[int] | None = None,
+           **params: object) -> dict[str, Any]:
+    """An error dict like the workers'; positional-only, as a parameter may be `code`."""
+    line, col = (at[0], at[1]) if at else (None, None)
+    return {"file": record.source.display, "line": line, "col": col, "severity": "error",
+            "path": "", "code": code, "message": message(code, lang, **params)}
+
+
+def _where(record: SpecRecord) -> str:
+    at = (record.identity or {}).get("code_at")
+    return f"{record.source.display}:{at[0]}:{at[1]}" if at else record.source.display
+
+
+def _preload(formats: list[str]) -> list[str]:
+    modules = ["generator.commands.render", "generator.spec", "generator.context",
+               "generator.charts", "generator.render.html"]
+    if "pdf" in formats:
+        modules.append("generator.render.pdf")
+    if "docx" in formats:
+        modules.append("generator.render.docx")
+    return modules
+
+
+@contextlib.contextmanager
+def _locked(outdir: Path) -> Iterator[None]:
+    """One batch per output folder at a time (POSIX advisory lock; released on any exit)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock
+        yield
+        return
+    fd = os.open(outdir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError(f"{outdir}: another batch is writing into this folder") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """SIGINT and SIGTERM become BatchInterrupted, so the batch can stop its workers and
+    write its summary; the previous handlers come back afterwards."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, _frame: object) -> None:
+        raise BatchInterrupted(signal.Signals(signum).name)
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def default_jobs() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+__all__ = ["BatchInterrupted", "BatchOptions", "BatchResult", "SpecRecord", "default_jobs",
+           "format_problem", "run_batch"]

@@ -1,0 +1,206 @@
+"""The three files a batch leaves beside the documents: `summary.json` (everything, for
+tools), `summary.csv` (one row per spec, for a spreadsheet) and `index.html` (a page that links
+every document and lists the failures). Each is written atomically.
+
+CSV files are UTF-8 *with* a byte-order mark: Excel (the coordinators' tool) otherwise reads
+them as the local ANSI code page and garbles every non-ASCII name; Python (`utf-8-sig`),
+pandas and LibreOffice read the mark transparently. `masterplan export --no-bom` leaves it
+out for loaders that do not.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from generator import __version__
+from generator.output import atomic_write
+
+if TYPE_CHECKING:
+    from generator.batch import BatchResult, SpecRecord
+
+SUMMARY_JSON = "summary.json"
+SUMMARY_CSV = "summary.csv"
+INDEX_HTML = "index.html"
+CSV_COLUMNS = ("spec", "status", "region_code", "region_type", "region_name", "province",
+               "cohort_year", "outputs", "warning_count", "warnings", "error_count", "errors",
+               "seconds", "attempts")
+
+INDEX_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Hasil batch masterplan", "Masterplan batch results"),
+    "cohort": ("Angkatan", "Cohort"),
+    "track": ("Jalur", "Track"),
+    "generated": ("Dibuat", "Generated"),
+    "duration": ("Lama proses", "Duration"),
+    "documents": ("Dokumen", "Documents"),
+    "failures": ("Gagal", "Failures"),
+    "no_failures": ("Tidak ada spec yang gagal.", "No spec failed."),
+    "code": ("Kode", "Code"),
+    "region": ("Daerah", "Region"),
+    "province": ("Provinsi", "Province"),
+    "status": ("Status", "Status"),
+    "spec": ("Spec", "Spec"),
+    "problems": ("Masalah", "Problems"),
+    "warnings": ("Peringatan", "Warnings"),
+    "seconds": ("Detik", "Seconds"),
+    "interrupted": ("Batch dihentikan ({signal}); jalankan lagi untuk melanjutkan.",
+                    "The batch was interrupted ({signal}); run it again to continue."),
+    "machine_readable": ("Ringkasan untuk diolah", "Machine-readable summary"),
+    "ok": ("berhasil", "ok"), "skipped": ("tidak berubah", "unchanged"),
+    "failed": ("gagal", "failed"), "timeout": ("melewati batas waktu", "timed out"),
+    "crashed": ("proses mati", "crashed"), "cancelled": ("tidak dijalankan", "not run"),
+    "kabupaten": ("Kabupaten", "Kabupaten"), "kota": ("Kota", "Kota"),
+}
+
+
+def csv_bytes(columns: Sequence[str], rows: Iterable[dict[str, Any]], *, bom: bool = True,
+              delimiter: str = ",") -> bytes:
+    """RFC 4180 CSV (CRLF line ends, minimal quoting) in UTF-8, with a BOM unless told not."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=delimiter,
+                            lineterminator="\r\n", extrasaction="raise")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _cell(value) for key, value in row.items()})
+    return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    return value
+
+
+def format_item(item: dict[str, Any]) -> str:
+    from generator.batch import format_problem
+
+    return format_problem(item)
+
+
+def record_json(record: SpecRecord) -> dict[str, Any]:
+    identity = record.identity or {}
+    return {
+        "spec": record.source.display, "key": record.source.key, "status": record.status,
+        "region": None if not identity else {
+            "code": identity.get("code"), "name": identity.get("name"),
+            "type": identity.get("type"), "province": identity.get("province")},
+        "cohort_year": identity.get("cohort_year"),
+        "outputs": record.outputs, "warnings": record.warnings, "errors": record.errors,
+        "seconds": round(record.seconds, 3), "attempts": record.attempts,
+        "peak_rss_mib": round(record.peak_rss / 2**20, 1) if record.peak_rss else None,
+    }
+
+
+def _sorted(records: list[SpecRecord]) -> list[SpecRecord]:
+    def key(record: SpecRecord) -> tuple[int, str, int, str]:
+        identity = record.identity or {}
+        return (0 if identity else 1, str(identity.get("code", "")),
+                int(identity.get("cohort_year", 0) or 0), record.source.display)
+    return sorted(records, key=key)
+
+
+def summary_data(result: BatchResult) -> dict[str, Any]:
+    cohort, options = result.cohort, result.options
+    return {
+        "tool": {"name": "masterplan", "version": __version__},
+        "target": str(cohort.target), "kind": cohort.kind,
+        "cohort": {"year": cohort.year, "track": cohort.track, "title": cohort.title},
+        "outdir": str(options.outdir),
+        "options": {"formats": options.formats, "documents": options.documents,
+                    "lang": options.lang, "strict": options.strict, "jobs": options.jobs,
+                    "timeout": options.timeout, "force": options.force,
+                    "fail_fast": options.fail_fast,
+                    "template_dir": str(options.template_dir) if options.template_dir else None,
+                    "pdf_variant": options.pdf_variant},
+        "finished_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "seconds": round(result.seconds, 3),
+        "interrupted": result.interrupted,
+        "counts": result.counts(),
+        "workers_started": result.workers_started,
+        "peak_rss_mib": round(result.peak_rss / 2**20, 1) if result.peak_rss else None,
+        "specs": [record_json(r) for r in _sorted(result.records)],
+    }
+
+
+def summary_rows(result: BatchResult) -> list[dict[str, Any]]:
+    rows = []
+    for record in _sorted(result.records):
+        identity = record.identity or {}
+        rows.append({
+            "spec": record.source.display, "status": record.status,
+            "region_code": identity.get("code"), "region_type": identity.get("type"),
+            "region_name": identity.get("name"), "province": identity.get("province"),
+            "cohort_year": identity.get("cohort_year"), "outputs": " ".join(record.outputs),
+            "warning_count": len(record.warnings),
+            "warnings": " | ".join(format_item(w) for w in record.warnings),
+            "error_count": len(record.errors),
+            "errors": " | ".join(format_item(e) for e in record.errors),
+            "seconds": round(record.seconds, 3), "attempts": record.attempts})
+    return rows
+
+
+def index_html(result: BatchResult, data: dict[str, Any]) -> str:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from generator.render.html import ConfinedLoader
+    from generator.render.labels import labels
+    from generator.resources import templates_dir
+
+    documents_names = labels(result.options.messages_lang)
+    index = 1 if result.options.messages_lang == "en" else 0
+    t = {key: value[index] for key, value in INDEX_LABELS.items()}
+    regions = []
+    for record in _sorted(result.records):
+        identity = record.identity or {}
+        documents: dict[str, list[dict[str, str]]] = {}
+        for name in record.outputs:
+            stem, _, extension = name.rpartition(".")
+            kind = stem.rpartition("-")[2] or stem
+            documents.setdefault(kind, []).append({"href": name, "format": extension.upper()})
+        regions.append({
+            "code": identity.get("code", ""), "year": identity.get("cohort_year", ""),
+            "name": (f"{t.get(str(identity.get('type')), '')} {identity.get('name')}".strip()
+                     if identity else ""),
+            "province": identity.get("province", ""), "spec": record.source.display,
+            "status": record.status, "status_label": t.get(record.status, record.status),
+            "documents": [{"kind": documents_names.get(f"doc_{k}", k), "files": v}
+                          for k, v in documents.items()],
+            "warnings": [format_item(w) for w in record.warnings],
+            "errors": [format_item(e) for e in record.errors],
+            "seconds": f"{record.seconds:.1f}",
+        })
+    counts = [{"status": k, "label": t.get(k, k), "count": v}
+              for k, v in data["counts"].items() if v]
+    cohort = result.cohort
+    title = cohort.title or t["title"]
+    # A screen page, not a print document: the built-in templates, sandboxed and autoescaped,
+    # without the print environment's tweaks (they would touch link targets too).
+    env = SandboxedEnvironment(loader=ConfinedLoader(templates_dir()), autoescape=True,
+                               undefined=StrictUndefined)
+    return env.get_template("report/index.html.j2").render({
+        "lang": result.options.messages_lang, "t": t, "title": title,
+        "cohort": {"year": cohort.year, "track": cohort.track},
+        "target": str(cohort.target), "generated": data["finished_at"],
+        "duration": f"{result.seconds:.0f}", "counts": counts, "regions": regions,
+        "failures": [r for r in regions if r["status"] in
+                     ("failed", "timeout", "crashed", "cancelled")],
+        "interrupted": t["interrupted"].format(signal=result.interrupted)
+        if result.interrupted else "",
+        "version": __version__, "summary_json": SUMMARY_JSON, "summary_csv": SUMMARY_CSV,
+    })
+
+
+def write_summaries(result: BatchResult) -> None:
+    outdir = result.options.outdir
+    data = summary_data(result)
+    atomic_write(outdir / SUMMARY_JSON,
+                 (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    atomic_write(outdir / SUMMARY_CSV, csv_bytes(CSV_COLUMNS, summary_rows(result)))
+    atomic_write(outdir / INDEX_HTML, index_html(result, data).encode("utf-8"))

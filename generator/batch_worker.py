@@ -1,0 +1,302 @@
+"""The worker side of a batch: one process that runs one task at a time and answers in plain
+data (dicts of str, int, float, bool, None and lists), whatever happens inside.
+
+Tasks: ``identify`` (load and validate a spec; who is it, which assets does it name),
+``render`` (`generator.commands.render.render`) and ``extract`` (the plain program table and
+region figures that `masterplan export` and `report` use). Every exception, including
+`MemoryError` and exceptions that cannot be pickled, becomes an error dict; the parent never
+receives an exception object. The parent enforces the time limit by killing the process.
+
+Test hook: the environment variable ``MASTERPLAN_TEST_FAULTS`` makes a worker misbehave on
+purpose while *rendering* chosen specs, so the tests can prove that a crash or a hang in one
+spec never costs the others. It is read only here, in the worker, and only from the process
+environment; nothing in a spec can trigger it. Format: comma-separated ``fault:suffix`` pairs,
+where ``suffix`` is matched against the end of the spec's path (``/`` separated), e.g.
+``MASTERPLAN_TEST_FAULTS="hang:3171/masterplan.yaml,segv:bad.yaml"``. Faults: ``hang``
+(sleeps forever), ``busy`` (spins holding the GIL), ``exit`` (``os._exit(3)``), ``segv``
+(reads address 0 through ctypes), ``memory`` (`MemoryError`), ``unpicklable`` (raises an
+exception holding a lambda), ``exit-once`` (crashes the first attempt only, leaving a
+``<spec>.fault-once`` marker next to the spec).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+FAULTS_ENV = "MASTERPLAN_TEST_FAULTS"
+PlainDict = dict[str, Any]
+
+
+def worker_main(conn: Any, config: PlainDict) -> None:
+    """Entry point of a worker process (multiprocessing target)."""
+    # Ctrl-C reaches the whole process group: the parent decides, then stops us itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _redirect_output(config.get("log"))
+    _die_with_parent(int(config["parent"]))
+    _limit_memory(int(config.get("memory_limit") or 0))
+    started = time.perf_counter()
+    for module in config.get("preload", []):
+        try:
+            importlib.import_module(module)
+        except Exception as exc:  # reported with the first task, not fatal here
+            print(f"masterplan worker: cannot import {module}: {exc!r}", file=sys.stderr)
+    conn.send({"type": "ready", "pid": os.getpid(),
+               "seconds": time.perf_counter() - started, **_memory()})
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            break
+        if message is None:
+            break
+        reply = run_task(message)
+        try:
+            conn.send(reply)
+        except Exception as exc:  # a reply we cannot send: say so in plain words
+            conn.send({"type": "result", "status": "failed", "retire": True,
+                       "errors": [_error(str(message.get("payload", {}).get("display", "")),
+                                         "batch.internal",
+                                         f"cannot return the result: {exc!r}")]})
+        if reply.get("retire"):
+            break
+
+
+def run_task(message: PlainDict) -> PlainDict:
+    """Run one task and describe the outcome as plain data; never raises."""
+    started = time.perf_counter()
+    kind = str(message.get("kind", ""))
+    payload: PlainDict = message.get("payload", {})
+    display = str(payload.get("display", payload.get("spec", "")))
+    lang = str(payload.get("messages_lang") or "id")
+    reply: PlainDict
+    try:
+        if kind in ("render", "extract"):
+            _inject_fault(str(payload.get("spec", "")))
+        if kind == "identify":
+            reply = identify(payload, lang)
+        elif kind == "render":
+            reply = render_one(payload, lang)
+        elif kind == "extract":
+            reply = extract_one(payload, lang)
+        else:
+            reply = {"status": "failed",
+                     "errors": [_error(display, "batch.internal", f"unknown task {kind!r}")]}
+    except BaseException as exc:  # the whole point: nothing escapes a worker
+        reply = failure(exc, display, lang)
+    reply.update({"type": "result", "seconds": time.perf_counter() - started,
+                  "pid": os.getpid(), **_memory()})
+    return reply
+
+
+def failure(exc: BaseException, display: str, lang: str) -> PlainDict:
+    """An exception as plain data: SpecError diagnostics keep their positions."""
+    from generator.errors import MasterplanError, RenderError, SpecError
+
+    try:
+        if isinstance(exc, SpecError):
+            return {"status": "failed",
+                    "errors": [d.as_dict(lang) for d in exc.diagnostics
+                               if d.severity == "error"],
+                    "warnings": [d.as_dict(lang) for d in exc.diagnostics
+                                 if d.severity != "error"]}
+        if isinstance(exc, RenderError):
+            span = exc.span
+            text = str(exc)
+            if span is not None and text.startswith(f"{span}: error: "):
+                text = text[len(f"{span}: error: "):]
+            item = _error(span.file if span else display, "batch.error", text, lang)
+            if span is not None:
+                item.update(line=span.line, col=span.col)
+            return {"status": "failed", "errors": [item]}
+        if isinstance(exc, MasterplanError):
+            return {"status": "failed", "errors": [_error(display, "batch.error", str(exc), lang)]}
+        if isinstance(exc, MemoryError):
+            # the heap of this process may be in a bad state: let the parent start a new one
+            return {"status": "failed", "retire": True,
+                    "errors": [_error(display, "batch.out_of_memory", "", lang)]}
+        detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__,
+                                                    limit=-4))
+        return {"status": "failed", "retire": not isinstance(exc, Exception),
+                "errors": [_error(display, "batch.internal",
+                                  f"{type(exc).__name__}: {_safe_str(exc)}", detail=detail)]}
+    except BaseException as inner:  # even describing it failed
+        return {"status": "failed", "retire": True,
+                "errors": [_error(display, "batch.internal",
+                                  f"{type(exc).__name__} (and {type(inner).__name__} while "
+                                  "describing it)")]}
+
+
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except Exception:
+        return "(no message)"
+
+
+def _error(file: str, code: str, message: str, lang: str = "id", **extra: Any) -> PlainDict:
+    from generator.i18n import message as translate
+
+    return {"file": file, "line": None, "col": None, "severity": "error", "path": "",
+            "code": code, "message": translate(code, lang, message=message), **extra}
+
+
+# --- tasks ----------------------------------------------------------------------------------
+
+def identify(payload: PlainDict, lang: str) -> PlainDict:
+    """Load and validate; return who the spec is about and which files it names."""
+    from generator.spec import check_spec
+
+    doc, warnings = check_spec(Path(payload["spec"]), str(payload["display"]),
+                               strict=bool(payload.get("strict")))
+    data = doc.data
+    region, cohort = data["region"], data["cohort"]
+    span = doc.span(("cohort", "year"))
+    code_span = doc.span(("region", "code"))
+    logo = region.get("logo")
+    return {"status": "ok", "warnings": [d.as_dict(lang) for d in warnings],
+            "identity": {
+                "code": str(region["code"]), "name": str(region["name"]),
+                "type": str(region["type"]), "province": str(region.get("province", "")),
+                "cohort_year": int(cohort["year"]), "cohort_track": cohort.get("track"),
+                "year_at": [span.line, span.col], "code_at": [code_span.line, code_span.col],
+                "assets": [str(logo)] if isinstance(logo, str) and logo else [],
+            }}
+
+
+def render_one(payload: PlainDict, lang: str) -> PlainDict:
+    from generator.commands.render import RenderRequest, render
+
+    def optional(name: str) -> Path | None:
+        value = payload.get(name)
+        return Path(value) if value else None
+
+    request = RenderRequest(
+        spec=Path(payload["spec"]), documents=list(payload["documents"]),
+        formats=list(payload["formats"]), outdir=Path(payload["outdir"]),
+        lang=payload.get("lang"), template_dir=optional("template_dir"),
+        pdf_variant=payload.get("pdf_variant"), reference_docx=optional("reference_docx"),
+        strict=bool(payload.get("strict")))
+    result = render(request)
+    return {"status": "ok", "outputs": [p.name for p in result.outputs],
+            "warnings": [d.as_dict(lang) for d in result.warnings],
+            "pages": dict(result.pages)}
+
+
+def extract_one(payload: PlainDict, lang: str) -> PlainDict:
+    from generator.batch_extract import extract
+
+    data, warnings = extract(Path(payload["spec"]), str(payload["display"]),
+                             str(payload.get("lang") or "id"),
+                             strict=bool(payload.get("strict")))
+    return {"status": "ok", "data": data, "warnings": [d.as_dict(lang) for d in warnings]}
+
+
+# --- process set-up -------------------------------------------------------------------------
+
+def _memory() -> PlainDict:
+    """Peak and current resident memory of this process, in bytes."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak if sys.platform == "darwin" else peak * 1024
+    current = peak
+    with contextlib.suppress(OSError, ValueError, IndexError), open(
+            "/proc/self/statm", encoding="ascii") as handle:
+        current = int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    return {"peak_rss": peak, "rss": current}
+
+
+def _redirect_output(log: str | None) -> None:
+    """Stray prints and a crash report (faulthandler) go to a log the parent can read."""
+    import faulthandler
+
+    if log:
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.close(fd)
+    faulthandler.enable(file=sys.stderr)
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker never outlives the batch (kill -9 of the parent included)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _limit_memory(mebibytes: int) -> None:
+    """Cap the address space, so a runaway spec raises MemoryError instead of exhausting the
+    machine (POSIX only; 0 = no limit)."""
+    if mebibytes <= 0:
+        return
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+
+        limit = mebibytes * 1024 * 1024
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+# --- the test hook --------------------------------------------------------------------------
+
+class _Unpicklable(Exception):
+    def __init__(self) -> None:
+        super().__init__("an exception that cannot be pickled")
+        self.callback = lambda: None
+
+
+def _inject_fault(spec: str) -> None:
+    raw = os.environ.get(FAULTS_ENV)
+    if not raw:
+        return
+    path = Path(spec).as_posix()
+    for item in raw.split(","):
+        fault, _, suffix = item.strip().partition(":")
+        if not suffix or not path.endswith(suffix):
+            continue
+        if fault == "hang":
+            while True:
+                time.sleep(3600)
+        elif fault == "busy":
+            while True:
+                pass
+        elif fault == "exit":
+            os._exit(3)
+        elif fault == "segv":
+            import ctypes
+
+            ctypes.string_at(0)
+        elif fault == "memory":
+            raise MemoryError
+        elif fault == "unpicklable":
+            raise _Unpicklable
+        elif fault == "exit-once":
+            marker = Path(spec + ".fault-once")
+            if not marker.exists():
+                marker.touch()
+                os._exit(3)

@@ -1,0 +1,114 @@
+"""`masterplan batch`: a whole cohort (manifest, folder or single spec) into one folder.
+
+Options given on the command line win over the manifest's `options`, which win over the
+defaults (formats `pdf,html`, document `masterplan`, OUTDIR `out`, one worker per CPU, 300 s
+per spec, 2048 MiB of address space per worker).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from generator.batch import BatchOptions, BatchResult, default_jobs, run_batch
+from generator.batch_progress import Progress, clock
+from generator.cohort import DEFAULT_TIMEOUT, Cohort, resolve_target
+from generator.errors import UsageError
+
+DEFAULT_FORMATS = "pdf,html"
+DEFAULT_MEMORY_MIB = 2048
+
+
+@dataclass
+class BatchArguments:
+    """The command line as given (None = not given)."""
+
+    target: Path
+    formats: str | None = None
+    documents: str | None = None
+    outdir: Path | None = None
+    jobs: int | None = None
+    force: bool = False
+    fail_fast: bool = False
+    timeout: float | None = None
+    lang: str | None = None
+    template_dir: Path | None = None
+    reference_docx: Path | None = None
+    pdf_variant: str | None = None
+    strict: bool = False
+    memory_limit: int | None = None
+    progress: bool = True
+
+
+def docx_available() -> bool:
+    return importlib.util.find_spec("generator.render.docx") is not None
+
+
+def build_options(args: BatchArguments, cohort: Cohort, outdir: Path) -> BatchOptions:
+    from generator.commands.render import FORMATS, parse_list
+    from generator.render.html import DOCUMENTS
+
+    shared = cohort.options
+    formats = parse_list(args.formats or ",".join(shared.get("formats", [])) or DEFAULT_FORMATS,
+                         FORMATS, "format")
+    documents = parse_list(args.documents or ",".join(shared.get("documents", []))
+                           or "masterplan", DOCUMENTS, "document", ("all",))
+    if "docx" in formats and not docx_available():
+        raise UsageError("DOCX output is not available in this version yet "
+                         "(generator.render.docx is missing); use -f pdf,html")
+    template_dir = args.template_dir or cohort.option_path("template_dir")
+    if template_dir is not None and not template_dir.is_dir():
+        raise UsageError(f"--template-dir {template_dir}: not a folder")
+    reference = args.reference_docx or cohort.option_path("reference_docx")
+    if reference is not None and not reference.is_file():
+        raise UsageError(f"--reference-docx {reference}: no such file")
+    return BatchOptions(
+        formats=formats, documents=documents, outdir=outdir,
+        jobs=args.jobs or default_jobs(),
+        timeout=float(args.timeout or shared.get("timeout") or DEFAULT_TIMEOUT),
+        force=args.force, fail_fast=args.fail_fast,
+        lang=args.lang or shared.get("lang"), template_dir=template_dir,
+        reference_docx=reference, pdf_variant=args.pdf_variant or shared.get("pdf_variant"),
+        strict=args.strict or bool(shared.get("strict")),
+        memory_limit=DEFAULT_MEMORY_MIB if args.memory_limit is None else args.memory_limit,
+        messages_lang=args.lang or shared.get("lang") or "id")
+
+
+def resolve_outdir(args: BatchArguments, target: Path) -> tuple[Cohort, Path]:
+    """The cohort and its output folder (CLI, else the manifest's, else `out`)."""
+    cohort = resolve_target(target, outdir=args.outdir or Path("out"))
+    # only a manifest has an `outdir` option, and a manifest does not scan folders
+    return cohort, args.outdir or cohort.option_path("outdir") or Path("out")
+
+
+def run_batch_command(args: BatchArguments) -> int:
+    cohort, outdir = resolve_outdir(args, args.target)
+    options = build_options(args, cohort, outdir)
+    progress = Progress(len(cohort.specs), enabled=args.progress)
+    what = f"{len(cohort.specs)} spec(s)"
+    if cohort.year is not None:
+        what += f", cohort {cohort.year}"
+    progress.line(f"masterplan: batch of {what} → {outdir} "
+                  f"({', '.join(options.formats)}; {options.jobs} worker(s))")
+    result = run_batch(cohort, options, progress)
+    for record in result.records:
+        if record.status == "ok":
+            for name in record.outputs:
+                click.echo(str(outdir / name))
+    click.echo(final_line(result), err=True)
+    return result.exit_code
+
+
+def final_line(result: BatchResult) -> str:
+    counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
+    outdir = result.options.outdir
+    text = (f"masterplan: {len(result.records)} spec(s): {counts} in {clock(result.seconds)}; "
+            f"see {outdir / 'index.html'} and {outdir / 'summary.json'}")
+    if result.state_damaged:
+        text += " (the previous state file was unreadable: everything was rendered again)"
+    if result.interrupted:
+        text += f"; interrupted by {result.interrupted}, run again to continue"
+    return text

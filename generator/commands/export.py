@@ -1,0 +1,170 @@
+"""`masterplan export`: one row per program across a spec or a whole cohort, as CSV or JSON.
+
+The table a ministry loads into its own database or spreadsheet. Columns, in this order:
+
+- region and cohort: ``region_code, region_name, region_type, province, cohort_year,
+  cohort_track``;
+- place in the framework: ``dimension, dimension_name, sub_dimension, sub_dimension_name``
+  (keys are the fixed English vocabulary, names follow ``--lang``);
+- the program: ``program_id, program_name, lead_opd, supporting_opds, partners, horizon,
+  horizon_name, start_year, end_year``;
+- money, in whole rupiah: ``budget_<year>`` for every year any exported program has money in
+  (ascending), ``budget_source_<CODE>`` for every funding source used (the standard sources
+  in their usual order, then others alphabetically), ``budget_total``;
+- ``indicator_count``, ``indicators`` (``name (unit): baseline B (year) → target T (year)``,
+  joined with `` | ``), ``quick_wins`` (ids of the program's quick wins), ``spec``.
+
+Rows are sorted by region code, cohort year and document order. In CSV, lists are joined
+with ``; `` and empty cells are empty; the file is UTF-8 with a byte-order mark (for Excel;
+``--no-bom`` for loaders that do not expect it) and ``--delimiter ';'`` suits Excel with
+Indonesian regional settings. JSON is an array of objects with the same keys in the same
+order; there lists stay lists and ``indicators`` is a list of objects with every target.
+
+Invalid specs are left out, listed on stderr with their first error, and make the exit code 1
+(the rows of every valid spec are still written).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.batch_extract import Extracted, gather
+from generator.batch_summary import csv_bytes
+from generator.cohort import resolve_target
+from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, HORIZONS, SUB_DIMENSIONS
+
+HEAD_COLUMNS = (
+    "region_code", "region_name", "region_type", "province", "cohort_year", "cohort_track",
+    "dimension", "dimension_name", "sub_dimension", "sub_dimension_name",
+    "program_id", "program_name", "lead_opd", "supporting_opds", "partners",
+    "horizon", "horizon_name", "start_year", "end_year",
+)
+TAIL_COLUMNS = ("budget_total", "indicator_count", "indicators", "quick_wins", "spec")
+DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+
+
+def _label(table: dict[str, Any], key: str, lang: str) -> str:
+    return str(table[key][1 if lang == "en" else 0])
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def indicator_text(indicator: dict[str, Any]) -> str:
+    text = f"{indicator['name']} ({indicator['unit']})"
+    parts = []
+    if indicator.get("baseline") is not None:
+        year = indicator.get("baseline_year")
+        parts.append(f"baseline {_number(indicator['baseline'])}" + (f" ({year})" if year else ""))
+    targets = indicator.get("targets", {})
+    if targets:
+        last = max(targets, key=int)
+        parts.append(f"target {_number(targets[last])} ({last})")
+    return f"{text}: {' → '.join(parts)}" if parts else text
+
+
+def columns_for(items: list[Extracted]) -> tuple[list[str], list[int], list[str]]:
+    """All columns, the budget years and the funding source codes, in their fixed order."""
+    years: set[int] = set()
+    sources: set[str] = set()
+    for item in items:
+        for program in (item.data or {}).get("programs", []):
+            for year, _amount, source in program["budget"]:
+                years.add(int(year))
+                sources.add(str(source))
+    ordered_sources = [s for s in FUNDING_SOURCES if s in sources] + sorted(
+        sources - set(FUNDING_SOURCES))
+    ordered_years = sorted(years)
+    columns = [*HEAD_COLUMNS, *(f"budget_{y}" for y in ordered_years),
+               *(f"budget_source_{s}" for s in ordered_sources), *TAIL_COLUMNS]
+    return columns, ordered_years, ordered_sources
+
+
+def program_rows(items: list[Extracted], lang: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and rows; list-valued cells stay lists (CSV joins them)."""
+    columns, years, sources = columns_for(items)
+    rows = []
+    for item in items:
+        data = item.data
+        if data is None:
+            continue
+        region, cohort = data["region"], data["cohort"]
+        for p in data["programs"]:
+            by_year = dict.fromkeys(years, 0)
+            by_source = dict.fromkeys(sources, 0)
+            for year, amount, source in p["budget"]:
+                by_year[int(year)] += int(amount)
+                by_source[str(source)] += int(amount)
+            row: dict[str, Any] = {
+                "region_code": region["code"], "region_name": region["name"],
+                "region_type": region["type"], "province": region["province"],
+                "cohort_year": cohort["year"], "cohort_track": cohort.get("track"),
+                "dimension": p["dimension"],
+                "dimension_name": _label(DIMENSIONS, p["dimension"], lang),
+                "sub_dimension": p["sub_dimension"],
+                "sub_dimension_name": _label(SUB_DIMENSIONS[p["dimension"]], p["sub_dimension"],
+                                             lang),
+                "program_id": p["id"], "program_name": p["name"], "lead_opd": p["lead_opd"],
+                "supporting_opds": list(p["supporting_opds"]), "partners": list(p["partners"]),
+                "horizon": p["horizon"], "horizon_name": _label(HORIZONS, p["horizon"], lang),
+                "start_year": p["start_year"], "end_year": p["end_year"],
+            }
+            row.update({f"budget_{y}": by_year[y] for y in years})
+            row.update({f"budget_source_{s}": by_source[s] for s in sources})
+            row.update({"budget_total": sum(by_year.values()),
+                        "indicator_count": len(p["indicators"]),
+                        "indicators": p["indicators"], "quick_wins": list(p["quick_wins"]),
+                        "spec": data["spec"]})
+            rows.append(row)
+    return columns, rows
+
+
+def to_csv(columns: list[str], rows: list[dict[str, Any]], *, bom: bool = True,
+           delimiter: str = ",") -> bytes:
+    def cell(key: str, value: Any) -> Any:
+        if key == "indicators":
+            return " | ".join(indicator_text(i) for i in value)
+        return "; ".join(value) if isinstance(value, list) else value
+
+    flat = [{key: cell(key, value) for key, value in row.items()} for row in rows]
+    return csv_bytes(columns, flat, bom=bom, delimiter=delimiter)
+
+
+def to_json(rows: list[dict[str, Any]]) -> bytes:
+    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def run_export(target: Path, *, output_format: str, output: Path | None, lang: str, jobs: int,
+               timeout: float, bom: bool, delimiter: str, strict: bool) -> int:
+    from generator.output import atomic_write
+
+    cohort = resolve_target(target)
+    items = gather(cohort, lang=lang, jobs=jobs, timeout=timeout, strict=strict,
+                   messages_lang=lang)
+    columns, rows = program_rows(items, lang)
+    data = (to_csv(columns, rows, bom=bom, delimiter=DELIMITERS[delimiter])
+            if output_format == "csv" else to_json(rows))
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        atomic_write(output, data)
+    excluded = [item for item in items if item.data is None]
+    for item in excluded:
+        click.echo(f"masterplan: excluded {item.source.display} ({item.status}): "
+                   f"{item.first_error}", err=True)
+    click.echo(f"masterplan: {len(rows)} program(s) from {len(items) - len(excluded)} spec(s)"
+               + (f"; {len(excluded)} spec(s) excluded" if excluded else "")
+               + (f" → {output}" if output else ""), err=True)
+    return 1 if excluded else 0

@@ -1,0 +1,114 @@
+"""The worker pool: a spec that crashes, hangs or raises costs nothing but its own result.
+
+The workers run real `extract` tasks (load, validate, model: no WeasyPrint, so this stays
+fast) and misbehave through the test hook `MASTERPLAN_TEST_FAULTS`, which a worker reads from
+its environment only.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from helpers import REPO
+
+from generator.batch_pool import Outcome, PoolConfig, Task, WorkerPool
+from generator.batch_worker import FAULTS_ENV, run_task
+
+MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")
+
+
+def spec(folder: Path, name: str, code: str = "35.07", text: str = MINIMAL) -> Path:
+    path = folder / name / "masterplan.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text.replace('code: "35.07"', f'code: "{code}"'), encoding="utf-8")
+    return path
+
+
+def task(path: Path) -> Task:
+    return Task(path.parent.name, "extract", {"spec": str(path), "display": path.parent.name,
+                                              "lang": "en"})
+
+
+def run(tasks: list[Task], config: PoolConfig,
+        stop_after_failure: bool = False) -> tuple[dict[str, Outcome], list[Task], WorkerPool]:
+    outcomes: dict[str, Outcome] = {}
+
+    def done(outcome: Outcome) -> bool:
+        outcomes[outcome.task.key] = outcome
+        return not (stop_after_failure and outcome.status != "ok")
+
+    with WorkerPool(config) as pool:
+        left = pool.run(tasks, done)
+    return outcomes, left, pool
+
+
+def test_crashes_hangs_and_exceptions_cost_only_their_own_spec(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    names = ["ok1", "segv", "ok2", "exit", "hang", "busy", "memory", "unpicklable", "flaky",
+             "ok3"]
+    paths = [spec(tmp_path, name) for name in names]
+    monkeypatch.setenv(FAULTS_ENV, ",".join(
+        f"{fault}:{fault}/masterplan.yaml" for fault in
+        ("segv", "exit", "hang", "busy", "memory", "unpicklable")) +
+        ",exit-once:flaky/masterplan.yaml")
+    started = time.monotonic()
+    outcomes, left, pool = run([task(p) for p in paths],
+                               PoolConfig(jobs=3, timeout=4, messages_lang="en"))
+    assert left == [] and set(outcomes) == set(names)
+    status = {name: outcome.status for name, outcome in outcomes.items()}
+    assert status == {"ok1": "ok", "ok2": "ok", "ok3": "ok", "flaky": "ok",
+                      "segv": "crashed", "exit": "crashed", "hang": "timeout",
+                      "busy": "timeout", "memory": "failed", "unpicklable": "failed"}
+    for name in ("ok1", "ok2", "ok3", "flaky"):
+        assert outcomes[name].reply["data"]["region"]["code"] == "35.07"
+    assert outcomes["flaky"].task.attempts == 2  # crashed once, retried alone, then fine
+    assert outcomes["segv"].task.attempts == 2
+    segv = outcomes["segv"].errors[0]["message"]
+    assert "SIGSEGV" in segv and "Fatal Python error" in segv  # the worker's own last words
+    assert "exit code 3" in outcomes["exit"].errors[0]["message"]
+    assert outcomes["hang"].errors[0]["code"] == "batch.timeout"
+    assert outcomes["memory"].errors[0]["code"] == "batch.out_of_memory"
+    assert "_Unpicklable" in outcomes["unpicklable"].errors[0]["message"]
+    assert time.monotonic() - started < 40
+    assert pool.peak_rss > 0
+
+
+def test_failing_specs_report_positions_as_plain_data(tmp_path: Path) -> None:
+    bad = spec(tmp_path, "bad", text=MINIMAL.replace("amount: 500000000", "amount: 500.000"))
+    outcomes, _left, _pool = run([task(bad)], PoolConfig(jobs=1, timeout=30))
+    [error] = outcomes["bad"].errors
+    assert error["code"] == "schema.type" and error["file"] == "bad"
+    assert (error["line"], error["col"]) == (68, 38)
+
+
+def test_stopping_the_schedule_leaves_the_rest_unstarted(tmp_path: Path) -> None:
+    bad = spec(tmp_path, "bad", text=MINIMAL.replace("region:", "regio:"))
+    good = [spec(tmp_path, f"ok{i}") for i in range(3)]
+    outcomes, left, _pool = run([task(bad), *map(task, good)], PoolConfig(jobs=1, timeout=30),
+                                stop_after_failure=True)
+    assert list(outcomes) == ["bad"] and [t.key for t in left] == ["ok0", "ok1", "ok2"]
+
+
+def test_workers_are_gone_after_the_pool(tmp_path: Path) -> None:
+    path = spec(tmp_path, "ok")
+    pids: list[int] = []
+
+    with WorkerPool(PoolConfig(jobs=2, timeout=30)) as pool:
+        pool.run([task(path)], lambda outcome: pids.append(outcome.reply["pid"]) is None)
+    assert pids
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_a_task_never_raises_even_for_nonsense() -> None:
+    reply = run_task({"kind": "extract", "payload": {"spec": "/nonexistent/x.yaml",
+                                                      "display": "x.yaml"}})
+    assert reply["status"] == "failed" and reply["errors"][0]["code"] == "file.not_found"
+    reply = run_task({"kind": "nonsense", "payload": {}})
+    assert reply["status"] == "failed"
+    reply = run_task({"kind": "render", "payload": {"display": "y"}})  # no spec at all
+    assert reply["status"] == "failed" and reply["errors"][0]["code"] == "batch.internal"

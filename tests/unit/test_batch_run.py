@@ -1,0 +1,109 @@
+"""`masterplan batch` decisions that need no PDF: cohort checks, fail-fast, the folder lock,
+options from the manifest, and an unchanged re-run that starts no worker at all.
+
+HTML output only (no WeasyPrint); the workers are real processes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import REPO, run_cli
+
+from generator.batch import LOCK_NAME, _locked
+from generator.errors import UsageError
+
+MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")
+
+
+def region(root: Path, code: str, name: str, kind: str = "kota", *, year: int = 2025,
+           text: str = MINIMAL, track: str | None = None) -> Path:
+    text = (text.replace('code: "35.07"', f'code: "{code}"')
+            .replace('name: "Contoh"', f'name: "{name}"')
+            .replace('type: "kabupaten"', f'type: "{kind}"')
+            .replace("cohort:\n  year: 2025", f"cohort:\n  year: {year}"
+                     + (f"\n  track: {track}" if track else "")))
+    path = root / code.replace(".", "") / "masterplan.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def summary(outdir: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((outdir / "summary.json").read_text(encoding="utf-8"))
+    return data
+
+
+def statuses(outdir: Path) -> dict[str, str]:
+    return {Path(s["spec"]).parent.name: s["status"] for s in summary(outdir)["specs"]}
+
+
+def test_a_manifest_checks_cohort_year_and_track_and_gives_options(tmp_path: Path) -> None:
+    region(tmp_path, "35.73", "Malang", track="reguler")
+    region(tmp_path, "35.78", "Surabaya", track="pariwisata")
+    region(tmp_path, "35.79", "Batu", year=2024)
+    manifest = tmp_path / "cohort.yaml"
+    manifest.write_text("cohort:\n  year: 2025\n  track: reguler\nspecs: ['*/masterplan.yaml']"
+                        "\noptions: {formats: [html], documents: [summary], outdir: site}\n",
+                        encoding="utf-8")
+    result = run_cli("batch", manifest, "-j", "2", "--no-progress")
+    assert result.exit_code == 1
+    outdir = tmp_path / "site"
+    assert statuses(outdir) == {"3573": "ok", "3578": "ok", "3579": "failed"}
+    specs = {Path(s["spec"]).parent.name: s for s in summary(outdir)["specs"]}
+    [error] = specs["3579"]["errors"]
+    assert error["code"] == "batch.cohort_year" and (error["line"], error["col"]) == (20, 9)
+    assert f"{manifest}:2:9" in error["message"]
+    [warning] = specs["3578"]["warnings"]
+    assert warning["code"] == "batch.cohort_track" and warning["severity"] == "warning"
+    assert sorted(p.name for p in outdir.glob("*.html")) == [
+        "3573-kota-malang-2025-summary.html", "3578-kota-surabaya-2025-summary.html",
+        "index.html"]
+    index = (outdir / "index.html").read_text(encoding="utf-8")
+    assert 'href="3578-kota-surabaya-2025-summary.html"' in index  # exactly the file name
+    assert "3579/masterplan.yaml:20:9: " in index  # the failure, with its position
+
+
+def test_fail_fast_cancels_what_was_not_started(tmp_path: Path) -> None:
+    region(tmp_path / "specs", "35.01", "Pacitan", "kabupaten", text=MINIMAL.replace(
+        "region:", "regio:"))
+    for code, name in (("35.73", "Malang"), ("35.78", "Surabaya"), ("35.79", "Batu")):
+        region(tmp_path / "specs", code, name)
+    result = run_cli("batch", tmp_path / "specs", "-o", tmp_path / "out", "-f", "html",
+                     "-j", "1", "--fail-fast", "--no-progress")
+    assert result.exit_code == 1
+    found = statuses(tmp_path / "out")
+    assert found["3501"] == "failed"
+    assert set(found.values()) <= {"failed", "cancelled"}
+    assert "cancelled" in found.values()
+    assert list((tmp_path / "out").glob("35*.html")) == []
+
+
+def test_an_unchanged_rerun_starts_no_worker(tmp_path: Path) -> None:
+    region(tmp_path / "specs", "35.73", "Malang")
+    args = ("batch", tmp_path / "specs", "-o", tmp_path / "out", "-f", "html", "--no-progress")
+    assert run_cli(*args).exit_code == 0
+    assert summary(tmp_path / "out")["workers_started"] >= 1
+    again = run_cli(*args)
+    assert again.exit_code == 0 and again.stdout == ""
+    data = summary(tmp_path / "out")
+    assert data["workers_started"] == 0 and data["counts"]["skipped"] == 1
+    # another format is another input: rendered again
+    assert run_cli(*args[:-1], "--document", "summary", "--no-progress").stdout.strip()
+
+
+def test_one_batch_per_output_folder(tmp_path: Path) -> None:
+    with _locked(tmp_path), pytest.raises(UsageError, match="another batch"), _locked(tmp_path):
+        pass
+    assert (tmp_path / LOCK_NAME).exists()
+
+
+def test_usage_errors(tmp_path: Path) -> None:
+    region(tmp_path / "specs", "35.73", "Malang")
+    result = run_cli("batch", tmp_path / "specs", "-f", "odt")
+    assert result.exit_code == 2 and "unknown format `odt`" in result.stderr
+    result = run_cli("batch", tmp_path / "nothing-here")
+    assert result.exit_code == 2

@@ -1,0 +1,100 @@
+"""The incremental state: what the fingerprint covers, and a damaged state file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import build_file_tree
+
+from generator.batch_state import (
+    STATE_NAME,
+    State,
+    asset_hashes,
+    options_fingerprint,
+    outputs_intact,
+    sha256_file,
+    spec_fingerprint,
+    templates_fingerprint,
+    tool_fingerprint,
+)
+
+
+def fingerprint(spec: Path, *, options: dict[str, Any] | None = None,
+                template_dir: Path | None = None) -> str:
+    return spec_fingerprint(
+        tool=tool_fingerprint(), templates=templates_fingerprint(template_dir),
+        options=options_fingerprint(options or {"formats": ["pdf"]}),
+        spec_sha256=sha256_file(spec) or "", assets=asset_hashes(spec, ["logo.png"]))
+
+
+def test_every_input_changes_the_fingerprint(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_file_tree(tmp_path, {"spec/masterplan.yaml": "a: 1\n", "spec/logo.png": b"PNG1",
+                               "tpl/style.css": "body {}\n"})
+    spec = tmp_path / "spec" / "masterplan.yaml"
+    first = fingerprint(spec)
+    assert fingerprint(spec) == first  # deterministic
+    seen = {first}
+
+    def changed(value: str) -> None:
+        assert value not in seen
+        seen.add(value)
+
+    (tmp_path / "spec" / "logo.png").write_bytes(b"PNG2")
+    changed(fingerprint(spec))
+    spec.write_text("a: 2\n", encoding="utf-8")
+    changed(fingerprint(spec))
+    changed(fingerprint(spec, options={"formats": ["pdf", "docx"]}))
+    changed(fingerprint(spec, template_dir=tmp_path / "tpl"))
+    (tmp_path / "tpl" / "style.css").write_text("body { color: red }\n", encoding="utf-8")
+    changed(fingerprint(spec, template_dir=tmp_path / "tpl"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    changed(fingerprint(spec))
+
+
+def test_asset_hashes_never_open_what_is_not_a_plain_relative_file(tmp_path: Path) -> None:
+    build_file_tree(tmp_path, {"masterplan.yaml": "", "logo.png": b"x"})
+    os.mkfifo(tmp_path / "fifo")  # opening it would block forever
+    hashes = asset_hashes(tmp_path / "masterplan.yaml",
+                          ["logo.png", "fifo", "../etc/passwd", "/etc/passwd", "http://x/y.png",
+                           "missing.png"])
+    assert hashes["logo.png"] is not None
+    assert {k for k, v in hashes.items() if v is None} == {
+        "fifo", "../etc/passwd", "/etc/passwd", "http://x/y.png", "missing.png"}
+
+
+def entry(name: str = "a.pdf", size: int = 3) -> dict[str, Any]:
+    return {"spec_sha256": "s", "fingerprint": "f", "warnings": [],
+            "identity": {"code": "35.07", "cohort_year": 2025, "assets": []},
+            "outputs": [{"name": name, "size": size}]}
+
+
+def test_state_round_trip_and_intact_outputs(tmp_path: Path) -> None:
+    state = State(tmp_path)
+    state.put("a/masterplan.yaml", entry())
+    assert State(tmp_path).load().get("a/masterplan.yaml") == entry()
+    assert not outputs_intact(tmp_path, entry()["outputs"])  # the file is missing
+    (tmp_path / "a.pdf").write_bytes(b"abc")
+    assert outputs_intact(tmp_path, entry()["outputs"])
+    (tmp_path / "a.pdf").write_bytes(b"abcd")
+    assert not outputs_intact(tmp_path, entry()["outputs"])  # size changed
+    assert not outputs_intact(tmp_path, entry("../a.pdf")["outputs"])
+    state.drop("a/masterplan.yaml")
+    assert State(tmp_path).load().specs == {}
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"{not json", b"[]", b'{"format": 99, "specs": {}}', b"\xff\xfe",
+    json.dumps({"format": 1, "specs": {"x": {"fingerprint": 3}}}).encode(),
+])
+def test_a_damaged_state_file_costs_only_a_full_render(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / STATE_NAME).write_bytes(content)
+    state = State(tmp_path).load()
+    assert state.specs == {}
+    state.put("k", entry())  # and it is replaced by a good one
+    assert State(tmp_path).load().get("k") == entry()
