@@ -229,31 +229,23 @@ def _key(path: Path, base: Path) -> str:
 
 @functools.cache
 def _validator() -> Any:
-    from jsonschema import Draft202012Validator, validators
+    from generator.spec.validate import strict_validator
 
-    def is_integer(_checker: Any, value: Any) -> bool:
-        return isinstance(value, int) and not isinstance(value, bool)
-
-    def is_number(_checker: Any, value: Any) -> bool:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-
-    checker = Draft202012Validator.TYPE_CHECKER.redefine_many(
-        {"integer": is_integer, "number": is_number})
-    return validators.extend(Draft202012Validator, type_checker=checker)(build_cohort_schema())
+    return strict_validator(build_cohort_schema())
 
 
 def validate_manifest(doc: SpecDocument) -> list[Diagnostic]:
     """Schema errors of a manifest, positioned, with the spec validator's messages."""
     # The spec validator's translation of jsonschema errors into catalogue messages is
     # reused so both file kinds speak the same language.
-    from generator.spec.validate import _Collector, _translate
+    from generator.spec.validate import Collector, translate_schema_error
 
-    out = _Collector(doc)
+    out = Collector(doc)
     for error in _validator().iter_errors(doc.data):
         if error.validator == "uniqueItems":
             out.error(tuple(error.absolute_path), "cohort.duplicate_item")
             continue
-        _translate(error, doc, out)
+        translate_schema_error(error, doc, out)
     return sorted(out.items, key=Diagnostic.sort_key)
 
 

@@ -101,6 +101,15 @@ def source_date_epoch(default: datetime | None) -> datetime:
     return default.astimezone(UTC).replace(microsecond=0)
 
 
+def stamp_for(date_text: str | None) -> datetime:
+    """`source_date_epoch` for a document dated `YYYY-MM-DD` (anything else: no default)."""
+    try:
+        default = datetime.fromisoformat(date_text) if date_text else None
+    except ValueError:
+        default = None
+    return source_date_epoch(default)
+
+
 def _parse_epoch(raw: str) -> datetime:
     text = raw.strip()
     # The spec asks for a plain decimal integer; int() alone would also take "1_000" or "+5".

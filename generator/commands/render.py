@@ -6,7 +6,6 @@ render leaves nothing behind; the same input gives byte-identical files.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -86,7 +85,7 @@ def render(request: RenderRequest) -> RenderResult:
     from generator.assets import resolve_image
     from generator.charts import make_charts
     from generator.context import build_context
-    from generator.output import atomic_write, source_date_epoch
+    from generator.output import atomic_write, stamp_for
     from generator.render.html import make_environment, render_html
     from generator.render.labels import labels
     from generator.spec import check_spec
@@ -101,8 +100,7 @@ def render(request: RenderRequest) -> RenderResult:
     logo = plan.region.get("logo")
     if logo:
         context["logo"] = resolve_image(doc, ("region", "logo"), str(logo)).data_uri
-    created = source_date_epoch(dt.datetime.fromisoformat(plan.document["date"]).replace(
-        tzinfo=dt.UTC) if _is_date(plan.document["date"]) else None)
+    created = stamp_for(plan.document["date"])
 
     produced: list[tuple[Path, bytes]] = []
     result = RenderResult(warnings=warnings)
@@ -149,10 +147,3 @@ def render(request: RenderRequest) -> RenderResult:
         result.outputs.append(path)
     return result
 
-
-def _is_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True

@@ -11,18 +11,16 @@ specs left out with their first error.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
 
 from generator.batch_extract import Extracted, gather
 from generator.cohort import Cohort, resolve_target
-from generator.context import DIMENSION_COLOURS, Formatter, Outline
+from generator.context import DIMENSION_COLOURS, Formatter
 from generator.errors import RenderError, UsageError
 from generator.render.labels import labels
 from generator.spec.vocabulary import (
@@ -303,25 +301,11 @@ class ReportBuilder:
 def render_report_html(context: dict[str, Any], env: SandboxedEnvironment, *,
                        user_templates: bool = False) -> str:
     """The report as one self-contained HTML string (report/document.html.j2)."""
-    from jinja2 import TemplateError
+    from generator.render.html import render_html
 
-    from generator.render.html import USER_TEMPLATE_SECONDS, _time_limit, stylesheet
-
-    assert env.loader is not None
-    extra, _name, _uptodate = env.loader.get_source(env, "report/report.css")
-    values = {**context, "kind": "report", "outline": Outline(context["t"]),
-              "body_template": "report/body.html.j2",
-              "stylesheet": Markup(stylesheet(env) + "\n" + extra)}  # noqa: S704 - template code
-    try:
-        with _time_limit(USER_TEMPLATE_SECONDS, user_templates):
-            return env.get_template("report/document.html.j2").render(values)
-    except RenderError:
-        raise
-    except TemplateError as exc:
-        where = getattr(exc, "filename", None) or getattr(exc, "name", None) or ""
-        line = getattr(exc, "lineno", None)
-        place = f"{where}:{line}: " if where and line else (f"{where}: " if where else "")
-        raise RenderError(f"template error: {place}{exc}") from None
+    return render_html("report", context, env, user_templates=user_templates,
+                       frame="report/document.html.j2",
+                       extra_stylesheets=("report/report.css",))
 
 
 def report_stem(cohort: Cohort) -> str:
@@ -338,7 +322,7 @@ def report_stem(cohort: Cohort) -> str:
 def run_report(target: Path, *, formats: list[str], outdir: Path, lang: str, jobs: int,
                timeout: float, template_dir: Path | None, strict: bool) -> tuple[
                    list[Path], list[Extracted]]:
-    from generator.output import atomic_write, source_date_epoch
+    from generator.output import atomic_write, stamp_for
     from generator.render.html import make_environment
 
     if "docx" in formats and importlib.util.find_spec("generator.render.docx") is None:
@@ -353,9 +337,7 @@ def run_report(target: Path, *, formats: list[str], outdir: Path, lang: str, job
     context = ReportBuilder(cohort, items, lang).build()
     env = make_environment(template_dir)
     html = render_report_html(context, env, user_templates=template_dir is not None)
-    created = source_date_epoch(
-        dt.datetime.fromisoformat(context["created"]).replace(tzinfo=dt.UTC)
-        if context["created"] and _is_date(context["created"]) else None)
+    created = stamp_for(context["created"])
     stem = report_stem(cohort)
     produced: list[tuple[Path, bytes]] = []
     if "html" in formats:
@@ -382,11 +364,3 @@ def run_report(target: Path, *, formats: list[str], outdir: Path, lang: str, job
     for path, data in produced:
         atomic_write(path, data)
     return [path for path, _data in produced], items
-
-
-def _is_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True

@@ -890,7 +890,7 @@ class _Writer:
                          if c.startswith("dim-") and c in ds.CELL_SHADING),
                         ds.CELL_SHADING["on"])
         fill = next((ds.CELL_SHADING[c] for c in sorted(classes)
-                     if c.startswith("swot-") and c in ds.CELL_SHADING), fill)
+                     if c.startswith(("swot-", "heat-")) and c in ds.CELL_SHADING), fill)
         jc = None
         if "num" in classes and (header or part == "foot"):
             jc = "right"

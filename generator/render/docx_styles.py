@@ -186,6 +186,12 @@ VOCABULARY: tuple[Rule, ...] = (
          "dim-living, dim-society, dim-environment"),
     Rule("td.swot-*", "direct", "cell shading", "swot-strengths, swot-weaknesses, "
          "swot-opportunities, swot-threats"),
+    # cohort report (templates/report/)
+    Rule("table.heatmap", "layout", "compact text", "readiness heat map of the cohort report"),
+    Rule("td.heat", "layout", "Table Number", "a heat-map cell"),
+    Rule("td.heat-*", "direct", "cell shading", "heat-1 … heat-4 (score bands), as report.css"),
+    Rule("td.avg", "layout", "Table Number", "an average (bold in the PDF)"),
+    Rule("p.legend", "paragraph", "Body Text", "abbreviations under the heat map"),
     Rule("dl.facts", "table", "Facts Table", "two-column table, one row per dt"),
     Rule("dt", "paragraph", "Fact Term"),
     Rule("dd", "paragraph", "Fact Value"),
@@ -216,6 +222,11 @@ CELL_SHADING = {
     "swot-weaknesses": "FBEEE6",
     "swot-opportunities": "EAF1F8",
     "swot-threats": "F6ECEC",
+    # the cohort report's readiness heat map (templates/report/report.css)
+    "heat-1": "F4C7C3",
+    "heat-2": "FCE8B2",
+    "heat-3": "D9EAD3",
+    "heat-4": "A8D08D",
 }
 
 # --- page geometry (twentieths of a point) ---------------------------------------------------

@@ -62,22 +62,26 @@ def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
         loaders.append(ConfinedLoader(template_dir))
     loaders.append(ConfinedLoader(templates_dir()))
     return SandboxedEnvironment(loader=ChoiceLoader(loaders), autoescape=True,
-                                undefined=StrictUndefined, keep_trailing_newline=True,
-                                finalize=soft_breaks)
+                                undefined=StrictUndefined, keep_trailing_newline=True)
 
 
-_LONG_WORD = re.compile(r"\S{31,}")
+_TEXT = re.compile(r"(<style\b.*?</style>|<[^>]*>)|([^<]+)", re.S)
+_LONG_WORD = re.compile(r"[^\s&;]{31,}")
 SOFT_BREAK = "\u200b"
 
 
-def soft_breaks(value: Any) -> Any:
+def soft_breaks(html: str) -> str:
     """Give words over 30 characters (a pasted URL, a name without spaces) a zero-width break
-    point every 20 characters, so they wrap inside table cells instead of widening a column
-    past the page edge. Applies to every printed value except already-safe markup."""
-    if isinstance(value, str) and not isinstance(value, Markup) and len(value) > 30:
+    point every 20 characters, in text only (never in tags, attributes or the stylesheet),
+    so they wrap inside narrow table cells in the PDF and DOCX instead of running off the
+    page."""
+    def text(match: re.Match[str]) -> str:
+        if match.group(1) is not None or len(match.group(2)) <= 30:
+            return match.group(0)
         return _LONG_WORD.sub(lambda m: SOFT_BREAK.join(
-            m.group()[i:i + 20] for i in range(0, len(m.group()), 20)), value)
-    return value
+            m.group()[i:i + 20] for i in range(0, len(m.group()), 20)), match.group(2))
+
+    return _TEXT.sub(text, html)
 
 
 @contextmanager
@@ -116,19 +120,24 @@ def _template_frame(exc: BaseException) -> str:
 
 
 def render_html(kind: str, context: dict[str, Any], env: SandboxedEnvironment, *,
-                user_templates: bool = False) -> str:
-    """The whole document `kind` as one self-contained HTML string."""
+                user_templates: bool = False, frame: str = "document.html.j2",
+                extra_stylesheets: tuple[str, ...] = ()) -> str:
+    """The whole document `kind` (body `KIND/body.html.j2` inside the `frame` template) as one
+    self-contained HTML string; `extra_stylesheets` are template names appended to style.css.
+    """
     from jinja2 import TemplateError
 
+    assert env.loader is not None
+    css = [stylesheet(env)] + [env.loader.get_source(env, name)[0] for name in extra_stylesheets]
     outline = Outline(context["t"])
     values = dict(context)
     values.update({
         "kind": kind, "outline": outline, "body_template": f"{kind}/body.html.j2",
-        "stylesheet": Markup(stylesheet(env)),  # noqa: S704 - the stylesheet is template code
+        "stylesheet": Markup("\n".join(css)),  # noqa: S704 - stylesheets are template code
     })
     try:
         with _time_limit(USER_TEMPLATE_SECONDS, user_templates):
-            return env.get_template("document.html.j2").render(values)
+            return soft_breaks(env.get_template(frame).render(values))
     except RenderError:
         raise
     except TemplateError as exc:

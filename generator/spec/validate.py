@@ -41,11 +41,10 @@ _PATTERN_NAMES = {
 _THOUSANDS = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
 
 
-@functools.cache
-def _validator() -> Any:
+def strict_validator(schema: dict[str, Any]) -> Any:
+    """A Draft 2020-12 validator whose `integer` refuses floats (500.0 is not Rp 500) and whose
+    `integer`/`number` refuse booleans: used for specs and for cohort manifests."""
     from jsonschema import Draft202012Validator, validators
-
-    from generator.spec.schema import build_schema
 
     def is_integer(_checker: Any, value: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
@@ -55,11 +54,17 @@ def _validator() -> Any:
 
     checker = Draft202012Validator.TYPE_CHECKER.redefine_many(
         {"integer": is_integer, "number": is_number})
-    strict = validators.extend(Draft202012Validator, type_checker=checker)
-    return strict(build_schema())
+    return validators.extend(Draft202012Validator, type_checker=checker)(schema)
 
 
-class _Collector:
+@functools.cache
+def _validator() -> Any:
+    from generator.spec.schema import build_schema
+
+    return strict_validator(build_schema())
+
+
+class Collector:
     def __init__(self, doc: SpecDocument) -> None:
         self.doc = doc
         self.items: list[Diagnostic] = []
@@ -83,7 +88,7 @@ class _Collector:
 
 def validate(doc: SpecDocument) -> list[Diagnostic]:
     """All diagnostics (errors and warnings) for a loaded spec, sorted by position."""
-    out = _Collector(doc)
+    out = Collector(doc)
     _schema_errors(doc, out)
     _Rules(doc, out).run()
     unique: dict[tuple[object, ...], Diagnostic] = {}
@@ -95,12 +100,12 @@ def validate(doc: SpecDocument) -> list[Diagnostic]:
 
 # --- JSON Schema -------------------------------------------------------------------------------
 
-def _schema_errors(doc: SpecDocument, out: _Collector) -> None:
+def _schema_errors(doc: SpecDocument, out: Collector) -> None:
     for error in _validator().iter_errors(doc.data):
-        _translate(error, doc, out)
+        translate_schema_error(error, doc, out)
 
 
-def _translate(error: Any, doc: SpecDocument, out: _Collector) -> None:
+def translate_schema_error(error: Any, doc: SpecDocument, out: Collector) -> None:
     pointer: Pointer = tuple(error.absolute_path)
     kind = error.validator
     value = error.instance
@@ -162,7 +167,7 @@ def _pattern_name(pattern: str) -> str:
 
 
 def _type_error(pointer: Pointer, expected: Any, value: Any, doc: SpecDocument,
-                out: _Collector) -> None:
+                out: Collector) -> None:
     expected_names = expected if isinstance(expected, list) else [expected]
     raw = doc.raw_scalars.get(pointer)
     shown = f" `{raw}`" if raw is not None else ""
@@ -216,7 +221,7 @@ def iter_programs(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, str, dic
 
 
 class _Rules:
-    def __init__(self, doc: SpecDocument, out: _Collector) -> None:
+    def __init__(self, doc: SpecDocument, out: Collector) -> None:
         self.doc, self.out, self.data = doc, out, doc.data
         period = _dict(_dict(self.data.get("document")).get("period"))
         self.start = _year(period.get("start_year"))

@@ -20,7 +20,8 @@ from generator.render import docx_styles as ds
 TEMPLATES = REPO / "templates"
 EXAMPLE = REPO / "examples" / "kabupaten-banyuwangi" / "masterplan.yaml"
 DOCS = REPO / "docs" / "templates.md"
-NOT_DOCUMENTS = {"report"}  # the batch report is an HTML page, never a DOCX
+# The batch index page is a screen page, never a document; the cohort report is one.
+NOT_DOCUMENTS = {"report/index.html.j2"}
 W = ds.W
 
 
@@ -55,7 +56,7 @@ def template_vocabulary() -> set[tuple[str, str | None]]:
     pairs: set[tuple[str, str | None]] = set()
     tag_re = re.compile(r"<([a-z][a-z0-9]*(?:{{[^}]*}})?)([^>]*)>")
     for path in TEMPLATES.rglob("*.j2"):
-        if path.relative_to(TEMPLATES).parts[0] in NOT_DOCUMENTS:
+        if path.relative_to(TEMPLATES).as_posix() in NOT_DOCUMENTS:
             continue
         text = re.sub(r"{#.*?#}", "", path.read_text(encoding="utf-8"), flags=re.S)
         for match in tag_re.finditer(text):
@@ -71,6 +72,7 @@ def template_vocabulary() -> set[tuple[str, str | None]]:
             for literal in re.findall(r"'([^']*)'", value):  # {{ 'on dim-' ~ g.key ... }}
                 for token in literal.split():
                     pairs.add((tag, token + ("*" if token.endswith("-") else "")))
+            value = re.sub(r"{%.*?%}", " ", value)  # {% if … %} avg{% endif %}: `avg` counts
             value = re.sub(r"{{.*?}}", "*", value)
             pairs.update((tag, name.replace("**", "*")) for name in value.split()
                          if name != "*")
