@@ -49,24 +49,24 @@ Path(sys.argv[3]).write_bytes(render_docx(html, options))
 
 def prepare(spec: Path) -> tuple[str, Any]:
     """The masterplan HTML and the DocxOptions that `masterplan render -f docx` hands the
-    converter, caught on their way in (the command imports render_docx when it runs)."""
+    converter, caught on their way in (the command imports `convert` when it runs)."""
     import generator.render.docx as docx_module
     from generator.commands.render import RenderRequest, render
 
     captured: dict[str, Any] = {}
 
-    def capture(html: str, options: Any) -> bytes:
+    def capture(html: str, options: Any) -> Any:
         captured["html"], captured["options"] = html, options
-        return b""
+        return docx_module.DocxResult(b"")
 
-    real = docx_module.render_docx
-    docx_module.render_docx = capture
+    real = docx_module.convert
+    docx_module.convert = capture  # type: ignore[assignment]
     try:
         with tempfile.TemporaryDirectory() as folder:
             render(RenderRequest(spec=spec, documents=["masterplan"], formats=["docx"],
                                  outdir=Path(folder)))
     finally:
-        docx_module.render_docx = real
+        docx_module.convert = real
     return captured["html"], captured["options"]
 
 
