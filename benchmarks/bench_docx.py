@@ -60,7 +60,7 @@ def prepare(spec: Path) -> tuple[str, Any]:
         return docx_module.DocxResult(b"")
 
     real = docx_module.convert
-    docx_module.convert = capture  # type: ignore[assignment]
+    docx_module.convert = capture
     try:
         with tempfile.TemporaryDirectory() as folder:
             render(RenderRequest(spec=spec, documents=["masterplan"], formats=["docx"],
