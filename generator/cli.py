@@ -19,6 +19,10 @@ from generator.errors import MasterplanError, SpecError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(["pdf/a-3b"]), default=None,
+                           help="Archival PDF/A-3b with the source spec attached.")
+REFERENCE_DOCX = click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
+                              help="A .docx whose Word styles the DOCX output uses.")
 LANG = click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
                     help="Language of messages and documents (Bahasa Indonesia or English).")
 
@@ -120,10 +124,8 @@ def schema(output: Path | None) -> None:
               help="Document language (default: the spec's document.language, else id).")
 @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Your own templates/stylesheet; missing files fall back to the built-in ones.")
-@click.option("--pdf-variant", type=click.Choice(["pdf/a-3b"]), default=None,
-              help="Archival PDF/A-3b with the source spec attached.")
-@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
-              help="A .docx whose Word styles the DOCX output uses.")
+@PDF_VARIANT
+@REFERENCE_DOCX
 @click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
 @click.pass_context
 def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
@@ -186,10 +188,8 @@ def watch(spec: Path, outdir: Path, lang: str | None, template_dir: Path | None,
                    " language of messages.")
 @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Your own templates/stylesheet.")
-@click.option("--pdf-variant", type=click.Choice(["pdf/a-3b"]), default=None,
-              help="Archival PDF/A-3b with the source spec attached.")
-@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
-              help="A .docx whose Word styles the DOCX output uses.")
+@PDF_VARIANT
+@REFERENCE_DOCX
 @click.option("--strict", is_flag=True, help="Refuse specs with warnings.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show progress on stderr (a bar on a terminal, lines otherwise).")
