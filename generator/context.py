@@ -137,18 +137,18 @@ class Outline:
 
     def table(self, caption: str) -> dict[str, Any]:
         self._table_count += 1
-        number = f"{self._chapter_key()}.{self._table_count}"
-        entry = {"number": f"{self.labels['table']} {number}", "title": caption,
-                 "id": f"tabel-{number.replace('.', '-')}"}
-        self.tables.append(entry)
-        return entry
+        return self._caption(self.tables, "table", "tabel", self._table_count, caption)
 
     def figure(self, caption: str) -> dict[str, Any]:
         self._figure_count += 1
-        number = f"{self._chapter_key()}.{self._figure_count}"
-        entry = {"number": f"{self.labels['figure']} {number}", "title": caption,
-                 "id": f"gambar-{number.replace('.', '-')}"}
-        self.figures.append(entry)
+        return self._caption(self.figures, "figure", "gambar", self._figure_count, caption)
+
+    def _caption(self, entries: list[dict[str, Any]], label: str, anchor: str, count: int,
+                 caption: str) -> dict[str, Any]:
+        number = f"{self._chapter_key()}.{count}"
+        entry = {"number": f"{self.labels[label]} {number}", "title": caption,
+                 "id": f"{anchor}-{number.replace('.', '-')}"}
+        entries.append(entry)
         return entry
 
 

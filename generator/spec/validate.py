@@ -59,9 +59,7 @@ def strict_validator(schema: dict[str, Any]) -> Any:
 
 @functools.cache
 def _validator() -> Any:
-    from generator.spec.schema import build_schema
-
-    return strict_validator(build_schema())
+    return strict_validator(_schema())
 
 
 class Collector:
