@@ -347,6 +347,19 @@ def test_charts_have_alt_text(example: Any) -> None:
     assert all(alt.strip() for alt in charts)
 
 
+def test_chart_labels_are_text_in_the_pdf(example: Any) -> None:
+    """Labels are laid out in Carlito as real text (searchable, copyable), not glyph paths:
+    the roadmap figure's page carries every program id its axis names."""
+    ids = [p["id"] for d in spec_data()["dimensions"].values()
+           for s in d["sub_dimensions"].values() for p in s["programs"]]
+    captions = [text for text in example.page_texts()
+                if re.search(r"Gambar \d+\.\d+ Linimasa program", text)
+                and "DAFTAR GAMBAR" not in text]
+    assert len(captions) == 1
+    missing = [pid for pid in ids if pid not in captions[0]]
+    assert not missing, missing
+
+
 # === the other documents ====================================================================
 
 def test_summary_has_the_key_figures(example: Any, e2e: Any) -> None:
