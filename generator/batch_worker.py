@@ -22,6 +22,7 @@ exception holding a lambda), ``exit-once`` (crashes the first attempt only, leav
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import os
 import signal
@@ -49,8 +50,10 @@ def worker_main(conn: Any, config: PlainDict) -> None:
             importlib.import_module(module)
         except Exception as exc:  # reported with the first task, not fatal here
             print(f"masterplan worker: cannot import {module}: {exc!r}", file=sys.stderr)
+    _settle_heap()
     conn.send({"type": "ready", "pid": os.getpid(),
                "seconds": time.perf_counter() - started, **_memory()})
+    settled = False
     while True:
         try:
             message = conn.recv()
@@ -68,6 +71,18 @@ def worker_main(conn: Any, config: PlainDict) -> None:
                                          f"cannot return the result: {exc!r}")]})
         if reply.get("retire"):
             break
+        if not settled and message.get("kind") == "render":
+            _settle_heap()  # the first render filled the caches that every later one reuses
+            settled = True
+
+
+def _settle_heap() -> None:
+    """Move every live object (modules, fonts, compiled templates, caches) out of the cyclic
+    garbage collector's sight: the full collections that WeasyPrint's many short-lived
+    objects set off then scan only a render's own objects. ~10 % less CPU per render,
+    no more memory (`benchmarks/bench_batch.py`)."""
+    gc.collect()
+    gc.freeze()
 
 
 def run_task(message: PlainDict) -> PlainDict:
