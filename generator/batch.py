@@ -43,6 +43,7 @@ from generator.batch_state import (
 )
 from generator.cohort import Cohort, SpecSource
 from generator.errors import UsageError
+from generator.heap import render_modules
 from generator.i18n import message
 from generator.output import clean_stale_temporaries
 
@@ -181,7 +182,7 @@ class _Run:
         for record in self.records:
             self._hash(record)
         config = PoolConfig(jobs=self.options.jobs, timeout=self.options.timeout,
-                            preload=_preload(self.options.formats),
+                            preload=render_modules(self.options.formats),
                             memory_limit=self.options.memory_limit,
                             messages_lang=self.lang)
         with WorkerPool(config) as pool:
@@ -386,16 +387,6 @@ def _error(record: SpecRecord, code: str, lang: str, /, at: list[int] | None = N
 def _where(record: SpecRecord) -> str:
     at = (record.identity or {}).get("code_at")
     return f"{record.source.display}:{at[0]}:{at[1]}" if at else record.source.display
-
-
-def _preload(formats: list[str]) -> list[str]:
-    modules = ["generator.commands.render", "generator.spec", "generator.context",
-               "generator.charts", "generator.render.html"]
-    if "pdf" in formats:
-        modules.append("generator.render.pdf")
-    if "docx" in formats:
-        modules.append("generator.render.docx")
-    return modules
 
 
 @contextlib.contextmanager

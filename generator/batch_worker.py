@@ -22,7 +22,6 @@ exception holding a lambda), ``exit-once`` (crashes the first attempt only, leav
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import os
 import signal
@@ -32,6 +31,8 @@ import time
 import traceback
 from pathlib import Path
 from typing import Any
+
+from generator.heap import freeze
 
 FAULTS_ENV = "MASTERPLAN_TEST_FAULTS"
 PlainDict = dict[str, Any]
@@ -50,7 +51,7 @@ def worker_main(conn: Any, config: PlainDict) -> None:
             importlib.import_module(module)
         except Exception as exc:  # reported with the first task, not fatal here
             print(f"masterplan worker: cannot import {module}: {exc!r}", file=sys.stderr)
-    _settle_heap()
+    freeze()  # see generator.heap
     conn.send({"type": "ready", "pid": os.getpid(),
                "seconds": time.perf_counter() - started, **_memory()})
     settled = False
@@ -72,17 +73,9 @@ def worker_main(conn: Any, config: PlainDict) -> None:
         if reply.get("retire"):
             break
         if not settled and message.get("kind") == "render":
-            _settle_heap()  # the first render filled the caches that every later one reuses
+            freeze()  # the first render filled the caches that every later one reuses
             settled = True
 
-
-def _settle_heap() -> None:
-    """Move every live object (modules, fonts, compiled templates, caches) out of the cyclic
-    garbage collector's sight: the full collections that WeasyPrint's many short-lived
-    objects set off then scan only a render's own objects. ~10 % less CPU per render,
-    no more memory (`benchmarks/bench_batch.py`)."""
-    gc.collect()
-    gc.freeze()
 
 
 def run_task(message: PlainDict) -> PlainDict:

@@ -49,7 +49,8 @@ class Chart:
                       + base64.b64encode(self.svg).decode("ascii"))
 
 
-def _pyplot() -> Any:
+def pyplot() -> Any:
+    """matplotlib's pyplot on the Agg backend, with the bundled fonts and our defaults."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -87,7 +88,7 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     """The four charts of a masterplan, keyed by name."""
     from generator.context import Formatter
 
-    plt = _pyplot()
+    plt = pyplot()
     fmt = Formatter(lang)
     index = 1 if lang == "en" else 0
     charts: dict[str, Chart] = {}

@@ -28,6 +28,9 @@ class RenderRequest:
     pdf_variant: str | None = None
     reference_docx: Path | None = None
     strict: bool = False
+    # A one-shot process (the `render` command): freeze the heap once the spec is known good
+    # (`generator.heap`). Never for a process that renders again and again.
+    settle_heap: bool = False
 
 
 @dataclass
@@ -93,6 +96,10 @@ def render(request: RenderRequest) -> RenderResult:
 
     doc, warnings = check_spec(request.spec, str(request.spec), strict=request.strict)
     plan = build_model(doc)
+    if request.settle_heap:
+        from generator.heap import settle
+
+        settle(request.formats)
     lang = request.lang or str(plan.document.get("language", "id"))
     env = make_environment(request.template_dir)
     charts = make_charts(plan, lang, labels(lang), png="docx" in request.formats)
