@@ -63,7 +63,10 @@ def pyplot() -> Any:
     plt.rcParams.update({
         "svg.hashsalt": "masterplan", "svg.fonttype": "none", "font.family": family,
         "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-        "axes.titlesize": 10, "figure.dpi": 100,
+        "axes.titlesize": 10,
+        # tight_layout measures the labels with the canvas renderer; at the PNG resolution the
+        # PNG draw reuses those measurements instead of taking them again.
+        "figure.dpi": PNG_DPI,
     })
     return plt
 
