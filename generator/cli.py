@@ -25,6 +25,9 @@ REFERENCE_DOCX = click.option("--reference-docx", type=click.Path(dir_okay=False
                               help="A .docx whose Word styles the DOCX output uses.")
 LANG = click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
                     help="Language of messages and documents (Bahasa Indonesia or English).")
+COHORT_LANG = click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+                           help="Language of messages and documents (default: the manifest's,"
+                                " else id).")
 
 
 class _Group(click.Group):
@@ -217,39 +220,50 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 
 @main.command()
 @click.argument("target", type=click.Path(path_type=Path))
-@click.option("-f", "--format", "formats", default="pdf,html", show_default=True,
-              help="Output formats: pdf, html, docx (comma-separated).")
-@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("out"), show_default=True, help="Folder for the report.")
-@LANG
+@click.option("-f", "--format", "formats", default=None,
+              help="Output formats: pdf, html, docx (comma-separated; default: the manifest's,"
+                   " else pdf,html).")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the report (default: the manifest's, else out).")
+@COHORT_LANG
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes reading the specs (default: one per CPU).")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
-              help="Seconds one spec may take to be read.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds one spec may take to be read (default: the manifest's, else 120).")
 @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Your own templates (report/*.j2) and stylesheet.")
+@PDF_VARIANT
+@REFERENCE_DOCX
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
 @click.pass_context
-def report(ctx: click.Context, target: Path, formats: str, outdir: Path, lang: str,
-           jobs: int | None, timeout: float, template_dir: Path | None, strict: bool) -> None:
+def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path | None,
+           lang: str | None, jobs: int | None, timeout: float | None,
+           template_dir: Path | None, pdf_variant: str | None, reference_docx: Path | None,
+           strict: bool) -> None:
     """A comparative document across a cohort (manifest, folder or spec): programs and
     budget per dimension and region, funding sources, quick wins, a readiness heat map.
 
-    Invalid specs are listed as left out with their first error (exit code 1).
+    Options not given here come from the manifest's `options`. Invalid specs are listed as
+    left out with their first error (exit code 1).
     """
-    from generator.batch import default_jobs
-    from generator.commands.render import parse_list
-    from generator.commands.report import REPORT_FORMATS, run_report
+    from generator.cohort import resolve_target
+    from generator.commands.report import report_settings, run_report
 
-    ctx.meta["masterplan.lang"] = lang
-    paths, items = run_report(target, formats=parse_list(formats, REPORT_FORMATS, "format"),
-                              outdir=outdir, lang=lang, jobs=jobs or default_jobs(),
-                              timeout=timeout, template_dir=template_dir, strict=strict)
-    excluded = [item for item in items if item.data is None]
+    ctx.meta["masterplan.lang"] = lang or "id"
+    cohort = resolve_target(target)
+    settings = report_settings(cohort, formats=formats, outdir=outdir, lang=lang, jobs=jobs,
+                               timeout=timeout, template_dir=template_dir,
+                               reference_docx=reference_docx, pdf_variant=pdf_variant,
+                               strict=strict)
+    ctx.meta["masterplan.lang"] = settings.lang
+    result = run_report(cohort, settings)
+    for warning in result.warnings:
+        click.echo(warning.format(settings.lang), err=True)
+    excluded = [item for item in result.items if item.data is None]
     for item in excluded:
         click.echo(f"masterplan: left out {item.source.display} ({item.status}): "
                    f"{item.first_error}", err=True)
-    for path in paths:
+    for path in result.paths:
         click.echo(str(path))
     sys.exit(1 if excluded else 0)
 
@@ -260,7 +274,7 @@ def report(ctx: click.Context, target: Path, formats: str, outdir: Path, lang: s
               show_default=True, help="CSV (one row per program) or JSON (an array of rows).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to a file instead of standard output.")
-@LANG
+@COHORT_LANG
 @click.option("--bom/--no-bom", default=True, show_default=True,
               help="Start the CSV with a UTF-8 byte-order mark (Excel needs it to read UTF-8).")
 @click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=",",
@@ -268,23 +282,27 @@ def report(ctx: click.Context, target: Path, formats: str, outdir: Path, lang: s
                                       " regional settings).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes reading the specs (default: one per CPU).")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
-              help="Seconds one spec may take to be read.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None,
+              help="Seconds one spec may take to be read (default: the manifest's, else 120).")
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
 @click.pass_context
 def export(ctx: click.Context, target: Path, output_format: str, output: Path | None,
-           lang: str, bom: bool, delimiter: str, jobs: int | None, timeout: float,
-           strict: bool) -> None:
+           lang: str | None, bom: bool, delimiter: str, jobs: int | None,
+           timeout: float | None, strict: bool) -> None:
     """One row per program of a spec or a cohort (manifest or folder), as CSV or JSON.
 
     Columns: region, cohort, dimension, sub-dimension, program id and name, OPDs, horizon,
     years, budget per year and per funding source, total, indicators, quick wins.
+    Options not given here (lang, timeout, strict) come from the manifest's `options`.
     Invalid specs are left out and listed on stderr (exit code 1).
     """
     from generator.batch import default_jobs
-    from generator.commands.export import run_export
+    from generator.cohort import resolve_target
+    from generator.commands.export import export_lang, run_export
 
-    ctx.meta["masterplan.lang"] = lang
-    sys.exit(run_export(target, output_format=output_format, output=output, lang=lang,
+    ctx.meta["masterplan.lang"] = lang or "id"
+    cohort = resolve_target(target)
+    ctx.meta["masterplan.lang"] = export_lang(cohort, lang)
+    sys.exit(run_export(cohort, output_format=output_format, output=output, lang=lang,
                         jobs=jobs or default_jobs(), timeout=timeout, bom=bom,
                         delimiter=delimiter, strict=strict))

@@ -37,6 +37,8 @@ FORMAT_NAMES = ("pdf", "html", "docx")
 DOCUMENT_NAMES = ("masterplan", "summary", "quickwins", "readiness")
 SPEC_SUFFIXES = (".yaml", ".yml")
 DEFAULT_TIMEOUT = 300.0
+# `report` and `export` only read a spec: a shorter default limit
+DEFAULT_READ_TIMEOUT = 120.0
 # Folders never searched for specs in a folder TARGET (besides hidden ones and OUTDIR).
 _SKIPPED_FOLDERS = {"node_modules", "__pycache__", "venv"}
 _MANIFEST_KEY = re.compile(rb"^specs[ \t]*:", re.MULTILINE)
@@ -154,6 +156,22 @@ class Cohort:
     def option_path(self, name: str) -> Path | None:
         value = self.options.get(name)
         return None if value is None else self.base / str(value)
+
+    def setting(self, name: str, given: Any, default: Any = None) -> Any:
+        """A command-line value when given, else the manifest's `options`, else `default`.
+
+        A flag given as False counts as not given (a manifest's ``strict: true`` stands).
+        Lists from the manifest come back comma-joined, as the command line writes them."""
+        if given is not None and given is not False:
+            return given
+        value = self.options.get(name)
+        if isinstance(value, list):
+            value = ",".join(str(item) for item in value)
+        return default if value is None else value
+
+    def setting_path(self, name: str, given: Path | None) -> Path | None:
+        """A path option: the command line's as given, else the manifest's, relative to it."""
+        return given if given is not None else self.option_path(name)
 
     def year_span(self) -> SourceSpan | None:
         return self.manifest.span(("cohort", "year")) if self.manifest else None

@@ -7,7 +7,6 @@ per spec, 2048 MiB of address space per worker).
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,38 +42,37 @@ class BatchArguments:
     progress: bool = True
 
 
-def docx_available() -> bool:
-    return importlib.util.find_spec("generator.render.docx") is not None
+def shared_paths(cohort: Cohort, template_dir: Path | None,
+                 reference_docx: Path | None) -> tuple[Path | None, Path | None]:
+    """`--template-dir` and `--reference-docx`, else the manifest's; checked to exist."""
+    template_dir = cohort.setting_path("template_dir", template_dir)
+    if template_dir is not None and not template_dir.is_dir():
+        raise UsageError(f"--template-dir {template_dir}: not a folder")
+    reference = cohort.setting_path("reference_docx", reference_docx)
+    if reference is not None and not reference.is_file():
+        raise UsageError(f"--reference-docx {reference}: no such file")
+    return template_dir, reference
 
 
 def build_options(args: BatchArguments, cohort: Cohort, outdir: Path) -> BatchOptions:
     from generator.commands.render import FORMATS, parse_list
     from generator.render.html import DOCUMENTS
 
-    shared = cohort.options
-    formats = parse_list(args.formats or ",".join(shared.get("formats", [])) or DEFAULT_FORMATS,
-                         FORMATS, "format")
-    documents = parse_list(args.documents or ",".join(shared.get("documents", []))
-                           or "masterplan", DOCUMENTS, "document", ("all",))
-    if "docx" in formats and not docx_available():
-        raise UsageError("DOCX output is not available in this version yet "
-                         "(generator.render.docx is missing); use -f pdf,html")
-    template_dir = args.template_dir or cohort.option_path("template_dir")
-    if template_dir is not None and not template_dir.is_dir():
-        raise UsageError(f"--template-dir {template_dir}: not a folder")
-    reference = args.reference_docx or cohort.option_path("reference_docx")
-    if reference is not None and not reference.is_file():
-        raise UsageError(f"--reference-docx {reference}: no such file")
+    formats = parse_list(cohort.setting("formats", args.formats, DEFAULT_FORMATS), FORMATS,
+                         "format")
+    documents = parse_list(cohort.setting("documents", args.documents, "masterplan"),
+                           DOCUMENTS, "document", ("all",))
+    template_dir, reference = shared_paths(cohort, args.template_dir, args.reference_docx)
     return BatchOptions(
         formats=formats, documents=documents, outdir=outdir,
         jobs=args.jobs or default_jobs(),
-        timeout=float(args.timeout or shared.get("timeout") or DEFAULT_TIMEOUT),
+        timeout=float(cohort.setting("timeout", args.timeout, DEFAULT_TIMEOUT)),
         force=args.force, fail_fast=args.fail_fast,
-        lang=args.lang or shared.get("lang"), template_dir=template_dir,
-        reference_docx=reference, pdf_variant=args.pdf_variant or shared.get("pdf_variant"),
-        strict=args.strict or bool(shared.get("strict")),
+        lang=cohort.setting("lang", args.lang), template_dir=template_dir,
+        reference_docx=reference, pdf_variant=cohort.setting("pdf_variant", args.pdf_variant),
+        strict=bool(cohort.setting("strict", args.strict, False)),
         memory_limit=DEFAULT_MEMORY_MIB if args.memory_limit is None else args.memory_limit,
-        messages_lang=args.lang or shared.get("lang") or "id")
+        messages_lang=cohort.setting("lang", args.lang, "id"))
 
 
 def resolve_outdir(args: BatchArguments, target: Path) -> tuple[Cohort, Path]:

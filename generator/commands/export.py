@@ -35,7 +35,7 @@ import click
 
 from generator.batch_extract import Extracted, gather
 from generator.batch_summary import csv_bytes
-from generator.cohort import resolve_target
+from generator.cohort import DEFAULT_READ_TIMEOUT, Cohort
 from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, HORIZONS, SUB_DIMENSIONS
 
 HEAD_COLUMNS = (
@@ -144,13 +144,22 @@ def to_json(rows: list[dict[str, Any]]) -> bytes:
     return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def run_export(target: Path, *, output_format: str, output: Path | None, lang: str, jobs: int,
-               timeout: float, bom: bool, delimiter: str, strict: bool) -> int:
+def export_lang(cohort: Cohort, lang: str | None) -> str:
+    """`--lang`, else the manifest's `options.lang`, else id."""
+    return str(cohort.setting("lang", lang, "id"))
+
+
+def run_export(cohort: Cohort, *, output_format: str, output: Path | None, lang: str | None,
+               jobs: int, timeout: float | None, bom: bool, delimiter: str,
+               strict: bool) -> int:
+    """Settings not given on the command line (lang, timeout, strict) come from the
+    manifest's `options`, else the defaults (id, 120 s per spec, not strict)."""
     from generator.output import atomic_write
 
-    cohort = resolve_target(target)
-    items = gather(cohort, lang=lang, jobs=jobs, timeout=timeout, strict=strict,
-                   messages_lang=lang)
+    lang = export_lang(cohort, lang)
+    items = gather(cohort, lang=lang, jobs=jobs,
+                   timeout=float(cohort.setting("timeout", timeout, DEFAULT_READ_TIMEOUT)),
+                   strict=bool(cohort.setting("strict", strict, False)), messages_lang=lang)
     columns, rows = program_rows(items, lang)
     data = (to_csv(columns, rows, bom=bom, delimiter=DELIMITERS[delimiter])
             if output_format == "csv" else to_json(rows))

@@ -3,25 +3,29 @@
 Rendered through the same machinery as a region's documents: the sandboxed Jinja environment
 of `generator.render.html` (a `--template-dir` may override `report/*.j2`), the shared
 stylesheet plus `report/report.css`, the shared macros (numbered headings and captions), and
-`render_pdf` (or `render_docx` when that writer exists). Every figure is computed here; the
+`render_pdf` and the DOCX converter. Every figure is computed here; the
 templates only arrange them. Chapters: overview and totals, programs per dimension per
 region, budget per dimension and per funding source, quick wins, readiness heat map, and the
 specs left out with their first error.
+
+Settings come from the command line, else the manifest's `options` (formats, outdir, lang,
+timeout, template_dir, reference_docx, pdf_variant, strict), else the defaults; so a
+manifest's `outdir` puts the report next to the documents `masterplan batch` wrote.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.batch_extract import Extracted, gather
-from generator.cohort import Cohort, resolve_target
+from generator.cohort import DEFAULT_READ_TIMEOUT, Cohort
 from generator.context import DIMENSION_COLOURS, Formatter
-from generator.errors import RenderError, UsageError
+from generator.errors import Diagnostic, RenderError, SourceSpan
 from generator.render.labels import labels
 from generator.spec.vocabulary import (
     DIMENSIONS,
@@ -34,6 +38,7 @@ from generator.spec.vocabulary import (
 )
 
 REPORT_FORMATS = ("pdf", "html", "docx")
+DEFAULT_FORMATS = "pdf,html"
 # A status without a score stands for the middle of its band (see STATUS_SCORE_RANGE).
 STATUS_SCORES = {"baik": 3.5, "cukup": 2.5, "kurang": 1.5}
 
@@ -319,48 +324,92 @@ def report_stem(cohort: Cohort) -> str:
     return "-".join([*parts, "report"])
 
 
-def run_report(target: Path, *, formats: list[str], outdir: Path, lang: str, jobs: int,
-               timeout: float, template_dir: Path | None, strict: bool) -> tuple[
-                   list[Path], list[Extracted]]:
+@dataclass
+class ReportSettings:
+    """What `run_report` needs, resolved: command line, else the manifest's `options`, else
+    the defaults (pdf,html into `out`, in Bahasa Indonesia, 120 s to read one spec)."""
+
+    formats: list[str]
+    outdir: Path
+    lang: str
+    jobs: int
+    timeout: float
+    template_dir: Path | None = None
+    reference_docx: Path | None = None
+    pdf_variant: str | None = None
+    strict: bool = False
+
+
+def report_settings(cohort: Cohort, *, formats: str | None = None, outdir: Path | None = None,
+                    lang: str | None = None, jobs: int | None = None,
+                    timeout: float | None = None, template_dir: Path | None = None,
+                    reference_docx: Path | None = None, pdf_variant: str | None = None,
+                    strict: bool = False) -> ReportSettings:
+    from generator.batch import default_jobs
+    from generator.commands.batch import shared_paths
+    from generator.commands.render import parse_list
+
+    template_dir, reference_docx = shared_paths(cohort, template_dir, reference_docx)
+    return ReportSettings(
+        formats=parse_list(cohort.setting("formats", formats, DEFAULT_FORMATS), REPORT_FORMATS,
+                           "format"),
+        outdir=cohort.setting_path("outdir", outdir) or Path("out"),
+        lang=cohort.setting("lang", lang, "id"), jobs=jobs or default_jobs(),
+        timeout=float(cohort.setting("timeout", timeout, DEFAULT_READ_TIMEOUT)),
+        template_dir=template_dir, reference_docx=reference_docx,
+        pdf_variant=cohort.setting("pdf_variant", pdf_variant),
+        strict=bool(cohort.setting("strict", strict, False)))
+
+
+@dataclass
+class ReportResult:
+    paths: list[Path]
+    items: list[Extracted]
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def run_report(cohort: Cohort, settings: ReportSettings) -> ReportResult:
     from generator.output import atomic_write, stamp_for
     from generator.render.html import make_environment
 
-    if "docx" in formats and importlib.util.find_spec("generator.render.docx") is None:
-        raise UsageError("DOCX output is not available in this version yet "
-                         "(generator.render.docx is missing); use -f pdf,html")
-    cohort = resolve_target(target)
-    items = gather(cohort, lang=lang, jobs=jobs, timeout=timeout, strict=strict,
-                   messages_lang=lang)
+    lang = settings.lang
+    items = gather(cohort, lang=lang, jobs=settings.jobs, timeout=settings.timeout,
+                   strict=settings.strict, messages_lang=lang)
     if not any(i.data is not None for i in items):
         raise RenderError("no spec of the cohort is valid: nothing to report "
                           f"({items[0].source.display}: {items[0].first_error})")
     context = ReportBuilder(cohort, items, lang).build()
-    env = make_environment(template_dir)
-    html = render_report_html(context, env, user_templates=template_dir is not None)
+    env = make_environment(settings.template_dir)
+    html = render_report_html(context, env, user_templates=settings.template_dir is not None)
     created = stamp_for(context["created"])
     stem = report_stem(cohort)
+    outdir = settings.outdir
+    result = ReportResult([], items)
     produced: list[tuple[Path, bytes]] = []
-    if "html" in formats:
+    if "html" in settings.formats:
         produced.append((outdir / f"{stem}.html", html.encode("utf-8")))
-    if "pdf" in formats:
+    if "pdf" in settings.formats:
         from generator.render.pdf import PdfOptions, render_pdf
 
         options = PdfOptions(title=context["title"], author=context["author"],
                              subject=context["subject"], keywords=context["keywords"],
-                             language=lang, created=created)
+                             language=lang, created=created,
+                             variant="pdf/a-3b" if settings.pdf_variant else None)
         produced.append((outdir / f"{stem}.pdf", render_pdf(html, [], options)))
-    if "docx" in formats:
-        from generator.render.docx import (  # type: ignore[import-not-found,unused-ignore]
-            DocxOptions,
-            render_docx,
-        )
+    if "docx" in settings.formats:
+        from generator.render.docx import DocxOptions, convert
 
         docx_options = DocxOptions(title=context["title"], author=context["author"],
                                    subject=context["subject"], keywords=context["keywords"],
                                    language=lang, created=created,
                                    header=f"{context['subtitle']} · {context['title']}",
-                                   reference_docx=None, charts={})
-        produced.append((outdir / f"{stem}.docx", render_docx(html, docx_options)))
+                                   reference_docx=settings.reference_docx, charts={})
+        converted = convert(html, docx_options)
+        result.warnings.extend(
+            Diagnostic(SourceSpan(str(settings.reference_docx), 0, 0), "warning", "", w.code,
+                       dict(w.params)) for w in converted.warnings)
+        produced.append((outdir / f"{stem}.docx", converted.data))
     for path, data in produced:
         atomic_write(path, data)
-    return [path for path, _data in produced], items
+        result.paths.append(path)
+    return result

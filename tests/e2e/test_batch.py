@@ -379,3 +379,31 @@ def test_the_cohort_report(e2e: Any, cohort: Path, tmp_path: Path) -> None:
     word = Document(str(tmp_path / "cohort-report.docx"))
     cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     assert "33.74" in cells and "Kota Semarang" in cells
+
+
+def test_report_and_export_follow_the_manifests_options(e2e: Any, cohort: Path,
+                                                        tmp_path: Path) -> None:
+    """No -f, -o or --lang: the manifest's options decide, as they do for `batch`."""
+    root = tmp_path / "angkatan"
+    for code, _kind, _name in GOOD[:2]:
+        shutil.copytree(cohort / "cohort" / folder(code), root / folder(code))
+    (root / "cohort.yaml").write_text(
+        'cohort: {year: 2025, track: reguler}\nspecs: ["*/masterplan.yaml"]\n'
+        "options: {formats: [html], lang: en, outdir: laporan}\n", encoding="utf-8")
+    result = e2e.run_masterplan("report", "cohort.yaml", "-j", "1", cwd=root)
+    assert result.returncode == 0, result.stderr
+    written = list((root / "laporan").iterdir())
+    assert [p.suffix for p in written] == [".html"] and not (root / "out").exists()
+    html = written[0].read_text("utf-8")
+    assert "Programs per Dimension and Region" in html
+    assert "Program per Dimensi dan Daerah" not in html
+
+    result = e2e.run_masterplan("export", "cohort.yaml", "--format", "json", cwd=root)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 2 * 18
+    assert {row["horizon_name"] for row in rows} <= {"Short Term", "Medium Term", "Long Term"}
+    result = e2e.run_masterplan("export", "cohort.yaml", "--format", "json", "--lang", "id",
+                                cwd=root)
+    assert {row["horizon_name"] for row in json.loads(result.stdout)} <= {
+        "Jangka Pendek", "Jangka Menengah", "Jangka Panjang"}

@@ -10,11 +10,14 @@ from helpers import REPO, build_file_tree, position_of
 from jsonschema import Draft202012Validator
 
 from generator.cohort import (
+    Cohort,
     build_cohort_schema,
     cohort_schema_json,
     is_manifest_bytes,
     resolve_target,
 )
+from generator.commands.export import export_lang
+from generator.commands.report import report_settings
 from generator.errors import SpecError, UsageError
 from generator.spec.load import load_spec
 
@@ -48,6 +51,65 @@ def test_manifest_globs_excludes_and_options(tmp_path: Path) -> None:
     assert cohort.options["formats"] == ["pdf", "html"]
     assert cohort.option_path("outdir") == (tmp_path / "out").resolve()
     assert cohort.year_span() is not None and cohort.year_span().line == 6
+
+
+SHARED_OPTIONS = """cohort: {year: 2025}
+specs: ["regions/*/masterplan.yaml"]
+options:
+  formats: [html, docx]
+  documents: [summary]
+  lang: en
+  outdir: laporan
+  timeout: 60
+  strict: true
+  pdf_variant: pdf/a-3b
+  template_dir: gaya
+  reference_docx: gaya/kop.docx
+"""
+
+
+def _shared(tmp_path: Path) -> Cohort:
+    build_file_tree(tmp_path, {"regions/3507/masterplan.yaml": SPEC, "gaya/kop.docx": b"x",
+                               "cohort.yaml": SHARED_OPTIONS})
+    return resolve_target(tmp_path / "cohort.yaml")
+
+
+def test_report_takes_the_manifests_options_when_not_given(tmp_path: Path) -> None:
+    cohort = _shared(tmp_path)
+    settings = report_settings(cohort, jobs=1)
+    base = tmp_path.resolve()
+    assert settings.formats == ["html", "docx"] and settings.lang == "en"
+    assert settings.outdir == base / "laporan" and settings.timeout == 60.0
+    assert settings.strict and settings.pdf_variant == "pdf/a-3b"
+    assert settings.template_dir == base / "gaya"
+    assert settings.reference_docx == base / "gaya" / "kop.docx"
+
+
+def test_the_command_line_wins_over_the_manifest(tmp_path: Path) -> None:
+    cohort = _shared(tmp_path)
+    (tmp_path / "mine").mkdir()
+    settings = report_settings(cohort, formats="pdf", outdir=Path("elsewhere"), lang="id",
+                               jobs=1, timeout=5, template_dir=tmp_path / "mine")
+    assert settings.formats == ["pdf"] and settings.lang == "id"
+    assert settings.outdir == Path("elsewhere") and settings.timeout == 5.0
+    assert settings.template_dir == tmp_path / "mine"
+    assert export_lang(cohort, None) == "en" and export_lang(cohort, "id") == "id"
+
+
+def test_without_a_manifest_the_defaults_apply(tmp_path: Path) -> None:
+    build_file_tree(tmp_path, {"a/masterplan.yaml": SPEC})
+    settings = report_settings(resolve_target(tmp_path), jobs=1)
+    assert settings.formats == ["pdf", "html"] and settings.lang == "id"
+    assert settings.outdir == Path("out") and settings.timeout == 120.0
+    assert not settings.strict and settings.pdf_variant is None
+    assert settings.template_dir is None and settings.reference_docx is None
+
+
+def test_a_missing_shared_folder_is_a_usage_error(tmp_path: Path) -> None:
+    build_file_tree(tmp_path, {"regions/3507/masterplan.yaml": SPEC,
+                               "cohort.yaml": SHARED_OPTIONS})
+    with pytest.raises(UsageError, match=r"--template-dir .*gaya: not a folder"):
+        report_settings(resolve_target(tmp_path / "cohort.yaml"), jobs=1)
 
 
 def test_a_spec_named_twice_is_taken_once(tmp_path: Path) -> None:
