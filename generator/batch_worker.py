@@ -77,7 +77,6 @@ def worker_main(conn: Any, config: PlainDict) -> None:
             settled = True
 
 
-
 def run_task(message: PlainDict) -> PlainDict:
     """Run one task and describe the outcome as plain data; never raises."""
     started = time.perf_counter()

@@ -173,6 +173,17 @@ class Cohort:
         """A path option: the command line's as given, else the manifest's, relative to it."""
         return given if given is not None else self.option_path(name)
 
+    def shared_paths(self, template_dir: Path | None,
+                     reference_docx: Path | None) -> tuple[Path | None, Path | None]:
+        """`--template-dir` and `--reference-docx`, else the manifest's; checked to exist."""
+        template_dir = self.setting_path("template_dir", template_dir)
+        if template_dir is not None and not template_dir.is_dir():
+            raise UsageError(f"--template-dir {template_dir}: not a folder")
+        reference = self.setting_path("reference_docx", reference_docx)
+        if reference is not None and not reference.is_file():
+            raise UsageError(f"--reference-docx {reference}: no such file")
+        return template_dir, reference
+
     def year_span(self) -> SourceSpan | None:
         return self.manifest.span(("cohort", "year")) if self.manifest else None
 

@@ -15,7 +15,6 @@ import click
 from generator.batch import BatchOptions, BatchResult, default_jobs, run_batch
 from generator.batch_progress import Progress, clock
 from generator.cohort import DEFAULT_TIMEOUT, Cohort, resolve_target
-from generator.errors import UsageError
 
 DEFAULT_FORMATS = "pdf,html"
 DEFAULT_MEMORY_MIB = 2048
@@ -42,18 +41,6 @@ class BatchArguments:
     progress: bool = True
 
 
-def shared_paths(cohort: Cohort, template_dir: Path | None,
-                 reference_docx: Path | None) -> tuple[Path | None, Path | None]:
-    """`--template-dir` and `--reference-docx`, else the manifest's; checked to exist."""
-    template_dir = cohort.setting_path("template_dir", template_dir)
-    if template_dir is not None and not template_dir.is_dir():
-        raise UsageError(f"--template-dir {template_dir}: not a folder")
-    reference = cohort.setting_path("reference_docx", reference_docx)
-    if reference is not None and not reference.is_file():
-        raise UsageError(f"--reference-docx {reference}: no such file")
-    return template_dir, reference
-
-
 def build_options(args: BatchArguments, cohort: Cohort, outdir: Path) -> BatchOptions:
     from generator.commands.render import FORMATS, parse_list
     from generator.render.html import DOCUMENTS
@@ -62,7 +49,7 @@ def build_options(args: BatchArguments, cohort: Cohort, outdir: Path) -> BatchOp
                          "format")
     documents = parse_list(cohort.setting("documents", args.documents, "masterplan"),
                            DOCUMENTS, "document", ("all",))
-    template_dir, reference = shared_paths(cohort, args.template_dir, args.reference_docx)
+    template_dir, reference = cohort.shared_paths(args.template_dir, args.reference_docx)
     return BatchOptions(
         formats=formats, documents=documents, outdir=outdir,
         jobs=args.jobs or default_jobs(),

@@ -133,7 +133,6 @@ def render(request: RenderRequest) -> RenderResult:
                                  attachments=attachments)
             produced.append((request.outdir / f"{stem}.pdf", render_pdf(html, [], options)))
         if "docx" in request.formats:
-            from generator.errors import SourceSpan
             from generator.render.docx import DocxOptions, convert
 
             docx_options = DocxOptions(title=meta["title"], author=meta["author"],
@@ -145,9 +144,7 @@ def render(request: RenderRequest) -> RenderResult:
                                        charts={k: c.png for k, c in charts.items()})
             converted = convert(html, docx_options)
             if kind == request.documents[0]:  # the same reference file: warn once
-                result.warnings.extend(
-                    Diagnostic(SourceSpan(str(request.reference_docx), 0, 0), "warning", "",
-                               w.code, dict(w.params)) for w in converted.warnings)
+                result.warnings.extend(converted.diagnostics(request.reference_docx))
             produced.append((request.outdir / f"{stem}.docx", converted.data))
     for path, data in produced:
         atomic_write(path, data)

@@ -25,7 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator.batch_extract import Extracted, gather
 from generator.cohort import DEFAULT_READ_TIMEOUT, Cohort
 from generator.context import DIMENSION_COLOURS, Formatter
-from generator.errors import Diagnostic, RenderError, SourceSpan
+from generator.errors import Diagnostic, RenderError
 from generator.render.labels import labels
 from generator.spec.vocabulary import (
     DIMENSIONS,
@@ -346,10 +346,9 @@ def report_settings(cohort: Cohort, *, formats: str | None = None, outdir: Path 
                     reference_docx: Path | None = None, pdf_variant: str | None = None,
                     strict: bool = False) -> ReportSettings:
     from generator.batch import default_jobs
-    from generator.commands.batch import shared_paths
     from generator.commands.render import parse_list
 
-    template_dir, reference_docx = shared_paths(cohort, template_dir, reference_docx)
+    template_dir, reference_docx = cohort.shared_paths(template_dir, reference_docx)
     return ReportSettings(
         formats=parse_list(cohort.setting("formats", formats, DEFAULT_FORMATS), REPORT_FORMATS,
                            "format"),
@@ -405,9 +404,7 @@ def run_report(cohort: Cohort, settings: ReportSettings) -> ReportResult:
                                    header=f"{context['subtitle']} · {context['title']}",
                                    reference_docx=settings.reference_docx, charts={})
         converted = convert(html, docx_options)
-        result.warnings.extend(
-            Diagnostic(SourceSpan(str(settings.reference_docx), 0, 0), "warning", "", w.code,
-                       dict(w.params)) for w in converted.warnings)
+        result.warnings.extend(converted.diagnostics(settings.reference_docx))
         produced.append((outdir / f"{stem}.docx", converted.data))
     for path, data in produced:
         atomic_write(path, data)

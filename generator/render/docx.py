@@ -39,7 +39,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml import html as lxml_html
 
-from generator.errors import RenderError
+from generator.errors import Diagnostic, RenderError, SourceSpan
 from generator.render import docx_ooxml as ox
 from generator.render import docx_styles as ds
 from generator.render.docx_ooxml import PLAIN, RunFormat, W
@@ -101,6 +101,11 @@ class DocxOptions:
 class DocxResult:
     data: bytes
     warnings: tuple[DocxWarning, ...] = ()
+
+    def diagnostics(self, reference: Path | None) -> list[Diagnostic]:
+        """The warnings as diagnostics naming the reference file (a .docx has no lines)."""
+        return [Diagnostic(SourceSpan(str(reference), 0, 0), "warning", "", w.code,
+                           dict(w.params)) for w in self.warnings]
 
 
 def render_docx(html: str, options: DocxOptions) -> bytes:
