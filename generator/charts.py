@@ -169,10 +169,10 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     programs = plan.programs
     fig, ax = plt.subplots(figsize=(6.3, max(2.2, 0.16 * len(programs) + 0.9)))
     positions = list(range(len(programs)))[::-1]
-    for pos, program in zip(positions, programs, strict=True):
-        colour = COLOURS[list(DIMENSIONS).index(program.dimension)]
-        ax.barh(pos, program.end_year - program.start_year + 1, left=program.start_year - 0.5,
-                color=colour, height=0.7)
+    dimensions = list(DIMENSIONS)
+    ax.barh(positions, [p.end_year - p.start_year + 1 for p in programs],
+            left=[p.start_year - 0.5 for p in programs], height=0.7,
+            color=[COLOURS[dimensions.index(p.dimension)] for p in programs])
     ax.set_yticks(positions, [p.id for p in programs], fontsize=6)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlim(plan.start_year - 0.6, plan.end_year + 0.6)
