@@ -14,6 +14,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,21 @@ class ConfinedLoader(BaseLoader):
 
 
 def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+    """The environment for the built-in tree (`template_dir` None) is made once per process
+    and reused, with the templates it has compiled (compiling them is ~60 ms of every render;
+    Jinja recompiles a template whose file changed). A consultant's folder gets a fresh
+    environment every time, so a template added to it is found at the next render."""
+    if template_dir is None:
+        return _builtin_environment()
+    return _new_environment(template_dir)
+
+
+@cache
+def _builtin_environment() -> SandboxedEnvironment:
+    return _new_environment(None)
+
+
+def _new_environment(template_dir: Path | None) -> SandboxedEnvironment:
     loaders: list[BaseLoader] = []
     if template_dir is not None:
         if not template_dir.is_dir():

@@ -591,6 +591,29 @@ def test_template_dir_overriding_the_cover(minimal_spec: Path, tmp_path: Path) -
     assert 'id="bab-pendahuluan"' in html
 
 
+def test_the_builtin_environment_is_reused_and_never_mixed_with_a_template_dir(
+        minimal_spec: Path, tmp_path: Path) -> None:
+    from generator.render.html import make_environment
+
+    assert make_environment() is make_environment()  # compiled templates are kept
+    result, html = render_html(minimal_spec, tmp_path / "a")
+    assert result.exit_code == 0, result.output
+    assert html is not None and BUILTIN_COVER in html
+    # In the same process, a consultant's folder that gains a cover between two renders
+    # gets it at the second one, and the built-in environment never sees it.
+    brand = write_tree(tmp_path / "brand", {"style.css": "h1 { color: #c0ffee; }\n"})
+    result, html = render_html(minimal_spec, tmp_path / "b", "--template-dir", brand)
+    assert result.exit_code == 0, result.output
+    assert html is not None and BUILTIN_COVER in html
+    write_tree(brand, {"partials/cover.html.j2": '<section class="cover">BRAND</section>\n'})
+    result, html = render_html(minimal_spec, tmp_path / "c", "--template-dir", brand)
+    assert result.exit_code == 0, result.output
+    assert html is not None and "BRAND" in html and BUILTIN_COVER not in html
+    result, html = render_html(minimal_spec, tmp_path / "d")
+    assert result.exit_code == 0, result.output
+    assert html is not None and BUILTIN_COVER in html and "BRAND" not in html
+
+
 @pytest.mark.parametrize("how", ["file", "folder", "stylesheet"])
 def test_template_dir_symlinks_leading_out_are_not_followed(
         minimal_spec: Path, tmp_path: Path, how: str) -> None:
