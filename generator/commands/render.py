@@ -6,6 +6,7 @@ render leaves nothing behind; the same input gives byte-identical files.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,7 +30,8 @@ class RenderRequest:
     reference_docx: Path | None = None
     strict: bool = False
     # A one-shot process (the `render` command): freeze the heap once the spec is known good
-    # (`generator.heap`). Never for a process that renders again and again.
+    # and pause the cyclic collector while rendering (`generator.heap`). Never for a process
+    # that renders again and again.
     settle_heap: bool = False
 
 
@@ -85,21 +87,31 @@ def document_meta(kind: str, context: dict[str, Any]) -> dict[str, Any]:
 
 
 def render(request: RenderRequest) -> RenderResult:
+    from generator.spec import check_spec
+    from generator.spec.model import build_model
+
+    doc, warnings = check_spec(request.spec, str(request.spec), strict=request.strict)
+    plan = build_model(doc)
+    pause: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if request.settle_heap:
+        from generator.heap import collector_paused, settle
+
+        settle(request.formats)
+        pause = collector_paused()
+    with pause:
+        return _render(request, doc, plan, warnings)
+
+
+def _render(request: RenderRequest, doc: Any, plan: Any, warnings: list[Diagnostic]) -> \
+        RenderResult:
+    """The checked spec's documents, produced in memory first and then written."""
     from generator.assets import resolve_image
     from generator.charts import make_charts
     from generator.context import build_context
     from generator.output import atomic_write, stamp_for
     from generator.render.html import make_environment, render_html
     from generator.render.labels import labels
-    from generator.spec import check_spec
-    from generator.spec.model import build_model
 
-    doc, warnings = check_spec(request.spec, str(request.spec), strict=request.strict)
-    plan = build_model(doc)
-    if request.settle_heap:
-        from generator.heap import settle
-
-        settle(request.formats)
     lang = request.lang or str(plan.document.get("language", "id"))
     env = make_environment(request.template_dir)
     charts = make_charts(plan, lang, labels(lang), png="docx" in request.formats)
