@@ -308,23 +308,31 @@ _WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" '
 MM = 72 / 25.4
 
 
-def words_near_the_edge(pdf: Path, margin_mm: float = 10) -> list[tuple[int, str, float]]:
-    """(page, word, right edge in pt) of every word that reaches into the outer `margin_mm`
-    of its page or beyond it: text that overflowed the print area (the stylesheet keeps
-    at least 18 mm free on every side). Word boxes come from poppler's pdftotext."""
+def page_words(pdf: Path) -> list[tuple[float, float, list[tuple[float, float, float, float,
+                                                                   str]]]]:
+    """(width, height, words) of every page; a word is (x0, y0, x1, y1, text) in pt from the
+    top left corner, as poppler's pdftotext -bbox finds it."""
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     listing = subprocess.run([pdftotext, "-bbox", str(pdf), "-"], capture_output=True,
                              text=True, timeout=120, check=True).stdout
+    return [(float(page[1]), float(page[2]),
+             [(*(float(word[i]) for i in range(1, 5)), word[5])  # type: ignore[misc]
+              for word in _WORD.finditer(page[3])])
+            for page in _PAGE.finditer(listing)]
+
+
+def words_near_the_edge(pdf: Path, margin_mm: float = 10) -> list[tuple[int, str, float]]:
+    """(page, word, right edge in pt) of every word that reaches into the outer `margin_mm`
+    of its page or beyond it: text that overflowed the print area (the stylesheet keeps
+    at least 18 mm free on every side)."""
     found = []
-    for number, page in enumerate(_PAGE.finditer(listing), start=1):
-        width, height = float(page[1]), float(page[2])
-        limit = margin_mm * MM
-        for word in _WORD.finditer(page[3]):
-            x0, y0, x1, y1 = (float(word[i]) for i in range(1, 5))
+    limit = margin_mm * MM
+    for number, (width, height, words) in enumerate(page_words(pdf), start=1):
+        for x0, y0, x1, y1, text in words:
             if x0 < limit or x1 > width - limit or y0 < 0 or y1 > height:
-                found.append((number, word[5], x1))
+                found.append((number, text, x1))
     return found
 
 

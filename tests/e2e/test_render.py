@@ -303,6 +303,40 @@ def test_running_header_names_the_region(example: Any) -> None:
     assert len(headed) >= len(texts) - 2
 
 
+@pytest.mark.parametrize(("name", "lines"), [
+    ("Contoh", 1),
+    ("Kepulauan Siau Tagulandang Biaro", 2),  # the longest name of a real kabupaten
+    (" ".join(f"Nama{i}" for i in range(40)), 2),  # ~300 characters: cut off after 2 lines
+])
+def test_running_header_keeps_region_left_and_title_right_whatever_their_length(
+        tmp_path: Path, e2e: Any, name: str, lines: int) -> None:
+    spec = tmp_path / "spec" / "masterplan.yaml"
+    spec.parent.mkdir()
+    spec.write_text(e2e.replace_once(MINIMAL.read_text(encoding="utf-8"),
+                                     'name: "Contoh"', f'name: "{name}"'), encoding="utf-8")
+    result = run_cli("render", spec, "-f", "pdf", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    (pdf,) = (tmp_path / "out").glob("*.pdf")
+    assert e2e.words_near_the_edge(pdf) == []
+    width, _height, page = e2e.page_words(pdf)[2]  # the contents: header, no landscape
+    page.sort(key=lambda w: (w[1], w[0]))
+    heading = next(i for i, w in enumerate(page) if w[4] == "DAFTAR")
+    header = page[:heading]
+    # Above the page's heading, region from the left margin, title to the right margin.
+    assert max(w[3] for w in header) <= page[heading][1]
+    region = next(w for w in header if w[4] == "Pemerintah")
+    assert abs(region[0] - 25 * e2e.MM) < 1.5, header
+    assert abs(max(w[2] for w in header) - (width - 20 * e2e.MM)) < 1.5
+    overlaps = [(a[4], b[4]) for i, a in enumerate(page) for b in page[i + 1:]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    assert overlaps == []
+    # At most two lines, in the top margin and clear of the page's edge.
+    assert len({round(w[1]) for w in header}) == lines
+    assert min(w[1] for w in header) >= 7 * e2e.MM
+    if len(name) > 100:
+        assert header[-1][4].endswith("…")
+
+
 def test_cover_shows_the_logo_title_and_period(example: Any) -> None:
     reader = example.pdf()
     cover = reader.pages[0]
