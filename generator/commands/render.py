@@ -30,9 +30,11 @@ class RenderRequest:
     reference_docx: Path | None = None
     strict: bool = False
     # A one-shot process (the `render` command): freeze the heap once the spec is known good
-    # and pause the cyclic collector while rendering (`generator.heap`). Never for a process
-    # that renders again and again.
+    # (`generator.heap`). Never for a process that renders again and again.
     settle_heap: bool = False
+    # Pause the cyclic collector while each document is made, collect after it
+    # (`generator.heap.collector_paused`): the render command and batch workers.
+    pause_collector: bool = False
 
 
 @dataclass
@@ -59,9 +61,19 @@ def parse_list(value: str, allowed: tuple[str, ...], what: str, extra: tuple[str
     return list(dict.fromkeys(result))
 
 
+#: The longest slug in a file name: with the code, type, year and document a name stays far
+#: below the 255 bytes most file systems allow, however long the region's name is.
+SLUG_LIMIT = 60
+
+
 def slug(text: str) -> str:
+    """ASCII, lower case, words joined by `-`, cut at a word boundary after `SLUG_LIMIT`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "daerah"
+    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "daerah"
+    if len(result) > SLUG_LIMIT:
+        cut = result[:SLUG_LIMIT + 1].rpartition("-")[0]  # "" when there is no boundary
+        result = cut if len(cut) >= SLUG_LIMIT // 2 else result[:SLUG_LIMIT].rstrip("-")
+    return result
 
 
 def output_stem(region: dict[str, Any], cohort_year: int, document: str) -> str:
@@ -87,79 +99,93 @@ def document_meta(kind: str, context: dict[str, Any]) -> dict[str, Any]:
 
 
 def render(request: RenderRequest) -> RenderResult:
+    from generator.assets import resolve_image
+    from generator.charts import make_charts
+    from generator.context import build_context
+    from generator.heap import collector_paused
+    from generator.output import atomic_write, stamp_for
+    from generator.render.html import make_environment
+    from generator.render.labels import labels
     from generator.spec import check_spec
     from generator.spec.model import build_model
 
     doc, warnings = check_spec(request.spec, str(request.spec), strict=request.strict)
     plan = build_model(doc)
-    pause: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if request.settle_heap:
-        from generator.heap import collector_paused, settle
+        from generator.heap import settle
 
         settle(request.formats)
-        pause = collector_paused()
-    with pause:
-        return _render(request, doc, plan, warnings)
-
-
-def _render(request: RenderRequest, doc: Any, plan: Any, warnings: list[Diagnostic]) -> \
-        RenderResult:
-    """The checked spec's documents, produced in memory first and then written."""
-    from generator.assets import resolve_image
-    from generator.charts import make_charts
-    from generator.context import build_context
-    from generator.output import atomic_write, stamp_for
-    from generator.render.html import make_environment, render_html
-    from generator.render.labels import labels
-
-    lang = request.lang or str(plan.document.get("language", "id"))
-    env = make_environment(request.template_dir)
-    charts = make_charts(plan, lang, labels(lang), png="docx" in request.formats)
-    context = build_context(plan, lang, charts)
-    logo = plan.region.get("logo")
-    if logo:
-        context["logo"] = resolve_image(doc, ("region", "logo"), str(logo)).data_uri
-    created = stamp_for(plan.document["date"])
-
-    produced: list[tuple[Path, bytes]] = []
-    result = RenderResult(warnings=warnings)
+    pause = collector_paused if request.pause_collector else contextlib.nullcontext
+    with pause():
+        lang = request.lang or str(plan.document.get("language", "id"))
+        env = make_environment(request.template_dir)
+        charts = make_charts(plan, lang, labels(lang), png="docx" in request.formats)
+        context = build_context(plan, lang, charts)
+        logo = plan.region.get("logo")
+        if logo:
+            context["logo"] = resolve_image(doc, ("region", "logo"), str(logo)).data_uri
+    made = _Made(request, doc, plan, lang, env, charts, context,
+                 stamp_for(plan.document["date"]), RenderResult(warnings=warnings))
     for kind in request.documents:
+        with pause():
+            made.document(kind)
+    for path, data in made.produced:
+        atomic_write(path, data)
+        made.result.outputs.append(path)
+    return made.result
+
+
+@dataclass
+class _Made:
+    """One spec's rendering state: every output is kept in memory until all are made."""
+
+    request: RenderRequest
+    doc: Any
+    plan: Any
+    lang: str
+    env: Any
+    charts: dict[str, Any]
+    context: dict[str, Any]
+    created: Any
+    result: RenderResult
+    produced: list[tuple[Path, bytes]] = field(default_factory=list)
+
+    def document(self, kind: str) -> None:
+        from generator.render.html import render_html
+
+        request, context, lang = self.request, self.context, self.lang
         meta = document_meta(kind, context)
-        html = render_html(kind, {**context, **meta}, env,
+        html = render_html(kind, {**context, **meta}, self.env,
                            user_templates=request.template_dir is not None)
-        stem = output_stem(plan.region, int(plan.cohort["year"]), kind)
+        stem = output_stem(self.plan.region, int(self.plan.cohort["year"]), kind)
         if "html" in request.formats:
-            produced.append((request.outdir / f"{stem}.html", html.encode("utf-8")))
+            self.produced.append((request.outdir / f"{stem}.html", html.encode("utf-8")))
         if "pdf" in request.formats:
             from generator.render.pdf import PdfOptions, render_pdf
 
             attachments = []
             if request.pdf_variant:
                 safe_name = re.sub(r"[^A-Za-z0-9._-]", "_", request.spec.name).strip("._")
-                attachments.append((safe_name or f"{stem}.yaml", doc.source_bytes,
+                attachments.append((safe_name or f"{stem}.yaml", self.doc.source_bytes,
                                     "Masterplan spec (YAML) this document was made from"))
             options = PdfOptions(title=meta["title"], author=meta["author"],
                                  subject=meta["subject"], keywords=meta["keywords"],
-                                 language=lang, created=created,
+                                 language=lang, created=self.created,
                                  variant="pdf/a-3b" if request.pdf_variant else None,
                                  attachments=attachments)
-            produced.append((request.outdir / f"{stem}.pdf", render_pdf(html, [], options)))
+            self.produced.append((request.outdir / f"{stem}.pdf",
+                                  render_pdf(html, [], options)))
         if "docx" in request.formats:
             from generator.render.docx import DocxOptions, convert
 
             docx_options = DocxOptions(title=meta["title"], author=meta["author"],
                                        subject=meta["subject"], keywords=meta["keywords"],
-                                       language=lang, created=created,
+                                       language=lang, created=self.created,
                                        header=f"{context['region']['government']} · "
                                               f"{meta['title']}",
                                        reference_docx=request.reference_docx,
-                                       charts={k: c.png for k, c in charts.items()})
+                                       charts={k: c.png for k, c in self.charts.items()})
             converted = convert(html, docx_options)
             if kind == request.documents[0]:  # the same reference file: warn once
-                result.warnings.extend(converted.diagnostics(request.reference_docx))
-            produced.append((request.outdir / f"{stem}.docx", converted.data))
-    for path, data in produced:
-        atomic_write(path, data)
-        result.outputs.append(path)
-    return result
-
+                self.result.warnings.extend(converted.diagnostics(request.reference_docx))
+            self.produced.append((request.outdir / f"{stem}.docx", converted.data))

@@ -202,3 +202,21 @@ def test_malformed_environment_is_a_usage_error(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", raw)
     with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH"):
         source_date_epoch(None)
+
+
+# --- output names ----------------------------------------------------------------------------
+
+def test_output_names_are_keyed_on_the_code_and_cut_long_names_at_a_word() -> None:
+    from generator.commands.render import SLUG_LIMIT, output_stem, slug
+
+    region = {"code": "35.10", "type": "kabupaten", "name": "Banyuwangi"}
+    assert output_stem(region, 2017, "masterplan") == \
+        "3510-kabupaten-banyuwangi-2017-masterplan"
+    assert slug("Kepulauan Siau Tagulandang Biaro") == "kepulauan-siau-tagulandang-biaro"
+    assert slug("Tojo Una-Una") == "tojo-una-una" and slug("???") == "daerah"
+    long_name = " ".join(f"Nama{i}" for i in range(60))  # 400 characters: 255 bytes at most
+    cut = slug(long_name)
+    assert len(cut) <= SLUG_LIMIT and long_name.lower().replace(" ", "-").startswith(cut + "-")
+    assert len(slug("x" * 300)) == SLUG_LIMIT  # no word boundary: cut anyway
+    stem = output_stem({**region, "name": long_name}, 2017, "readiness")
+    assert len(f"{stem}.docx".encode()) < 100
