@@ -32,7 +32,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from generator.heap import collector_paused, freeze
+from generator.heap import freeze
 
 FAULTS_ENV = "MASTERPLAN_TEST_FAULTS"
 PlainDict = dict[str, Any]
@@ -191,9 +191,8 @@ def render_one(payload: PlainDict, lang: str) -> PlainDict:
         formats=list(payload["formats"]), outdir=Path(payload["outdir"]),
         lang=payload.get("lang"), template_dir=optional("template_dir"),
         pdf_variant=payload.get("pdf_variant"), reference_docx=optional("reference_docx"),
-        strict=bool(payload.get("strict")))
-    with collector_paused():
-        result = render(request)
+        strict=bool(payload.get("strict")), pause_collector=True)
+    result = render(request)
     return {"status": "ok", "outputs": [p.name for p in result.outputs],
             "warnings": [d.as_dict(lang) for d in result.warnings],
             "pages": dict(result.pages)}

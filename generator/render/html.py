@@ -52,7 +52,14 @@ class ConfinedLoader(BaseLoader):
             raise RenderError(f"template {template} is larger than {_MAX_TEMPLATE_BYTES} bytes")
         source = real.read_text(encoding="utf-8")
         mtime = os.path.getmtime(real)
-        return source, str(real), lambda: os.path.getmtime(real) == mtime
+
+        def uptodate() -> bool:  # a file removed since is out of date, not an error
+            try:
+                return os.path.getmtime(real) == mtime
+            except OSError:
+                return False
+
+        return source, str(real), uptodate
 
 
 def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
