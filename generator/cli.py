@@ -143,8 +143,7 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
         spec=spec, documents=parse_list(documents, DOCUMENTS, "document", ("all",)),
         formats=parse_list(formats, FORMATS, "format"), outdir=outdir, lang=lang,
         template_dir=template_dir, pdf_variant=pdf_variant, reference_docx=reference_docx,
-        strict=strict, settle_heap=True,
-        pause_collector=True)
+        strict=strict, settle_heap=True, pause_collector=True)
     result = render(request)
     for warning in result.warnings:
         click.echo(warning.format(lang or "id"), err=True)

@@ -61,8 +61,7 @@ def collector_paused() -> Iterator[None]:
     """Run the body with the cyclic garbage collector off, then collect once.
 
     For bounded work only (one document): garbage in reference cycles piles up until the
-    body ends. The collector's previous state is
-    restored, also when the body raises.
+    body ends. The collector's previous state is restored, also when the body raises.
     """
     enabled = gc.isenabled()
     try:

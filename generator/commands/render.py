@@ -104,7 +104,7 @@ def render(request: RenderRequest) -> RenderResult:
     from generator.context import build_context
     from generator.heap import collector_paused
     from generator.output import atomic_write, stamp_for
-    from generator.render.html import make_environment
+    from generator.render.html import make_environment, render_html
     from generator.render.labels import labels
     from generator.spec import check_spec
     from generator.spec.model import build_model
@@ -124,68 +124,48 @@ def render(request: RenderRequest) -> RenderResult:
         logo = plan.region.get("logo")
         if logo:
             context["logo"] = resolve_image(doc, ("region", "logo"), str(logo)).data_uri
-    made = _Made(request, doc, plan, lang, env, charts, context,
-                 stamp_for(plan.document["date"]), RenderResult(warnings=warnings))
+    created = stamp_for(plan.document["date"])
+
+    produced: list[tuple[Path, bytes]] = []
+    result = RenderResult(warnings=warnings)
     for kind in request.documents:
-        with pause():
-            made.document(kind)
-    for path, data in made.produced:
+        with pause():  # one document at a time: its cyclic garbage is collected after it
+            meta = document_meta(kind, context)
+            html = render_html(kind, {**context, **meta}, env,
+                               user_templates=request.template_dir is not None)
+            stem = output_stem(plan.region, int(plan.cohort["year"]), kind)
+            if "html" in request.formats:
+                produced.append((request.outdir / f"{stem}.html", html.encode("utf-8")))
+            if "pdf" in request.formats:
+                from generator.render.pdf import PdfOptions, render_pdf
+
+                attachments = []
+                if request.pdf_variant:
+                    safe_name = re.sub(r"[^A-Za-z0-9._-]", "_", request.spec.name).strip("._")
+                    attachments.append((safe_name or f"{stem}.yaml", doc.source_bytes,
+                                        "Masterplan spec (YAML) this document was made from"))
+                options = PdfOptions(title=meta["title"], author=meta["author"],
+                                     subject=meta["subject"], keywords=meta["keywords"],
+                                     language=lang, created=created,
+                                     variant="pdf/a-3b" if request.pdf_variant else None,
+                                     attachments=attachments)
+                produced.append((request.outdir / f"{stem}.pdf", render_pdf(html, [], options)))
+            if "docx" in request.formats:
+                from generator.render.docx import DocxOptions, convert
+
+                docx_options = DocxOptions(title=meta["title"], author=meta["author"],
+                                           subject=meta["subject"], keywords=meta["keywords"],
+                                           language=lang, created=created,
+                                           header=f"{context['region']['government']} · "
+                                                  f"{meta['title']}",
+                                           reference_docx=request.reference_docx,
+                                           charts={k: c.png for k, c in charts.items()})
+                converted = convert(html, docx_options)
+                if kind == request.documents[0]:  # the same reference file: warn once
+                    result.warnings.extend(converted.diagnostics(request.reference_docx))
+                produced.append((request.outdir / f"{stem}.docx", converted.data))
+    for path, data in produced:
         atomic_write(path, data)
-        made.result.outputs.append(path)
-    return made.result
+        result.outputs.append(path)
+    return result
 
-
-@dataclass
-class _Made:
-    """One spec's rendering state: every output is kept in memory until all are made."""
-
-    request: RenderRequest
-    doc: Any
-    plan: Any
-    lang: str
-    env: Any
-    charts: dict[str, Any]
-    context: dict[str, Any]
-    created: Any
-    result: RenderResult
-    produced: list[tuple[Path, bytes]] = field(default_factory=list)
-
-    def document(self, kind: str) -> None:
-        from generator.render.html import render_html
-
-        request, context, lang = self.request, self.context, self.lang
-        meta = document_meta(kind, context)
-        html = render_html(kind, {**context, **meta}, self.env,
-                           user_templates=request.template_dir is not None)
-        stem = output_stem(self.plan.region, int(self.plan.cohort["year"]), kind)
-        if "html" in request.formats:
-            self.produced.append((request.outdir / f"{stem}.html", html.encode("utf-8")))
-        if "pdf" in request.formats:
-            from generator.render.pdf import PdfOptions, render_pdf
-
-            attachments = []
-            if request.pdf_variant:
-                safe_name = re.sub(r"[^A-Za-z0-9._-]", "_", request.spec.name).strip("._")
-                attachments.append((safe_name or f"{stem}.yaml", self.doc.source_bytes,
-                                    "Masterplan spec (YAML) this document was made from"))
-            options = PdfOptions(title=meta["title"], author=meta["author"],
-                                 subject=meta["subject"], keywords=meta["keywords"],
-                                 language=lang, created=self.created,
-                                 variant="pdf/a-3b" if request.pdf_variant else None,
-                                 attachments=attachments)
-            self.produced.append((request.outdir / f"{stem}.pdf",
-                                  render_pdf(html, [], options)))
-        if "docx" in request.formats:
-            from generator.render.docx import DocxOptions, convert
-
-            docx_options = DocxOptions(title=meta["title"], author=meta["author"],
-                                       subject=meta["subject"], keywords=meta["keywords"],
-                                       language=lang, created=self.created,
-                                       header=f"{context['region']['government']} · "
-                                              f"{meta['title']}",
-                                       reference_docx=request.reference_docx,
-                                       charts={k: c.png for k, c in self.charts.items()})
-            converted = convert(html, docx_options)
-            if kind == request.documents[0]:  # the same reference file: warn once
-                self.result.warnings.extend(converted.diagnostics(request.reference_docx))
-            self.produced.append((request.outdir / f"{stem}.docx", converted.data))

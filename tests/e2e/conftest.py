@@ -308,17 +308,18 @@ _WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" '
 MM = 72 / 25.4
 
 
-def page_words(pdf: Path) -> list[tuple[float, float, list[tuple[float, float, float, float,
-                                                                   str]]]]:
-    """(width, height, words) of every page; a word is (x0, y0, x1, y1, text) in pt from the
-    top left corner, as poppler's pdftotext -bbox finds it."""
+Word = tuple[float, float, float, float, str]  # x0, y0, x1, y1 in pt from the top left; text
+
+
+def page_words(pdf: Path) -> list[tuple[float, float, list[Word]]]:
+    """(width, height, words) of every page, as poppler's pdftotext -bbox finds them."""
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     listing = subprocess.run([pdftotext, "-bbox", str(pdf), "-"], capture_output=True,
                              text=True, timeout=120, check=True).stdout
     return [(float(page[1]), float(page[2]),
-             [(*(float(word[i]) for i in range(1, 5)), word[5])  # type: ignore[misc]
+             [(float(word[1]), float(word[2]), float(word[3]), float(word[4]), word[5])
               for word in _WORD.finditer(page[3])])
             for page in _PAGE.finditer(listing)]
 
