@@ -16,6 +16,14 @@ a busy machine the wall-clock speed-up says more about them than about the batch
 per spec and cores busy still show whether -j2 adds overhead. With --repeat R, each timed
 run is repeated and the median kept.
 
+The peer measured in the same run (`--floor K`, default 8): WeasyPrint alone, in this
+process, on the HTML our tool makes for K specs spread evenly over the cohort. Its mean CPU
+seconds per spec, times N and divided by the worker count, is the least any batch of these
+documents can take on this machine with this PDF engine, before charts, DOCX and our own
+work; the batch's CPU per spec is compared with it. The machine line also gives the
+seconds a pure-Python loop (`sum(range(10**7))`, median of 3) takes: machines of the
+same name differ by 2x or more between sessions, and the loop tells which one ran.
+
 Goals (issue 5, on a 2-core machine): speed-up >= 1.85x; 514 specs in both formats under
 15 minutes; an unchanged re-run under 10 s; under 300 MiB per worker. When a size is not
 run, `--extrapolate` prints the linear extrapolation of the largest measured size to it,
@@ -126,6 +134,38 @@ def table(measures: list[Measure]) -> str:
     return "\n".join(lines)
 
 
+def engine_floor(specs: Path, sample: int) -> list[float]:
+    """CPU seconds WeasyPrint alone takes on our HTML, for `sample` specs of the cohort."""
+    from generator.render.pdf import PdfOptions, render_pdf
+
+    paths = sorted(specs.glob("*/*.yaml"))
+    sample = min(sample, len(paths))
+    picked = [paths[index * len(paths) // sample] for index in range(sample)]
+    seconds: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = []
+        for number, spec in enumerate(picked):
+            subprocess.run([*command(), "render", str(spec), "-f", "html", "-o",
+                            f"{tmp}/{number}"], check=True, capture_output=True)
+            pages.append(next(Path(tmp, str(number)).glob("*.html")).read_text("utf-8"))
+        options = PdfOptions(title="floor")
+        render_pdf(pages[0], [], options)  # warm up: fonts, caches, lazy imports
+        for html in pages:
+            started = time.process_time()
+            render_pdf(html, [], options)
+            seconds.append(time.process_time() - started)
+    return seconds
+
+
+def loop_seconds() -> float:
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        sum(range(10**7))
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def machine() -> str:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     memory = ""
@@ -143,7 +183,7 @@ def machine() -> str:
     except OSError:
         pass
     return (f"{platform.system()} {platform.machine()}, {cpus} CPU(s) {model}{memory}, "
-            f"Python {platform.python_version()}")
+            f"Python {platform.python_version()}; pure-Python loop {loop_seconds():.2f} s")
 
 
 def main() -> None:
@@ -158,6 +198,8 @@ def main() -> None:
     parser.add_argument("--extrapolate", default="",
                         help="sizes to extrapolate from the largest measured one, e.g. 514")
     parser.add_argument("--keep", type=Path, help="keep specs and outputs in this folder")
+    parser.add_argument("--floor", type=int, default=8,
+                        help="specs sampled for the WeasyPrint-alone peer (0: skip it)")
     args = parser.parse_args()
 
     from gen_specs import generate
@@ -168,6 +210,7 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(f"formats: {args.formats}; document: {args.document}; work folder: {work}")
     measures: list[Measure] = []
+    floors: dict[int, float] = {}
     try:
         for size in sizes:
             specs = work / f"specs-{size}"
@@ -176,6 +219,14 @@ def main() -> None:
                 generate(size, specs, args.seed, check=False)
                 print(f"generated {size} specs in {time.perf_counter() - started:.1f} s",
                       flush=True)
+            if args.floor > 0 and "pdf" in args.formats.split(","):
+                sampled = engine_floor(specs, args.floor)
+                floors[size] = statistics.mean(sampled)
+                print(f"peer: WeasyPrint alone on our HTML, {len(sampled)} specs: "
+                      f"{floors[size]:.2f} CPU s/spec (median {statistics.median(sampled):.2f}, "
+                      f"{min(sampled):.2f}-{max(sampled):.2f}); {size} specs on "
+                      f"{max(jobs)} cores need at least "
+                      f"{clock(size * floors[size] / max(jobs))}", flush=True)
             last_out = None
             for job in jobs:
                 runs = []
@@ -210,6 +261,12 @@ def main() -> None:
     print()
     print(table(measures))
     print()
+    for size, floor in floors.items():
+        for m in [m for m in measures if m.size == size and m.kind == "render"]:
+            print(f"{size} specs -j{m.jobs}: {m.cpu / size:.2f} CPU s/spec, of which "
+                  f"WeasyPrint alone takes {floor:.2f} ({floor * size / m.cpu:.0%}); "
+                  f"engine floor at -j{m.jobs}: {clock(size * floor / m.jobs)}, "
+                  f"measured {clock(m.wall)}")
     print("goals: speed-up >= {speedup}x; 514 specs, both formats < {n} min; unchanged re-run "
           "< {r:.0f} s; < {w:.0f} MiB per worker".format(
               speedup=GOALS["speedup"], n=GOALS["national_seconds"] // 60,
