@@ -2,14 +2,16 @@
 
 Run:  .venv/bin/python benchmarks/gen_specs.py N OUTDIR [--seed 7] [--no-check]
 
-Each spec lives in OUTDIR/<code>-<cohort>/masterplan.yaml. Regions are real kabupaten/kota
-with their Kemendagri codes and provinces (`benchmarks/regions.py`); beyond the list's length
-the regions repeat with an earlier cohort year, which is valid because a region is keyed by
-code plus cohort year. Each spec starts from examples/minimal/masterplan.yaml and varies,
-deterministically from the seed: 10-40 programs over the 18 sub-dimensions with consistent
-horizons and years, 1-3 budget lines from a realistic mix of funding sources, 1-2 indicators,
-3-6 quick wins, readiness statuses and scores, a 5- or 10-year period, narrative length, and
-a logo for about one spec in three. Every spec is validated (no errors) unless --no-check.
+Each spec lives in OUTDIR/<code>-<cohort>/masterplan.yaml. Regions are the 514 real
+kabupaten/kota with their Kemendagri codes and provinces (`benchmarks/regions.py`), taken in
+an order shuffled by the seed, so a cohort of 25 or 100 spreads over the country and 514 is
+every region once; beyond 514 the regions repeat with an earlier cohort year, which is valid
+because a region is keyed by code plus cohort year. Each spec starts from
+examples/minimal/masterplan.yaml and varies, deterministically from the seed: 10-40 programs
+over the 18 sub-dimensions with consistent horizons and years, 1-3 budget lines from a
+realistic mix of funding sources, 1-2 indicators, 3-6 quick wins, readiness statuses and
+scores, a 5- or 10-year period, narrative length, and a logo for about one spec in three.
+Every spec is validated (no errors) unless --no-check.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import io
 import random
 import shutil
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -156,8 +159,15 @@ def programs_for(rng: random.Random, count: int, start: int, end: int) -> dict[s
     return dimensions
 
 
+@cache
+def region_order(seed: int) -> tuple[int, ...]:
+    """Indexes into REGIONS, shuffled by the seed: the order specs take the regions in."""
+    rng = random.Random(f"{seed}-regions")  # noqa: S311 - test data, not secrets
+    return tuple(rng.sample(range(len(REGIONS)), len(REGIONS)))
+
+
 def make_spec(index: int, seed: int, base: dict[str, Any]) -> tuple[str, dict[str, Any], bool]:
-    code, kind, name = REGIONS[index % len(REGIONS)]
+    code, kind, name = REGIONS[region_order(seed)[index % len(REGIONS)]]
     cohort = LATEST_COHORT - index // len(REGIONS)
     rng = random.Random(f"{seed}-{index}")  # noqa: S311 - test data, not secrets
     start = cohort + 1

