@@ -929,10 +929,14 @@ def test_watch_survives_a_broken_user_template(minimal_spec: Path, tmp_path: Pat
 @pytest.mark.slow
 def test_watch_command_in_a_real_process(e2e: Any, minimal_spec: Path, tmp_path: Path) -> None:
     outdir = tmp_path / "out"
+    # Ctrl-C as a user at a terminal sends it. A test run started in the background of a
+    # non-interactive shell (`.ci/run &`) inherits SIGINT ignored, and a Python child keeps
+    # it ignored: give the child the default disposition a terminal has.
     process = subprocess.Popen(
         [*e2e.masterplan_command(), "watch", str(minimal_spec), "-o", str(outdir),
          "--interval", "0.1"], env=e2e.child_env(), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True)
+        stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         first = wait_for(lambda: OLD_VISION in _maybe_preview(outdir), process)
         assert first
@@ -940,7 +944,12 @@ def test_watch_command_in_a_real_process(e2e: Any, minimal_spec: Path, tmp_path:
         assert wait_for(lambda: "Visi dari proses nyata" in _maybe_preview(outdir), process)
     finally:
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
+        try:
+            _, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()  # never leave a watcher running after the test
+            process.communicate()
+            raise
     assert process.returncode == 0, err
     assert "masterplan: watching" in err and "watch stopped" in err
     assert "Traceback" not in err
