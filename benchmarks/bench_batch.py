@@ -21,8 +21,9 @@ process, on the HTML our tool makes for K specs spread evenly over the cohort. I
 seconds per spec, times N and divided by the worker count, is the least any batch of these
 documents can take on this machine with this PDF engine, before charts, DOCX and our own
 work; the batch's CPU per spec is compared with it. The machine line also gives the
-seconds a pure-Python loop (`sum(range(10**7))`, median of 3) takes: machines of the
-same name differ by 2x or more between sessions, and the loop tells which one ran.
+seconds `sum(range(10**7))` takes (median of 3), a rough CPU reading only: on hosts where
+this loop ran as fast, WeasyPrint has cost 84 to 172 ms per page, so the peer, not the
+loop, is what a batch's time should be read against.
 
 Goals (issue 5, on a 2-core machine): speed-up >= 1.85x; 514 specs in both formats under
 15 minutes; an unchanged re-run under 10 s; under 300 MiB per worker. When a size is not
