@@ -51,7 +51,8 @@ def prepare(spec: Path) -> tuple[str, Any]:
     """The masterplan HTML and the DocxOptions that `masterplan render -f docx` hands the
     converter, caught on their way in (the command imports `convert` when it runs)."""
     import generator.render.docx as docx_module
-    from generator.commands.render import RenderRequest, render
+    from generator.pipeline import render_spec
+    from generator.settings import RenderSettings
 
     captured: dict[str, Any] = {}
 
@@ -63,8 +64,7 @@ def prepare(spec: Path) -> tuple[str, Any]:
     docx_module.convert = capture
     try:
         with tempfile.TemporaryDirectory() as folder:
-            render(RenderRequest(spec=spec, documents=["masterplan"], formats=["docx"],
-                                 outdir=Path(folder)))
+            render_spec(spec, RenderSettings(formats=("docx",), outdir=Path(folder)))
     finally:
         docx_module.convert = real
     return captured["html"], captured["options"]

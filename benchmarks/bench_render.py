@@ -45,13 +45,16 @@ def main() -> None:
 
     from pypdf import PdfReader
 
-    from generator.assets import resolve_image
-    from generator.charts import make_charts
-    from generator.commands.render import document_meta
-    from generator.context import build_context
-    from generator.render.html import make_environment, render_html
-    from generator.render.labels import labels
+    from generator.documents import KINDS
+    from generator.documents.charts import make_charts
+    from generator.documents.context import build_context
+    from generator.documents.naming import document_meta
+    from generator.i18n.labels import labels
+    from generator.pipeline import document_html
+    from generator.render.html import make_environment
     from generator.render.pdf import PdfOptions, render_pdf
+    from generator.settings import RenderSettings
+    from generator.spec.assets import resolve_image
     from generator.spec.load import load_spec
     from generator.spec.model import build_model
     from generator.spec.validate import validate
@@ -79,9 +82,10 @@ def main() -> None:
     wall, cpu, ctx = median_of(args.runs, context)
     stages["context (+ Markdown, logo)"] = (wall, cpu)
     env = make_environment(None)
-    meta = document_meta("masterplan", ctx)
-    wall, cpu, html = median_of(args.runs, lambda: render_html("masterplan", {**ctx, **meta},
-                                                                env))
+    kind = KINDS["masterplan"]
+    meta = document_meta(kind, ctx)
+    wall, cpu, html = median_of(args.runs, lambda: document_html(kind, {**ctx, **meta}, env,
+                                                                  RenderSettings()))
     stages["templates → HTML"] = (wall, cpu)
     ours_wall = sum(w for w, _ in stages.values())
     ours_cpu = sum(c for _, c in stages.values())

@@ -15,17 +15,23 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
+from generator.documents import spec_kinds
 from generator.errors import MasterplanError, SpecError
+from generator.render import format_names
+from generator.settings import LANGUAGES, PDF_VARIANTS
 
 F = TypeVar("F", bound=Callable[..., Any])
+# The choices the registries offer (both are light to import: no renderer is loaded).
+_DOCUMENTS = ", ".join(spec_kinds())
+_FORMATS = ", ".join(format_names())
 
-PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(["pdf/a-3b"]), default=None,
+PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=None,
                            help="Archival PDF/A-3b with the source spec attached.")
 REFERENCE_DOCX = click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
                               help="A .docx whose Word styles the DOCX output uses.")
-LANG = click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True,
                     help="Language of messages and documents (Bahasa Indonesia or English).")
-COHORT_LANG = click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+COHORT_LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
                            help="Language of messages and documents (default: the manifest's,"
                                 " else id).")
 
@@ -118,12 +124,12 @@ def schema(output: Path | None) -> None:
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--document", "documents", default="masterplan", show_default=True,
-              help="masterplan, summary, quickwins, readiness or all (comma-separated).")
+              help=f"{_DOCUMENTS} or all (comma-separated).")
 @click.option("-f", "--format", "formats", default="pdf,html", show_default=True,
-              help="Output formats: pdf, html, docx (comma-separated).")
+              help=f"Output formats: {_FORMATS} (comma-separated).")
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the documents.")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Document language (default: the spec's document.language, else id).")
 @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Your own templates/stylesheet; missing files fall back to the built-in ones.")
@@ -135,27 +141,21 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
            lang: str | None, template_dir: Path | None, pdf_variant: str | None,
            reference_docx: Path | None, strict: bool) -> None:
     """Render a spec to PDF, HTML and DOCX documents."""
-    from generator.commands.render import FORMATS, RenderRequest, parse_list, render
-    from generator.render.html import DOCUMENTS
+    from generator.commands.render import run_render
+    from generator.settings import resolve
 
     ctx.meta["masterplan.lang"] = lang or "id"
-    request = RenderRequest(
-        spec=spec, documents=parse_list(documents, DOCUMENTS, "document", ("all",)),
-        formats=parse_list(formats, FORMATS, "format"), outdir=outdir, lang=lang,
-        template_dir=template_dir, pdf_variant=pdf_variant, reference_docx=reference_docx,
-        strict=strict, settle_heap=True, pause_collector=True)
-    result = render(request)
-    for warning in result.warnings:
-        click.echo(warning.format(lang or "id"), err=True)
-    for path in result.outputs:
-        click.echo(str(path))
+    run_render(spec, resolve({
+        "documents": documents, "formats": formats, "outdir": outdir, "lang": lang,
+        "template_dir": template_dir, "pdf_variant": pdf_variant,
+        "reference_docx": reference_docx, "strict": strict}))
 
 
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the preview.")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Document language.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Document language.")
 @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Your own templates/stylesheet.")
 @click.option("--interval", type=float, default=0.5, show_default=True,
@@ -171,10 +171,10 @@ def watch(spec: Path, outdir: Path, lang: str | None, template_dir: Path | None,
 @main.command()
 @click.argument("target", type=click.Path(path_type=Path))
 @click.option("-f", "--format", "formats", default=None,
-              help="Output formats: pdf, html, docx (comma-separated; default: the manifest's,"
+              help=f"Output formats: {_FORMATS} (comma-separated; default: the manifest's,"
                    " else pdf,html).")
 @click.option("--document", "documents", default=None,
-              help="masterplan, summary, quickwins, readiness or all (default: the manifest's,"
+              help=f"{_DOCUMENTS} or all (default: the manifest's,"
                    " else masterplan).")
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the documents and summaries (default: the manifest's, else out).")
@@ -186,7 +186,7 @@ def watch(spec: Path, outdir: Path, lang: str | None, template_dir: Path | None,
               help="Seconds one spec may take before its worker is stopped (default 300).")
 @click.option("--memory-limit", type=click.IntRange(min=0), default=None,
               help="MiB of address space per worker, 0 for none (default 2048; POSIX).")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Document language (default: each spec's document.language); also the"
                    " language of messages.")
 @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
@@ -221,7 +221,7 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 @main.command()
 @click.argument("target", type=click.Path(path_type=Path))
 @click.option("-f", "--format", "formats", default=None,
-              help="Output formats: pdf, html, docx (comma-separated; default: the manifest's,"
+              help=f"Output formats: {_FORMATS} (comma-separated; default: the manifest's,"
                    " else pdf,html).")
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the report (default: the manifest's, else out).")
@@ -246,19 +246,20 @@ def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path |
     Options not given here come from the manifest's `options`. Invalid specs are listed as
     left out with their first error (exit code 1).
     """
-    from generator.cohort import resolve_target
+    from generator.batch.cohort import resolve_target
+    from generator.batch.run import default_jobs
     from generator.commands.report import report_settings, run_report
 
     ctx.meta["masterplan.lang"] = lang or "id"
     cohort = resolve_target(target)
-    settings = report_settings(cohort, formats=formats, outdir=outdir, lang=lang, jobs=jobs,
-                               timeout=timeout, template_dir=template_dir,
-                               reference_docx=reference_docx, pdf_variant=pdf_variant,
-                               strict=strict)
-    ctx.meta["masterplan.lang"] = settings.lang
-    result = run_report(cohort, settings)
+    settings = report_settings(cohort, {
+        "formats": formats, "outdir": outdir, "lang": lang, "timeout": timeout,
+        "template_dir": template_dir, "reference_docx": reference_docx,
+        "pdf_variant": pdf_variant, "strict": strict})
+    ctx.meta["masterplan.lang"] = settings.messages_lang
+    result = run_report(cohort, settings, jobs or default_jobs())
     for warning in result.warnings:
-        click.echo(warning.format(settings.lang), err=True)
+        click.echo(warning.format(settings.messages_lang), err=True)
     excluded = [item for item in result.items if item.data is None]
     for item in excluded:
         click.echo(f"masterplan: left out {item.source.display} ({item.status}): "
@@ -296,8 +297,8 @@ def export(ctx: click.Context, target: Path, output_format: str, output: Path | 
     Options not given here (lang, timeout, strict) come from the manifest's `options`.
     Invalid specs are left out and listed on stderr (exit code 1).
     """
-    from generator.batch import default_jobs
-    from generator.cohort import resolve_target
+    from generator.batch.cohort import resolve_target
+    from generator.batch.run import default_jobs
     from generator.commands.export import export_lang, run_export
 
     ctx.meta["masterplan.lang"] = lang or "id"

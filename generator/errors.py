@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+#: A diagnostic as plain data (what crosses a process boundary and lands in summary.json):
+#: file, line, col (None when unknown), severity, path, code, message (translated).
+Plain = dict[str, Any]
 
 
 @dataclass(frozen=True, order=True)
@@ -41,7 +44,7 @@ class Diagnostic:
                 0 if self.severity == "error" else 1, self.path, self.code)
 
     def message(self, lang: str = "id") -> str:
-        from generator.i18n import message
+        from generator.i18n.messages import message
 
         return message(self.code, lang, **self.params)
 
@@ -49,10 +52,34 @@ class Diagnostic:
         where = f"{self.path}: " if self.path else ""
         return f"{self.span}: {self.severity}: {where}{self.message(lang)}"
 
-    def as_dict(self, lang: str = "id") -> dict[str, object]:
+    def as_dict(self, lang: str = "id") -> Plain:
+        """The diagnostic as plain data, its message translated into `lang`."""
         return {"file": self.span.file, "line": self.span.line, "col": self.span.col,
                 "severity": self.severity, "path": self.path, "code": self.code,
                 "message": self.message(lang)}
+
+
+def problem(file: str, code: str, lang: str, /, *, at: tuple[int, int] | list[int] | None = None,
+            severity: Severity = "error", **params: Any) -> Plain:
+    """A problem without a `Diagnostic` behind it (a batch's own findings, a worker's
+    failure) as the same plain data; `at` is (line, col) when known. Positional-only, as a
+    parameter may itself be called `code`."""
+    from generator.i18n.messages import message
+
+    line, col = (at[0], at[1]) if at else (None, None)
+    return {"file": file, "line": line, "col": col, "severity": severity, "path": "",
+            "code": code, "message": message(code, lang, **params)}
+
+
+def format_plain(item: Plain) -> str:
+    """`file:line:col: path: message` of plain data, the position as far as it is known."""
+    if not item:
+        return ""
+    place = str(item.get("file") or "")
+    if item.get("line"):
+        place += f":{item['line']}:{item.get('col') or 1}"
+    path = f"{item['path']}: " if item.get("path") else ""
+    return f"{place}: {path}{item.get('message', '')}" if place else f"{path}{item.get('message')}"
 
 
 class MasterplanError(Exception):

@@ -28,29 +28,18 @@ import importlib
 from collections.abc import Iterable, Iterator
 
 
-def render_modules(formats: Iterable[str]) -> list[str]:
-    """The modules a render to `formats` imports."""
-    formats = list(formats)
-    modules = ["generator.commands.render", "generator.spec", "generator.context",
-               "generator.charts", "generator.render.html"]
-    if "pdf" in formats:
-        modules.append("generator.render.pdf")
-    if "docx" in formats:
-        modules.append("generator.render.docx")
-    return modules
-
-
 def freeze() -> None:
     """Collect what is garbage now, then freeze everything still alive."""
     gc.collect()
     gc.freeze()
 
 
-def settle(formats: Iterable[str]) -> None:
-    """Import the modules (and matplotlib) a render to `formats` needs, then `freeze`."""
-    for name in render_modules(formats):
+def settle(modules: Iterable[str]) -> None:
+    """Import `modules` (what a render needs: `generator.pipeline.preload_modules`) and
+    matplotlib, then `freeze`."""
+    for name in modules:
         importlib.import_module(name)
-    from generator.charts import pyplot
+    from generator.documents.charts import pyplot
 
     pyplot()
     freeze()

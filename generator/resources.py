@@ -20,3 +20,12 @@ def templates_dir() -> Path:
 
 def schemas_dir() -> Path:
     return _data_dir("schemas")
+
+
+def fonts_dir() -> Path:
+    """The bundled Carlito fonts (charts, PDF and DOCX all use them)."""
+    return _PACKAGE / "fonts"
+
+
+def package_dir() -> Path:
+    return _PACKAGE

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import click
 
-from generator.batch import BatchOptions, BatchResult, default_jobs, run_batch
-from generator.batch_progress import Progress, clock
-from generator.cohort import DEFAULT_TIMEOUT, Cohort, resolve_target
+from generator.batch.cohort import Cohort, resolve_target
+from generator.batch.progress import Progress, clock
+from generator.batch.records import BatchOptions, BatchResult
+from generator.batch.run import default_jobs, run_batch
+from generator.settings import resolve
 
 DEFAULT_FORMATS = "pdf,html"
-DEFAULT_MEMORY_MIB = 2048
 
 
 @dataclass
@@ -42,24 +43,14 @@ class BatchArguments:
 
 
 def build_options(args: BatchArguments, cohort: Cohort, outdir: Path) -> BatchOptions:
-    from generator.commands.render import FORMATS, parse_list
-    from generator.render.html import DOCUMENTS
-
-    formats = parse_list(cohort.setting("formats", args.formats, DEFAULT_FORMATS), FORMATS,
-                         "format")
-    documents = parse_list(cohort.setting("documents", args.documents, "masterplan"),
-                           DOCUMENTS, "document", ("all",))
-    template_dir, reference = cohort.shared_paths(args.template_dir, args.reference_docx)
-    return BatchOptions(
-        formats=formats, documents=documents, outdir=outdir,
-        jobs=args.jobs or default_jobs(),
-        timeout=float(cohort.setting("timeout", args.timeout, DEFAULT_TIMEOUT)),
-        force=args.force, fail_fast=args.fail_fast,
-        lang=cohort.setting("lang", args.lang), template_dir=template_dir,
-        reference_docx=reference, pdf_variant=cohort.setting("pdf_variant", args.pdf_variant),
-        strict=bool(cohort.setting("strict", args.strict, False)),
-        memory_limit=DEFAULT_MEMORY_MIB if args.memory_limit is None else args.memory_limit,
-        messages_lang=cohort.setting("lang", args.lang, "id"))
+    settings = resolve({
+        "formats": args.formats, "documents": args.documents, "outdir": outdir,
+        "lang": args.lang, "template_dir": args.template_dir,
+        "reference_docx": args.reference_docx, "pdf_variant": args.pdf_variant,
+        "strict": args.strict, "timeout": args.timeout, "memory_limit": args.memory_limit,
+    }, cohort, formats=DEFAULT_FORMATS, documents="masterplan")
+    return BatchOptions(settings, jobs=args.jobs or default_jobs(), force=args.force,
+                        fail_fast=args.fail_fast)
 
 
 def resolve_outdir(args: BatchArguments, target: Path) -> tuple[Cohort, Path]:
@@ -77,7 +68,7 @@ def run_batch_command(args: BatchArguments) -> int:
     if cohort.year is not None:
         what += f", cohort {cohort.year}"
     progress.line(f"masterplan: batch of {what} → {outdir} "
-                  f"({', '.join(options.formats)}; {options.jobs} worker(s))")
+                  f"({', '.join(options.settings.formats)}; {options.jobs} worker(s))")
     result = run_batch(cohort, options, progress)
     for record in result.records:
         if record.status == "ok":

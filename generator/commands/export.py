@@ -33,9 +33,10 @@ from typing import Any
 
 import click
 
-from generator.batch_extract import Extracted, gather
-from generator.batch_summary import csv_bytes
-from generator.cohort import DEFAULT_READ_TIMEOUT, Cohort
+from generator.batch.cohort import DEFAULT_READ_TIMEOUT, Cohort
+from generator.batch.gather import gather
+from generator.batch.records import Extracted
+from generator.batch.summary import csv_bytes
 from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, HORIZONS, SUB_DIMENSIONS
 
 HEAD_COLUMNS = (

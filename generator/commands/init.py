@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.errors import UsageError
-from generator.i18n import message
+from generator.i18n.messages import message
 from generator.output import atomic_write
 from generator.spec.schema import schema_json
 from generator.spec.starter import SCHEMA_FILE_NAME, starter_spec

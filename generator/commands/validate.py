@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.errors import Diagnostic, SpecError
-from generator.i18n import message
+from generator.i18n.messages import message
 from generator.spec import load_spec, validate
 
 

@@ -57,7 +57,12 @@ class _Watched:
 
 def run_watch(spec: Path, outdir: Path, *, lang: str | None, template_dir: Path | None,
               interval: float, max_renders: int | None = None) -> None:
-    from generator.commands.render import RenderRequest, render
+    from generator.pipeline import render_spec
+    from generator.settings import RenderSettings
+
+    settings = RenderSettings(documents=("masterplan",), formats=("html",), outdir=outdir,
+                              lang=lang, template_dir=template_dir,
+                              messages_lang=lang or "id")
 
     last: tuple[tuple[str, float, int], ...] | None = None
     watched = _Watched(spec, template_dir)
@@ -71,9 +76,7 @@ def run_watch(spec: Path, outdir: Path, *, lang: str | None, template_dir: Path 
                 renders += 1
                 started = time.perf_counter()
                 try:
-                    result = render(RenderRequest(spec=spec, documents=["masterplan"],
-                                                  formats=["html"], outdir=outdir, lang=lang,
-                                                  template_dir=template_dir))
+                    result = render_spec(spec, settings)
                 except SpecError as exc:
                     for diagnostic in exc.diagnostics:
                         click.echo(diagnostic.format(lang or "id"), err=True)

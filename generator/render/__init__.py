@@ -1,1 +1,87 @@
-"""Writers: the HTML document to PDF (WeasyPrint) and DOCX (python-docx)."""
+"""The writers: one per output format, in one registry.
+
+Every writer turns the same HTML of one document (`Document`) into the bytes of one file.
+A writer is named as ``module:function`` and imported on first use, so `--help` and
+`validate` never import WeasyPrint or python-docx. Adding a format is one module with a
+`write(document) -> Written` function and one `register(Writer(...))`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from generator.errors import Diagnostic
+
+
+@dataclass
+class Document:
+    """One document, ready for the writers: its HTML and everything a file's metadata needs."""
+
+    kind: str
+    stem: str
+    html: str
+    title: str
+    author: str
+    subject: str
+    keywords: list[str]
+    language: str
+    created: datetime
+    #: an archival PDF variant (`generator.settings.PDF_VARIANTS`), or None
+    pdf_variant: str | None = None
+    #: the Word styles of the DOCX
+    reference_docx: Path | None = None
+    #: the running header of formats that draw their own (DOCX)
+    header: str = ""
+    #: chart key → PNG, for formats that cannot take the SVG in the HTML
+    chart_images: dict[str, bytes] = field(default_factory=dict)
+    #: (file name, bytes, description) attached to an archival PDF
+    attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
+
+
+@dataclass
+class Written:
+    data: bytes
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Writer:
+    format: str
+    #: ``module:function`` taking a `Document`, returning `Written`
+    target: str
+    #: the file name extension
+    extension: str
+    #: the writer wants the charts as PNG too (`Document.chart_images`)
+    chart_images: bool = False
+    #: what a process that renders this format imports before its first render
+    modules: tuple[str, ...] = ()
+
+    def load(self) -> Callable[[Document], Written]:
+        module, _, function = self.target.partition(":")
+        writer: Callable[[Document], Written] = getattr(importlib.import_module(module),
+                                                        function)
+        return writer
+
+
+WRITERS: dict[str, Writer] = {}
+
+
+def register(writer: Writer) -> Writer:
+    """Add (or replace) the writer of a format."""
+    WRITERS[writer.format] = writer
+    return writer
+
+
+def format_names() -> tuple[str, ...]:
+    return tuple(WRITERS)
+
+
+register(Writer("pdf", "generator.render.pdf:write_pdf", "pdf",
+                modules=("generator.render.pdf",)))
+register(Writer("html", "generator.render.html:write_html", "html"))
+register(Writer("docx", "generator.render.docx_writer:write_docx", "docx", chart_images=True,
+                modules=("generator.render.docx",)))

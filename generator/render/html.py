@@ -22,12 +22,11 @@ from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from generator.context import Outline
 from generator.errors import RenderError
+from generator.render import Document, Written
+from generator.render.outline import Outline
 from generator.resources import templates_dir
 
-DOCUMENTS = ("masterplan", "summary", "quickwins", "readiness")
-USER_TEMPLATE_SECONDS = 60
 _MAX_TEMPLATE_BYTES = 1024 * 1024
 
 
@@ -142,24 +141,25 @@ def _template_frame(exc: BaseException) -> str:
     return f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
 
 
-def render_html(kind: str, context: dict[str, Any], env: SandboxedEnvironment, *,
-                user_templates: bool = False, frame: str = "document.html.j2",
-                extra_stylesheets: tuple[str, ...] = ()) -> str:
-    """The whole document `kind` (body `KIND/body.html.j2` inside the `frame` template) as one
-    self-contained HTML string; `extra_stylesheets` are template names appended to style.css.
+def render_html(context: dict[str, Any], env: SandboxedEnvironment, *, body: str,
+                frame: str = "document.html.j2", stylesheets: tuple[str, ...] = (),
+                user_templates: bool = False, seconds: int = 60) -> str:
+    """One whole document (the template `body` inside the `frame` template) as one
+    self-contained HTML string; `stylesheets` are template names appended to style.css.
+    A consultant's templates (`user_templates`) may take `seconds` at most.
     """
     from jinja2 import TemplateError
 
     assert env.loader is not None
-    css = [stylesheet(env)] + [env.loader.get_source(env, name)[0] for name in extra_stylesheets]
+    css = [stylesheet(env)] + [env.loader.get_source(env, name)[0] for name in stylesheets]
     outline = Outline(context["t"])
     values = dict(context)
     values.update({
-        "kind": kind, "outline": outline, "body_template": f"{kind}/body.html.j2",
+        "outline": outline, "body_template": body,
         "stylesheet": Markup("\n".join(css)),  # noqa: S704 - stylesheets are template code
     })
     try:
-        with _time_limit(USER_TEMPLATE_SECONDS, user_templates):
+        with _time_limit(seconds, user_templates):
             return soft_breaks(env.get_template(frame).render(values))
     except RenderError:
         raise
@@ -176,3 +176,8 @@ def render_html(kind: str, context: dict[str, Any], env: SandboxedEnvironment, *
         # sandbox refusal): say where, like any template error, instead of crashing.
         raise RenderError(f"template error: {_template_frame(exc)}{type(exc).__name__}: "
                           f"{exc}") from None
+
+
+def write_html(document: Document) -> Written:
+    """The HTML writer of the registry (`generator.render`): the preview as it is."""
+    return Written(document.html.encode("utf-8"))

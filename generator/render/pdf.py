@@ -42,11 +42,13 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from generator.errors import RenderError
 from generator.output import source_date_epoch
+from generator.render import Document, Written
+from generator.resources import fonts_dir
 
 PdfVariant = Literal["pdf/a-3b"]
 PDF_A_3B: PdfVariant = "pdf/a-3b"
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONTS_DIR = fonts_dir()
 FONT_FAMILY = "Carlito"
 # Fonts are named by a scheme of our own rather than by file:// URLs: the fetcher then
 # maps four fixed names to bytes it reads itself, and never has to decide whether a
@@ -357,3 +359,14 @@ def _fonttools_clock(created: datetime) -> Iterator[None]:
 
 def _shorten(text: str, limit: int = _MAX_URL_IN_MESSAGE) -> str:
     return text if len(text) <= limit else f"{text[:limit]}..."
+
+
+def write_pdf(document: Document) -> Written:
+    """The PDF writer of the registry (`generator.render`)."""
+    variant: PdfVariant | None = PDF_A_3B if document.pdf_variant else None
+    options = PdfOptions(title=document.title, author=document.author,
+                         subject=document.subject, keywords=document.keywords,
+                         language=document.language, created=document.created,
+                         variant=variant,
+                         attachments=document.attachments if variant else [])
+    return Written(render_pdf(document.html, [], options))

@@ -274,8 +274,8 @@ class _Rules:
                               expected=PROVINCES[province], name=name)
         logo = region.get("logo")
         if isinstance(logo, str) and logo:
-            from generator.assets import resolve_image
             from generator.errors import SpecError
+            from generator.spec.assets import resolve_image
 
             try:
                 resolve_image(self.doc, ("region", "logo"), logo)
@@ -530,7 +530,7 @@ class _Rules:
     # narratives --------------------------------------------------------------------------
     def narratives(self) -> None:
         """An empty or whitespace-only Markdown field is a quality warning."""
-        from generator.markdown import problem
+        from generator.documents.markdown import problem
 
         for pointer, value in markdown_values(self.data):
             if not value.strip():

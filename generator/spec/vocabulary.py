@@ -23,6 +23,12 @@ DIMENSIONS: dict[str, Label] = {
     "environment": Label("Smart Environment", "Smart Environment"),
 }
 
+# The colour of each dimension in every format: tables, charts, the DOCX.
+DIMENSION_COLOURS: dict[str, str] = {
+    "governance": "#1f4e79", "branding": "#c55a11", "economy": "#548235",
+    "living": "#7030a0", "society": "#bf8f00", "environment": "#2e8b8b",
+}
+
 # Short codes used in program ids and tables.
 DIMENSION_CODES: dict[str, str] = {
     "governance": "GOV", "branding": "BRD", "economy": "ECO",

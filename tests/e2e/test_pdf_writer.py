@@ -437,20 +437,23 @@ def test_broken_data_image_is_an_error_not_a_silent_gap() -> None:
 
 
 def _minimal_example_html() -> str:
-    from generator.charts import make_charts
-    from generator.commands.render import document_meta
-    from generator.context import build_context
-    from generator.render.html import make_environment, render_html
-    from generator.render.labels import labels
+    from generator.documents import KINDS
+    from generator.documents.charts import make_charts
+    from generator.documents.context import build_context
+    from generator.documents.naming import document_meta
+    from generator.i18n.labels import labels
+    from generator.pipeline import document_html
+    from generator.render.html import make_environment
+    from generator.settings import RenderSettings
     from generator.spec import check_spec
     from generator.spec.model import build_model
 
     spec = REPO / "examples" / "minimal" / "masterplan.yaml"
     plan = build_model(check_spec(spec, str(spec))[0])
     context = build_context(plan, "id", make_charts(plan, "id", labels("id")))
-    meta = document_meta("masterplan", context)
-    return render_html("masterplan", {**context, **meta}, make_environment(None),
-                       user_templates=False)
+    meta = document_meta(KINDS["masterplan"], context)
+    return document_html(KINDS["masterplan"], {**context, **meta}, make_environment(None),
+                         RenderSettings())
 
 
 def test_trimmed_user_agent_stylesheet_changes_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:

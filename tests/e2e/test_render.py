@@ -739,17 +739,17 @@ def test_errors_raised_by_a_user_template_are_template_errors(
 
 def test_an_endless_template_is_stopped(minimal_spec: Path, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.render.html as html_module
+    from generator.errors import RenderError
+    from generator.pipeline import render_spec
+    from generator.settings import RenderSettings
 
-    monkeypatch.setattr(html_module, "USER_TEMPLATE_SECONDS", 1)
     brand = write_tree(tmp_path / "brand", {"partials/cover.html.j2": (
         "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}")})
     started = time.perf_counter()
-    result = run_cli("render", minimal_spec, "-f", "html", "-o", tmp_path / "out",
-                     "--template-dir", brand)
+    with pytest.raises(RenderError, match="longer than 1 s"):
+        render_spec(minimal_spec, RenderSettings(formats=("html",), outdir=tmp_path / "out",
+                                                 template_dir=brand, template_seconds=1))
     assert time.perf_counter() - started < 15
-    assert result.exit_code == 1, result.output
-    assert "longer than 1 s" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -798,18 +798,18 @@ def test_a_template_that_fetches_fails_and_leaves_nothing(
 # === masterplan watch =======================================================================
 
 class RenderSpy:
-    """Wraps the real `render` so a test can wait for each render `run_watch` starts."""
+    """Wraps the real `render_spec` so a test can wait for each render `run_watch` starts."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        import generator.commands.render as render_module
+        import generator.pipeline as pipeline
 
-        self.real: Callable[..., Any] = render_module.render
+        self.real: Callable[..., Any] = pipeline.render_spec
         self.done: queue.Queue[BaseException | None] = queue.Queue()
-        monkeypatch.setattr(render_module, "render", self)
+        monkeypatch.setattr(pipeline, "render_spec", self)
 
-    def __call__(self, request: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            result = self.real(request)
+            result = self.real(*args, **kwargs)
         except BaseException as error:
             self.done.put(error)
             raise

@@ -26,7 +26,8 @@ from helpers import run_cli
 from PIL import Image
 from pypdf import PdfReader
 
-from generator.commands.render import RenderRequest, render
+from generator.pipeline import render_spec
+from generator.settings import RenderSettings
 
 pytestmark = pytest.mark.e2e
 
@@ -115,8 +116,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileRender:
     spec = write_spec(folder / "spec", hostile_text())
     shutil.copy(LOGO, spec.parent / "logo.png")  # `![img4](logo.png)` must not pick it up
     outdir = folder / "out"
-    result = render(RenderRequest(spec=spec, documents=["masterplan"], formats=["pdf", "html"],
-                                  outdir=outdir))
+    result = render_spec(spec, RenderSettings(formats=("pdf", "html"), outdir=outdir))
     assert sorted(p.suffix for p in result.outputs) == [".html", ".pdf"]
     (html_path,) = outdir.glob("*.html")
     (pdf_path,) = outdir.glob("*.pdf")
@@ -422,7 +422,6 @@ def test_long_unbroken_words_stay_on_the_page(tmp_path: Path, e2e: Any) -> None:
     text = replace_once(text, GEOGRAPHY, f'    narrative: "Rujukan: {url}"')
     text = replace_once(text, PROGRAM_NAME, f'name: "Layanan{"X" * 150}"')
     spec = write_spec(tmp_path / "spec", text)
-    render(RenderRequest(spec=spec, documents=["masterplan"], formats=["pdf"],
-                         outdir=tmp_path / "out"))
+    render_spec(spec, RenderSettings(formats=("pdf",), outdir=tmp_path / "out"))
     (pdf,) = (tmp_path / "out").glob("*.pdf")
     assert e2e.words_near_the_edge(pdf) == []

@@ -9,7 +9,7 @@ import pytest
 from helpers import REPO, build_file_tree, position_of
 from jsonschema import Draft202012Validator
 
-from generator.cohort import (
+from generator.batch.cohort import (
     Cohort,
     build_cohort_schema,
     cohort_schema_json,
@@ -28,7 +28,7 @@ SPEC = "region:\n  code: \"35.07\"\n"  # content is irrelevant to target resolut
 
 
 def test_the_schema_file_is_generated_from_the_code() -> None:
-    # regenerate with: python -m generator.cohort > schemas/cohort.schema.json
+    # regenerate with: python -m generator.batch.cohort > schemas/cohort.schema.json
     assert SCHEMA_FILE.read_text(encoding="utf-8") == cohort_schema_json()
     Draft202012Validator.check_schema(build_cohort_schema())
 
@@ -76,9 +76,9 @@ def _shared(tmp_path: Path) -> Cohort:
 
 def test_report_takes_the_manifests_options_when_not_given(tmp_path: Path) -> None:
     cohort = _shared(tmp_path)
-    settings = report_settings(cohort, jobs=1)
+    settings = report_settings(cohort, {})
     base = tmp_path.resolve()
-    assert settings.formats == ["html", "docx"] and settings.lang == "en"
+    assert settings.formats == ("html", "docx") and settings.lang == "en"
     assert settings.outdir == base / "laporan" and settings.timeout == 60.0
     assert settings.strict and settings.pdf_variant == "pdf/a-3b"
     assert settings.template_dir == base / "gaya"
@@ -88,9 +88,10 @@ def test_report_takes_the_manifests_options_when_not_given(tmp_path: Path) -> No
 def test_the_command_line_wins_over_the_manifest(tmp_path: Path) -> None:
     cohort = _shared(tmp_path)
     (tmp_path / "mine").mkdir()
-    settings = report_settings(cohort, formats="pdf", outdir=Path("elsewhere"), lang="id",
-                               jobs=1, timeout=5, template_dir=tmp_path / "mine")
-    assert settings.formats == ["pdf"] and settings.lang == "id"
+    settings = report_settings(cohort, {
+        "formats": "pdf", "outdir": Path("elsewhere"), "lang": "id", "timeout": 5,
+        "template_dir": tmp_path / "mine"})
+    assert settings.formats == ("pdf",) and settings.lang == "id"
     assert settings.outdir == Path("elsewhere") and settings.timeout == 5.0
     assert settings.template_dir == tmp_path / "mine"
     assert export_lang(cohort, None) == "en" and export_lang(cohort, "id") == "id"
@@ -98,8 +99,8 @@ def test_the_command_line_wins_over_the_manifest(tmp_path: Path) -> None:
 
 def test_without_a_manifest_the_defaults_apply(tmp_path: Path) -> None:
     build_file_tree(tmp_path, {"a/masterplan.yaml": SPEC})
-    settings = report_settings(resolve_target(tmp_path), jobs=1)
-    assert settings.formats == ["pdf", "html"] and settings.lang == "id"
+    settings = report_settings(resolve_target(tmp_path), {})
+    assert settings.formats == ("pdf", "html") and settings.lang == "id"
     assert settings.outdir == Path("out") and settings.timeout == 120.0
     assert not settings.strict and settings.pdf_variant is None
     assert settings.template_dir is None and settings.reference_docx is None
@@ -109,7 +110,7 @@ def test_a_missing_shared_folder_is_a_usage_error(tmp_path: Path) -> None:
     build_file_tree(tmp_path, {"regions/3507/masterplan.yaml": SPEC,
                                "cohort.yaml": SHARED_OPTIONS})
     with pytest.raises(UsageError, match=r"--template-dir .*gaya: not a folder"):
-        report_settings(resolve_target(tmp_path / "cohort.yaml"), jobs=1)
+        report_settings(resolve_target(tmp_path / "cohort.yaml"), {})
 
 
 def test_a_spec_named_twice_is_taken_once(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 
-from generator.batch_pool import Outcome, PoolConfig, Task, WorkerPool
-from generator.batch_worker import FAULTS_ENV, run_task
+from generator.batch.pool import Outcome, PoolConfig, Task, WorkerPool
+from generator.batch.worker import FAULTS_ENV, run_task
 
 MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from generator.batch_progress import Progress, clock
+from generator.batch.progress import Progress, clock
 
 
 def test_plain_lines_without_a_terminal() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from helpers import REPO, run_cli
 
-from generator.batch import LOCK_NAME, _locked
+from generator.batch.run import LOCK_NAME, _locked
 from generator.errors import UsageError
 
 MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")

@@ -10,24 +10,25 @@ from typing import Any
 import pytest
 from helpers import build_file_tree
 
-from generator.batch_state import (
+from generator.batch.state import (
     STATE_NAME,
     State,
     asset_hashes,
-    options_fingerprint,
     outputs_intact,
-    sha256_file,
     spec_fingerprint,
     templates_fingerprint,
     tool_fingerprint,
 )
+from generator.hashing import sha256_file
+from generator.settings import RenderSettings
 
 
 def fingerprint(spec: Path, *, options: dict[str, Any] | None = None,
                 template_dir: Path | None = None) -> str:
+    settings = RenderSettings(**(options or {"formats": ("pdf",)}), template_dir=template_dir)
     return spec_fingerprint(
-        tool=tool_fingerprint(), templates=templates_fingerprint(template_dir),
-        options=options_fingerprint(options or {"formats": ["pdf"]}),
+        tool=tool_fingerprint(), templates=templates_fingerprint(),
+        options=settings.fingerprint(),
         spec_sha256=sha256_file(spec) or "", assets=asset_hashes(spec, ["logo.png"]))
 
 
@@ -49,12 +50,40 @@ def test_every_input_changes_the_fingerprint(tmp_path: Path,
     changed(fingerprint(spec))
     spec.write_text("a: 2\n", encoding="utf-8")
     changed(fingerprint(spec))
-    changed(fingerprint(spec, options={"formats": ["pdf", "docx"]}))
+    changed(fingerprint(spec, options={"formats": ("pdf", "docx")}))
     changed(fingerprint(spec, template_dir=tmp_path / "tpl"))
     (tmp_path / "tpl" / "style.css").write_text("body { color: red }\n", encoding="utf-8")
     changed(fingerprint(spec, template_dir=tmp_path / "tpl"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     changed(fingerprint(spec))
+
+
+def test_every_settings_field_that_changes_a_document_is_in_the_fingerprint(
+        tmp_path: Path) -> None:
+    """A field counts unless it says otherwise: a forgotten option cannot serve a stale file."""
+    import dataclasses
+
+    reference = tmp_path / "ref.docx"
+    reference.write_bytes(b"one")
+    base = RenderSettings()
+    changes: dict[str, Any] = {
+        "documents": ("summary",), "formats": ("docx",), "lang": "en",
+        "template_dir": tmp_path, "reference_docx": reference, "pdf_variant": "pdf/a-3b",
+        "strict": True, "outdir": tmp_path / "elsewhere", "messages_lang": "en",
+        "timeout": 5.0, "memory_limit": 1, "template_seconds": 1}
+    assert set(changes) == {f.name for f in dataclasses.fields(RenderSettings)}
+    for name, value in changes.items():
+        counts = dataclasses.fields(RenderSettings)[
+            [f.name for f in dataclasses.fields(RenderSettings)].index(name)].metadata.get(
+            "output", True)
+        changed = base.replace(**{name: value}).fingerprint() != base.fingerprint()
+        assert changed == counts, name
+    with_reference = base.replace(reference_docx=reference)
+    before = with_reference.fingerprint()
+    reference.write_bytes(b"two")  # the file's content, not its name
+    assert with_reference.fingerprint() != before
+    assert RenderSettings.from_plain(with_reference.to_plain()) == with_reference.replace(
+        reference_docx=reference.resolve(), outdir=Path("out").resolve())
 
 
 def test_asset_hashes_never_open_what_is_not_a_plain_relative_file(tmp_path: Path) -> None:

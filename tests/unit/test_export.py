@@ -9,8 +9,8 @@ from pathlib import Path
 
 from helpers import REPO, run_cli
 
-from generator.batch_extract import gather
-from generator.cohort import resolve_target
+from generator.batch.cohort import resolve_target
+from generator.batch.gather import gather
 from generator.commands.export import HEAD_COLUMNS, TAIL_COLUMNS, program_rows, to_csv
 
 MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ import pytest
 from helpers import DATA, REPO, compact_text, diagnostic_lines, position_of, run_cli
 
 from generator.errors import Diagnostic, SourceSpan, SpecError
-from generator.i18n import CATALOGUE, LANGUAGES, TYPE_NAMES, message
+from generator.i18n.messages import CATALOGUE, LANGUAGES, TYPE_NAMES, message
 
 validate_module = importlib.import_module("generator.spec.validate")  # `generator.spec.validate`
 # is also the name of the function that package exports

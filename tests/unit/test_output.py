@@ -207,7 +207,7 @@ def test_malformed_environment_is_a_usage_error(
 # --- output names ----------------------------------------------------------------------------
 
 def test_output_names_are_keyed_on_the_code_and_cut_long_names_at_a_word() -> None:
-    from generator.commands.render import SLUG_LIMIT, output_stem, slug
+    from generator.documents.naming import SLUG_LIMIT, output_stem, slug
 
     region = {"code": "35.10", "type": "kabupaten", "name": "Banyuwangi"}
     assert output_stem(region, 2017, "masterplan") == \

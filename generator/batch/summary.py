@@ -18,10 +18,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
+from generator.errors import format_plain
 from generator.output import atomic_write
 
 if TYPE_CHECKING:
-    from generator.batch import BatchResult, SpecRecord
+    from generator.batch.records import BatchResult, SpecRecord
 
 SUMMARY_JSON = "summary.json"
 SUMMARY_CSV = "summary.csv"
@@ -30,31 +31,6 @@ CSV_COLUMNS = ("spec", "status", "region_code", "region_type", "region_name", "p
                "cohort_year", "outputs", "warning_count", "warnings", "error_count", "errors",
                "seconds", "attempts")
 
-INDEX_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Hasil batch masterplan", "Masterplan batch results"),
-    "cohort": ("Angkatan", "Cohort"),
-    "track": ("Jalur", "Track"),
-    "generated": ("Dibuat", "Generated"),
-    "duration": ("Lama proses", "Duration"),
-    "documents": ("Dokumen", "Documents"),
-    "failures": ("Gagal", "Failures"),
-    "no_failures": ("Tidak ada spec yang gagal.", "No spec failed."),
-    "code": ("Kode", "Code"),
-    "region": ("Daerah", "Region"),
-    "province": ("Provinsi", "Province"),
-    "status": ("Status", "Status"),
-    "spec": ("Spec", "Spec"),
-    "problems": ("Masalah", "Problems"),
-    "warnings": ("Peringatan", "Warnings"),
-    "seconds": ("Detik", "Seconds"),
-    "interrupted": ("Batch dihentikan ({signal}); jalankan lagi untuk melanjutkan.",
-                    "The batch was interrupted ({signal}); run it again to continue."),
-    "machine_readable": ("Ringkasan untuk diolah", "Machine-readable summary"),
-    "ok": ("berhasil", "ok"), "skipped": ("tidak berubah", "unchanged"),
-    "failed": ("gagal", "failed"), "timeout": ("melewati batas waktu", "timed out"),
-    "crashed": ("proses mati", "crashed"), "cancelled": ("tidak dijalankan", "not run"),
-    "kabupaten": ("Kabupaten", "Kabupaten"), "kota": ("Kota", "Kota"),
-}
 
 
 def csv_bytes(columns: Sequence[str], rows: Iterable[dict[str, Any]], *, bom: bool = True,
@@ -75,12 +51,6 @@ def _cell(value: Any) -> Any:
     if isinstance(value, float):
         return f"{value:.3f}".rstrip("0").rstrip(".")
     return value
-
-
-def format_item(item: dict[str, Any]) -> str:
-    from generator.batch import format_problem
-
-    return format_problem(item)
 
 
 def record_json(record: SpecRecord) -> dict[str, Any]:
@@ -107,17 +77,19 @@ def _sorted(records: list[SpecRecord]) -> list[SpecRecord]:
 
 def summary_data(result: BatchResult) -> dict[str, Any]:
     cohort, options = result.cohort, result.options
+    settings = options.settings
     return {
         "tool": {"name": "masterplan", "version": __version__},
         "target": str(cohort.target), "kind": cohort.kind,
         "cohort": {"year": cohort.year, "track": cohort.track, "title": cohort.title},
-        "outdir": str(options.outdir),
-        "options": {"formats": options.formats, "documents": options.documents,
-                    "lang": options.lang, "strict": options.strict, "jobs": options.jobs,
-                    "timeout": options.timeout, "force": options.force,
+        "outdir": str(settings.outdir),
+        "options": {"formats": list(settings.formats), "documents": list(settings.documents),
+                    "lang": settings.lang, "strict": settings.strict, "jobs": options.jobs,
+                    "timeout": settings.timeout, "force": options.force,
                     "fail_fast": options.fail_fast,
-                    "template_dir": str(options.template_dir) if options.template_dir else None,
-                    "pdf_variant": options.pdf_variant},
+                    "template_dir": str(settings.template_dir) if settings.template_dir
+                    else None,
+                    "pdf_variant": settings.pdf_variant},
         "finished_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "seconds": round(result.seconds, 3),
         "interrupted": result.interrupted,
@@ -138,9 +110,9 @@ def summary_rows(result: BatchResult) -> list[dict[str, Any]]:
             "region_name": identity.get("name"), "province": identity.get("province"),
             "cohort_year": identity.get("cohort_year"), "outputs": " ".join(record.outputs),
             "warning_count": len(record.warnings),
-            "warnings": " | ".join(format_item(w) for w in record.warnings),
+            "warnings": " | ".join(format_plain(w) for w in record.warnings),
             "error_count": len(record.errors),
-            "errors": " | ".join(format_item(e) for e in record.errors),
+            "errors": " | ".join(format_plain(e) for e in record.errors),
             "seconds": round(record.seconds, 3), "attempts": record.attempts})
     return rows
 
@@ -149,31 +121,32 @@ def index_html(result: BatchResult, data: dict[str, Any]) -> str:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    from generator.documents import KINDS, kind_of_file
+    from generator.i18n.labels import INDEX_LABELS, labels, localised
     from generator.render.html import ConfinedLoader
-    from generator.render.labels import labels
     from generator.resources import templates_dir
 
     documents_names = labels(result.options.messages_lang)
-    index = 1 if result.options.messages_lang == "en" else 0
-    t = {key: value[index] for key, value in INDEX_LABELS.items()}
+    t = localised(INDEX_LABELS, result.options.messages_lang)
     regions = []
     for record in _sorted(result.records):
         identity = record.identity or {}
         documents: dict[str, list[dict[str, str]]] = {}
         for name in record.outputs:
-            stem, _, extension = name.rpartition(".")
-            kind = stem.rpartition("-")[2] or stem
-            documents.setdefault(kind, []).append({"href": name, "format": extension.upper()})
+            kind = kind_of_file(name) or name
+            documents.setdefault(kind, []).append({"href": name,
+                                                   "format": name.rpartition(".")[2].upper()})
         regions.append({
             "code": identity.get("code", ""), "year": identity.get("cohort_year", ""),
             "name": (f"{t.get(str(identity.get('type')), '')} {identity.get('name')}".strip()
                      if identity else ""),
             "province": identity.get("province", ""), "spec": record.source.display,
             "status": record.status, "status_label": t.get(record.status, record.status),
-            "documents": [{"kind": documents_names.get(f"doc_{k}", k), "files": v}
+            "documents": [{"kind": documents_names.get(KINDS[k].title_label, k)
+                           if k in KINDS else k, "files": v}
                           for k, v in documents.items()],
-            "warnings": [format_item(w) for w in record.warnings],
-            "errors": [format_item(e) for e in record.errors],
+            "warnings": [format_plain(w) for w in record.warnings],
+            "errors": [format_plain(e) for e in record.errors],
             "seconds": f"{record.seconds:.1f}",
         })
     counts = [{"status": k, "label": t.get(k, k), "count": v}

@@ -2,7 +2,7 @@
 data (dicts of str, int, float, bool, None and lists), whatever happens inside.
 
 Tasks: ``identify`` (load and validate a spec; who is it, which assets does it name),
-``render`` (`generator.commands.render.render`) and ``extract`` (the plain program table and
+``render`` (`generator.pipeline.render_spec`) and ``extract`` (the plain program table and
 region figures that `masterplan export` and `report` use). Every exception, including
 `MemoryError` and exceptions that cannot be pickled, becomes an error dict; the parent never
 receives an exception object. The parent enforces the time limit by killing the process.
@@ -150,10 +150,9 @@ def _safe_str(exc: BaseException) -> str:
 
 
 def _error(file: str, code: str, message: str, lang: str = "id", **extra: Any) -> PlainDict:
-    from generator.i18n import message as translate
+    from generator.errors import problem
 
-    return {"file": file, "line": None, "col": None, "severity": "error", "path": "",
-            "code": code, "message": translate(code, lang, message=message), **extra}
+    return {**problem(file, code, lang, message=message), **extra}
 
 
 # --- tasks ----------------------------------------------------------------------------------
@@ -180,26 +179,18 @@ def identify(payload: PlainDict, lang: str) -> PlainDict:
 
 
 def render_one(payload: PlainDict, lang: str) -> PlainDict:
-    from generator.commands.render import RenderRequest, render
+    from generator.pipeline import render_spec
+    from generator.settings import RenderSettings
 
-    def optional(name: str) -> Path | None:
-        value = payload.get(name)
-        return Path(value) if value else None
-
-    request = RenderRequest(
-        spec=Path(payload["spec"]), documents=list(payload["documents"]),
-        formats=list(payload["formats"]), outdir=Path(payload["outdir"]),
-        lang=payload.get("lang"), template_dir=optional("template_dir"),
-        pdf_variant=payload.get("pdf_variant"), reference_docx=optional("reference_docx"),
-        strict=bool(payload.get("strict")), pause_collector=True)
-    result = render(request)
+    result = render_spec(Path(payload["spec"]), RenderSettings.from_plain(payload["settings"]),
+                         pause_collector=True)
     return {"status": "ok", "outputs": [p.name for p in result.outputs],
             "warnings": [d.as_dict(lang) for d in result.warnings],
             "pages": dict(result.pages)}
 
 
 def extract_one(payload: PlainDict, lang: str) -> PlainDict:
-    from generator.batch_extract import extract
+    from generator.documents.figures import extract
 
     data, warnings = extract(Path(payload["spec"]), str(payload["display"]),
                              str(payload.get("lang") or "id"),

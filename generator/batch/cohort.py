@@ -2,7 +2,7 @@
 
 A cohort manifest is a small YAML file of its own format (schema: `build_cohort_schema`,
 written to `schemas/cohort.schema.json`; a test fails when the two drift, and
-`python -m generator.cohort > schemas/cohort.schema.json` regenerates it)::
+`python -m generator.batch.cohort > schemas/cohort.schema.json` regenerates it)::
 
     cohort: {year: 2025, track: reguler, title: "Gerakan Menuju 100 Smart City 2025"}
     specs: ["kabupaten-*/masterplan.yaml", "kota-makassar/masterplan.yaml"]
@@ -33,10 +33,7 @@ from generator.errors import Diagnostic, SourceSpan, SpecError, UsageError
 from generator.spec.load import Pointer, SpecDocument, load_spec
 
 COHORT_SCHEMA_ID = "urn:masterplan:cohort:1"
-FORMAT_NAMES = ("pdf", "html", "docx")
-DOCUMENT_NAMES = ("masterplan", "summary", "quickwins", "readiness")
 SPEC_SUFFIXES = (".yaml", ".yml")
-DEFAULT_TIMEOUT = 300.0
 # `report` and `export` only read a spec: a shorter default limit
 DEFAULT_READ_TIMEOUT = 120.0
 # Folders never searched for specs in a folder TARGET (besides hidden ones and OUTDIR).
@@ -52,7 +49,12 @@ def _text(title: str, description: str, **extra: Any) -> dict[str, Any]:
 
 
 def build_cohort_schema() -> dict[str, Any]:
-    """The JSON Schema of a cohort manifest (Draft 2020-12)."""
+    """The JSON Schema of a cohort manifest (Draft 2020-12); the choices of formats,
+    documents, languages and PDF variants are those of the registries and the settings."""
+    from generator.documents import spec_kinds
+    from generator.render import format_names
+    from generator.settings import LANGUAGES, PDF_VARIANTS
+
     pattern_list = {"type": "array", "minItems": 1, "maxItems": 2000,
                     "items": _text("Path or glob", "A spec path or glob pattern, relative to "
                                    "the manifest's folder (`*`, `?`, `[…]`, `**`).")}
@@ -95,12 +97,12 @@ def build_cohort_schema() -> dict[str, Any]:
                 "properties": {
                     "formats": {"type": "array", "minItems": 1, "uniqueItems": True,
                                 "title": "Formats", "description": "Output formats.",
-                                "items": {"type": "string", "enum": list(FORMAT_NAMES)}},
+                                "items": {"type": "string", "enum": list(format_names())}},
                     "documents": {"type": "array", "minItems": 1, "uniqueItems": True,
                                   "title": "Documents", "description": "Documents per spec.",
                                   "items": {"type": "string",
-                                            "enum": [*DOCUMENT_NAMES, "all"]}},
-                    "lang": {"type": "string", "enum": ["id", "en"], "title": "Language",
+                                            "enum": [*spec_kinds(), "all"]}},
+                    "lang": {"type": "string", "enum": list(LANGUAGES), "title": "Language",
                              "description": "Document language (default: each spec's "
                                             "`document.language`)."},
                     "outdir": _text("Output folder", "Relative to the manifest's folder."),
@@ -108,7 +110,7 @@ def build_cohort_schema() -> dict[str, Any]:
                                           "Custom templates, relative to the manifest."),
                     "reference_docx": _text("Reference DOCX",
                                             "Word styles for DOCX, relative to the manifest."),
-                    "pdf_variant": {"type": "string", "enum": ["pdf/a-3b"],
+                    "pdf_variant": {"type": "string", "enum": list(PDF_VARIANTS),
                                     "title": "PDF variant",
                                     "description": "Archival PDF/A-3b with the spec attached."},
                     "strict": {"type": "boolean", "title": "Strict",

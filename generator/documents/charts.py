@@ -17,16 +17,22 @@ import base64
 import io
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from generator.resources import fonts_dir
 from generator.spec.model import Masterplan
-from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, READINESS_ASPECTS
+from generator.spec.vocabulary import (
+    DIMENSION_COLOURS,
+    DIMENSIONS,
+    FUNDING_SOURCES,
+    READINESS_ASPECTS,
+)
 
-FONT_DIR = Path(__file__).parent / "fonts"
-COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf8f00", "#2e8b8b"]
+FONT_DIR = fonts_dir()
+# The dimensions' colours, in order; other series (readiness areas, funding sources) reuse them.
+COLOURS = list(DIMENSION_COLOURS.values())
 PNG_DPI = 150
 # What matplotlib writes for a label is `font-family: 'Carlito'` alone; browsers get fallbacks.
 SVG_FONT_FAMILY = b"font-family: Carlito, Calibri, 'Liberation Sans', Arial, sans-serif"
@@ -89,11 +95,12 @@ def _finish(plt: Any, fig: Any, key: str, title: str, alt: str, width_cm: float,
 def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
                 png: bool = False) -> dict[str, Chart]:
     """The four charts of a masterplan, keyed by name."""
-    from generator.context import Formatter
+    from generator.i18n.labels import index_of
+    from generator.i18n.numbers import Formatter
 
     plt = pyplot()
     fmt = Formatter(lang)
-    index = 1 if lang == "en" else 0
+    index = index_of(lang)
     charts: dict[str, Chart] = {}
 
     # readiness: horizontal bars, one per aspect, grouped by area

@@ -10,7 +10,7 @@ is a process of its own with its own pipe and runs one task at a time, so:
   (after the other tasks, alone, so memory pressure from siblings cannot be the cause)
   before it is reported as crashed, with the end of the worker's own stderr (faulthandler
   writes the crash site there);
-- workers only ever send plain dicts (see `generator.batch_worker`).
+- workers only ever send plain dicts (see `generator.batch.worker`).
 
 Workers are started with the ``spawn`` method (a fresh interpreter: no inherited locks or
 threads, the same on every platform), import the heavy libraries once, and are replaced after
@@ -33,7 +33,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Literal
 
-from generator.errors import RenderError
+from generator.errors import RenderError, problem
 
 Status = Literal["ok", "failed", "timeout", "crashed"]
 _MiB = 1024 * 1024
@@ -155,7 +155,7 @@ class WorkerPool:
             self._spawn()
 
     def _spawn(self) -> None:
-        from generator.batch_worker import worker_main
+        from generator.batch.worker import worker_main
 
         self._numbers += 1
         log = self._logs / f"worker-{self._numbers}.log"
@@ -312,12 +312,8 @@ class WorkerPool:
         worker.dead = True
 
 
-def _error(task: Task, code: str, lang: str, **params: object) -> dict[str, Any]:
-    from generator.i18n import message
-
-    return {"file": str(task.payload.get("display", task.key)), "line": None, "col": None,
-            "severity": "error", "path": "", "code": code,
-            "message": message(code, lang, **params)}
+def _error(task: Task, code: str, lang: str, **params: Any) -> dict[str, Any]:
+    return problem(str(task.payload.get("display", task.key)), code, lang, **params)
 
 
 def _seconds(value: float) -> str:

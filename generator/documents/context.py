@@ -8,18 +8,18 @@ sanitised HTML wrapped in Markup; it is never compiled as a template.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.markdown import to_html
-from generator.render.labels import labels
+from generator.documents.markdown import to_html
+from generator.i18n.labels import labels, pick
+from generator.i18n.numbers import Formatter
 from generator.spec.model import BudgetLine, Masterplan, Program
 from generator.spec.vocabulary import (
     DIMENSION_CODES,
+    DIMENSION_COLOURS,
     DIMENSIONS,
     FUNDING_SOURCES,
     HORIZONS,
@@ -31,139 +31,6 @@ from generator.spec.vocabulary import (
     REGION_TYPES,
     SUB_DIMENSIONS,
 )
-
-DIMENSION_COLOURS = {
-    "governance": "#1f4e79", "branding": "#c55a11", "economy": "#548235",
-    "living": "#7030a0", "society": "#bf8f00", "environment": "#2e8b8b",
-}
-
-
-class Formatter:
-    """Numbers, money and dates in the document's locale (Babel)."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.locale = "id_ID" if lang == "id" else "en_GB"
-        self.rp = "Rp" if lang == "id" else "IDR"
-
-    def number(self, value: float | int | None, digits: int = 2) -> str:
-        from babel.numbers import format_decimal
-
-        if value is None:
-            return "-"
-        pattern = "#,##0" + ("." + "#" * digits if digits else "")
-        return str(format_decimal(value, format=pattern, locale=self.locale))
-
-    def money(self, amount: int) -> str:
-        """`Rp 1.500.000.000`."""
-        return f"{self.rp} {self.number(amount, 0)}"
-
-    def money_words(self, amount: int) -> str:
-        """`Rp 1,5 miliar`, `Rp 250 juta`."""
-        from babel.numbers import format_compact_decimal
-
-        if amount < 1_000_000:
-            return self.money(amount)
-        words = format_compact_decimal(amount, format_type="long", locale=self.locale,
-                                       fraction_digits=2)
-        return f"{self.rp} {words}"
-
-    def millions(self, amount: int) -> str:
-        """An amount in the `Rp juta` columns of budget tables."""
-        if amount == 0:
-            return "-"
-        return self.number(amount / 1_000_000, 1 if amount % 1_000_000 else 0)
-
-    def percent(self, share: float) -> str:
-        return self.number(share * 100, 1) + "%"
-
-    def date(self, value: str) -> str:
-        from babel.dates import format_date
-
-        try:
-            parsed = dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-        return str(format_date(parsed, format="long", locale=self.locale))
-
-
-@dataclass
-class Outline:
-    """Numbers headings, tables and figures in document order while templates render.
-
-    Templates call it through macros; the front matter (table of contents, lists of tables
-    and figures) is rendered afterwards from what it collected.
-    """
-
-    labels: dict[str, str]
-    headings: list[dict[str, Any]] = field(default_factory=list)
-    tables: list[dict[str, Any]] = field(default_factory=list)
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    _counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
-    _table_count: int = 0
-    _figure_count: int = 0
-    _annex_count: int = 0
-    _in_annex: bool = False
-
-    def heading(self, level: int, title: str, anchor: str = "", numbered: bool = True) -> dict[
-            str, Any]:
-        number = ""
-        if numbered and level == 1 and self._in_annex:
-            self._annex_count += 1
-            self._counts = [self._annex_count, 0, 0, 0]
-            self._table_count = self._figure_count = 0
-            number = f"{self.labels['annex']} {_alpha(self._annex_count)}"
-        elif numbered:
-            self._counts[level - 1] += 1
-            for deeper in range(level, 4):
-                self._counts[deeper] = 0
-            if level == 1:
-                self._table_count = self._figure_count = 0
-                number = f"{self.labels['chapter'].upper()} {_roman(self._counts[0])}"
-            else:
-                head = (_alpha(self._counts[0]) if self._in_annex else str(self._counts[0]))
-                number = ".".join([head, *map(str, self._counts[1:level])])
-        entry = {"level": level, "title": title, "number": number,
-                 "id": anchor or f"h-{len(self.headings) + 1}"}
-        self.headings.append(entry)
-        return entry
-
-    def annexes(self) -> str:
-        self._in_annex = True
-        return ""
-
-    def _chapter_key(self) -> str:
-        return _alpha(self._counts[0]) if self._in_annex else str(self._counts[0])
-
-    def table(self, caption: str) -> dict[str, Any]:
-        self._table_count += 1
-        return self._caption(self.tables, "table", "tabel", self._table_count, caption)
-
-    def figure(self, caption: str) -> dict[str, Any]:
-        self._figure_count += 1
-        return self._caption(self.figures, "figure", "gambar", self._figure_count, caption)
-
-    def _caption(self, entries: list[dict[str, Any]], label: str, anchor: str, count: int,
-                 caption: str) -> dict[str, Any]:
-        number = f"{self._chapter_key()}.{count}"
-        entry = {"number": f"{self.labels[label]} {number}", "title": caption,
-                 "id": f"{anchor}-{number.replace('.', '-')}"}
-        entries.append(entry)
-        return entry
-
-
-def _roman(number: int) -> str:
-    values = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = ""
-    for value, letters in values:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
-def _alpha(number: int) -> str:
-    return chr(ord("A") + number - 1) if 1 <= number <= 26 else str(number)
 
 
 def md(text: str | None) -> Markup:
@@ -179,7 +46,7 @@ class ContextBuilder:
         self.charts = charts or {}
 
     def label(self, table: dict[str, Any], key: str) -> str:
-        return str(table[key][1 if self.lang == "en" else 0])
+        return pick(table, key, self.lang)
 
     def agency(self, code: str) -> str:
         return self.plan.agencies.get(code, code)

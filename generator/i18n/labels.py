@@ -1,6 +1,12 @@
-"""Every fixed text the documents print, in Bahasa Indonesia and English."""
+"""Every fixed text the documents and pages print, in Bahasa Indonesia and English.
+
+Each table maps a key to an (Indonesian, English) pair; `pick` is the one lookup of a pair,
+`labels` and the `*_labels` functions turn a table into the strings of one language.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 LABELS: dict[str, tuple[str, str]] = {
     # document names
@@ -159,6 +165,109 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def index_of(lang: str) -> int:
+    """The position of `lang` in an (Indonesian, English) pair."""
+    return 1 if lang == "en" else 0
+
+
+def pick(table: Mapping[str, Sequence[str]], key: str, lang: str) -> str:
+    """`table[key]` in `lang`."""
+    return str(table[key][index_of(lang)])
+
+
+def localised(table: Mapping[str, Sequence[str]], lang: str) -> dict[str, str]:
+    """Every entry of `table` in `lang`."""
+    index = index_of(lang)
+    return {key: str(value[index]) for key, value in table.items()}
+
+
 def labels(lang: str) -> dict[str, str]:
-    index = 1 if lang == "en" else 0
-    return {key: value[index] for key, value in LABELS.items()}
+    return localised(LABELS, lang)
+
+
+def report_labels(lang: str) -> dict[str, str]:
+    """The document labels plus those of the cohort report."""
+    return {**labels(lang), **localised(REPORT_LABELS, lang)}
+
+
+# --- the cohort report -----------------------------------------------------------------
+REPORT_LABELS: dict[str, tuple[str, str]] = {
+    "doc_report": ("Laporan Perbandingan Masterplan Smart City",
+                   "Smart City Masterplan Comparative Report"),
+    "report_dimension_totals": ("Program, Quick Win dan Anggaran per Dimensi (Rp juta)",
+                                "Programs, Quick Wins and Budget per Dimension (IDR million)"),
+    "report_subtitle": ("Gerakan Menuju 100 Smart City", "Towards 100 Smart Cities Movement"),
+    "report_overview": ("Gambaran Umum Angkatan", "Cohort Overview"),
+    "report_intro": ("Laporan ini membandingkan {count} masterplan smart city daerah {cohort}"
+                     " yang lolos validasi.", "This report compares the {count} regional smart"
+                     " city masterplans of {cohort} that passed validation."),
+    "report_programs": ("Program per Dimensi dan Daerah", "Programs per Dimension and Region"),
+    "report_budget": ("Anggaran per Dimensi", "Budget per Dimension"),
+    "report_sources": ("Anggaran per Sumber Dana", "Budget per Funding Source"),
+    "report_quickwins": ("Program Quick Win", "Quick-Win Programs"),
+    "report_readiness": ("Peta Kesiapan Daerah", "Readiness Heat Map"),
+    "report_readiness_note": ("Skor 1-4 per aspek; warna: merah kurang (di bawah 2), kuning"
+                              " cukup (2 sampai di bawah 2,75), hijau muda (2,75 sampai di"
+                              " bawah 3,5), hijau baik (3,5 ke atas). Status tanpa skor dihitung"
+                              " sebagai titik tengah rentangnya.",
+                              "Score 1-4 per aspect; colours: red poor (below 2), amber moderate"
+                              " (2 to below 2.75), light green (2.75 to below 3.5), green good"
+                              " (3.5 and above). A status without a score counts as the middle"
+                              " of its band."),
+    "report_excluded": ("Spec yang Tidak Disertakan", "Specs Left Out"),
+    "report_excluded_intro": ("Spec berikut tidak disertakan dalam angka laporan ini; perbaiki"
+                              " galat pertamanya lalu buat ulang laporan.",
+                              "The following specs are not part of this report's figures; fix"
+                              " their first error and make the report again."),
+    "report_none_excluded": ("Semua spec disertakan.", "Every spec is included."),
+    "regions": ("Daerah", "Regions"),
+    "region": ("Daerah", "Region"),
+    "region_code": ("Kode", "Code"),
+    "kabupaten_count": ("Kabupaten", "Regencies (kabupaten)"),
+    "kota_count": ("Kota", "Cities (kota)"),
+    "provinces": ("Provinsi", "Provinces"),
+    "overall": ("Keseluruhan", "Overall"),
+    "cohort_average": ("Rata-rata angkatan", "Cohort average"),
+    "spec_file": ("Berkas spec", "Spec file"),
+    "first_error": ("Galat pertama", "First error"),
+    "excluded_count": ("Tidak disertakan", "Left out"),
+    "generated_on": ("Disusun", "Compiled"),
+    "qw_per_dimension": ("Quick win per dimensi", "Quick wins per dimension"),
+    "key_totals": ("Angka kunci angkatan", "Cohort key figures"),
+    "item": ("Uraian", "Item"),
+}
+# Column heads of the heat map: the aspects' full names do not fit 15 columns on A4.
+SHORT_ASPECTS: dict[str, tuple[str, str]] = {
+    "human_resources": ("SDM", "People"), "budget": ("Anggaran", "Budget"),
+    "governance": ("Tata Kelola", "Governance"), "physical": ("Fisik", "Physical"),
+    "digital": ("Digital", "Digital"), "social": ("Sosial", "Social"),
+    "policy": ("Kebijakan", "Policy"), "institutions": ("Kelembagaan", "Institutions"),
+    "procedures": ("Tata Laksana", "Procedures"),
+}
+
+# --- the batch's index page --------------------------------------------------------------
+INDEX_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Hasil batch masterplan", "Masterplan batch results"),
+    "cohort": ("Angkatan", "Cohort"),
+    "track": ("Jalur", "Track"),
+    "generated": ("Dibuat", "Generated"),
+    "duration": ("Lama proses", "Duration"),
+    "documents": ("Dokumen", "Documents"),
+    "failures": ("Gagal", "Failures"),
+    "no_failures": ("Tidak ada spec yang gagal.", "No spec failed."),
+    "code": ("Kode", "Code"),
+    "region": ("Daerah", "Region"),
+    "province": ("Provinsi", "Province"),
+    "status": ("Status", "Status"),
+    "spec": ("Spec", "Spec"),
+    "problems": ("Masalah", "Problems"),
+    "warnings": ("Peringatan", "Warnings"),
+    "seconds": ("Detik", "Seconds"),
+    "interrupted": ("Batch dihentikan ({signal}); jalankan lagi untuk melanjutkan.",
+                    "The batch was interrupted ({signal}); run it again to continue."),
+    "machine_readable": ("Ringkasan untuk diolah", "Machine-readable summary"),
+    "ok": ("berhasil", "ok"), "skipped": ("tidak berubah", "unchanged"),
+    "failed": ("gagal", "failed"), "timeout": ("melewati batas waktu", "timed out"),
+    "crashed": ("proses mati", "crashed"), "cancelled": ("tidak dijalankan", "not run"),
+    "kabupaten": ("Kabupaten", "Kabupaten"), "kota": ("Kota", "Kota"),
+}

@@ -8,7 +8,7 @@ A run, top to bottom:
 3. cohort checks before anything is rendered: two specs for the same region code and cohort
    year (or whose output names differ only in case) both fail, naming each other; a spec of
    another cohort year than the manifest's fails;
-4. skip specs whose input fingerprint (`generator.batch_state`) is unchanged and whose
+4. skip specs whose input fingerprint (`generator.batch.state`) is unchanged and whose
    outputs are intact, unless ``force``;
 5. render the rest in the pool; the state file is updated after every finished spec;
 6. write ``summary.json``, ``summary.csv`` and ``index.html`` (also after an interruption).
@@ -26,109 +26,27 @@ import os
 import signal
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.batch_pool import Outcome, PoolConfig, Task, WorkerPool
-from generator.batch_progress import Progress
-from generator.batch_state import (
+from generator.batch.cohort import Cohort
+from generator.batch.pool import Outcome, PoolConfig, Task, WorkerPool
+from generator.batch.progress import Progress
+from generator.batch.records import BatchOptions, BatchResult, SpecRecord
+from generator.batch.state import (
     State,
     asset_hashes,
-    options_fingerprint,
     outputs_intact,
     spec_fingerprint,
     templates_fingerprint,
     tool_fingerprint,
 )
-from generator.cohort import Cohort, SpecSource
-from generator.errors import UsageError
-from generator.heap import render_modules
-from generator.i18n import message
+from generator.errors import UsageError, format_plain, problem
 from generator.output import clean_stale_temporaries
+from generator.pipeline import preload_modules
 
 LOCK_NAME = ".masterplan-batch.lock"
-FAILED_STATUSES = ("failed", "timeout", "crashed", "cancelled")
 _MAX_SPEC_BYTES = 5 * 1024 * 1024
-
-
-@dataclass
-class BatchOptions:
-    formats: list[str]
-    documents: list[str]
-    outdir: Path
-    jobs: int = 1
-    timeout: float = 300.0
-    force: bool = False
-    fail_fast: bool = False
-    lang: str | None = None
-    template_dir: Path | None = None
-    reference_docx: Path | None = None
-    pdf_variant: str | None = None
-    strict: bool = False
-    memory_limit: int = 2048
-    messages_lang: str = "id"
-
-    def output_settings(self) -> dict[str, Any]:
-        """The settings that change the documents (part of every fingerprint)."""
-        from generator.batch_state import sha256_file
-
-        return {"formats": sorted(self.formats), "documents": sorted(self.documents),
-                "lang": self.lang, "strict": self.strict, "pdf_variant": self.pdf_variant,
-                "reference_docx": sha256_file(self.reference_docx)
-                if self.reference_docx else None}
-
-
-@dataclass
-class SpecRecord:
-    """One spec's line in the summary."""
-
-    source: SpecSource
-    status: str = "pending"
-    identity: dict[str, Any] | None = None
-    outputs: list[str] = field(default_factory=list)
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    seconds: float = 0.0
-    attempts: int = 0
-    peak_rss: int = 0
-    spec_sha256: str | None = None
-    fingerprint: str | None = None
-    cached: dict[str, Any] | None = None
-
-    @property
-    def label(self) -> str:
-        if self.identity:
-            return f"{self.identity['code']} {self.identity['name']} ({self.source.display})"
-        return self.source.display
-
-    @property
-    def failed(self) -> bool:
-        return self.status in FAILED_STATUSES
-
-
-@dataclass
-class BatchResult:
-    cohort: Cohort
-    options: BatchOptions
-    records: list[SpecRecord]
-    seconds: float = 0.0
-    peak_rss: int = 0
-    workers_started: int = 0
-    interrupted: str | None = None
-    state_damaged: bool = False
-
-    def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(("ok", "skipped", *FAILED_STATUSES), 0)
-        for record in self.records:
-            counts[record.status] = counts.get(record.status, 0) + 1
-        return counts
-
-    @property
-    def exit_code(self) -> int:
-        if self.interrupted:
-            return 130 if self.interrupted == "SIGINT" else 143
-        return 1 if any(r.failed for r in self.records) else 0
 
 
 class BatchInterrupted(Exception):
@@ -141,7 +59,7 @@ class BatchInterrupted(Exception):
 
 def run_batch(cohort: Cohort, options: BatchOptions, progress: Progress) -> BatchResult:
     """Render a cohort into `options.outdir`; the summary files are written in any case."""
-    from generator.batch_summary import write_summaries
+    from generator.batch.summary import write_summaries
 
     started = time.monotonic()
     outdir = options.outdir
@@ -181,9 +99,10 @@ class _Run:
     def execute(self) -> None:
         for record in self.records:
             self._hash(record)
-        config = PoolConfig(jobs=self.options.jobs, timeout=self.options.timeout,
-                            preload=render_modules(self.options.formats),
-                            memory_limit=self.options.memory_limit,
+        settings = self.options.settings
+        config = PoolConfig(jobs=self.options.jobs, timeout=settings.timeout,
+                            preload=preload_modules(settings.formats),
+                            memory_limit=settings.memory_limit,
                             messages_lang=self.lang)
         with WorkerPool(config) as pool:
             try:
@@ -225,7 +144,7 @@ class _Run:
         by_key = {r.source.key: r for r in unknown}
         tasks = [Task(r.source.key, "identify", {
             "spec": str(r.source.path.resolve()), "display": r.source.display,
-            "strict": self.options.strict}) for r in unknown]
+            "strict": self.options.settings.strict}) for r in unknown]
         pool.run(tasks, lambda o: self._identified(by_key[o.task.key], o), self.progress.tick)
 
     def _identified(self, record: SpecRecord, outcome: Outcome) -> bool:
@@ -240,7 +159,7 @@ class _Run:
 
     # --- phase 2: cohort checks -----------------------------------------------------------
     def _cohort_checks(self) -> None:
-        from generator.commands.render import output_stem
+        from generator.documents.naming import output_stem
 
         groups: dict[tuple[str, int], list[SpecRecord]] = {}
         stems: dict[str, list[SpecRecord]] = {}
@@ -284,8 +203,8 @@ class _Run:
     # --- phase 3: what needs rendering ----------------------------------------------------
     def _plan(self) -> list[SpecRecord]:
         tool = tool_fingerprint()
-        templates = templates_fingerprint(self.options.template_dir)
-        settings = options_fingerprint(self.options.output_settings())
+        templates = templates_fingerprint()
+        settings = self.options.settings.fingerprint()
         render: list[SpecRecord] = []
         skipped = 0
         for record in self.records:
@@ -312,17 +231,8 @@ class _Run:
         return render
 
     def _render_payload(self, record: SpecRecord) -> dict[str, Any]:
-        options = self.options
-
-        def absolute(path: Path | None) -> str | None:
-            return str(path.resolve()) if path is not None else None
-
         return {"spec": str(record.source.path.resolve()), "display": record.source.display,
-                "documents": options.documents, "formats": options.formats,
-                "outdir": str(options.outdir.resolve()), "lang": options.lang,
-                "template_dir": absolute(options.template_dir),
-                "reference_docx": absolute(options.reference_docx),
-                "pdf_variant": options.pdf_variant, "strict": options.strict}
+                "settings": self.options.settings.to_plain()}
 
     # --- phase 4: results -----------------------------------------------------------------
     def _rendered(self, record: SpecRecord, outcome: Outcome) -> bool:
@@ -360,28 +270,14 @@ class _Run:
             record.warnings = list(warnings)
         record.seconds = seconds
         first = errors[0] if errors else {}
-        self.progress.finished(status, record.label, seconds, format_problem(first))
+        self.progress.finished(status, record.label, seconds, format_plain(first))
         if self.options.fail_fast:
             self.stopping = True
 
 
-def format_problem(item: dict[str, Any]) -> str:
-    """`file:line:col: message` (the position as far as it is known)."""
-    if not item:
-        return ""
-    place = str(item.get("file") or "")
-    if item.get("line"):
-        place += f":{item['line']}:{item.get('col') or 1}"
-    path = f"{item['path']}: " if item.get("path") else ""
-    return f"{place}: {path}{item.get('message', '')}" if place else f"{path}{item.get('message')}"
-
-
 def _error(record: SpecRecord, code: str, lang: str, /, at: list[int] | None = None,
-           **params: object) -> dict[str, Any]:
-    """An error dict like the workers'; positional-only, as a parameter may be `code`."""
-    line, col = (at[0], at[1]) if at else (None, None)
-    return {"file": record.source.display, "line": line, "col": col, "severity": "error",
-            "path": "", "code": code, "message": message(code, lang, **params)}
+           **params: Any) -> dict[str, Any]:
+    return problem(record.source.display, code, lang, at=at, **params)
 
 
 def _where(record: SpecRecord) -> str:
@@ -435,5 +331,4 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-__all__ = ["BatchInterrupted", "BatchOptions", "BatchResult", "SpecRecord", "default_jobs",
-           "format_problem", "run_batch"]
+__all__ = ["BatchInterrupted", "default_jobs", "run_batch"]

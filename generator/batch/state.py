@@ -23,82 +23,34 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import __version__
+from generator.hashing import sha256_file, tree_hash
 from generator.output import atomic_write
+from generator.resources import package_dir
 
 STATE_NAME = ".masterplan-state.json"
 STATE_FORMAT = 1
 _MAX_STATE_BYTES = 64 * 1024 * 1024
-_MAX_HASHED_BYTES = 64 * 1024 * 1024
 _ASSET_LIMIT = 5 * 1024 * 1024 + 1
-
-
-def sha256_file(path: Path, limit: int = _MAX_HASHED_BYTES) -> str | None:
-    """Hash of a regular file's bytes (at most `limit`), None when it is not one.
-
-    `stat` first: opening a FIFO or a device named by a spec would block or never end.
-    """
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            remaining = limit
-            while remaining > 0:
-                chunk = handle.read(min(1 << 20, remaining))
-                if not chunk:
-                    break
-                digest.update(chunk)
-                remaining -= len(chunk)
-        return digest.hexdigest()
-    except OSError:
-        return None
-
-
-def _tree_files(root: Path) -> Iterator[tuple[str, Path]]:
-    """(relative name, path) of every regular file below `root`, sorted, no hidden ones."""
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            yield path.relative_to(root).as_posix(), path
-
-
-def tree_hash(root: Path) -> str:
-    digest = hashlib.sha256()
-    for name, path in _tree_files(root):
-        digest.update(name.encode("utf-8") + b"\0")
-        digest.update((sha256_file(path) or "-").encode("ascii") + b"\n")
-    return digest.hexdigest()
 
 
 @functools.cache
 def tool_fingerprint() -> str:
     """The version plus every file of the installed `generator` package (code, fonts, data)."""
-    package = Path(__file__).resolve().parent
+    package = package_dir()
     return hashlib.sha256(f"{__version__}\n{tree_hash(package)}".encode()).hexdigest()
 
 
-def templates_fingerprint(template_dir: Path | None) -> str:
+@functools.cache
+def templates_fingerprint() -> str:
+    """Every file of the built-in template tree (a `--template-dir` is part of the
+    settings' own fingerprint)."""
     from generator.resources import templates_dir
 
-    parts = [tree_hash(templates_dir())]
-    if template_dir is not None:
-        parts.append(tree_hash(template_dir) if template_dir.is_dir() else "missing")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def options_fingerprint(options: dict[str, Any]) -> str:
-    """`options` are the output-changing settings, as JSON-able values."""
-    values = {**options, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
-    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
+    return tree_hash(templates_dir())
 
 
 def asset_hashes(spec: Path, names: list[str]) -> dict[str, str | None]:

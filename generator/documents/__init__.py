@@ -1,0 +1,68 @@
+"""The document kinds: what each document is made of, in one registry.
+
+A kind names its templates (a body inside a frame, extra stylesheets), the context it is
+made from (`scope`: one spec, or a whole cohort), the label of its name and the suffix of
+its files. `--document`, the pipeline, the batch and its index page read `KINDS`; adding a
+document is one `register(DocumentKind(...))` plus its templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+Scope = Literal["spec", "cohort"]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    #: the `--document` value, the suffix of the file names and the body's class `doc-NAME`
+    name: str
+    #: the label (`generator.i18n.labels`) of the document's name: cover kicker, metadata
+    title_label: str
+    #: the template of the body, rendered inside `frame`
+    body: str
+    frame: str = "document.html.j2"
+    #: templates appended to style.css
+    stylesheets: tuple[str, ...] = ()
+    #: "spec": made from one spec's context; "cohort": from the figures of many specs
+    scope: Scope = "spec"
+    #: contents and lists of tables and figures before the body
+    front_matter: bool = False
+    #: the cover title and the file's title are the spec's own `document.title`
+    spec_title: bool = False
+
+    def template_values(self) -> dict[str, Any]:
+        """What the templates see of the kind, as `doc`."""
+        return asdict(self)
+
+
+KINDS: dict[str, DocumentKind] = {}
+
+
+def register(kind: DocumentKind) -> DocumentKind:
+    """Add (or replace) a document kind."""
+    KINDS[kind.name] = kind
+    return kind
+
+
+def spec_kinds() -> tuple[str, ...]:
+    """The kinds one spec renders to, in order: the `--document` choices (`all` = these)."""
+    return tuple(name for name, kind in KINDS.items() if kind.scope == "spec")
+
+
+def kind_of_file(name: str) -> str | None:
+    """The kind whose file this is (`…-2017-summary.pdf` → `summary`), if any."""
+    stem = name.rpartition(".")[0] or name
+    return next((kind for kind in sorted(KINDS, key=len, reverse=True)
+                 if stem == kind or stem.endswith(f"-{kind}")), None)
+
+
+register(DocumentKind("masterplan", "doc_masterplan", "masterplan/body.html.j2",
+                      front_matter=True, spec_title=True))
+register(DocumentKind("summary", "doc_summary", "summary/body.html.j2"))
+register(DocumentKind("quickwins", "doc_quickwins", "quickwins/body.html.j2"))
+register(DocumentKind("readiness", "doc_readiness", "readiness/body.html.j2"))
+register(DocumentKind("report", "doc_report", "report/body.html.j2",
+                      frame="report/document.html.j2", stylesheets=("report/report.css",),
+                      scope="cohort", front_matter=True))
