@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator.documents.markdown import to_html
 from generator.i18n.labels import labels, pick
-from generator.i18n.numbers import Formatter
+from generator.i18n.numbers import Formatter, year_span
 from generator.spec.model import BudgetLine, Masterplan, Program
 from generator.spec.vocabulary import (
     DIMENSION_CODES,
@@ -86,8 +86,7 @@ class ContextBuilder:
             "lead_opd": self.agency(p.lead_opd),
             "supporting_opds": [self.agency(o) for o in p.supporting_opds],
             "partners": p.partners, "horizon": self.label(HORIZONS, p.horizon),
-            "years": f"{p.start_year}–{p.end_year}" if p.end_year != p.start_year
-            else str(p.start_year),
+            "years": year_span(p.start_year, p.end_year),
             "start_year": p.start_year, "end_year": p.end_year,
             "budget_total": self.f.money_words(p.total_budget) if p.budget else "-",
             "budget_total_millions": self.f.millions(p.total_budget),
@@ -171,9 +170,10 @@ class ContextBuilder:
                            "colour": DIMENSION_COLOURS[d.key]})
         first = self.plan.start_year
         stages: list[dict[str, Any]] = [
-            {"title": self.label(HORIZONS, "short"), "years": f"{first}–{first + 1}"},
+            {"title": self.label(HORIZONS, "short"),
+             "years": year_span(first, min(first + 1, self.plan.end_year))},
             {"title": self.label(HORIZONS, "medium"),
-             "years": f"{first}–{min(first + 4, self.plan.end_year)}"},
+             "years": year_span(first, min(first + 4, self.plan.end_year))},
         ]
         if self.plan.end_year >= first + 5:
             stages.append({"title": self.label(HORIZONS, "long"),
@@ -218,8 +218,7 @@ class ContextBuilder:
                 "supporting_opds": [self.agency(o) for o in q.supporting_opds],
                 "partners": q.partners, "location": q.location,
                 "beneficiaries": q.beneficiaries,
-                "years": f"{q.start_year}–{q.end_year}" if q.end_year != q.start_year
-                else str(q.start_year),
+                "years": year_span(q.start_year, q.end_year),
                 "milestones": [{"when": w, "description": d} for w, d in q.milestones],
                 "budget": self.f.money_words(q.total_budget) if q.budget else "-",
                 "sources": ", ".join(sorted({self.source_name(b.source) for b in q.budget})),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from generator.i18n.labels import SHORT_ASPECTS, pick, report_labels
-from generator.i18n.numbers import Formatter
+from generator.i18n.numbers import Formatter, year_span
 from generator.spec.vocabulary import (
     DIMENSION_COLOURS,
     DIMENSIONS,
@@ -149,8 +149,7 @@ class ReportBuilder:
             region = self.region(data)
             for q in data["quick_wins"]:
                 per_dimension[q["dimension"]] += 1
-                years = (str(q["start_year"]) if q["start_year"] == q["end_year"]
-                         else f"{q['start_year']}–{q['end_year']}")
+                years = year_span(q["start_year"], q["end_year"])
                 rows.append({"region": region, "id": q["id"], "name": q["name"],
                              "dimension": pick(DIMENSIONS, q["dimension"], self.lang),
                              "type": pick(QUICK_WIN_TYPES, q["type"], self.lang),

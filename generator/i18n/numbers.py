@@ -52,3 +52,8 @@ class Formatter:
         except ValueError:
             return value
         return str(format_date(parsed, format="long", locale=self.locale))
+
+
+def year_span(first: int, last: int) -> str:
+    """`2026–2030`, or `2026` for one year."""
+    return str(first) if first == last else f"{first}–{last}"
