@@ -21,9 +21,19 @@ from generator.render import format_names
 from generator.settings import LANGUAGES, PDF_VARIANTS
 
 F = TypeVar("F", bound=Callable[..., Any])
-# The choices the registries offer (both are light to import: no renderer is loaded).
-_DOCUMENTS = ", ".join(spec_kinds())
-_FORMATS = ", ".join(format_names())
+
+
+class _RegistryOption(click.Option):
+    """An option whose help names the choices of a registry as they are when the help is
+    shown (a kind or format registered after this module was imported is listed too).
+    `{documents}` and `{formats}` in the help text stand for them."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        template = self.__dict__.setdefault("_template", self.help or "")
+        self.help = template.format(documents=", ".join(spec_kinds()),
+                                    formats=", ".join(format_names()))
+        return super().get_help_record(ctx)
+
 
 PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=None,
                            help="Archival PDF/A-3b with the source spec attached.")
@@ -31,6 +41,9 @@ REFERENCE_DOCX = click.option("--reference-docx", type=click.Path(dir_okay=False
                               help="A .docx whose Word styles the DOCX output uses.")
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True,
                     help="Language of messages and documents (Bahasa Indonesia or English).")
+COHORT_FORMATS = click.option(
+    "-f", "--format", "formats", default=None, cls=_RegistryOption,
+    help="Output formats: {formats} (comma-separated; default: the manifest's, else pdf,html).")
 COHORT_LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
                            help="Language of messages and documents (default: the manifest's,"
                                 " else id).")
@@ -124,9 +137,9 @@ def schema(output: Path | None) -> None:
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--document", "documents", default="masterplan", show_default=True,
-              help=f"{_DOCUMENTS} or all (comma-separated).")
+              cls=_RegistryOption, help="{documents} or all (comma-separated).")
 @click.option("-f", "--format", "formats", default="pdf,html", show_default=True,
-              help=f"Output formats: {_FORMATS} (comma-separated).")
+              cls=_RegistryOption, help="Output formats: {formats} (comma-separated).")
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the documents.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
@@ -145,10 +158,7 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
     from generator.settings import resolve
 
     ctx.meta["masterplan.lang"] = lang or "id"
-    run_render(spec, resolve({
-        "documents": documents, "formats": formats, "outdir": outdir, "lang": lang,
-        "template_dir": template_dir, "pdf_variant": pdf_variant,
-        "reference_docx": reference_docx, "strict": strict}))
+    run_render(spec, resolve(ctx.params))
 
 
 @main.command()
@@ -170,11 +180,9 @@ def watch(spec: Path, outdir: Path, lang: str | None, template_dir: Path | None,
 
 @main.command()
 @click.argument("target", type=click.Path(path_type=Path))
-@click.option("-f", "--format", "formats", default=None,
-              help=f"Output formats: {_FORMATS} (comma-separated; default: the manifest's,"
-                   " else pdf,html).")
+@COHORT_FORMATS
 @click.option("--document", "documents", default=None,
-              help=f"{_DOCUMENTS} or all (default: the manifest's,"
+              cls=_RegistryOption, help="{documents} or all (default: the manifest's,"
                    " else masterplan).")
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the documents and summaries (default: the manifest's, else out).")
@@ -208,21 +216,15 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
     stops the others. Unchanged specs are skipped (--force renders them again). Writes
     OUTDIR/summary.json, summary.csv and index.html. Exit code 1 if any spec failed.
     """
-    from generator.commands.batch import BatchArguments, run_batch_command
+    from generator.commands.batch import run_batch_command
 
     ctx.meta["masterplan.lang"] = lang or "id"
-    sys.exit(run_batch_command(BatchArguments(
-        target=target, formats=formats, documents=documents, outdir=outdir, jobs=jobs,
-        force=force, fail_fast=fail_fast, timeout=timeout, lang=lang,
-        template_dir=template_dir, reference_docx=reference_docx, pdf_variant=pdf_variant,
-        strict=strict, memory_limit=memory_limit, progress=progress)))
+    sys.exit(run_batch_command(target, ctx.params))
 
 
 @main.command()
 @click.argument("target", type=click.Path(path_type=Path))
-@click.option("-f", "--format", "formats", default=None,
-              help=f"Output formats: {_FORMATS} (comma-separated; default: the manifest's,"
-                   " else pdf,html).")
+@COHORT_FORMATS
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the report (default: the manifest's, else out).")
 @COHORT_LANG
@@ -252,10 +254,7 @@ def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path |
 
     ctx.meta["masterplan.lang"] = lang or "id"
     cohort = resolve_target(target)
-    settings = report_settings(cohort, {
-        "formats": formats, "outdir": outdir, "lang": lang, "timeout": timeout,
-        "template_dir": template_dir, "reference_docx": reference_docx,
-        "pdf_variant": pdf_variant, "strict": strict})
+    settings = report_settings(cohort, ctx.params)
     ctx.meta["masterplan.lang"] = settings.messages_lang
     result = run_report(cohort, settings, jobs or default_jobs())
     for warning in result.warnings:

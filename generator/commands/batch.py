@@ -7,8 +7,9 @@ per spec, 2048 MiB of address space per worker).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -21,49 +22,27 @@ from generator.settings import resolve
 DEFAULT_FORMATS = "pdf,html"
 
 
-@dataclass
-class BatchArguments:
-    """The command line as given (None = not given)."""
-
-    target: Path
-    formats: str | None = None
-    documents: str | None = None
-    outdir: Path | None = None
-    jobs: int | None = None
-    force: bool = False
-    fail_fast: bool = False
-    timeout: float | None = None
-    lang: str | None = None
-    template_dir: Path | None = None
-    reference_docx: Path | None = None
-    pdf_variant: str | None = None
-    strict: bool = False
-    memory_limit: int | None = None
-    progress: bool = True
+def build_options(given: Mapping[str, Any], cohort: Cohort, outdir: Path) -> BatchOptions:
+    """The command line's options (`given`), else the manifest's, else the defaults."""
+    settings = resolve({**given, "outdir": outdir}, cohort, formats=DEFAULT_FORMATS,
+                       documents="masterplan")
+    return BatchOptions(settings, jobs=given.get("jobs") or default_jobs(),
+                        force=bool(given.get("force")), fail_fast=bool(given.get("fail_fast")))
 
 
-def build_options(args: BatchArguments, cohort: Cohort, outdir: Path) -> BatchOptions:
-    settings = resolve({
-        "formats": args.formats, "documents": args.documents, "outdir": outdir,
-        "lang": args.lang, "template_dir": args.template_dir,
-        "reference_docx": args.reference_docx, "pdf_variant": args.pdf_variant,
-        "strict": args.strict, "timeout": args.timeout, "memory_limit": args.memory_limit,
-    }, cohort, formats=DEFAULT_FORMATS, documents="masterplan")
-    return BatchOptions(settings, jobs=args.jobs or default_jobs(), force=args.force,
-                        fail_fast=args.fail_fast)
-
-
-def resolve_outdir(args: BatchArguments, target: Path) -> tuple[Cohort, Path]:
+def resolve_outdir(given: Mapping[str, Any], target: Path) -> tuple[Cohort, Path]:
     """The cohort and its output folder (CLI, else the manifest's, else `out`)."""
-    cohort = resolve_target(target, outdir=args.outdir or Path("out"))
+    outdir: Path | None = given.get("outdir")
+    cohort = resolve_target(target, outdir=outdir or Path("out"))
     # only a manifest has an `outdir` option, and a manifest does not scan folders
-    return cohort, args.outdir or cohort.option_path("outdir") or Path("out")
+    return cohort, outdir or cohort.option_path("outdir") or Path("out")
 
 
-def run_batch_command(args: BatchArguments) -> int:
-    cohort, outdir = resolve_outdir(args, args.target)
-    options = build_options(args, cohort, outdir)
-    progress = Progress(len(cohort.specs), enabled=args.progress)
+def run_batch_command(target: Path, given: Mapping[str, Any]) -> int:
+    """`given`: the command line's options by name (None = not given)."""
+    cohort, outdir = resolve_outdir(given, target)
+    options = build_options(given, cohort, outdir)
+    progress = Progress(len(cohort.specs), enabled=given.get("progress", True))
     what = f"{len(cohort.specs)} spec(s)"
     if cohort.year is not None:
         what += f", cohort {cohort.year}"
