@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import __version__
+from generator.encoding import json_bytes
 from generator.hashing import sha256_file, tree_hash
 from generator.output import atomic_write
 from generator.resources import package_dir
@@ -120,8 +121,7 @@ class State:
     def save(self) -> None:
         data = {"format": STATE_FORMAT, "tool": __version__,
                 "specs": dict(sorted(self.specs.items()))}
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-                     .encode("utf-8"))
+        atomic_write(self.path, json_bytes(data, indent=None, compact=True))
 
 
 def _valid_entry(entry: Any) -> bool:

@@ -1,0 +1,223 @@
+"""Hostile input that does its harm on the way *out* (issue 15, round two), one class each:
+
+- text that a spreadsheet would run as a formula, in every CSV the tool writes;
+- file names that are not UTF-8, in every JSON (and CSV) the tool writes from paths.
+
+HTML output only (no WeasyPrint); batch workers are real processes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import REPO, diagnostic_lines, run_cli
+
+from generator.encoding import FORMULA_STARTS, csv_bytes, json_text, printable, spreadsheet_cell
+
+MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")
+LINUX_ONLY = pytest.mark.skipif(sys.platform != "linux",
+                                reason="file names that are not UTF-8 need a POSIX file system")
+
+
+def spec_text(code: str = "35.07", name: str = "Contoh", kind: str = "kabupaten",
+              text: str = MINIMAL) -> str:
+    """The minimal example for another region; `name` is written as given (quote it)."""
+    return (text.replace('code: "35.07"', f'code: "{code}"')
+            .replace('name: "Contoh"', f"name: {name}")
+            .replace('type: "kabupaten"', f'type: "{kind}"'))
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def runs_as_formula(cell: str) -> bool:
+    """What Excel and LibreOffice would evaluate: a formula start, perhaps after whitespace."""
+    return cell[:1] in ("\t", "\r") or cell.lstrip(" \t\r\n")[:1] in FORMULA_STARTS
+
+
+# --- 5. CSV formula injection ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "=1+1", "+1", "-1", "@SUM(A1)", "=cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "\t", "\r",
+    "  =1+1", "\n-1", "\uff1d1+1", "-", "-5", "-1.5"])
+def test_a_text_cell_that_could_start_a_formula_gets_a_quote(text: str) -> None:
+    assert spreadsheet_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (-5, -5), (0, 0), (2025, 2025), (-1.5, "-1.5"), (0.1234, "0.123"), (True, True),
+    (None, ""), ("Kota Bandung", "Kota Bandung"), ("", ""), ("a=b", "a=b"), ("'=1", "'=1"),
+    ("5-3", "5-3")])
+def test_numbers_stay_numbers_and_plain_text_stays_as_it_is(value: Any, written: Any) -> None:
+    assert spreadsheet_cell(value) == written
+
+
+def test_csv_bytes_neutralises_every_text_cell_and_no_number() -> None:
+    rows = [{"name": "=HYPERLINK(\"http://x\",\"y\")", "amount": -400, "share": -0.25,
+             "note": "@x"}]
+    [row] = read_csv(csv_bytes(["name", "amount", "share", "note"], rows))
+    assert row == {"name": "'=HYPERLINK(\"http://x\",\"y\")", "amount": "-400",
+                   "share": "-0.25", "note": "'@x"}
+
+
+HOSTILE_NAMES = {
+    "region_name": "=HYPERLINK(\"http://evil.example/\",\"Klik\")",
+    "program_name": "+cmd|' /C calc'!A0",
+    "lead_opd": "\t=1+2",
+    "partners": "-2+3",
+}
+
+
+def hostile_spec(folder: Path) -> Path:
+    text = spec_text("35.73", "'=HYPERLINK(\"http://evil.example/\",\"Klik\")'", "kota")
+    text = text.replace(
+        'name: "Portal Satu Data"\n            lead_opd: "Dinas Komunikasi dan Informatika"',
+        "name: '+cmd|'' /C calc''!A0'\n            lead_opd: \"\\t=1+2\"\n"
+        '            partners: ["-2+3"]', 1)
+    text = text.replace('{name: "Dataset terbuka", unit: "dataset", targets: {2028: 300}}',
+                        '{name: "@SUM(1+1)", unit: "dataset", targets: {2028: 300}}', 1)
+    path = folder / "3573" / "masterplan.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_export_csv_holds_no_formula_and_keeps_its_numbers(tmp_path: Path) -> None:
+    hostile_spec(tmp_path / "specs")
+    out = tmp_path / "programs.csv"
+    result = run_cli("export", tmp_path / "specs", "-o", out, "-j", "1")
+    assert result.exit_code == 0, result.output
+    rows = read_csv(out.read_bytes())
+    assert len(rows) == 18
+    for row in rows:
+        for column, cell in row.items():
+            assert not runs_as_formula(cell) or cell.startswith("'"), (column, cell)
+        assert row["region_name"] == "'" + HOSTILE_NAMES["region_name"]
+        assert row["cohort_year"] == "2025" and row["budget_total"].isdigit()
+    portal = next(row for row in rows if row["program_id"] == "GOV-03")
+    for column, text in HOSTILE_NAMES.items():
+        assert portal[column] == "'" + text
+    assert portal["indicators"] == "'@SUM(1+1) (dataset): target 300 (2028)"
+    assert portal["budget_total"] == "400000000" and portal["start_year"] == "2026"
+    # JSON is data for programs, not a spreadsheet: the text stays exactly as written
+    result = run_cli("export", tmp_path / "specs", "--format", "json", "-j", "1")
+    portal_json = next(r for r in json.loads(result.stdout) if r["program_id"] == "GOV-03")
+    assert portal_json["region_name"] == HOSTILE_NAMES["region_name"]
+    assert portal_json["program_name"] == HOSTILE_NAMES["program_name"]
+
+
+def test_summary_csv_holds_no_formula_and_keeps_its_numbers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "=1+2.yaml").write_text(spec_text("35.73", "'@SUM(1)'", "kota"), encoding="utf-8")
+    (specs / "-bad.yaml").write_text(spec_text("35.78").replace("region:", "regio:"),
+                                     encoding="utf-8")
+    monkeypatch.chdir(specs)  # the summary shows spec paths relative to here: `=1+2.yaml`
+    result = run_cli("batch", ".", "-o", tmp_path / "out", "-f", "html", "--document",
+                     "summary", "-j", "1", "--no-progress")
+    assert result.exit_code == 1
+    rows = {row["status"]: row for row in read_csv((tmp_path / "out" / "summary.csv")
+                                                    .read_bytes())}
+    for row in rows.values():
+        for column, cell in row.items():
+            assert not runs_as_formula(cell) or cell.startswith("'"), (column, cell)
+    good, bad = rows["ok"], rows["failed"]
+    assert good["spec"] == "'=1+2.yaml" and good["region_name"] == "'@SUM(1)"
+    assert good["cohort_year"] == "2025" and good["error_count"] == "0"
+    assert good["attempts"] == "1" and float(good["seconds"]) >= 0
+    assert bad["spec"] == "'-bad.yaml" and bad["errors"].startswith("'-bad.yaml:")
+    assert bad["error_count"].isdigit() and bad["error_count"] != "0"
+
+
+# --- 10. file names that are not UTF-8 --------------------------------------------------------
+
+def test_printable_spells_each_undecodable_byte_as_backslash_x() -> None:
+    name = os.fsdecode(b"bad\xff\xfe.yaml")
+    assert printable(name) == "bad\\xff\\xfe.yaml"
+    assert printable("Kota Bandung – ü") == "Kota Bandung – ü"
+    assert printable("\ud800") == "\\ud800"  # a surrogate that is no byte: its code point
+    text = json_text({name: [name, 1]})
+    text.encode("utf-8")  # no surrogate left
+    assert "\\ud" not in text.lower()
+    assert json.loads(text) == {"bad\\xff\\xfe.yaml": ["bad\\xff\\xfe.yaml", 1]}
+
+
+def utf8_without_surrogates(data: bytes) -> str:
+    text = data.decode("utf-8")  # strict: raises on a raw 0xff
+    assert "\\ud" not in text.lower()  # and no escaped lone surrogate either
+    return text
+
+
+@LINUX_ONLY
+def test_validate_json_is_utf8_for_a_file_name_that_is_not(tmp_path: Path) -> None:
+    good = tmp_path / os.fsdecode(b"good\xff.yaml")
+    good.write_text(MINIMAL, encoding="utf-8")
+    bad = tmp_path / os.fsdecode(b"bad\xfe.yaml")
+    bad.write_text(MINIMAL.replace("region:", "regio:"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
+    for lang in ("id", "en"):
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", "validate", "--format", "json", "--lang", lang,
+             os.fsencode(good), os.fsencode(bad)], env=env, capture_output=True, timeout=60,
+            check=False)
+        assert done.returncode == 1 and b"Traceback" not in done.stderr
+        report = json.loads(utf8_without_surrogates(done.stdout))
+        files = [spec["file"] for spec in report["specs"]]
+        assert files == [f"{tmp_path}/good\\xff.yaml", f"{tmp_path}/bad\\xfe.yaml"]
+        diagnostics = report["specs"][1]["diagnostics"]
+        assert diagnostics and {d["file"] for d in diagnostics} == {files[1]}
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", os.fsencode(bad)],
+                          env=env, capture_output=True, timeout=60, check=False)
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert diagnostic_lines(utf8_without_surrogates(done.stdout))[0].startswith(
+        f"{tmp_path}/bad\\xfe.yaml:")
+
+
+@LINUX_ONLY
+def test_batch_and_export_files_are_utf8_for_a_file_name_that_is_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / os.fsdecode(b"kota-\xff.yaml")).write_text(spec_text("35.73", "Malang", "kota"),
+                                                        encoding="utf-8")
+    (specs / os.fsdecode(b"rusak-\xfe.yaml")).write_text(MINIMAL.replace("region:", "regio:"),
+                                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    args = ("batch", "specs", "-o", out, "-f", "html", "--document", "summary", "-j", "1",
+            "--no-progress")
+    result = run_cli(*args)
+    assert result.exit_code == 1, result.output
+    summary = json.loads(utf8_without_surrogates((out / "summary.json").read_bytes()))
+    shown = {spec["spec"]: spec for spec in summary["specs"]}
+    assert set(shown) == {"specs/kota-\\xff.yaml", "specs/rusak-\\xfe.yaml"}
+    assert shown["specs/kota-\\xff.yaml"]["status"] == "ok"
+    assert {e["file"] for e in shown["specs/rusak-\\xfe.yaml"]["errors"]} == {
+        "specs/rusak-\\xfe.yaml"}
+    csv_text = utf8_without_surrogates((out / "summary.csv").read_bytes())
+    assert "specs/kota-\\xff.yaml" in csv_text
+    utf8_without_surrogates((out / "index.html").read_bytes())
+    utf8_without_surrogates((out / ".masterplan-state.json").read_bytes())
+    again = run_cli(*args)  # the state file's key is the same name: the good spec is skipped
+    assert again.exit_code == 1
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["counts"][
+        "skipped"] == 1
+    exported = tmp_path / "programs.json"
+    assert run_cli("export", "specs", "--format", "json", "-o", exported, "-j", "1"
+                   ).exit_code == 1
+    rows = json.loads(utf8_without_surrogates(exported.read_bytes()))
+    assert {row["spec"] for row in rows} == {"specs/kota-\\xff.yaml"}
+    exported_csv = tmp_path / "programs.csv"
+    run_cli("export", "specs", "-o", exported_csv, "-j", "1")
+    assert "specs/kota-\\xff.yaml" in utf8_without_surrogates(exported_csv.read_bytes())
+
