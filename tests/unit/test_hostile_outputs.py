@@ -1,7 +1,8 @@
 """Hostile input that does its harm on the way *out* (issue 15, round two), one class each:
 
 - text that a spreadsheet would run as a formula, in every CSV the tool writes;
-- file names that are not UTF-8, in every JSON (and CSV) the tool writes from paths.
+- file names that are not UTF-8, in every JSON (and CSV) the tool writes from paths;
+- symbolic links planted in a batch's output folder under the lock's or an output's name.
 
 HTML output only (no WeasyPrint); batch workers are real processes.
 """
@@ -20,7 +21,10 @@ from typing import Any
 import pytest
 from helpers import REPO, diagnostic_lines, run_cli
 
+from generator.batch.run import LOCK_NAME, _locked
 from generator.encoding import FORMULA_STARTS, csv_bytes, json_text, printable, spreadsheet_cell
+from generator.errors import UsageError
+from generator.output import atomic_write
 
 MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")
 LINUX_ONLY = pytest.mark.skipif(sys.platform != "linux",
@@ -220,4 +224,93 @@ def test_batch_and_export_files_are_utf8_for_a_file_name_that_is_not(
     exported_csv = tmp_path / "programs.csv"
     run_cli("export", "specs", "-o", exported_csv, "-j", "1")
     assert "specs/kota-\\xff.yaml" in utf8_without_surrogates(exported_csv.read_bytes())
+
+
+# --- 13. links planted in the output folder -----------------------------------------------------
+
+def test_a_lock_that_is_a_link_is_refused_and_nothing_is_created_outside(tmp_path: Path) -> None:
+    outdir, outside = tmp_path / "out", tmp_path / "outside"
+    outdir.mkdir()
+    outside.mkdir()
+    lock = outdir / LOCK_NAME
+    lock.symlink_to(outside / "created.lock")  # dangling: O_CREAT would create the target
+    with pytest.raises(UsageError, match="symbolic link") as refused, _locked(outdir):
+        pass
+    assert str(lock) in str(refused.value)
+    assert list(outside.iterdir()) == []
+    lock.unlink()
+    (outside / "existing").write_text("keep", encoding="utf-8")
+    lock.symlink_to(outside / "existing")
+    with pytest.raises(UsageError, match="symbolic link"), _locked(outdir):
+        pass
+    assert (outside / "existing").read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_lock_that_is_not_a_regular_file_is_refused(tmp_path: Path, kind: str) -> None:
+    lock = tmp_path / LOCK_NAME
+    if kind == "fifo":
+        os.mkfifo(lock)
+    else:
+        lock.mkdir()
+    with pytest.raises(UsageError) as refused, _locked(tmp_path):
+        pass
+    assert str(lock) in str(refused.value)
+
+
+def test_a_batch_with_a_planted_lock_link_fails_cleanly(tmp_path: Path) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "masterplan.yaml").write_text(MINIMAL, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_NAME).symlink_to(tmp_path / "elsewhere.lock")
+    result = run_cli("batch", tmp_path / "specs", "-o", out, "-f", "html", "--no-progress")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{out / LOCK_NAME}: " in result.stderr
+    assert not (tmp_path / "elsewhere.lock").exists() and list(out.iterdir()) == [
+        out / LOCK_NAME]
+
+
+def test_atomic_write_replaces_a_link_instead_of_writing_through_it(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep", encoding="utf-8")
+    target = tmp_path / "out" / "summary.json"
+    target.parent.mkdir()
+    target.symlink_to(outside)
+    atomic_write(target, b"{}")
+    assert not target.is_symlink() and target.read_bytes() == b"{}"
+    assert outside.read_text(encoding="utf-8") == "keep"
+
+
+def test_links_planted_under_every_output_name_are_replaced_not_followed(
+        tmp_path: Path) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "masterplan.yaml").write_text(MINIMAL, encoding="utf-8")
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    out.mkdir()
+    outside.mkdir()
+    document = "3507-kabupaten-contoh-2025-summary.html"
+    names = ["summary.json", "summary.csv", "index.html", ".masterplan-state.json", document]
+    for number, name in enumerate(names):
+        if number % 2:
+            (outside / name).write_text("keep", encoding="utf-8")
+        (out / name).symlink_to(outside / name)  # half of them dangling
+    before = {p.name: p.read_text(encoding="utf-8") for p in outside.iterdir()}
+    args = ("batch", tmp_path / "specs", "-o", out, "-f", "html", "--document", "summary",
+            "--no-progress")
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.output
+    assert {p.name: p.read_text(encoding="utf-8") for p in outside.iterdir()} == before
+    for name in names:
+        assert not (out / name).is_symlink() and (out / name).is_file(), name
+    # an output swapped for a link to a copy of the same size is not "intact": rendered again
+    copy = outside / "copy.html"
+    copy.write_text("x" * (out / document).stat().st_size, encoding="ascii")
+    (out / document).unlink()
+    (out / document).symlink_to(copy)
+    result = run_cli(*args)
+    assert result.exit_code == 0
+    [spec] = json.loads((out / "summary.json").read_text(encoding="utf-8"))["specs"]
+    assert spec["status"] == "ok" and not (out / document).is_symlink()
+    assert set(copy.read_text(encoding="ascii")) == {"x"}
 
