@@ -280,7 +280,7 @@ def validate_manifest(doc: SpecDocument) -> list[Diagnostic]:
             out.error(tuple(error.absolute_path), "cohort.duplicate_item")
             continue
         translate_schema_error(error, doc, out)
-    return sorted(out.items, key=Diagnostic.sort_key)
+    return out.results()
 
 
 def _manifest(path: Path, doc: SpecDocument) -> Cohort:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.encoding import csv_bytes, json_bytes, printable
-from generator.errors import format_plain
+from generator.errors import count_diagnostics, format_plain
 from generator.output import atomic_write
 
 if TYPE_CHECKING:
@@ -82,14 +82,15 @@ def summary_rows(result: BatchResult) -> list[dict[str, Any]]:
     rows = []
     for record in _sorted(result.records):
         identity = record.identity or {}
+        errors, warnings = count_diagnostics([*record.errors, *record.warnings])
         rows.append({
             "spec": record.source.display, "status": record.status,
             "region_code": identity.get("code"), "region_type": identity.get("type"),
             "region_name": identity.get("name"), "province": identity.get("province"),
             "cohort_year": identity.get("cohort_year"), "outputs": " ".join(record.outputs),
-            "warning_count": len(record.warnings),
+            "warning_count": warnings,
             "warnings": " | ".join(format_plain(w) for w in record.warnings),
-            "error_count": len(record.errors),
+            "error_count": errors,
             "errors": " | ".join(format_plain(e) for e in record.errors),
             "seconds": round(record.seconds, 3), "attempts": record.attempts})
     return rows

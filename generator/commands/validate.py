@@ -1,5 +1,7 @@
 """`masterplan validate`: every problem of every spec, positioned and sorted.
 
+Of each file at most `generator.errors.MAX_DIAGNOSTICS` problems are listed, then one note
+counts the rest; the totals (the summary line, `errors`/`warnings` in JSON) count them all.
 File names are `printable`, so the JSON is UTF-8 even for a name that is not.
 """
 
@@ -10,7 +12,7 @@ from pathlib import Path
 import click
 
 from generator.encoding import json_text, printable
-from generator.errors import Diagnostic, SpecError
+from generator.errors import Diagnostic, SpecError, count_diagnostics
 from generator.i18n.messages import message
 from generator.spec import load_spec, validate
 
@@ -29,8 +31,7 @@ def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: s
     failed = False
     for path in paths:
         diagnostics = collect(path)
-        errors = sum(d.severity == "error" for d in diagnostics)
-        warnings = len(diagnostics) - errors
+        errors, warnings = count_diagnostics(diagnostics)
         ok = errors == 0 and not (strict and warnings)
         failed = failed or not ok
         results.append((path, diagnostics, errors, warnings, ok))

@@ -2,7 +2,8 @@
 
 - text that a spreadsheet would run as a formula, in every CSV the tool writes;
 - file names that are not UTF-8, in every JSON (and CSV) the tool writes from paths;
-- symbolic links planted in a batch's output folder under the lock's or an output's name.
+- symbolic links planted in a batch's output folder under the lock's or an output's name;
+- a spec with so many problems that their report is the attack (200,000 unknown keys).
 
 HTML output only (no WeasyPrint); batch workers are real processes.
 """
@@ -10,20 +11,32 @@ HTML output only (no WeasyPrint); batch workers are real processes.
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO, diagnostic_lines, run_cli
+from helpers import REPO, diagnostic_lines, position_of, run_cli
 
 from generator.batch.run import LOCK_NAME, _locked
 from generator.encoding import FORMULA_STARTS, csv_bytes, json_text, printable, spreadsheet_cell
-from generator.errors import UsageError
+from generator.errors import (
+    MAX_DIAGNOSTICS,
+    NOT_SHOWN,
+    Diagnostic,
+    Severity,
+    SourceSpan,
+    SpecError,
+    UsageError,
+    count_diagnostics,
+    limit_diagnostics,
+)
 from generator.output import atomic_write
 
 MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")
@@ -314,3 +327,114 @@ def test_links_planted_under_every_output_name_are_replaced_not_followed(
     assert spec["status"] == "ok" and not (out / document).is_symlink()
     assert set(copy.read_text(encoding="ascii")) == {"x"}
 
+
+# --- 14. a flood of diagnostics ------------------------------------------------------------------
+
+UNKNOWN_KEYS = 10_000
+
+
+def flooded(folder: Path, count: int = UNKNOWN_KEYS) -> Path:
+    """The minimal example plus `count` unknown top-level keys (errors, one line each)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "masterplan.yaml"
+    path.write_text(MINIMAL + "".join(f"zz_unknown_{i}: 1\n" for i in range(count)),
+                    encoding="utf-8")
+    return path
+
+
+def test_validate_shows_the_first_problems_and_counts_the_rest_in_both_languages(
+        tmp_path: Path) -> None:
+    spec = flooded(tmp_path)
+    hidden = UNKNOWN_KEYS - MAX_DIAGNOSTICS
+    line, col = position_of(spec.read_text(encoding="utf-8"), f"zz_unknown_{MAX_DIAGNOSTICS}:")
+    started = time.perf_counter()
+    result = run_cli("validate", spec)
+    assert time.perf_counter() - started < 20  # ~1 s here; 200,000 keys took 26 s before
+    assert result.exit_code == 1
+    lines = diagnostic_lines(result.stdout)
+    assert len(lines) == MAX_DIAGNOSTICS + 1
+    assert lines[0].startswith(f"{spec}:") and "zz_unknown_0: " in lines[0]
+    assert f"zz_unknown_{MAX_DIAGNOSTICS - 1}: " in lines[-2]
+    assert lines[-1] == (f"{spec}:{line}:{col}: error: {hidden} masalah lagi, mulai dari sini,"
+                         f" tidak ditampilkan ({hidden} galat, 0 peringatan); paling banyak"
+                         f" {MAX_DIAGNOSTICS} ditampilkan per berkas")
+    assert f"TIDAK valid ({UNKNOWN_KEYS} galat, 0 peringatan)" in result.stderr
+    english = run_cli("validate", "--lang", "en", spec)
+    assert diagnostic_lines(english.stdout)[-1] == (
+        f"{spec}:{line}:{col}: error: {hidden} more problem(s), from here on, not shown"
+        f" ({hidden} error(s), 0 warning(s)); at most {MAX_DIAGNOSTICS} are shown per file")
+    assert f"NOT valid ({UNKNOWN_KEYS} error(s), 0 warning(s))" in english.stderr
+    report = run_cli("validate", "--format", "json", spec)
+    assert len(report.stdout) < 100_000
+    [entry] = json.loads(report.stdout)["specs"]
+    assert (entry["errors"], entry["warnings"]) == (UNKNOWN_KEYS, 0)
+    note = entry["diagnostics"][-1]
+    assert len(entry["diagnostics"]) == MAX_DIAGNOSTICS + 1 and note["code"] == NOT_SHOWN
+    assert (note["line"], note["col"], note["severity"]) == (line, col, "error")
+    assert note["not_shown"] == {"errors": hidden, "warnings": 0}
+
+
+def test_only_shown_problems_are_worded(tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The costly part of a message (a did-you-mean search) is paid for shown problems only."""
+    from generator.spec import load_spec
+
+    validation = importlib.import_module("generator.spec.validate")  # `spec.validate` is
+    # also the name of the function the package exports
+
+    calls = []
+    real = validation.suggest
+
+    def counting(value: str, candidates: list[str]) -> list[str]:
+        calls.append(value)
+        return real(value, candidates)
+
+    monkeypatch.setattr(validation, "suggest", counting)
+    diagnostics = validation.validate(load_spec(flooded(tmp_path, 2_000)))
+    assert len(diagnostics) == MAX_DIAGNOSTICS + 1
+    assert len(calls) == MAX_DIAGNOSTICS
+
+
+def test_render_and_batch_report_the_capped_problems(tmp_path: Path) -> None:
+    spec = flooded(tmp_path / "specs" / "a")
+    hidden = UNKNOWN_KEYS - MAX_DIAGNOSTICS
+    result = run_cli("render", spec, "-f", "html", "-o", tmp_path / "rendered")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = diagnostic_lines(result.stderr)
+    assert len(lines) == MAX_DIAGNOSTICS + 1 and f" {hidden} masalah lagi" in lines[-1]
+    out = tmp_path / "out"
+    result = run_cli("batch", tmp_path / "specs", "-o", out, "-f", "html", "-j", "1",
+                     "--no-progress", "--lang", "en")
+    assert result.exit_code == 1
+    assert (out / "summary.json").stat().st_size < 200_000
+    [entry] = json.loads((out / "summary.json").read_text(encoding="utf-8"))["specs"]
+    assert len(entry["errors"]) == MAX_DIAGNOSTICS + 1 and entry["warnings"] == []
+    note = entry["errors"][-1]
+    assert note["code"] == NOT_SHOWN and note["not_shown"] == {"errors": hidden, "warnings": 0}
+    assert note["message"].startswith(f"{hidden} more problem(s)")
+    [row] = read_csv((out / "summary.csv").read_bytes())
+    assert (row["error_count"], row["warning_count"]) == (str(UNKNOWN_KEYS), "0")
+    assert row["errors"].endswith(f"at most {MAX_DIAGNOSTICS} are shown per file")
+
+
+def diagnostic(file: str, line: int, severity: Severity = "error") -> Diagnostic:
+    return Diagnostic(SourceSpan(file, line, 1), severity, "x", "schema.min_length")
+
+
+def test_limit_diagnostics_is_per_file_idempotent_and_fails_when_the_whole_would() -> None:
+    many = [diagnostic("b.yaml", n, "warning") for n in range(300, 0, -1)]
+    many += [diagnostic("b.yaml", 400, "error"), diagnostic("a.yaml", 7)]
+    limited = limit_diagnostics(many)
+    assert [d.span.file for d in limited].count("a.yaml") == 1
+    b = [d for d in limited if d.span.file == "b.yaml"]
+    assert len(b) == MAX_DIAGNOSTICS + 1 and [d.span.line for d in b[:3]] == [1, 2, 3]
+    note = b[-1]
+    assert note.code == NOT_SHOWN and note.span.line == MAX_DIAGNOSTICS + 1
+    # 100 warnings and the one error are hidden: the note is an error, the totals are whole
+    assert note.severity == "error" and note.params["errors"] == 1
+    assert note.params["warnings"] == 100
+    assert count_diagnostics(limited) == (2, 300)
+    assert count_diagnostics(d.as_dict() for d in limited) == (2, 300)
+    assert limit_diagnostics(limited) == limited
+    assert SpecError(list(many)).diagnostics == limited
+    assert limit_diagnostics(many[:5]) == sorted(many[:5], key=Diagnostic.sort_key)
