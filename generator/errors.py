@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 #: A diagnostic as plain data (what crosses a process boundary and lands in summary.json):
-#: file, line, col (None when unknown), severity, path, code, message (translated).
+#: file, line, col (None when unknown), severity, path, code, message (translated); the
+#: `NOT_SHOWN` note also has ``not_shown: {errors, warnings}``.
 Plain = dict[str, Any]
+
+#: At most this many diagnostics of one file are kept (printed, sent, summarised); a spec with
+#: 200,000 unknown keys would otherwise give 50 MB of messages and take minutes to explain.
+MAX_DIAGNOSTICS = 200
+#: The code of the one note that follows them and counts the rest.
+NOT_SHOWN = "diagnostics.not_shown"
 
 
 @dataclass(frozen=True, order=True)
@@ -40,6 +48,8 @@ class Diagnostic:
     params: dict[str, object] = field(default_factory=dict)
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        if self.code == NOT_SHOWN:  # after everything shown of its file, wherever it points
+            return (self.span.file, 2**62, 0, 2, "", self.code)
         return (self.span.file, self.span.line, self.span.col,
                 0 if self.severity == "error" else 1, self.path, self.code)
 
@@ -54,9 +64,75 @@ class Diagnostic:
 
     def as_dict(self, lang: str = "id") -> Plain:
         """The diagnostic as plain data, its message translated into `lang`."""
-        return {"file": self.span.file, "line": self.span.line, "col": self.span.col,
-                "severity": self.severity, "path": self.path, "code": self.code,
-                "message": self.message(lang)}
+        plain = {"file": self.span.file, "line": self.span.line, "col": self.span.col,
+                 "severity": self.severity, "path": self.path, "code": self.code,
+                 "message": self.message(lang)}
+        if self.code == NOT_SHOWN:
+            plain["not_shown"] = {"errors": self.params["errors"],
+                                  "warnings": self.params["warnings"]}
+        return plain
+
+
+def limit_diagnostics(diagnostics: Iterable[Diagnostic],
+                      limit: int = MAX_DIAGNOSTICS) -> list[Diagnostic]:
+    """Sorted, and of each file the first `limit` diagnostics and, when there were more, one
+    `NOT_SHOWN` note that counts the rest (errors and warnings apart) and points at the first
+    of them.
+
+    The note is an error when any error is among the rest, so a capped list fails exactly
+    when the whole would. Applying it again changes nothing (notes are merged).
+    """
+    by_file: dict[str, list[Diagnostic]] = {}
+    for item in diagnostics:
+        by_file.setdefault(item.span.file, []).append(item)
+    return [item for file in sorted(by_file) for item in _limit_file(by_file[file], limit)]
+
+
+def _limit_file(diagnostics: list[Diagnostic], limit: int) -> list[Diagnostic]:
+    hidden = {"error": 0, "warning": 0}
+    earlier: Diagnostic | None = None
+    items: list[Diagnostic] = []
+    for item in diagnostics:
+        if item.code == NOT_SHOWN:
+            hidden["error"] += int(str(item.params["errors"]))
+            hidden["warning"] += int(str(item.params["warnings"]))
+            earlier = earlier or item
+        else:
+            items.append(item)
+    items.sort(key=Diagnostic.sort_key)
+    for item in items[limit:]:
+        hidden[item.severity] += 1
+    if not hidden["error"] and not hidden["warning"]:
+        return items
+    span = items[limit].span if len(items) > limit else earlier.span if earlier else (
+        items[-1].span)
+    note = Diagnostic(span, "error" if hidden["error"] else "warning", "", NOT_SHOWN,
+                      {"count": hidden["error"] + hidden["warning"],
+                       "errors": hidden["error"], "warnings": hidden["warning"], "limit": limit})
+    return [*items[:limit], note]
+
+
+def count_diagnostics(diagnostics: Iterable[Diagnostic | Plain]) -> tuple[int, int]:
+    """How many errors and warnings there are, those a `NOT_SHOWN` note counts included
+    (diagnostics or their plain data)."""
+    errors = warnings = 0
+    for item in diagnostics:
+        severity: object
+        code: object
+        params: dict[str, object]
+        if isinstance(item, Diagnostic):
+            severity, code, params = item.severity, item.code, item.params
+        else:
+            severity, code = item.get("severity"), item.get("code")
+            params = item.get("not_shown") or {}
+        if code == NOT_SHOWN:
+            errors += int(str(params.get("errors", 0)))
+            warnings += int(str(params.get("warnings", 0)))
+        elif severity == "error":
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
 
 
 def problem(file: str, code: str, lang: str, /, *, at: tuple[int, int] | list[int] | None = None,
@@ -95,7 +171,7 @@ class SpecError(MasterplanError):
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.diagnostics.sort(key=Diagnostic.sort_key)
+        self.diagnostics = limit_diagnostics(self.diagnostics)
         super().__init__(str(self))
 
     def __str__(self) -> str:

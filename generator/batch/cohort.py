@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from generator.encoding import printable
 from generator.errors import Diagnostic, SourceSpan, SpecError, UsageError
 from generator.spec.load import Pointer, SpecDocument, load_spec
 
@@ -191,12 +192,13 @@ class Cohort:
 
 
 def display_path(path: Path) -> str:
-    """The path as the user should see it: relative to the working folder when below it."""
+    """The path as the user should see it: relative to the working folder when below it,
+    `printable` (bytes that are not UTF-8 as ``\\xNN``)."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive (Windows)
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        return printable(str(path))
+    return printable(str(path) if relative.startswith("..") else relative)
 
 
 def is_manifest_bytes(data: bytes) -> bool:
@@ -215,7 +217,7 @@ def resolve_target(target: Path, *, outdir: Path | None = None) -> Cohort:
         return _manifest(target, doc)
     base = target.parent.resolve()
     return Cohort(target=target, kind="spec", base=base,
-                  specs=[SpecSource(target, display_path(target), target.name)])
+                  specs=[SpecSource(target, display_path(target), printable(target.name))])
 
 
 def _folder(folder: Path, outdir: Path | None) -> Cohort:
@@ -254,8 +256,9 @@ def _looks_like_manifest(path: Path) -> bool:
 
 
 def _key(path: Path, base: Path) -> str:
-    """A stable name for a spec within its cohort (the state file's key)."""
-    return Path(os.path.relpath(path.resolve(), base)).as_posix()
+    """A stable name for a spec within its cohort (the state file's key; `printable`, so
+    the state file can hold it)."""
+    return printable(Path(os.path.relpath(path.resolve(), base)).as_posix())
 
 
 @functools.cache
@@ -277,7 +280,7 @@ def validate_manifest(doc: SpecDocument) -> list[Diagnostic]:
             out.error(tuple(error.absolute_path), "cohort.duplicate_item")
             continue
         translate_schema_error(error, doc, out)
-    return sorted(out.items, key=Diagnostic.sort_key)
+    return out.results()
 
 
 def _manifest(path: Path, doc: SpecDocument) -> Cohort:

@@ -21,9 +21,11 @@ or its rendering has errors), ``timeout``, ``crashed`` (the worker died twice), 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import signal
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -287,14 +289,30 @@ def _where(record: SpecRecord) -> str:
 
 @contextlib.contextmanager
 def _locked(outdir: Path) -> Iterator[None]:
-    """One batch per output folder at a time (POSIX advisory lock; released on any exit)."""
+    """One batch per output folder at a time (POSIX advisory lock; released on any exit).
+
+    The lock file is opened without following a link (a link planted under its name would
+    make the batch create or lock a file anywhere) and must be a regular file; otherwise the
+    batch refuses to start and names it. Every other file of OUTDIR is written by
+    `generator.output.atomic_write`, which replaces a link rather than writing through it.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no lock
         yield
         return
-    fd = os.open(outdir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    path = outdir / LOCK_NAME
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UsageError(f"{path}: the batch lock is a symbolic link; remove it (a batch"
+                             " never writes through links)") from None
+        raise UsageError(f"{path}: cannot open the batch lock: {error.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UsageError(f"{path}: the batch lock is not a regular file; remove it")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

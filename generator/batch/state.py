@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import __version__
+from generator.encoding import json_bytes
 from generator.hashing import sha256_file, tree_hash
 from generator.output import atomic_write
 from generator.resources import package_dir
@@ -84,7 +85,7 @@ class State:
 
     def load(self) -> State:
         try:
-            info = os.stat(self.path)
+            info = os.lstat(self.path)  # a link planted under the state's name is foreign
         except FileNotFoundError:
             return self
         except OSError:
@@ -120,8 +121,7 @@ class State:
     def save(self) -> None:
         data = {"format": STATE_FORMAT, "tool": __version__,
                 "specs": dict(sorted(self.specs.items()))}
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-                     .encode("utf-8"))
+        atomic_write(self.path, json_bytes(data, indent=None, compact=True))
 
 
 def _valid_entry(entry: Any) -> bool:
@@ -140,7 +140,8 @@ def _valid_entry(entry: Any) -> bool:
 
 
 def outputs_intact(outdir: Path, outputs: list[dict[str, Any]]) -> bool:
-    """Every recorded output is still there, a regular file of the recorded size."""
+    """Every recorded output is still there, a regular file (not a link to one: a render
+    replaces the link) of the recorded size."""
     if not outputs:
         return False
     for output in outputs:
@@ -148,7 +149,7 @@ def outputs_intact(outdir: Path, outputs: list[dict[str, Any]]) -> bool:
         if "/" in name or "\\" in name or name.startswith("."):
             return False
         with contextlib.suppress(OSError):
-            info = os.stat(outdir / name)
+            info = os.lstat(outdir / name)
             if stat.S_ISREG(info.st_mode) and info.st_size == output["size"]:
                 continue
         return False

@@ -5,20 +5,19 @@ every document and lists the failures). Each is written atomically.
 CSV files are UTF-8 *with* a byte-order mark: Excel (the coordinators' tool) otherwise reads
 them as the local ANSI code page and garbles every non-ASCII name; Python (`utf-8-sig`),
 pandas and LibreOffice read the mark transparently. `masterplan export --no-bom` leaves it
-out for loaders that do not.
+out for loaders that do not. Every cell goes through `generator.encoding.spreadsheet_cell`:
+a spec or region name starting with `=`, `+`, `-` or `@` is shown by Excel as text, never
+run as a formula.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
-from generator.errors import format_plain
+from generator.encoding import csv_bytes, json_bytes, printable
+from generator.errors import count_diagnostics, format_plain
 from generator.output import atomic_write
 
 if TYPE_CHECKING:
@@ -30,27 +29,6 @@ INDEX_HTML = "index.html"
 CSV_COLUMNS = ("spec", "status", "region_code", "region_type", "region_name", "province",
                "cohort_year", "outputs", "warning_count", "warnings", "error_count", "errors",
                "seconds", "attempts")
-
-
-
-def csv_bytes(columns: Sequence[str], rows: Iterable[dict[str, Any]], *, bom: bool = True,
-              delimiter: str = ",") -> bytes:
-    """RFC 4180 CSV (CRLF line ends, minimal quoting) in UTF-8, with a BOM unless told not."""
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=delimiter,
-                            lineterminator="\r\n", extrasaction="raise")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell(value) for key, value in row.items()})
-    return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".")
-    return value
 
 
 def record_json(record: SpecRecord) -> dict[str, Any]:
@@ -104,14 +82,15 @@ def summary_rows(result: BatchResult) -> list[dict[str, Any]]:
     rows = []
     for record in _sorted(result.records):
         identity = record.identity or {}
+        errors, warnings = count_diagnostics([*record.errors, *record.warnings])
         rows.append({
             "spec": record.source.display, "status": record.status,
             "region_code": identity.get("code"), "region_type": identity.get("type"),
             "region_name": identity.get("name"), "province": identity.get("province"),
             "cohort_year": identity.get("cohort_year"), "outputs": " ".join(record.outputs),
-            "warning_count": len(record.warnings),
+            "warning_count": warnings,
             "warnings": " | ".join(format_plain(w) for w in record.warnings),
-            "error_count": len(record.errors),
+            "error_count": errors,
             "errors": " | ".join(format_plain(e) for e in record.errors),
             "seconds": round(record.seconds, 3), "attempts": record.attempts})
     return rows
@@ -173,7 +152,6 @@ def index_html(result: BatchResult, data: dict[str, Any]) -> str:
 def write_summaries(result: BatchResult) -> None:
     outdir = result.options.outdir
     data = summary_data(result)
-    atomic_write(outdir / SUMMARY_JSON,
-                 (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    atomic_write(outdir / SUMMARY_JSON, json_bytes(data))
     atomic_write(outdir / SUMMARY_CSV, csv_bytes(CSV_COLUMNS, summary_rows(result)))
-    atomic_write(outdir / INDEX_HTML, index_html(result, data).encode("utf-8"))
+    atomic_write(outdir / INDEX_HTML, printable(index_html(result, data)).encode("utf-8"))

@@ -15,10 +15,12 @@ The table a ministry loads into its own database or spreadsheet. Columns, in thi
   joined with `` | ``), ``quick_wins`` (ids of the program's quick wins), ``spec``.
 
 Rows are sorted by region code, cohort year and document order. In CSV, lists are joined
-with ``; `` and empty cells are empty; the file is UTF-8 with a byte-order mark (for Excel;
-``--no-bom`` for loaders that do not expect it) and ``--delimiter ';'`` suits Excel with
-Indonesian regional settings. JSON is an array of objects with the same keys in the same
-order; there lists stay lists and ``indicators`` is a list of objects with every target.
+with ``; `` and empty cells are empty; a text cell a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``) gets a leading ``'`` (`generator.encoding`); the
+file is UTF-8 with a byte-order mark (for Excel; ``--no-bom`` for loaders that do not expect
+it) and ``--delimiter ';'`` suits Excel with Indonesian regional settings. JSON is an array
+of objects with the same keys in the same order; there lists stay lists and ``indicators``
+is a list of objects with every target.
 
 Invalid specs are left out, listed on stderr with their first error, and make the exit code 1
 (the rows of every valid spec are still written).
@@ -26,7 +28,6 @@ Invalid specs are left out, listed on stderr with their first error, and make th
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ import click
 from generator.batch.cohort import DEFAULT_READ_TIMEOUT, Cohort
 from generator.batch.gather import gather
 from generator.batch.records import Extracted
-from generator.batch.summary import csv_bytes
+from generator.encoding import csv_bytes, json_bytes
 from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, HORIZONS, SUB_DIMENSIONS
 
 HEAD_COLUMNS = (
@@ -142,7 +143,7 @@ def to_csv(columns: list[str], rows: list[dict[str, Any]], *, bom: bool = True,
 
 
 def to_json(rows: list[dict[str, Any]]) -> bytes:
-    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_bytes(rows)
 
 
 def export_lang(cohort: Cohort, lang: str | None) -> str:

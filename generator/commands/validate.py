@@ -1,13 +1,18 @@
-"""`masterplan validate`: every problem of every spec, positioned and sorted."""
+"""`masterplan validate`: every problem of every spec, positioned and sorted.
+
+Of each file at most `generator.errors.MAX_DIAGNOSTICS` problems are listed, then one note
+counts the rest; the totals (the summary line, `errors`/`warnings` in JSON) count them all.
+File names are `printable`, so the JSON is UTF-8 even for a name that is not.
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from generator.errors import Diagnostic, SpecError
+from generator.encoding import json_text, printable
+from generator.errors import Diagnostic, SpecError, count_diagnostics
 from generator.i18n.messages import message
 from generator.spec import load_spec, validate
 
@@ -26,22 +31,22 @@ def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: s
     failed = False
     for path in paths:
         diagnostics = collect(path)
-        errors = sum(d.severity == "error" for d in diagnostics)
-        warnings = len(diagnostics) - errors
+        errors, warnings = count_diagnostics(diagnostics)
         ok = errors == 0 and not (strict and warnings)
         failed = failed or not ok
         results.append((path, diagnostics, errors, warnings, ok))
     if output_format == "json":
         payload = {"valid": not failed, "strict": strict, "specs": [
-            {"file": str(path), "valid": ok, "errors": errors, "warnings": warnings,
+            {"file": printable(str(path)), "valid": ok, "errors": errors, "warnings": warnings,
              "diagnostics": [d.as_dict(lang) for d in diagnostics]}
             for path, diagnostics, errors, warnings, ok in results]}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_text(payload))
     else:
         for path, diagnostics, errors, warnings, ok in results:
             for diagnostic in diagnostics:
                 click.echo(diagnostic.format(lang))
             key = "summary.ok" if ok else "summary.failed"
-            click.echo(message(key, lang, file=str(path), errors=errors, warnings=warnings),
+            click.echo(message(key, lang, file=printable(str(path)), errors=errors,
+                               warnings=warnings),
                        err=True)
     return 1 if failed else 0

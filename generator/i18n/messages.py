@@ -198,6 +198,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           " banyak {limit})", "lists or quotes are nested too deeply ({depth}"
                           " levels; at most {limit})"),
     # commands
+    "diagnostics.not_shown": ("{count} masalah lagi, mulai dari sini, tidak ditampilkan ({errors}"
+                              " galat, {warnings} peringatan); paling banyak {limit} ditampilkan"
+                              " per berkas", "{count} more problem(s), from here on, not shown"
+                              " ({errors} error(s), {warnings} warning(s)); at most {limit} are"
+                              " shown per file"),
     "summary.ok": ("{file}: valid ({errors} galat, {warnings} peringatan)",
                    "{file}: valid ({errors} error(s), {warnings} warning(s))"),
     "summary.failed": ("{file}: TIDAK valid ({errors} galat, {warnings} peringatan)",

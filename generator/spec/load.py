@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.encoding import printable
 from generator.errors import Diagnostic, SourceSpan, SpecError
 
 MAX_SPEC_BYTES = 5 * 1024 * 1024
@@ -147,8 +148,11 @@ def decode_spec(data: bytes, display_name: str) -> str:
 
 
 def load_spec(path: Path, display_name: str | None = None) -> SpecDocument:
-    """Load a spec file; raise SpecError (positioned) for anything that is not usable data."""
-    name = display_name if display_name is not None else str(path)
+    """Load a spec file; raise SpecError (positioned) for anything that is not usable data.
+
+    The name shown in diagnostics is `printable`: a file name that is not UTF-8 shows its
+    odd bytes as ``\\xNN`` instead of breaking every UTF-8 output it lands in."""
+    name = printable(display_name if display_name is not None else str(path))
     data = read_spec_bytes(path, name)
     text = decode_spec(data, name)
     doc = load_spec_text(text, path, name)
