@@ -22,7 +22,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.resources import fonts_dir
-from generator.spec.model import Masterplan
+from generator.spec.model import Masterplan, Program
 from generator.spec.vocabulary import (
     DIMENSION_COLOURS,
     DIMENSIONS,
@@ -34,6 +34,8 @@ FONT_DIR = fonts_dir()
 # The dimensions' colours, in order; other series (readiness areas, funding sources) reuse them.
 COLOURS = list(DIMENSION_COLOURS.values())
 PNG_DPI = 150
+#: Programs in one roadmap chart: 50 bars fill a portrait page.
+ROADMAP_PART = 50
 # What matplotlib writes for a label is `font-family: 'Carlito'` alone; browsers get fallbacks.
 SVG_FONT_FAMILY = b"font-family: Carlito, Calibri, 'Liberation Sans', Arial, sans-serif"
 
@@ -172,8 +174,25 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     charts["funding"] = _finish(plt, fig, "funding", labels["chart_funding"],
                                 labels["chart_alt_funding"].format(items=items or "-"), 14, png)
 
-    # roadmap: one bar per program from start to end year, coloured by dimension
+    # roadmap: one bar per program from start to end year, coloured by dimension; a plan of
+    # many programs gets one chart per ROADMAP_PART programs (`roadmap`, `roadmap-2`, …), each
+    # of which fits a page
     programs = plan.programs
+    parts = [programs[i:i + ROADMAP_PART] for i in range(0, len(programs), ROADMAP_PART)]
+    for number, part in enumerate(parts or [[]], start=1):
+        key = "roadmap" if number == 1 else f"roadmap-{number}"
+        title, alt = labels["chart_roadmap"], labels["chart_alt_roadmap"].format(
+            count=len(programs), start=plan.start_year, end=plan.end_year)
+        if len(parts) > 1:
+            title = f"{title} ({number}/{len(parts)})"
+            alt = f"{alt} {part[0].id}–{part[-1].id}."
+        charts[key] = _roadmap(plt, part, plan, index, png, key, title, alt)
+    return charts
+
+
+def _roadmap(plt: Any, programs: list[Program], plan: Masterplan, index: int, png: bool,
+             key: str, title: str, alt: str) -> Chart:
+    years = plan.years
     fig, ax = plt.subplots(figsize=(6.3, max(2.2, 0.16 * len(programs) + 0.9)))
     positions = list(range(len(programs)))[::-1]
     dimensions = list(DIMENSIONS)
@@ -189,11 +208,7 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     ax.legend(handles, [d[index] for d in DIMENSIONS.values()], fontsize=7, frameon=False,
               ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.04 - 1.5 / max(len(programs),
                                                                                     8)))
-    charts["roadmap"] = _finish(plt, fig, "roadmap", labels["chart_roadmap"],
-                                labels["chart_alt_roadmap"].format(
-                                    count=len(programs), start=plan.start_year,
-                                    end=plan.end_year), 16, png)
-    return charts
+    return _finish(plt, fig, key, title, alt, 16, png)
 
 
 def _status_score(status: str | None) -> float:

@@ -183,7 +183,9 @@ class ContextBuilder:
             chosen = [p for p in self.plan.programs if p.horizon == key]
             stage["count"] = len(chosen)
             stage["programs"] = ", ".join(p.id for p in chosen)
-        return {"years": years, "groups": groups, "stages": stages,
+        charts = [chart for key, chart in self.charts.items()
+                  if key == "roadmap" or key.startswith("roadmap-")]
+        return {"years": years, "groups": groups, "stages": stages, "charts": charts,
                 "title": self.t["roadmap"].format(years=len(years))}
 
     def readiness(self) -> dict[str, Any]:

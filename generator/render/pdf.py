@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 from xml.etree.ElementTree import Element
 
+from cssselect2 import ElementWrapper
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.css.counters import CounterStyle
 from weasyprint.html import UA, UA_COUNTER_STYLE, UA_FORM_STYLESHEET
@@ -97,6 +98,34 @@ def _user_agent_stylesheet() -> CSS | None:
     if markers != 1 or notes != _UA_NOTE_RULES:
         return None
     return CSS(string=text, counter_style=UA_COUNTER_STYLE)
+
+
+def _previous_siblings(element: Any) -> tuple[Any, ...]:
+    """cssselect2's `ElementWrapper.previous_siblings`, without recursion.
+
+    cssselect2 builds the tuple recursively from the previous sibling's, so matching a
+    sibling selector (`h2 ~ h2`, `:nth-child`) on an element with ~1,000 earlier siblings
+    (the rows of a spec with thousands of programs) exceeded Python's recursion limit.
+    Here the chain is walked back to the nearest element whose tuple is known, then built
+    forward: the same tuples, the same cache, no depth."""
+    if element._previous_siblings is None:
+        chain = []
+        node = element
+        while node._previous_siblings is None and node.previous is not None:
+            chain.append(node)
+            node = node.previous
+        if node._previous_siblings is None:
+            node._previous_siblings = ()
+        for later in reversed(chain):
+            earlier = later.previous
+            later._previous_siblings = (*earlier._previous_siblings, earlier)
+    siblings: tuple[Any, ...] = element._previous_siblings
+    return siblings
+
+
+if isinstance(getattr(ElementWrapper, "previous_siblings", None), property) and hasattr(
+        ElementWrapper(Element("p"), None, 0, None, True), "_previous_siblings"):
+    ElementWrapper.previous_siblings = property(_previous_siblings)
 
 
 class _HTML(HTML):  # type: ignore[misc]

@@ -473,3 +473,19 @@ def test_trimmed_user_agent_stylesheet_changes_no_byte(monkeypatch: pytest.Monke
     stock = render_pdf(html, [], options())
     assert fast == stock
     assert len(PdfReader(io.BytesIO(fast)).pages) > 10
+
+
+def test_thousands_of_siblings_lay_out() -> None:
+    """An element after ~1,000 siblings (the rows and paragraphs of a spec of thousands of
+    programs) matched by a sibling selector exceeded Python's recursion limit in cssselect2
+    ("nested too deeply"); `generator.render.pdf` builds the siblings without recursion."""
+    from cssselect2 import ElementWrapper
+
+    from generator.render import pdf
+
+    assert ElementWrapper.previous_siblings.fget is pdf._previous_siblings
+    html = ("<html><body><h2>start</h2>" + "<p>paragraph</p>" * 1500
+            + "<h2>end</h2></body></html>")
+    reader = PdfReader(io.BytesIO(render_pdf(html, [*STYLES, "h2 ~ h2 { color: red }"],
+                                             options())))
+    assert "end" in reader.pages[-1].extract_text()
