@@ -689,6 +689,54 @@ def test_render_docx_logs_reference_warnings(tmp_path: Path,
                for r in caplog.records)
 
 
+# --- classes the style map does not know ---------------------------------------------------
+
+
+def test_an_unmapped_class_is_a_warning_and_its_text_is_kept() -> None:
+    result = convert(page('<p class="lead">Satu</p><p class="lead status">Dua</p>'
+                          '<table><tr><td class="dim-unknown">x</td></tr></table>'
+                          '<svg class="chart"><g class="axis"></g></svg>'), options())
+    warnings = {(w.params["tag"], w.params["class"]): w for w in result.warnings}
+    assert set(warnings) == {("p", "lead"), ("td", "dim-unknown")}  # svg is never written
+    lead = warnings[("p", "lead")]
+    assert lead.code == "docx.unmapped_class"
+    assert lead.params["count"] == "2" and lead.params["template"] == ""
+    assert lead.params["document"] == options().title
+    assert lead.message == (f"document `{options().title}`: class `lead` of <p> is not in "
+                            "the DOCX style map (docs/templates.md); 2 such element(s) "
+                            "written as a plain <p>")
+    assert paragraphs(docx.Document(io.BytesIO(result.data)))[:2] == [
+        ("Body Text", "Satu"), ("Status", "Dua")]
+    [diagnostic] = [d for d in result.diagnostics(None) if d.path == "p.lead"]
+    assert (diagnostic.span.file, diagnostic.severity) == (options().title, "warning")
+
+
+def test_an_unmapped_class_names_the_template_an_ancestor_names() -> None:
+    html = page('<section class="chapter" data-template="custom/body.html.j2"><div>'
+                '<p class="lead">x</p></div></section>')
+    result = convert(html, options(title=""))
+    [warning] = result.warnings
+    assert warning.params["template"] == "custom/body.html.j2"
+    assert warning.params["document"] == "t"  # the HTML's <title> when the options have none
+    assert warning.message.startswith("custom/body.html.j2: class `lead` of <p>")
+    assert str(result.diagnostics(None)[0].span) == "custom/body.html.j2"
+
+
+def test_a_class_mapped_for_another_element_is_a_warning_and_has_no_effect() -> None:
+    result = convert(page('<table><thead><tr><th class="on dim-economy">a</th>'
+                          '<th class="num">2</th></tr></thead></table>'), options())
+    assert {(w.params["tag"], w.params["class"]) for w in result.warnings} == {
+        ("th", "on"), ("th", "dim-economy")}
+    cells = body_xml(docx.Document(io.BytesIO(result.data))).findall(f".//{W}tc")
+    assert cells[0].find(f"{W}tcPr/{W}shd") is None  # td.on and td.dim-* shade, th not
+
+
+def test_render_docx_logs_unmapped_classes(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="generator.render.docx"):
+        render_docx(page('<p class="lead">x</p>'), options())
+    assert [r.message for r in caplog.records if "class `lead`" in r.message]
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (b"not a zip at all", "not a Word document"),
     (None, "not a Word document"),  # a zip without word/document.xml

@@ -1,8 +1,9 @@
 """The HTML vocabulary and the Word styles: every element and class the templates use maps
-to something in the style map (`generator.render.docx.stylemap.VOCABULARY`), every style the
-map names exists, with its kind, in templates/docx/reference.docx, every rule names a
-handler the converter has, the colours agree with the stylesheets, the docs list the
-mapping, and the committed reference.docx is what its build script makes."""
+to something in the style map (`generator.render.docx.stylemap.VOCABULARY`), rendering the
+examples warns about no class, every style the map names exists, with its kind, in
+templates/docx/reference.docx, every rule names a handler the converter has, the colours
+agree with the stylesheets, the docs list the mapping, and the committed reference.docx is
+what its build script makes."""
 
 from __future__ import annotations
 
@@ -115,6 +116,13 @@ def test_every_element_and_class_of_the_rendered_examples_is_mapped(
                  ("div", "keyfigures"), ("div", "cover-logo"), ("nav", "toc-tables"),
                  ("td", "heat-4"), ("p", "legend")]:
         assert pair in rendered_vocabulary
+
+
+def test_the_examples_warn_about_no_class(rendered: list[Path]) -> None:
+    """What `convert` would report for each document: no class left unmapped."""
+    for path in rendered:
+        root = writer.parse(path.read_text(encoding="utf-8"))
+        assert writer.unmapped_classes(root, path.name) == [], path.name
 
 
 def test_every_rule_names_a_handler_of_the_converter() -> None:

@@ -4,7 +4,7 @@ The same semantic HTML that WeasyPrint turns into the PDF is walked once with lx
 written as WordprocessingML: each element and class of the template vocabulary becomes what
 its rule in the style map says (`stylemap.VOCABULARY`, listed in docs/templates.md), so the
 two formats cannot drift apart in content and restyling the Word output means editing one
-.docx.
+.docx. A class no rule maps is reported (`DocxWarning` docx.unmapped_class), not dropped.
 
 The package, from the bottom up (each module imports only those above it in this list):
 ooxml (XML builders), stylemap (the rule table), options, measure (column widths),
@@ -54,13 +54,15 @@ class DocxResult:
     warnings: tuple[DocxWarning, ...] = ()
 
     def diagnostics(self, reference: Path | None) -> list[Diagnostic]:
-        """The warnings as diagnostics naming the reference file (a .docx has no lines)."""
-        return [Diagnostic(SourceSpan(str(reference), 0, 0), "warning", "", w.code,
-                           dict(w.params)) for w in self.warnings]
+        """The warnings as diagnostics naming the file they are about: the reference file
+        (a .docx has no lines), or the template or document of an unmapped class."""
+        return [Diagnostic(SourceSpan(w.source or str(reference), 0, 0), "warning", w.where,
+                           w.code, dict(w.params)) for w in self.warnings]
 
 
 def render_docx(html: str, options: DocxOptions) -> bytes:
-    """The DOCX bytes; warnings (styles missing from --reference-docx) are logged.
+    """The DOCX bytes; warnings (styles missing from --reference-docx, classes the style
+    map does not know) are logged.
 
     `convert` returns the warnings as data instead, for the caller to report.
     """
@@ -74,5 +76,5 @@ def convert(html: str, options: DocxOptions) -> DocxResult:
     """Convert the document `html` to DOCX; raise `RenderError` on anything unusable."""
     root = parse(html)
     document, warnings = open_reference(options.reference_docx)
-    write(document, options, root)
+    warnings += write(document, options, root)
     return DocxResult(finish(document, options), tuple(warnings))

@@ -4,7 +4,9 @@ and which handler of the converter writes it.
 `VOCABULARY` is data the converter dispatches on (as mammoth's style map): the walk looks an
 element up by its tag and classes (`StyleMap.find`) and calls the rule's handler; handlers
 take their style names from the rules. The documentation (docs/templates.md), the
-reference builder (`scripts/build_reference_docx.py`) and the tests read it too.
+reference builder (`scripts/build_reference_docx.py`) and the tests read it too. An element
+class no rule maps is reported as a `DocxWarning` (docx.unmapped_class), never dropped
+silently.
 
 Restyling the Word output means editing `templates/docx/reference.docx` (or passing a
 consultant's own with ``--reference-docx``), never this table.
@@ -421,8 +423,12 @@ NUMBER_STYLES = STYLE_MAP.rule("ol > li").styles
 @dataclass(frozen=True)
 class DocxWarning:
     """Something the converter worked around; `code` and `params` are stable, `message`
-    is English (render.py may translate the code through the message catalogue)."""
+    is English (render.py may translate the code through the message catalogue).
+    `source` names the template or document the warning is about when that is not the
+    reference document, `where` the element (``p.lead``)."""
 
     code: str
     params: dict[str, str]
     message: str
+    source: str = ""
+    where: str = ""

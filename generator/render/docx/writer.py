@@ -1,8 +1,9 @@
-"""The converter put together: the handler each rule of the style map names, and the walk
-over the HTML."""
+"""The converter put together: the handler each rule of the style map names, the walk over
+the HTML, and the check that every class of the HTML is in the style map."""
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any
 
 from lxml import etree
@@ -13,6 +14,7 @@ from generator.render.docx import blocks, inline, sections, tables
 from generator.render.docx.ooxml import clean_text
 from generator.render.docx.options import DocxOptions
 from generator.render.docx.page import write_settings
+from generator.render.docx.stylemap import STYLE_MAP, DocxWarning
 from generator.render.docx.translator import (
     IGNORE,
     BlockHandler,
@@ -84,8 +86,9 @@ def parse(html: str) -> Any:
         raise RenderError(f"DOCX: the HTML cannot be parsed ({error})") from None
 
 
-def write(document: Any, options: DocxOptions, root: Any) -> None:
-    """Replace the body of `document` with the HTML `root`."""
+def write(document: Any, options: DocxOptions, root: Any) -> list[DocxWarning]:
+    """Replace the body of `document` with the HTML `root`; the warnings about it."""
+    warnings = unmapped_classes(root, options.title)
     t = Translator(document, options, root, HANDLERS)
     body = root.find("body")
     if body is None:
@@ -95,3 +98,44 @@ def write(document: Any, options: DocxOptions, root: Any) -> None:
     # The properties of the last section are the body's own sectPr.
     t.body.append(t.page.sect_pr(landscape=t.in_landscape))
     write_settings(document, options.language_tag)
+    return warnings
+
+
+# --- classes the style map does not know -------------------------------------------------------
+
+
+def unmapped_classes(root: Any, title: str) -> list[DocxWarning]:
+    """One warning per class (and tag) of the HTML that no rule maps: the converter writes
+    such an element as if it had no class. The warning names the template where an
+    element or an ancestor says (``data-template``), else the document."""
+    title = title or " ".join((root.findtext(".//title") or "").split())
+    ignored = STYLE_MAP.tags({IGNORE})
+    known: dict[tuple[str, str], bool] = {}
+    found: dict[tuple[str, str], list[Any]] = {}  # → [count, template]
+    for element in chain([root], root.iterfind(".//*[@class]")):
+        tag = element.tag.lower()
+        for css_class in str(element.get("class", "")).split():
+            key = (tag, css_class)
+            if key not in known:
+                known[key] = STYLE_MAP.maps(tag, css_class)
+            if known[key]:
+                continue
+            lineage = [element, *element.iterancestors()]
+            if any(e.tag.lower() in ignored for e in lineage):  # head, svg…: never written
+                continue
+            template = next((clean_text(str(e.get("data-template"))) for e in lineage
+                             if e.get("data-template")), "")
+            found.setdefault(key, [0, template])[0] += 1
+    return [_unmapped(tag, css_class, count, template, title)
+            for (tag, css_class), (count, template) in found.items()]
+
+
+def _unmapped(tag: str, css_class: str, count: int, template: str, title: str) -> DocxWarning:
+    where = template or f"document `{title}`"
+    return DocxWarning(
+        "docx.unmapped_class",
+        {"class": css_class, "tag": tag, "count": str(count), "template": template,
+         "document": title},
+        f"{where}: class `{css_class}` of <{tag}> is not in the DOCX style map "
+        f"(docs/templates.md); {count} such element(s) written as a plain <{tag}>",
+        source=template or title, where=f"{tag}.{css_class}")
