@@ -14,7 +14,6 @@ changing a style here and commit the result; `--check` fails if the committed fi
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import generated  # noqa: E402  (scripts/generated.py)
 from docx import Document  # noqa: E402
 from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
 from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
@@ -516,25 +516,8 @@ def build() -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("output", nargs="?", type=Path, default=OUTPUT)
-    parser.add_argument("--check", action="store_true",
-                        help="fail if OUTPUT differs from a fresh build")
-    args = parser.parse_args(argv)
-    data = build()
-    if args.check:
-        current = args.output.read_bytes() if args.output.exists() else b""
-        if current != data:
-            print(f"{args.output} is stale: run scripts/build_reference_docx.py",
-                  file=sys.stderr)
-            return 1
-        print(f"{args.output} is up to date")
-        return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_bytes(data)
-    print(f"wrote {args.output} ({len(data)} bytes)")
-    return 0
-
+    return generated.main(argv, description=__doc__.split("\n")[0], default=OUTPUT,
+                          make=lambda _: build(), script="scripts/build_reference_docx.py")
 
 if __name__ == "__main__":
     raise SystemExit(main())

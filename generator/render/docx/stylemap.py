@@ -3,10 +3,10 @@ and which handler of the converter writes it.
 
 `VOCABULARY` is data the converter dispatches on (as mammoth's style map): the walk looks an
 element up by its tag and classes (`StyleMap.find`) and calls the rule's handler; handlers
-take their style names from the rules. The documentation (docs/templates.md), the
-reference builder (`scripts/build_reference_docx.py`) and the tests read it too. An element
-class no rule maps is reported as a `DocxWarning` (docx.unmapped_class), never dropped
-silently.
+take their style names from the rules. docs/templates.md's mapping table is generated from
+it (``python scripts/gen_template_docs.py``), the reference builder
+(`scripts/build_reference_docx.py`) and the tests read it. An element class no rule maps is
+reported as a `DocxWarning` (docx.unmapped_class), never dropped silently.
 
 Restyling the Word output means editing `templates/docx/reference.docx` (or passing a
 consultant's own with ``--reference-docx``), never this table.
@@ -432,3 +432,21 @@ class DocxWarning:
     message: str
     source: str = ""
     where: str = ""
+
+
+# --- the documentation ---------------------------------------------------------------------------
+
+_KIND_NAMES = {"paragraph": "paragraph style", "character": "character style",
+               "table": "table style", "numbering": "numbering",
+               "direct": "direct formatting", "layout": "layout"}
+
+
+def markdown_table(rules: Iterable[Rule] = VOCABULARY) -> str:
+    """The mapping table of docs/templates.md."""
+    lines = ["| HTML | Word | kind | notes |", "|---|---|---|---|"]
+    for rule in rules:
+        word = f"**{rule.target}**" if rule.kind in ("paragraph", "character", "table") \
+            else rule.target
+        note = rule.description().replace("|", "\\|")
+        lines.append(f"| `{rule.selector}` | {word} | {_KIND_NAMES[rule.kind]} | {note} |")
+    return "\n".join(lines) + "\n"
