@@ -4,7 +4,7 @@
 
 Starts from python-docx's default template, drops what a reference document does not need
 (the preview thumbnail, unused table styles), defines every style the converter uses
-(`generator.render.docx_styles.STYLES`) to look like templates/style.css, the heading and
+(`generator.render.docx.stylemap.STYLES`) to look like templates/style.css, the heading and
 list numbering, and an A4 page. The body holds one sample paragraph per style, so a
 consultant can open the file, restyle it in Word and pass it back with --reference-docx.
 
@@ -14,7 +14,6 @@ changing a style here and commit the result; `--check` fails if the committed fi
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from dataclasses import dataclass, field
@@ -25,13 +24,18 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import generated  # noqa: E402  (scripts/generated.py)
 from docx import Document  # noqa: E402
 from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
 from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]  # noqa: E402
 
-from generator.render import docx_styles as ds  # noqa: E402
-from generator.render.docx_ooxml import W, normalise_zip  # noqa: E402
+from generator.render.docx import numbering as nb  # noqa: E402
+from generator.render.docx import page  # noqa: E402
+from generator.render.docx import stylemap as sm  # noqa: E402
+from generator.render.docx.ooxml import W  # noqa: E402
+from generator.render.docx.package import normalise_zip  # noqa: E402
+from generator.render.docx.reference import style_index  # noqa: E402
 
 OUTPUT = REPO / "templates" / "docx" / "reference.docx"
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
@@ -40,7 +44,7 @@ MONO = "Courier New"
 
 BLUE, MID_BLUE, TEXT, RULE, LIGHT_RULE, GREY = (
     "1F4E79", "5B7FA6", "1B1B1B", "9BB3CC", "B7C6D6", "666666")
-TEXT_WIDTH = ds.A4_WIDTH - ds.PORTRAIT_MARGINS["left"] - ds.PORTRAIT_MARGINS["right"]
+TEXT_WIDTH = page.A4_WIDTH - page.PORTRAIT_MARGINS["left"] - page.PORTRAIT_MARGINS["right"]
 TOC_TAB = ("right", TEXT_WIDTH, "none")
 TOC_RULE = "DFE6EE"
 
@@ -379,7 +383,7 @@ def define_styles(document: Any) -> None:
             shd.set(W + "val", "clear")
             shd.set(W + "color", "auto")
             shd.set(W + "fill", table_look.header_fill)
-    for name in ds.STYLES:
+    for name in sm.STYLES:
         style = styles[name]
         element = style.element
         for tag in ("semiHidden", "unhideWhenUsed", "hidden"):
@@ -389,7 +393,7 @@ def define_styles(document: Any) -> None:
 
 def drop_unused(document: Any) -> None:
     """Table styles nobody uses, the preview thumbnail and stylesWithEffects."""
-    keep = set(ds.TABLE_STYLES) | {"Normal Table", "Table Grid"}
+    keep = set(sm.TABLE_STYLES) | {"Normal Table", "Table Grid"}
     root = document.styles.element
     for style in list(root.iterchildren(W + "style")):
         if style.get(W + "type") == "table":
@@ -434,32 +438,23 @@ def define_numbering(document: Any) -> None:
     numbering_element = document.part.numbering_part.element
     for child in list(numbering_element):
         numbering_element.remove(child)
-    numbering = ds.Numbering.of(numbering_element)
-    heading_ids: list[str | None] = [styles[n].style_id for n in ds.HEADING_STYLES]
-    numbering.define(ds.HEADINGS_NAME, ds.heading_levels("BAB", heading_ids))
-    numbering.define(ds.ANNEXES_NAME, ds.annex_levels("Lampiran"))
-    numbering.define(ds.BULLETS_NAME, ds.bullet_levels())
-    numbering.define(ds.NUMBERS_NAME, ds.number_levels())
-    headings = numbering.add_num(ds.HEADINGS_NAME)
-    bullets = numbering.add_num(ds.BULLETS_NAME)
-    numbers = numbering.add_num(ds.NUMBERS_NAME)
-    numbering.add_num(ds.ANNEXES_NAME)
-    for level, name in enumerate(ds.HEADING_STYLES):
-        ds.set_style_numbering(styles[name].element, headings, level)
-    for level, name in enumerate(ds.BULLET_STYLES):
-        ds.set_style_numbering(styles[name].element, bullets, level)
-    for level, name in enumerate(ds.NUMBER_STYLES):
-        ds.set_style_numbering(styles[name].element, numbers, level)
+    numbering = nb.Numbering.of(numbering_element)
+    heading_ids: list[str | None] = [styles[n].style_id for n in sm.HEADING_STYLES]
+    lists = nb.define_lists(numbering, heading_ids)
+    numbering.add_num(nb.ANNEXES_NAME)
+    for names, num_id in lists.items():
+        for level, name in enumerate(names):
+            nb.set_style_numbering(styles[name].element, num_id, level)
 
 
 def define_page(document: Any) -> None:
     section = document.sections[0]
     sect_pr = section._sectPr
     pg_sz = sect_pr.find(W + "pgSz")
-    pg_sz.set(W + "w", str(ds.A4_WIDTH))
-    pg_sz.set(W + "h", str(ds.A4_HEIGHT))
+    pg_sz.set(W + "w", str(page.A4_WIDTH))
+    pg_sz.set(W + "h", str(page.A4_HEIGHT))
     pg_mar = sect_pr.find(W + "pgMar")
-    for key, value in ds.PORTRAIT_MARGINS.items():
+    for key, value in page.PORTRAIT_MARGINS.items():
         pg_mar.set(W + key, str(value))
 
 
@@ -469,15 +464,15 @@ def sample_body(document: Any) -> None:
     document.add_paragraph("Edit the styles of this document in Word, save it, and render "
                            "with --reference-docx FILE. The text below only shows them.",
                            style="Body Text")
-    for name in ds.PARAGRAPH_STYLES:
+    for name in sm.PARAGRAPH_STYLES:
         if name in ("Title", "Header", "Footer"):
             continue
         document.add_paragraph(name, style=name)
     paragraph = document.add_paragraph("Character styles: ", style="Body Text")
-    for name in ds.CHARACTER_STYLES:
+    for name in sm.CHARACTER_STYLES:
         paragraph.add_run(name, style=name)
         paragraph.add_run(" ")
-    for name in ds.TABLE_STYLES:
+    for name in sm.TABLE_STYLES:
         document.add_paragraph(name, style="Caption")
         table = document.add_table(rows=2, cols=3)
         table.style = document.styles[name]
@@ -511,8 +506,8 @@ def build() -> bytes:
     define_page(document)
     sample_body(document)
     set_properties(document)
-    missing = [name for name in ds.STYLES
-               if name.lower() not in ds.style_index(document.styles.element)]
+    missing = [name for name in sm.STYLES
+               if name.lower() not in style_index(document.styles.element)]
     if missing:
         raise SystemExit(f"styles not defined: {missing}")
     buffer = io.BytesIO()
@@ -521,25 +516,8 @@ def build() -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("output", nargs="?", type=Path, default=OUTPUT)
-    parser.add_argument("--check", action="store_true",
-                        help="fail if OUTPUT differs from a fresh build")
-    args = parser.parse_args(argv)
-    data = build()
-    if args.check:
-        current = args.output.read_bytes() if args.output.exists() else b""
-        if current != data:
-            print(f"{args.output} is stale: run scripts/build_reference_docx.py",
-                  file=sys.stderr)
-            return 1
-        print(f"{args.output} is up to date")
-        return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_bytes(data)
-    print(f"wrote {args.output} ({len(data)} bytes)")
-    return 0
-
+    return generated.main(argv, description=__doc__.split("\n")[0], default=OUTPUT,
+                          make=lambda _: build(), script="scripts/build_reference_docx.py")
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -219,6 +219,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               " {expected}; memakai gaya bawaan", "Word style `{style}` in"
                               " {file} is a {found} style, expected {expected}; using the"
                               " built-in one"),
+    "docx.unmapped_class": ("kelas `{class}` pada <{tag}> tidak ada di peta gaya DOCX"
+                            " (docs/templates.md); {count} elemen ditulis sebagai <{tag}>"
+                            " biasa", "class `{class}` of <{tag}> is not in the DOCX style map"
+                            " (docs/templates.md); {count} such element(s) written as a plain"
+                            " <{tag}>"),
     "asset.missing": ("berkas `{name}` tidak ditemukan", "file `{name}` not found"),
     "asset.outside": ("berkas `{name}` berada di luar folder spec", "file `{name}` is outside"
                       " the spec's folder"),

@@ -83,5 +83,5 @@ def format_names() -> tuple[str, ...]:
 register(Writer("pdf", "generator.render.pdf:write_pdf", "pdf",
                 modules=("generator.render.pdf",)))
 register(Writer("html", "generator.render.html:write_html", "html"))
-register(Writer("docx", "generator.render.docx_writer:write_docx", "docx", chart_images=True,
+register(Writer("docx", "generator.render.docx:write_docx", "docx", chart_images=True,
                 modules=("generator.render.docx",)))

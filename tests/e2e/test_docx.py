@@ -37,9 +37,10 @@ from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
 from generator.errors import RenderError
-from generator.render import docx_ooxml as ox
-from generator.render import docx_styles as ds
 from generator.render.docx import DocxOptions, convert
+from generator.render.docx import numbering as nb
+from generator.render.docx.ooxml import W
+from generator.render.docx.stylemap import HEADING_STYLES
 from generator.spec.vocabulary import DIMENSIONS
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +49,6 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "kabupaten-banyuwangi" / "masterplan.yaml"
 MINIMAL = REPO / "examples" / "minimal" / "masterplan.yaml"
 KINDS = ("masterplan", "summary", "quickwins", "readiness")
-W = ox.W
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 INLINE = WP + "inline"
 RENDER_TIMEOUT = 300
@@ -182,10 +182,10 @@ def html_headings(root: Any) -> list[tuple[int, str, str]]:
 def docx_headings(document: Document) -> list[tuple[int, str]]:
     # A chapter's title starts with a line break: it sits below "BAB I", as in the PDF.
     return [(int(p.style.name.split()[-1]), p.text.removeprefix("\n"))
-            for p in document.paragraphs if p.style.name in ds.HEADING_STYLES]
+            for p in document.paragraphs if p.style.name in HEADING_STYLES]
 
 
-_FORMATS = {"decimal": str, "upperRoman": ds._roman, "upperLetter": ds._alpha}
+_FORMATS = {"decimal": str, "upperRoman": nb.roman, "upperLetter": nb.alpha}
 
 
 def word_numbers(document: Document) -> list[str]:
@@ -213,7 +213,7 @@ def word_numbers(document: Document) -> list[str]:
     counters: dict[str, list[int]] = {}
     shown = []
     for p in document.paragraphs:
-        if p.style.name not in ds.HEADING_STYLES:
+        if p.style.name not in HEADING_STYLES:
             continue
         num = p._p.find(f"{W}pPr/{W}numPr")
         if num is None or num.find(W + "numId").get(W + "val") == "0":

@@ -21,9 +21,13 @@ from lxml import etree
 from PIL import Image
 
 from generator.errors import RenderError
-from generator.render import docx_ooxml as ox
-from generator.render import docx_styles as ds
 from generator.render.docx import DocxOptions, convert, render_docx
+from generator.render.docx import measure as ms
+from generator.render.docx import numbering as nb
+from generator.render.docx import ooxml as ox
+from generator.render.docx import page as pg
+from generator.render.docx.package import normalise_zip
+from generator.render.docx.stylemap import STYLE_MAP
 
 W = ox.W
 R = ox.R
@@ -94,10 +98,10 @@ def numbering_of(p: Any) -> tuple[int, int] | None:
 
 _FORMATS = {
     "decimal": str,
-    "upperRoman": lambda n: ds._roman(n),
-    "upperLetter": lambda n: ds._alpha(n),
-    "lowerLetter": lambda n: ds._alpha(n).lower(),
-    "lowerRoman": lambda n: ds._roman(n).lower(),
+    "upperRoman": lambda n: nb.roman(n),
+    "upperLetter": lambda n: nb.alpha(n),
+    "lowerLetter": lambda n: nb.alpha(n).lower(),
+    "lowerRoman": lambda n: nb.roman(n).lower(),
 }
 
 
@@ -343,17 +347,17 @@ def test_a_data_table_with_caption_header_group_and_total() -> None:
         True, False, False, False, False]
     group = rows[1].findall(W + "tc")
     assert len(group) == 1 and group[0].find(f"{W}tcPr/{W}gridSpan").get(W + "val") == "3"
-    assert group[0].find(f"{W}tcPr/{W}shd").get(W + "fill") == ds.CELL_SHADING["tr.group"]
+    assert group[0].find(f"{W}tcPr/{W}shd").get(W + "fill") == STYLE_MAP.rule("tr.group").shading
     assert len(rows[3].findall(W + "tc")) == 3  # the short row is padded
     styles = [[c.paragraphs[0].style.name for c in row.cells] for row in table.rows]
     assert styles[0] == ["Table Heading"] * 3
     assert styles[2] == ["Table Text", "Table Number", "Table Number"]
     assert styles[4] == ["Table Total"] * 3
-    assert rows[4].find(f".//{W}shd").get(W + "fill") == ds.CELL_SHADING["tfoot"]
+    assert rows[4].find(f".//{W}shd").get(W + "fill") == STYLE_MAP.rule("tfoot").shading
     heading_jc = [c.paragraphs[0].alignment for c in table.rows[0].cells]
     assert [str(a) for a in heading_jc] == ["None", "RIGHT (2)", "RIGHT (2)"]
     widths = [int(c.get(W + "w")) for c in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
-    text_width = ds.A4_WIDTH - ds.PORTRAIT_MARGINS["left"] - ds.PORTRAIT_MARGINS["right"]
+    text_width = pg.A4_WIDTH - pg.PORTRAIT_MARGINS["left"] - pg.PORTRAIT_MARGINS["right"]
     assert sum(widths) == text_width
     assert widths[0] > widths[1]  # the longest text gets the most room
     assert tbl.find(f"{W}tblPr/{W}tblLayout").get(W + "type") == "fixed"
@@ -370,8 +374,8 @@ def test_roadmap_cells_are_shaded_in_their_dimension_colour() -> None:
     fills = [c.find(f"{W}tcPr/{W}shd") for c in cells]
     assert fills[2].get(W + "fill") == "548235" and fills[3] is None
     widths = [int(c.get(W + "w")) for c in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
-    assert widths[2] == widths[3] == ds.mm(9) + 2 * 68
-    landscape = ds.A4_HEIGHT - ds.LANDSCAPE_MARGINS["left"] - ds.LANDSCAPE_MARGINS["right"]
+    assert widths[2] == widths[3] == pg.mm(9) + 2 * 68
+    landscape = pg.A4_HEIGHT - pg.LANDSCAPE_MARGINS["left"] - pg.LANDSCAPE_MARGINS["right"]
     assert sum(widths) == landscape
     sizes = {s.get(W + "val") for s in tbl.iter(W + "sz")}
     assert sizes == {"16"}  # table.wide: 8 pt, also on the empty cells' paragraph marks
@@ -459,7 +463,7 @@ def test_a_chart_is_its_png_at_the_given_width_with_alt_text() -> None:
 
 def test_a_chart_wider_than_the_page_is_scaled_to_the_text_width() -> None:
     document = build(chart_figure(width="40"), charts={"budget": png(400, 100)})
-    text_width = ds.A4_WIDTH - ds.PORTRAIT_MARGINS["left"] - ds.PORTRAIT_MARGINS["right"]
+    text_width = pg.A4_WIDTH - pg.PORTRAIT_MARGINS["left"] - pg.PORTRAIT_MARGINS["right"]
     assert pictures(document)[0][1] == text_width * 635
 
 
@@ -533,8 +537,8 @@ def test_cover_landscape_and_portrait_sections() -> None:
         assert sect.find(W + "headerReference") is not None
         assert sect.find(W + "footerReference") is not None
     landscape = found[2].find(W + "pgSz")
-    assert (int(landscape.get(W + "w")), int(landscape.get(W + "h"))) == (ds.A4_HEIGHT,
-                                                                          ds.A4_WIDTH)
+    assert (int(landscape.get(W + "w")), int(landscape.get(W + "h"))) == (pg.A4_HEIGHT,
+                                                                          pg.A4_WIDTH)
     # Every chapter, and each further h2 of a landscape section, starts a new page: by a
     # page break, unless a section break just started one.
     breaks = [p.text.strip() for p in document.paragraphs
@@ -685,6 +689,54 @@ def test_render_docx_logs_reference_warnings(tmp_path: Path,
                for r in caplog.records)
 
 
+# --- classes the style map does not know ---------------------------------------------------
+
+
+def test_an_unmapped_class_is_a_warning_and_its_text_is_kept() -> None:
+    result = convert(page('<p class="lead">Satu</p><p class="lead status">Dua</p>'
+                          '<table><tr><td class="dim-unknown">x</td></tr></table>'
+                          '<svg class="chart"><g class="axis"></g></svg>'), options())
+    warnings = {(w.params["tag"], w.params["class"]): w for w in result.warnings}
+    assert set(warnings) == {("p", "lead"), ("td", "dim-unknown")}  # svg is never written
+    lead = warnings[("p", "lead")]
+    assert lead.code == "docx.unmapped_class"
+    assert lead.params["count"] == "2" and lead.params["template"] == ""
+    assert lead.params["document"] == options().title
+    assert lead.message == (f"document `{options().title}`: class `lead` of <p> is not in "
+                            "the DOCX style map (docs/templates.md); 2 such element(s) "
+                            "written as a plain <p>")
+    assert paragraphs(docx.Document(io.BytesIO(result.data)))[:2] == [
+        ("Body Text", "Satu"), ("Status", "Dua")]
+    [diagnostic] = [d for d in result.diagnostics(None) if d.path == "p.lead"]
+    assert (diagnostic.span.file, diagnostic.severity) == (options().title, "warning")
+
+
+def test_an_unmapped_class_names_the_template_an_ancestor_names() -> None:
+    html = page('<section class="chapter" data-template="custom/body.html.j2"><div>'
+                '<p class="lead">x</p></div></section>')
+    result = convert(html, options(title=""))
+    [warning] = result.warnings
+    assert warning.params["template"] == "custom/body.html.j2"
+    assert warning.params["document"] == "t"  # the HTML's <title> when the options have none
+    assert warning.message.startswith("custom/body.html.j2: class `lead` of <p>")
+    assert str(result.diagnostics(None)[0].span) == "custom/body.html.j2"
+
+
+def test_a_class_mapped_for_another_element_is_a_warning_and_has_no_effect() -> None:
+    result = convert(page('<table><thead><tr><th class="on dim-economy">a</th>'
+                          '<th class="num">2</th></tr></thead></table>'), options())
+    assert {(w.params["tag"], w.params["class"]) for w in result.warnings} == {
+        ("th", "on"), ("th", "dim-economy")}
+    cells = body_xml(docx.Document(io.BytesIO(result.data))).findall(f".//{W}tc")
+    assert cells[0].find(f"{W}tcPr/{W}shd") is None  # td.on and td.dim-* shade, th not
+
+
+def test_render_docx_logs_unmapped_classes(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="generator.render.docx"):
+        render_docx(page('<p class="lead">x</p>'), options())
+    assert [r.message for r in caplog.records if "class `lead`" in r.message]
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (b"not a zip at all", "not a Word document"),
     (None, "not a Word document"),  # a zip without word/document.xml
@@ -731,21 +783,21 @@ def test_clean_text() -> None:
 
 
 def test_column_widths_share_the_width_and_respect_fixed_columns() -> None:
-    columns = [ox.Column(longest_line=3, longest_word=3), ox.Column(longest_line=40,
+    columns = [ms.Column(longest_line=3, longest_word=3), ms.Column(longest_line=40,
                                                                     longest_word=6),
-               ox.Column(fixed=500)]
-    widths = ox.column_widths(columns, 9000, 190)
+               ms.Column(fixed=500)]
+    widths = ms.column_widths(columns, 9000, 190)
     assert sum(widths) == 9000 and widths[2] == 500 and widths[1] > widths[0]
-    crowded = ox.column_widths([ox.Column(longest_line=30, longest_word=30)] * 20, 2000, 190)
+    crowded = ms.column_widths([ms.Column(longest_line=30, longest_word=30)] * 20, 2000, 190)
     assert sum(crowded) == 2000 and len(set(crowded[:-1])) == 1
 
 
 def test_text_is_measured_with_the_fonts_metrics() -> None:
-    line, word = ox.measure("QW-01 Rp 1,25 miliar")
-    assert 2.7 < ox.measure("QW-01")[0] < 3.0  # capitals are wider than the average
-    assert word == ox.measure("miliar")[0] or word == ox.measure("QW-01")[0]
-    assert ox.measure("Tahun", bold=True)[0] > ox.measure("Tahun")[0]
-    assert line > word and ox.measure("")[0] == 0
+    line, word = ms.measure("QW-01 Rp 1,25 miliar")
+    assert 2.7 < ms.measure("QW-01")[0] < 3.0  # capitals are wider than the average
+    assert word == ms.measure("miliar")[0] or word == ms.measure("QW-01")[0]
+    assert ms.measure("Tahun", bold=True)[0] > ms.measure("Tahun")[0]
+    assert line > word and ms.measure("")[0] == 0
 
 
 def test_zip_normalisation_is_stable_whatever_the_input_times() -> None:
@@ -756,8 +808,8 @@ def test_zip_normalisation_is_stable_whatever_the_input_times() -> None:
             z.writestr(zipfile.ZipInfo("[Content_Types].xml", stamp), "t")
         return buffer.getvalue()
 
-    one = ox.normalise_zip(archive((2020, 1, 1, 0, 0, 0)), CREATED)
-    two = ox.normalise_zip(archive((2024, 5, 6, 7, 8, 10)), CREATED)
+    one = normalise_zip(archive((2020, 1, 1, 0, 0, 0)), CREATED)
+    two = normalise_zip(archive((2024, 5, 6, 7, 8, 10)), CREATED)
     assert one == two
     with zipfile.ZipFile(io.BytesIO(one)) as z:
         assert z.namelist() == ["[Content_Types].xml", "b.xml"]
@@ -765,10 +817,10 @@ def test_zip_normalisation_is_stable_whatever_the_input_times() -> None:
 
 def test_heading_numbers_round_trip() -> None:
     for value in (1, 4, 9, 14, 40, 90, 400, 1994):
-        assert ds._from_roman(ds._roman(value)) == value
+        assert nb.from_roman(nb.roman(value)) == value
     for value in (1, 26, 27, 52, 703):
-        assert ds._from_alpha(ds._alpha(value)) == value
-    assert ds._from_roman("IIII") is None and ds._from_alpha("a1") is None
+        assert nb.from_alpha(nb.alpha(value)) == value
+    assert nb.from_roman("IIII") is None and nb.from_alpha("a1") is None
 
 
 def test_the_xml_is_well_formed_and_has_no_stray_namespaces() -> None:

@@ -1,7 +1,9 @@
 """The HTML vocabulary and the Word styles: every element and class the templates use maps
-to something (`docx_styles.VOCABULARY`), every style that mapping names exists, with its
-kind, in templates/docx/reference.docx, the colours agree with style.css, the docs list
-the mapping, and the committed reference.docx is what its build script makes."""
+to something in the style map (`generator.render.docx.stylemap.VOCABULARY`), rendering the
+examples warns about no class, every style the map names exists, with its kind, in
+templates/docx/reference.docx, every rule names a handler the converter has, the colours
+agree with the stylesheets, docs/templates.md's table is the map's, and the committed
+reference.docx is what its build script makes."""
 
 from __future__ import annotations
 
@@ -15,39 +17,27 @@ import lxml.html
 import pytest
 from helpers import REPO, run_cli
 
-from generator.render import docx_styles as ds
+from generator.render.docx import numbering, page, writer
+from generator.render.docx import stylemap as sm
+from generator.render.docx.ooxml import W
+from generator.render.docx.reference import builtin_reference, style_ids, style_index
 
 TEMPLATES = REPO / "templates"
-EXAMPLE = REPO / "examples" / "kabupaten-banyuwangi" / "masterplan.yaml"
-DOCS = REPO / "docs" / "templates.md"
+EXAMPLES = sorted((REPO / "examples").glob("*/masterplan.yaml"))
 # The batch index page is a screen page, never a document; the cohort report is one.
 NOT_DOCUMENTS = {"report/index.html.j2"}
-W = ds.W
 
 
-def simple_selectors() -> set[str]:
-    """`td.num`, `.status-baik`, `td.dim-*` … from every selector of the vocabulary."""
-    found: set[str] = set()
-    for rule in ds.VOCABULARY:
-        selector = re.sub(r"\[.*?\]|\(.*?\)", "", rule.selector)  # [href…], (notes)
-        found.update(part for part in re.split(r"[\s,>]+", selector) if part)
-    return found
-
-
-def covered(tag: str, css: str | None, selectors: set[str]) -> bool:
-    """Whether some selector maps `tag` (with class `css`; `prefix-*` stands for a class
-    the template computes) to something."""
+def covered(tag: str, css: str | None) -> bool:
+    """Whether the style map says what `tag` (with class `css`; `prefix-*` stands for a
+    class the template computes: any mapped class with that prefix will do) becomes."""
+    subjects = [selector.subject for rule in sm.VOCABULARY for selector in rule.selectors]
     if css is None:
-        return tag in selectors or any(s.startswith((f"{tag}.", f"{tag}[")) for s in selectors)
-    if css.endswith("*"):  # any mapped class with that prefix will do
-        return any(s.startswith((f"{tag}.{css[:-1]}", f".{css[:-1]}")) for s in selectors)
-    for selector in selectors:
-        if selector in (f"{tag}.{css}", f".{css}"):
-            return True
-        if selector.endswith("*") and (f"{tag}.{css}".startswith(selector[:-1])
-                                       or f".{css}".startswith(selector[:-1])):
-            return True
-    return False
+        return any(subject.tag == tag for subject in subjects)
+    if css.endswith("*"):
+        return any(subject.tag in (None, tag) and any(
+            name.startswith(css[:-1]) for name in subject.classes) for subject in subjects)
+    return sm.STYLE_MAP.maps(tag, css)
 
 
 def template_vocabulary() -> set[tuple[str, str | None]]:
@@ -80,14 +70,26 @@ def template_vocabulary() -> set[tuple[str, str | None]]:
 
 
 @pytest.fixture(scope="module")
-def rendered_vocabulary(tmp_path_factory: pytest.TempPathFactory) -> set[
-        tuple[str, str | None]]:
-    """(tag, class) pairs of the complete example's four HTML documents."""
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The HTML of every document of the three examples, and of their cohort report."""
     outdir = tmp_path_factory.mktemp("html")
-    result = run_cli("render", EXAMPLE, "--document", "all", "-f", "html", "-o", outdir)
+    for spec in EXAMPLES:
+        result = run_cli("render", spec, "--document", "all", "-f", "html", "-o",
+                         outdir / spec.parent.name)
+        assert result.exit_code == 0, result.output
+    result = run_cli("report", REPO / "examples", "-f", "html", "-o", outdir / "report",
+                     "-j", "1")
     assert result.exit_code == 0, result.output
+    paths = sorted(outdir.glob("*/*.html"))
+    assert len(paths) == 4 * len(EXAMPLES) + 1
+    return paths
+
+
+@pytest.fixture(scope="module")
+def rendered_vocabulary(rendered: list[Path]) -> set[tuple[str, str | None]]:
+    """(tag, class) pairs of the rendered documents."""
     pairs: set[tuple[str, str | None]] = set()
-    for path in outdir.glob("*.html"):
+    for path in rendered:
         for element in lxml.html.parse(str(path)).getroot().iter():
             if not isinstance(element.tag, str):
                 continue
@@ -98,49 +100,107 @@ def rendered_vocabulary(tmp_path_factory: pytest.TempPathFactory) -> set[
 
 
 def test_every_element_and_class_of_the_templates_is_mapped() -> None:
-    selectors = simple_selectors()
     missing = sorted((tag, css or "") for tag, css in template_vocabulary()
-                     if not covered(tag, css, selectors))
+                     if not covered(tag, css))
     assert missing == []
 
 
-def test_every_element_and_class_of_the_rendered_example_is_mapped(
+def test_every_element_and_class_of_the_rendered_examples_is_mapped(
         rendered_vocabulary: set[tuple[str, str | None]]) -> None:
-    selectors = simple_selectors()
     missing = sorted((tag, css or "") for tag, css in rendered_vocabulary
-                     if not covered(tag, css, selectors))
+                     if not covered(tag, css))
     assert missing == []
-    # The example really uses the interesting parts of the vocabulary.
+    # The examples really use the interesting parts of the vocabulary.
     for pair in [("td", "on"), ("tr", "group"), ("dl", "facts"), ("figure", "chart"),
                  ("section", "landscape"), ("blockquote", "vision"), ("td", "swot-threats"),
-                 ("div", "keyfigures"), ("div", "cover-logo"), ("nav", "toc-tables")]:
+                 ("div", "keyfigures"), ("div", "cover-logo"), ("nav", "toc-tables"),
+                 ("td", "heat-4"), ("p", "legend")]:
         assert pair in rendered_vocabulary
 
 
+def test_the_examples_warn_about_no_class(rendered: list[Path]) -> None:
+    """What `convert` would report for each document: no class left unmapped."""
+    for path in rendered:
+        root = writer.parse(path.read_text(encoding="utf-8"))
+        assert writer.unmapped_classes(root, path.name) == [], path.name
+
+
+def test_every_rule_names_a_handler_of_the_converter() -> None:
+    known = set(writer.BLOCK_HANDLERS) | set(writer.INLINE_HANDLERS) \
+        | set(writer.IMPLICIT_HANDLERS)
+    assert {rule.handler for rule in sm.VOCABULARY} == known
+    for rule in sm.VOCABULARY:
+        assert sm.STYLE_MAP.rule(rule.selector) is rule, f"{rule.selector} twice"
+
+
+def test_every_block_tag_has_a_rule_without_classes() -> None:
+    """The walk tells blocks from inline elements by tag; each block tag goes somewhere."""
+    blocks = sm.STYLE_MAP.tags(writer.BLOCK_HANDLERS)
+    assert {"p", "div", "section", "table", "ul", "ol", "li", "td", "h1", "h6", "dl", "dt",
+            "figure", "figcaption", "caption", "nav", "pre", "hr", "blockquote"} <= blocks
+    assert not blocks & sm.STYLE_MAP.tags(writer.INLINE_HANDLERS)
+    assert not blocks & sm.STYLE_MAP.tags({writer.IGNORE})
+    handlers = frozenset(writer.BLOCK_HANDLERS)
+    for tag in blocks:
+        assert sm.STYLE_MAP.find(tag, (), handlers=handlers) is not None, tag
+
+
+def test_the_most_specific_rule_wins_then_the_first_listed() -> None:
+    def handler(tag: str, *classes: str) -> str | None:
+        rule = sm.STYLE_MAP.find(tag, classes, handlers=frozenset(writer.BLOCK_HANDLERS))
+        return None if rule is None else rule.handler
+
+    assert handler("section", "chapter", "landscape") == "landscape"
+    assert handler("section", "chapter", "annex") == "page_break"
+    assert handler("table", "data", "swot") == "even_table"
+    assert handler("nav", "toc", "toc-figures") == "entries"
+    assert handler("nav", "toc-figures") == "container"  # needs .toc too
+    assert handler("h2", "front-title") == "front_title"
+    assert handler("p", "status", "status-baik") == "paragraph"
+    sized = [rule.size for rule in sm.VOCABULARY
+             if rule.size and rule.matches("table", {"data", "wide", "matrix"})]
+    assert sized[0] == 14  # table.matrix wins over table.wide
+
+
+def test_classes_of_a_wildcard_rule_are_its_values() -> None:
+    assert sm.STYLE_MAP.maps("td", "dim-economy")
+    assert not sm.STYLE_MAP.maps("td", "dim-unknown")  # would get no colour: a warning
+    assert not sm.STYLE_MAP.maps("th", "dim-economy")  # td.dim-*, not th
+    assert sm.STYLE_MAP.maps("span", "status-baik")  # .status-baik: any element
+    assert sm.STYLE_MAP.maps("body", "doc-anything")  # body.doc-*: no values, any suffix
+
+
 def test_every_style_the_vocabulary_names_is_in_the_reference_with_its_kind() -> None:
-    document = docx.Document(str(ds.builtin_reference()))
-    index = ds.style_index(document.styles.element)
-    for rule in ds.VOCABULARY:
+    document = docx.Document(str(builtin_reference()))
+    index = style_index(document.styles.element)
+    named: set[str] = set()
+    for rule in sm.VOCABULARY:
         if rule.kind in ("paragraph", "character", "table"):
-            assert ds.STYLES.get(rule.target) == rule.kind, rule
-    for name, kind in ds.STYLES.items():
+            for name in rule.styles:
+                assert sm.STYLES.get(name) == rule.kind, rule
+                named.add(name)
+    assert set(sm.STYLES) - named == {"Normal"}  # every other style is some rule's
+    for name, kind in sm.STYLES.items():
         style = index.get(name.lower())
         assert style is not None, f"{name} is missing from reference.docx"
         assert style.get(W + "type") == kind, name
-    assert set(ds.style_ids(document.styles.element)) == set(ds.STYLES)
+    assert set(style_ids(document.styles.element)) == set(sm.STYLES)
 
 
 def test_reference_document_page_numbering_and_fonts() -> None:
-    document = docx.Document(str(ds.builtin_reference()))
+    document = docx.Document(str(builtin_reference()))
     section = document.sections[0]
-    assert (section.page_width, section.page_height) == (ds.A4_WIDTH * 635,
-                                                         ds.A4_HEIGHT * 635)
+    assert (section.page_width, section.page_height) == (page.A4_WIDTH * 635,
+                                                         page.A4_HEIGHT * 635)
     fonts = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
     assert fonts.get(W + "ascii") == "Calibri"  # LibreOffice substitutes Carlito
     names = {a.find(W + "name").get(W + "val") for a in
              document.part.numbering_part.element.iterfind(W + "abstractNum")}
-    assert names == {ds.HEADINGS_NAME, ds.ANNEXES_NAME, ds.BULLETS_NAME, ds.NUMBERS_NAME}
-    for level, name in enumerate(ds.HEADING_STYLES):
+    assert names == {numbering.HEADINGS_NAME, numbering.ANNEXES_NAME, numbering.BULLETS_NAME,
+                     numbering.NUMBERS_NAME}
+    assert {numbering.BULLETS_NAME, numbering.NUMBERS_NAME} == {
+        sm.STYLE_MAP.rule("ul").target, sm.STYLE_MAP.rule("ol").target}
+    for level, name in enumerate(sm.HEADING_STYLES):
         pr = document.styles[name].element.find(f"{W}pPr/{W}numPr")
         assert pr.find(W + "ilvl").get(W + "val") == str(level)
         outline = document.styles[name].element.find(f"{W}pPr/{W}outlineLvl")
@@ -150,8 +210,9 @@ def test_reference_document_page_numbering_and_fonts() -> None:
     assert toc_heading.find(f"{W}pPr/{W}outlineLvl").get(W + "val") == "9"
 
 
-def test_cell_colours_agree_with_the_stylesheet() -> None:
-    css = (TEMPLATES / "style.css").read_text(encoding="utf-8")
+def test_cell_colours_agree_with_the_stylesheets() -> None:
+    css = (TEMPLATES / "style.css").read_text(encoding="utf-8") \
+        + (TEMPLATES / "report" / "report.css").read_text(encoding="utf-8")
 
     def background(selector: str) -> str:
         match = re.search(re.escape(selector) + r"\s*{[^}]*?background:\s*#([0-9a-fA-F]{6})",
@@ -159,23 +220,43 @@ def test_cell_colours_agree_with_the_stylesheet() -> None:
         assert match, selector
         return match.group(1).upper()
 
-    assert ds.CELL_SHADING["th"] == background("th")
-    assert ds.CELL_SHADING["tr.group"] == background("tr.group td")
-    assert ds.CELL_SHADING["tfoot"] == background("tfoot td")
-    assert ds.CELL_SHADING["on"] == background("table.roadmap td.on")
-    for key, colour in ds.CELL_SHADING.items():
-        if key.startswith("dim-"):
-            assert colour == background(f"table.roadmap td.on.{key}"), key
-        elif key.startswith("swot-"):
-            assert colour == background(f"table.swot td.{key}"), key
+    rule = sm.STYLE_MAP.rule
+    assert rule("tr.group").shading == background("tr.group td")
+    assert rule("tfoot").shading == background("tfoot td")
+    assert rule("td.on").shading == background("table.roadmap td.on")
+    for name, colour in rule("td.dim-*").values.items():
+        assert colour == background(f"table.roadmap td.on.{name}"), name
+    for name, colour in rule("td.swot-*").values.items():
+        assert colour == background(f"table.swot td.{name}"), name
+    for name, colour in rule("td.heat-*").values.items():
+        assert colour == background(f"table.heatmap td.{name}"), name
+    # The header row's colour is the table style's, in reference.docx.
+    document = docx.Document(str(builtin_reference()))
+    table_style = document.styles[rule("table, table.data").target].element
+    header = table_style.find(f"{W}tblStylePr[@{W}type='firstRow']/{W}tcPr/{W}shd")
+    assert header.get(W + "fill") == background("th")
 
 
-def test_the_docs_describe_every_rule() -> None:
-    text = DOCS.read_text(encoding="utf-8")
-    for rule in ds.VOCABULARY:
-        assert f"`{rule.selector}`" in text, rule.selector
-    for name in ds.STYLES:
+def test_the_docs_table_is_the_style_map() -> None:
+    script = REPO / "scripts" / "gen_template_docs.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    text = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    for name in sm.STYLES:
         assert name in text, name
+
+
+def test_a_stale_docs_table_fails_the_check(tmp_path: Path) -> None:
+    stale = tmp_path / "templates.md"
+    text = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    stale.write_text(text.replace("| `p` | **Body Text** |", "| `p` | **Normal** |"),
+                     encoding="utf-8")
+    script = REPO / "scripts" / "gen_template_docs.py"
+    done = subprocess.run([sys.executable, str(script), "--check", str(stale)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert "stale" in done.stderr
 
 
 def test_the_committed_reference_docx_is_what_the_script_builds() -> None:
@@ -191,3 +272,22 @@ def test_the_script_is_byte_reproducible(tmp_path: Path) -> None:
         subprocess.run([sys.executable, str(script), str(tmp_path / name)], check=True,
                        capture_output=True, timeout=120)
     assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+
+
+# From the bottom up: each module of the converter imports only modules before it.
+LAYERS = ("ooxml", "stylemap", "options", "measure", "pictures", "numbering", "reference",
+          "package", "page", "translator", "sections", "blocks", "inline", "tables", "writer",
+          "__init__")
+
+
+def test_the_converter_package_imports_only_downward() -> None:
+    folder = REPO / "generator" / "render" / "docx"
+    assert sorted(f"{name}.py" for name in LAYERS) == sorted(p.name for p in folder.glob("*.py"))
+    pattern = re.compile(r"^from generator\.render\.docx(?:\.(\w+))? import \(?([\w, ]*)", re.M)
+    for position, name in enumerate(LAYERS):
+        text = (folder / f"{name}.py").read_text(encoding="utf-8")
+        for module, names in pattern.findall(text):
+            imported = [module] if module else [n.split(" as ")[0].strip()
+                                                for n in names.split(",")]
+            for other in imported:
+                assert LAYERS.index(other) < position, f"{name} imports {other}"

@@ -1,0 +1,92 @@
+"""The HTML document to DOCX bytes, with the Word styles of a reference document.
+
+The same semantic HTML that WeasyPrint turns into the PDF is walked once with lxml and
+written as WordprocessingML: each element and class of the template vocabulary becomes what
+its rule in the style map says (`stylemap.VOCABULARY`, listed in docs/templates.md), so the
+two formats cannot drift apart in content and restyling the Word output means editing one
+.docx. A class no rule maps is reported (`DocxWarning` docx.unmapped_class), not dropped.
+
+The package, from the bottom up (each module imports only those above it in this list):
+ooxml (XML builders), stylemap (the rule table), options, measure (column widths),
+pictures, numbering, reference (the reference DOCX), package (core properties, zip), page
+(page setup), translator (the walk and its dispatch), then the handlers in sections,
+blocks, inline and tables, and writer (the handlers registered, the walk run).
+
+Decisions:
+
+- Headings are numbered by Word (multi-level numbering linked to Heading 1–4) and the
+  number text of the HTML (``span.num``) is dropped; a heading whose HTML number the Word
+  numbering would not reproduce keeps its text instead (`numbering.HeadingNumbers`).
+- The table of contents is a real ``TOC`` field, pre-filled with the entries of the HTML and
+  rebuilt by Word on opening (``w:updateFields``); LibreOffice shows the pre-filled entries
+  until "Update index". Lists of tables and figures carry PAGEREF fields, which LibreOffice
+  computes on load and Word on opening.
+- The cover is its own section without header or footer; ``section.landscape`` content gets
+  a landscape section, and portrait resumes after it.
+- Spec text is only ever text: characters XML forbids are removed, links are kept only for
+  http, https and mailto (or internal anchors), pictures come only from the chart PNGs the
+  caller passes and from ``data:`` URLs, checked by Pillow. Any problem is a `RenderError`
+  and no bytes are returned, so the caller never writes a half-made file.
+- The same input gives the same bytes: fixed core properties and zip entries.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Diagnostic, SourceSpan
+from generator.render import Document, Written
+from generator.render.docx.options import DocxOptions
+from generator.render.docx.package import finish
+from generator.render.docx.reference import open_reference
+from generator.render.docx.stylemap import DocxWarning
+from generator.render.docx.writer import parse, write
+
+__all__ = ["DocxOptions", "DocxResult", "DocxWarning", "convert", "render_docx", "write_docx"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DocxResult:
+    data: bytes
+    warnings: tuple[DocxWarning, ...] = ()
+
+    def diagnostics(self, reference: Path | None) -> list[Diagnostic]:
+        """The warnings as diagnostics naming the file they are about: the reference file
+        (a .docx has no lines), or the template or document of an unmapped class."""
+        return [Diagnostic(SourceSpan(w.source or str(reference), 0, 0), "warning", w.where,
+                           w.code, dict(w.params)) for w in self.warnings]
+
+
+def render_docx(html: str, options: DocxOptions) -> bytes:
+    """The DOCX bytes; warnings (styles missing from --reference-docx, classes the style
+    map does not know) are logged.
+
+    `convert` returns the warnings as data instead, for the caller to report.
+    """
+    result = convert(html, options)
+    for warning in result.warnings:
+        logger.warning("%s", warning.message)
+    return result.data
+
+
+def convert(html: str, options: DocxOptions) -> DocxResult:
+    """Convert the document `html` to DOCX; raise `RenderError` on anything unusable."""
+    root = parse(html)
+    document, warnings = open_reference(options.reference_docx)
+    warnings += write(document, options, root)
+    return DocxResult(finish(document, options), tuple(warnings))
+
+
+def write_docx(document: Document) -> Written:
+    """The DOCX writer of the registry (`generator.render.WRITERS`)."""
+    options = DocxOptions(title=document.title, author=document.author,
+                          subject=document.subject, keywords=document.keywords,
+                          language=document.language, created=document.created,
+                          header=document.header, reference_docx=document.reference_docx,
+                          charts=document.chart_images)
+    converted = convert(document.html, options)
+    return Written(converted.data, converted.diagnostics(document.reference_docx))

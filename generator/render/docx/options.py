@@ -1,0 +1,33 @@
+"""What the converter is told besides the HTML: `DocxOptions`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from generator.render.docx.ooxml import clean_text
+
+LANGUAGE_TAGS = {"id": "id-ID", "en": "en-US"}
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    """Everything about the DOCX that is not the HTML itself."""
+
+    title: str = ""
+    author: str = ""
+    subject: str = ""
+    keywords: Sequence[str] = ()
+    language: str = "id"
+    created: datetime | None = None
+    header: str | None = None  # running header text; default: the HTML's header.running
+    reference_docx: Path | None = None
+    charts: Mapping[str, bytes] = field(default_factory=dict)  # data-chart key → PNG
+
+    @property
+    def language_tag(self) -> str:
+        """The language as Word writes it (``id-ID``)."""
+        tag = clean_text(self.language or "id")
+        return LANGUAGE_TAGS.get(tag, tag)

@@ -1,0 +1,68 @@
+"""The finished package: fixed core properties and a zip whose bytes depend only on the
+input (python-docx stamps every entry and `modified` with the current time)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from generator.render.docx.ooxml import clean_text
+from generator.render.docx.options import DocxOptions
+
+DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def finish(document: Any, options: DocxOptions) -> bytes:
+    """`document` with the core properties of `options`, as reproducible bytes."""
+    # python-docx writes the dates as given, with a "Z": hand it UTC without a zone.
+    created = (options.created or DEFAULT_DATE).astimezone(UTC).replace(tzinfo=None)
+    props = document.core_properties
+    props.title = clean_text(options.title)
+    props.author = clean_text(options.author)
+    props.subject = clean_text(options.subject)
+    props.keywords = clean_text(", ".join(options.keywords))
+    props.language = options.language_tag
+    props.last_modified_by = clean_text(options.author)
+    for name in ("comments", "category", "content_status", "identifier", "version"):
+        setattr(props, name, "")
+    props.revision = 1
+    props.created = created
+    props.modified = created
+    props.last_printed = created
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue(), created)
+
+
+def zip_timestamp(moment: datetime) -> tuple[int, int, int, int, int, int]:
+    """A zip entry time for `moment` (zip cannot store dates before 1980)."""
+    if moment.year < 1980:
+        return (1980, 1, 1, 0, 0, 0)
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute,
+            moment.second - moment.second % 2)
+
+
+def normalise_zip(data: bytes, moment: datetime, order: Iterable[str] = ("[Content_Types].xml",
+                                                                             )) -> bytes:
+    """Rewrite a zip with fixed entry times, attributes and order: same input, same bytes.
+
+    python-docx stamps every entry with the current time; here each gets `moment`, the
+    entries named in `order` come first (``[Content_Types].xml`` must, for some readers)
+    and the others follow in the order python-docx wrote them.
+    """
+    stamp = zip_timestamp(moment)
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target:
+        names = source.namelist()
+        first = [name for name in order if name in names]
+        for name in first + [n for n in names if n not in first]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0  # MS-DOS: no Unix permission bits to differ by umask
+            info.external_attr = 0
+            target.writestr(info, source.read(name))
+    return output.getvalue()

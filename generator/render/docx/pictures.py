@@ -1,0 +1,119 @@
+"""Pictures for the DOCX: PNG or JPEG only, checked by Pillow before anything is embedded,
+from the chart PNGs the caller passes or from ``data:`` URLs (nothing is ever fetched)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from generator.errors import RenderError
+from generator.render.docx.ooxml import W, clean_text
+
+EMU_PER_TWIP = 635
+EMU_PER_CM = 360000
+EMU_PER_PIXEL = 9525  # at 96 dpi
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+_IMAGE_TYPES = {"PNG": "png", "JPEG": "jpg"}
+_DATA_URI = re.compile(r"data:(image/(?:png|jpeg));base64,([A-Za-z0-9+/=\s]*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Picture:
+    data: bytes
+    extension: str
+    width: int  # pixels
+    height: int
+
+
+def check_picture(data: bytes, what: str) -> Picture:
+    """A PNG or JPEG of sane size, read by Pillow; anything else is a RenderError."""
+    from PIL import Image, UnidentifiedImageError
+
+    if not data:
+        raise RenderError(f"{what}: empty image")
+    if len(data) > MAX_IMAGE_BYTES:
+        raise RenderError(f"{what}: image of {len(data)} bytes, the limit is {MAX_IMAGE_BYTES}")
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns up to twice its pixel limit; a bomb is a bomb.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+        with image:
+            kind = image.format or ""
+            width, height = image.size
+            if kind not in _IMAGE_TYPES:
+                raise RenderError(f"{what}: a {kind or 'unknown'} image; only PNG and JPEG "
+                                  "can go into a Word document")
+            if width < 1 or height < 1 or width * height > MAX_IMAGE_PIXELS:
+                raise RenderError(f"{what}: {width}×{height} pixels, the limit is "
+                                  f"{MAX_IMAGE_PIXELS} pixels")
+            image.verify()
+    except RenderError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise RenderError(f"{what}: too many pixels ({error})") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise RenderError(f"{what}: not a readable PNG or JPEG image ({error})") from None
+    return Picture(data, _IMAGE_TYPES[kind], width, height)
+
+
+def decode_data_uri(src: str, what: str) -> bytes:
+    """The bytes of a ``data:image/png|jpeg;base64,`` URL; nothing else is ever read."""
+    match = _DATA_URI.fullmatch(src.strip())
+    if not match:
+        shown = src[:60] + ("…" if len(src) > 60 else "")
+        raise RenderError(f"{what}: only embedded PNG or JPEG images (data: URLs) are "
+                          f"allowed, not `{shown}`")
+    try:
+        return base64.b64decode("".join(match.group(2).split()), validate=True)
+    except (binascii.Error, ValueError):
+        raise RenderError(f"{what}: the embedded image is not valid base64") from None
+
+
+def inline_picture(part: Any, picture: Picture, width_emu: int, shape_id: int,
+                   description: str) -> etree._Element:
+    """A ``wp:inline`` for `picture` at `width_emu`, keeping its aspect ratio."""
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Emu
+
+    try:
+        rel_id, _ = part.get_or_add_image(io.BytesIO(picture.data))
+    except (UnrecognizedImageError, ValueError, KeyError, IndexError) as error:
+        raise RenderError(f"{description or 'image'}: python-docx cannot read it ({error})") \
+            from None
+    height_emu = round(width_emu * picture.height / picture.width)
+    inline = CT_Inline.new_pic_inline(shape_id, rel_id, f"image{shape_id}.{picture.extension}",
+                                      Emu(width_emu), Emu(height_emu))
+    if description:
+        inline.docPr.set("descr", description)
+    return inline
+
+
+def picture_run(parent: etree._Element, inline: etree._Element) -> None:
+    run = etree.SubElement(parent, W + "r")
+    etree.SubElement(run, W + "drawing").append(inline)
+
+
+def width_emu(value: Any, default: int) -> int:
+    """``data-width-cm`` in EMU; `default` if it is missing or not a sane number."""
+    try:
+        width_cm = float(value)
+    except (TypeError, ValueError):
+        return default
+    if not 0.5 <= width_cm <= 100:  # also refuses nan and inf
+        return default
+    return round(width_cm * EMU_PER_CM)
+
+
+def alt_text(img: Any) -> str:
+    """The ``alt`` of an ``<img>`` (or of none), as one clean line."""
+    return "" if img is None else clean_text(" ".join(str(img.get("alt", "")).split()))

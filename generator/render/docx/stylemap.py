@@ -1,0 +1,452 @@
+"""The style map: every element and class of the HTML vocabulary, what it becomes in Word,
+and which handler of the converter writes it.
+
+`VOCABULARY` is data the converter dispatches on (as mammoth's style map): the walk looks an
+element up by its tag and classes (`StyleMap.find`) and calls the rule's handler; handlers
+take their style names from the rules. docs/templates.md's mapping table is generated from
+it (``python scripts/gen_template_docs.py``), the reference builder
+(`scripts/build_reference_docx.py`) and the tests read it. An element class no rule maps is
+reported as a `DocxWarning` (docx.unmapped_class), never dropped silently.
+
+Restyling the Word output means editing `templates/docx/reference.docx` (or passing a
+consultant's own with ``--reference-docx``), never this table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+StyleKind = Literal["paragraph", "character", "table"]
+RuleKind = Literal["paragraph", "character", "table", "numbering", "direct", "layout"]
+
+# --- the styles of the reference document ----------------------------------------------------
+
+PARAGRAPH_STYLES = (
+    "Normal", "Body Text", "Title", "Subtitle", "Cover Kicker", "Cover Region", "Cover Period",
+    "Cover Meta", "Cover Logo", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
+    "Heading 5", "Heading 6", "Heading 7", "TOC Heading", "TOC 1", "TOC 2", "TOC 3",
+    "Table of Figures", "Caption", "Figure", "Quote", "Block Text", "List Bullet",
+    "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
+    "List Continue", "List Continue 2", "List Continue 3", "Table Heading", "Table Text",
+    "Table Number", "Table Group", "Table Total", "Fact Term", "Fact Value", "Key Figure",
+    "Signature", "Status", "HTML Preformatted", "Horizontal Line", "Header", "Footer",
+)
+CHARACTER_STYLES = (
+    "Hyperlink", "HTML Code", "Key Figure Value", "Status Baik", "Status Cukup",
+    "Status Kurang",
+)
+TABLE_STYLES = ("Masterplan Table", "SWOT Table", "Facts Table", "Key Figures Table")
+
+STYLES: dict[str, StyleKind] = {
+    **{name: "paragraph" for name in PARAGRAPH_STYLES},
+    **{name: "character" for name in CHARACTER_STYLES},
+    **{name: "table" for name in TABLE_STYLES},
+}
+
+
+# --- selectors ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Compound:
+    """One element of a selector: ``td.num``, ``.status-baik``, ``td.dim-*``.
+
+    A class ending in ``*`` stands for the classes in `values` (any class with that prefix
+    when there are none). Attribute conditions (``a[href^=#]``) are documentation only.
+    """
+
+    tag: str | None
+    classes: tuple[str, ...]
+    values: frozenset[str] = frozenset()
+    _exact: frozenset[str] = field(init=False, repr=False, compare=False)
+    _prefixes: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_exact", frozenset(
+            name for name in self.classes if not name.endswith("*")))
+        object.__setattr__(self, "_prefixes", tuple(
+            name[:-1] for name in self.classes if name.endswith("*")))
+
+    def has(self, css_class: str) -> bool:
+        """Whether this compound names `css_class`."""
+        return css_class in self._exact or any(self._stands_for(prefix, css_class)
+                                               for prefix in self._prefixes)
+
+    def matches(self, tag: str, classes: Collection[str]) -> bool:
+        return (self.tag in (None, tag) and self._exact.issubset(classes)
+                and all(any(self._stands_for(prefix, c) for c in classes)
+                        for prefix in self._prefixes))
+
+    def _stands_for(self, prefix: str, css_class: str) -> bool:
+        if self.values:
+            return css_class in self.values
+        return css_class.startswith(prefix)
+
+
+@dataclass(frozen=True)
+class Selector:
+    """One alternative of a rule's selector: the element it styles and what it sits in."""
+
+    subject: Compound
+    context: str  # the ancestors as written: "", "div.narrative", "ul >", "nav.toc"
+
+
+_ANNOTATION = re.compile(r"\(.*?\)")
+_ATTRIBUTES = re.compile(r"\[.*?\]")
+_COMBINATOR = re.compile(r"\s*>\s*|\s+")
+
+
+def parse_selector(text: str, values: Iterable[str] = ()) -> tuple[Selector, ...]:
+    """``"nav.toc li.toc-1, li > p (second and later)"`` → its alternatives."""
+    found = []
+    for alternative in _ANNOTATION.sub("", text).split(","):
+        alternative = alternative.strip()
+        parts = _COMBINATOR.split(alternative)
+        last = parts[-1]
+        tag, *classes = _ATTRIBUTES.sub("", last).split(".")
+        subject = Compound(tag or None, tuple(classes), frozenset(values))
+        found.append(Selector(subject, alternative[:-len(last)].strip()))
+    return tuple(found)
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)  # a rule is itself: compared and hashed by identity
+class Rule:
+    """One entry of the HTML vocabulary and what it becomes in Word.
+
+    `target` is a style name for the style kinds, the numbering definition for
+    ``numbering``, a field instruction or a description otherwise. `handler` names the
+    function of the converter that writes the element (`writer.BLOCK_HANDLERS`,
+    `writer.INLINE_HANDLERS`, or one of `writer.IMPLICIT_HANDLERS`).
+    """
+
+    selector: str
+    kind: RuleKind
+    target: str
+    handler: str
+    note: str = ""
+    nested: tuple[str, ...] = ()  # the styles of nested levels (lists)
+    size: int | None = None  # half-points of the cell text (compact tables)
+    shading: str | None = None  # cell fill, as in style.css
+    values: Mapping[str, str] = field(default_factory=dict)  # class → fill, for `prefix-*`
+    selectors: tuple[Selector, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "selectors", parse_selector(self.selector, self.values))
+
+    def matches(self, tag: str, classes: Collection[str]) -> bool:
+        """Whether an element `tag` with `classes` is what some alternative styles
+        (regardless of where it sits)."""
+        return any(selector.subject.matches(tag, classes) for selector in self.selectors)
+
+    @property
+    def styles(self) -> tuple[str, ...]:
+        """The style of each list level, the first level's being `target`."""
+        return (self.target, *self.nested)
+
+    def description(self) -> str:
+        """The note of the documentation, with what the data of the rule adds."""
+        parts = []
+        if self.nested:
+            parts.append("nested: " + ", ".join(self.nested))
+        if self.size:
+            parts.append(f"cell text {self.size / 2:g} pt")
+        parts.append(self.note)
+        if self.shading:
+            parts.append(f"fill #{self.shading}")
+        if self.values:
+            parts.append(", ".join(f"{name} #{fill}" for name, fill in self.values.items()))
+        return "; ".join(part for part in parts if part)
+
+
+def _fills(prefix: str, fills: Mapping[str, str]) -> dict[str, str]:
+    return {f"{prefix}{name}": fill for name, fill in fills.items()}
+
+
+# Colours mirrored from templates/style.css and templates/report/report.css (a unit test
+# keeps them in step).
+_DIMENSION_FILLS = _fills("dim-", {"governance": "1F4E79", "branding": "C55A11",
+                                   "economy": "548235", "living": "7030A0",
+                                   "society": "BF8F00", "environment": "2E8B8B"})
+_SWOT_FILLS = _fills("swot-", {"strengths": "EEF5EA", "weaknesses": "FBEEE6",
+                               "opportunities": "EAF1F8", "threats": "F6ECEC"})
+_HEAT_FILLS = _fills("heat-", {"1": "F4C7C3", "2": "FCE8B2", "3": "D9EAD3", "4": "A8D08D"})
+
+_HEADING_NOTE = "Markdown heading, unnumbered"
+
+# Where an element matches several rules, the one naming more classes wins, then the one
+# listed first (so section.landscape before section.chapter, table.swot before table.data).
+VOCABULARY: tuple[Rule, ...] = (
+    # document shell
+    Rule("html[lang]", "direct", "core properties", "properties",
+         "language of the document properties (DocxOptions.language)"),
+    Rule("head, title, meta, style, script, template, link, noscript, object, embed, iframe, "
+         "svg, math", "layout", "ignored", "ignore",
+         "properties come from DocxOptions; the CSS is mirrored by reference.docx"),
+    Rule("body.doc-*", "layout", "document", "document", "doc-masterplan, doc-summary, "
+         "doc-quickwins, doc-readiness, doc-report"),
+    Rule("header.running", "paragraph", "Header", "running_header",
+         "the running header of every page after the cover (DocxOptions.header wins)"),
+    Rule("span.running-region", "layout", "header text", "text",
+         "region in the running header"),
+    Rule("span.running-title", "layout", "header text", "text", "title in the running header"),
+    Rule("footer (generated)", "paragraph", "Footer", "page_setup", "centred PAGE field"),
+    # cover
+    Rule("section.cover", "layout", "own section", "cover",
+         "first section: no header or footer, vertically centred"),
+    Rule("div.cover-logo", "paragraph", "Cover Logo", "styled_flow",
+         "the logo picture (data: PNG/JPEG)"),
+    Rule("p.cover-kicker", "paragraph", "Cover Kicker", "paragraph"),
+    Rule("p.cover-title", "paragraph", "Title", "paragraph"),
+    Rule("p.cover-subtitle", "paragraph", "Subtitle", "paragraph"),
+    Rule("p.cover-region", "paragraph", "Cover Region", "paragraph"),
+    Rule("p.cover-period", "paragraph", "Cover Period", "paragraph"),
+    Rule("p.cover-meta", "paragraph", "Cover Meta", "paragraph"),
+    # structure
+    Rule("section.landscape", "layout", "landscape section", "landscape",
+         "section break before and after; A4 landscape; each further h2 on a new page"),
+    Rule("section.front", "layout", "page break", "page_break",
+         "front matter starts on a new page"),
+    Rule("section.chapter", "layout", "page break", "page_break",
+         "a chapter starts on a new page"),
+    Rule("section.annex", "layout", "annex numbering", "container",
+         "h1 becomes Lampiran A, B, …"),
+    Rule("article, article.quickwin", "layout", "page break", "page_break_at_h1",
+         "new page when the article starts with an h1 (quick-win document)"),
+    Rule("section, main, div, aside, header, footer, nav, form, fieldset, details, address",
+         "layout", "container", "container", "any other container: its content flows on"),
+    Rule("h1.front-title, h2.front-title, h3.front-title, h4.front-title", "paragraph",
+         "TOC Heading", "front_title", "unnumbered, not in the contents"),
+    Rule("h1", "paragraph", "Heading 1", "numbered_heading",
+         "Word numbering BAB I (or Lampiran A in annexes)"),
+    Rule("h2", "paragraph", "Heading 2", "numbered_heading", "Word numbering 1.1"),
+    Rule("h3", "paragraph", "Heading 3", "numbered_heading", "Word numbering 1.1.1"),
+    Rule("h4", "paragraph", "Heading 4", "numbered_heading", "Word numbering 1.1.1.1"),
+    Rule("span.num", "layout", "dropped in headings", "text",
+         "headings are numbered by Word; kept as text in captions and contents lists"),
+    Rule("div.narrative", "layout", "container", "narrative", "Markdown from the spec"),
+    Rule("div.narrative h4", "paragraph", "Heading 5", "unnumbered_heading",
+         f"{_HEADING_NOTE} (so is any h1–h4 in div.narrative)"),
+    Rule("h5", "paragraph", "Heading 6", "unnumbered_heading", _HEADING_NOTE),
+    Rule("h6", "paragraph", "Heading 7", "unnumbered_heading", _HEADING_NOTE),
+    Rule("p", "paragraph", "Body Text", "paragraph"),
+    Rule("p.signature", "paragraph", "Signature", "paragraph"),
+    Rule("p.status", "paragraph", "Status", "paragraph"),
+    Rule(".status-baik", "character", "Status Baik", "status", "on p.status and td"),
+    Rule(".status-cukup", "character", "Status Cukup", "status", "on p.status and td"),
+    Rule(".status-kurang", "character", "Status Kurang", "status", "on p.status and td"),
+    Rule("blockquote.vision", "paragraph", "Quote", "styled_flow"),
+    Rule("blockquote", "paragraph", "Block Text", "styled_flow", "Markdown quote"),
+    Rule("pre", "paragraph", "HTML Preformatted", "preformatted", "Markdown code block"),
+    Rule("hr", "paragraph", "Horizontal Line", "horizontal_line"),
+    Rule("br", "direct", "line break", "line_break"),
+    # lists
+    Rule("ul > li", "paragraph", "List Bullet", "list_item",
+         "deeper levels stay at the last", nested=("List Bullet 2", "List Bullet 3")),
+    Rule("ol > li", "paragraph", "List Number", "list_item",
+         "every list restarts at 1 (or ol[start])",
+         nested=("List Number 2", "List Number 3")),
+    Rule("li > p (second and later)", "paragraph", "List Continue", "paragraph",
+         nested=("List Continue 2", "List Continue 3")),
+    Rule("ul", "numbering", "masterplan-bullets", "bullet_list",
+         "abstract numbering definition in numbering.xml"),
+    Rule("ol", "numbering", "masterplan-numbers", "numbered_list",
+         "abstract numbering definition in numbering.xml; a new instance per list"),
+    # contents and lists of tables and figures
+    Rule("nav.toc", "layout", 'TOC \\o "1-3" \\h \\z \\u', "contents",
+         "a TOC field, pre-filled with the entries of the HTML and updated when the document "
+         "is opened (updateFields)"),
+    Rule("nav.toc li, nav.toc li.toc-1", "paragraph", "TOC 1", "list_item"),
+    Rule("nav.toc li.toc-2", "paragraph", "TOC 2", "list_item"),
+    Rule("nav.toc li.toc-3", "paragraph", "TOC 3", "list_item"),
+    Rule("nav.toc.toc-tables, nav.toc.toc-figures", "paragraph", "Table of Figures",
+         "entries", "each li: a hyperlink to the caption and a PAGEREF field"),
+    Rule("a[href^=http:], a[href^=https:], a[href^=mailto:]", "character", "Hyperlink",
+         "link", "external hyperlink; any other scheme (javascript:, file:, relative) stays "
+         "text"),
+    Rule("a[href^=#]", "character", "Hyperlink", "link", "internal hyperlink to a bookmark"),
+    # inline
+    Rule("strong, b", "direct", "bold", "bold"),
+    Rule("em, i, cite, dfn, var", "direct", "italic", "italic"),
+    Rule("sub", "direct", "subscript", "vertical_align"),
+    Rule("sup", "direct", "superscript", "vertical_align"),
+    Rule("code, kbd, samp, tt", "character", "HTML Code", "character"),
+    # tables
+    Rule("table.swot", "table", "SWOT Table", "even_table",
+         "two equal columns; rows may split across pages"),
+    Rule("table, table.data", "table", "Masterplan Table", "table",
+         "also Markdown tables without a class; column widths from the content"),
+    Rule("table.programs", "layout", "Masterplan Table", "table", "program list"),
+    Rule("table.glossary", "layout", "Masterplan Table", "table", "glossary"),
+    Rule("table.matrix", "direct", "compact text", "table", size=14),
+    Rule("table.wide", "direct", "compact text", "table",
+         "usually inside section.landscape; table.matrix wins", size=16),
+    Rule("table.indicators", "layout", "Masterplan Table", "table", "indicator annex"),
+    Rule("table.roadmap", "layout", "Masterplan Table", "table",
+         "th.year columns are 9 mm wide"),
+    Rule("caption", "paragraph", "Caption", "caption",
+         "above the table, number kept as text, bookmarked"),
+    Rule("thead", "direct", "repeated header row", "table_part",
+         "w:tblHeader on every thead row"),
+    Rule("tbody, tr", "layout", "table rows", "table_part",
+         "rows never split across pages (w:cantSplit), except in table.swot"),
+    Rule("th", "paragraph", "Table Heading", "table_part"),
+    Rule("th.num", "direct", "right aligned", "table_part",
+         "the column kept wide enough not to wrap"),
+    Rule("th.year", "direct", "centred, 9 mm", "table_part"),
+    Rule("td", "paragraph", "Table Text", "table_part"),
+    Rule("td.num", "paragraph", "Table Number", "table_part",
+         "right aligned, the column kept wide enough not to wrap"),
+    Rule("td.nowrap", "direct", "column width", "table_part",
+         "the column is kept wide enough not to wrap"),
+    Rule("td[colspan]", "direct", "merged cells", "table_part", "w:gridSpan"),
+    Rule("tr.group", "paragraph", "Table Group", "table_part", "group heading row",
+         shading="DDE7F1"),
+    Rule("tfoot", "paragraph", "Table Total", "table_part", "total row", shading="E9EFF5"),
+    Rule("td.on", "direct", "cell shading", "table_part",
+         "roadmap cell; with td.dim-* the colour of its dimension", shading="5B7FA6"),
+    Rule("td.off", "layout", "empty cell", "table_part"),
+    Rule("td.dim-*", "direct", "cell shading", "table_part", "on td.on",
+         values=_DIMENSION_FILLS),
+    Rule("td.swot-*", "direct", "cell shading", "table_part", values=_SWOT_FILLS),
+    # facts
+    Rule("dl, dl.facts", "table", "Facts Table", "facts", "two-column table, one row per dt"),
+    Rule("dt", "paragraph", "Fact Term", "styled_flow"),
+    Rule("dd", "paragraph", "Fact Value", "styled_flow"),
+    # figures
+    Rule("figure.chart", "paragraph", "Figure", "chart",
+         "the PNG of DocxOptions.charts[data-chart] at data-width-cm (at most the text "
+         "width), img alt as alt text"),
+    Rule("figure", "paragraph", "Figure", "styled_flow", "a figure without a chart"),
+    Rule("img", "direct", "inline picture", "picture",
+         "data: PNG or JPEG only; nothing is fetched"),
+    Rule("figcaption", "paragraph", "Caption", "caption", "below the picture, bookmarked"),
+    # summary
+    Rule("div.keyfigures", "table", "Key Figures Table", "keyfigures",
+         "one row, one cell per key figure"),
+    Rule("p.keyfigure", "paragraph", "Key Figure", "paragraph"),
+    Rule("span.value", "character", "Key Figure Value", "keyfigure_value",
+         "followed by a line break"),
+    # cohort report (templates/report/)
+    Rule("table.heatmap", "layout", "compact text", "table",
+         "readiness heat map of the cohort report"),
+    Rule("td.heat", "layout", "Table Number", "table_part", "a heat-map cell"),
+    Rule("td.heat-*", "direct", "cell shading", "table_part", "score bands, as report.css",
+         values=_HEAT_FILLS),
+    Rule("td.avg", "layout", "Table Number", "table_part", "an average (bold in the PDF)"),
+    Rule("p.legend", "paragraph", "Body Text", "paragraph", "abbreviations under the heat map"),
+)
+
+
+# --- looking rules up ----------------------------------------------------------------------------
+
+
+_MAX_REMEMBERED = 10_000  # lookups remembered (few distinct tag and class sets per document)
+
+
+class StyleMap:
+    """The rules, indexed by the tag of the element they style."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._by_selector = {rule.selector: rule for rule in self.rules}
+        self._by_tag: dict[str | None, list[tuple[Selector, Rule]]] = {}
+        self._found: dict[tuple[Any, ...], Rule | None] = {}
+        for rule in self.rules:
+            for selector in rule.selectors:
+                self._by_tag.setdefault(selector.subject.tag, []).append((selector, rule))
+
+    def rule(self, selector: str) -> Rule:
+        """The rule written with exactly this selector."""
+        return self._by_selector[selector]
+
+    def with_handler(self, handler: str) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.handler == handler)
+
+    def find(self, tag: str, classes: Collection[str], *,
+             handlers: frozenset[str] | None = None, kinds: frozenset[str] | None = None,
+             context: str | None = None) -> Rule | None:
+        """The rule for a `tag` element with `classes`: among the rules naming that tag
+        (and, if given, with one of `handlers`, of one of `kinds`, within `context`), the
+        one naming the most classes, then the first listed."""
+        key = (tag, frozenset(classes), handlers, kinds, context)
+        try:
+            return self._found[key]
+        except KeyError:
+            pass
+        if len(self._found) >= _MAX_REMEMBERED:  # hostile HTML: endless class lists
+            self._found.clear()
+        rule = self._found[key] = self._find(*key)
+        return rule
+
+    def _find(self, tag: str, classes: frozenset[str], handlers: frozenset[str] | None,
+              kinds: frozenset[str] | None, context: str | None) -> Rule | None:
+        best: Rule | None = None
+        best_classes = -1
+        for selector, rule in self._by_tag.get(tag, ()):
+            subject = selector.subject
+            if (len(subject.classes) > best_classes and subject.matches(tag, classes)
+                    and (handlers is None or rule.handler in handlers)
+                    and (kinds is None or rule.kind in kinds)
+                    and (context is None or selector.context == context)):
+                best, best_classes = rule, len(subject.classes)
+        return best
+
+    def tags(self, handlers: Collection[str]) -> frozenset[str]:
+        """The tags a rule without classes gives one of `handlers`."""
+        return frozenset(tag for tag, entries in self._by_tag.items() if tag is not None
+                         and any(not selector.subject.classes and rule.handler in handlers
+                                 for selector, rule in entries))
+
+    def maps(self, tag: str, css_class: str) -> bool:
+        """Whether some rule says what `css_class` on a `tag` element becomes."""
+        return any(selector.subject.has(css_class)
+                   for key in (tag, None) for selector, _ in self._by_tag.get(key, ()))
+
+
+STYLE_MAP = StyleMap(VOCABULARY)
+
+# Derived from the table, for the numbering set-up and the reference builder.
+HEADING_STYLES = tuple(STYLE_MAP.rule(tag).target for tag in ("h1", "h2", "h3", "h4"))
+BULLET_STYLES = STYLE_MAP.rule("ul > li").styles
+NUMBER_STYLES = STYLE_MAP.rule("ol > li").styles
+
+
+# --- warnings ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocxWarning:
+    """Something the converter worked around; `code` and `params` are stable, `message`
+    is English (render.py may translate the code through the message catalogue).
+    `source` names the template or document the warning is about when that is not the
+    reference document, `where` the element (``p.lead``)."""
+
+    code: str
+    params: dict[str, str]
+    message: str
+    source: str = ""
+    where: str = ""
+
+
+# --- the documentation ---------------------------------------------------------------------------
+
+_KIND_NAMES = {"paragraph": "paragraph style", "character": "character style",
+               "table": "table style", "numbering": "numbering",
+               "direct": "direct formatting", "layout": "layout"}
+
+
+def markdown_table(rules: Iterable[Rule] = VOCABULARY) -> str:
+    """The mapping table of docs/templates.md."""
+    lines = ["| HTML | Word | kind | notes |", "|---|---|---|---|"]
+    for rule in rules:
+        word = f"**{rule.target}**" if rule.kind in ("paragraph", "character", "table") \
+            else rule.target
+        note = rule.description().replace("|", "\\|")
+        lines.append(f"| `{rule.selector}` | {word} | {_KIND_NAMES[rule.kind]} | {note} |")
+    return "\n".join(lines) + "\n"
