@@ -19,6 +19,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from generator.spec.vocabulary import DIMENSION_COLOURS
+
 StyleKind = Literal["paragraph", "character", "table"]
 RuleKind = Literal["paragraph", "character", "table", "numbering", "direct", "layout"]
 
@@ -168,11 +170,10 @@ def _fills(prefix: str, fills: Mapping[str, str]) -> dict[str, str]:
     return {f"{prefix}{name}": fill for name, fill in fills.items()}
 
 
-# Colours mirrored from templates/style.css and templates/report/report.css (a unit test
-# keeps them in step).
-_DIMENSION_FILLS = _fills("dim-", {"governance": "1F4E79", "branding": "C55A11",
-                                   "economy": "548235", "living": "7030A0",
-                                   "society": "BF8F00", "environment": "2E8B8B"})
+# Colours of templates/style.css and templates/report/report.css (a unit test keeps them in
+# step); the dimensions' are the vocabulary's own.
+_DIMENSION_FILLS = _fills("dim-", {name: colour.lstrip("#").upper()
+                                   for name, colour in DIMENSION_COLOURS.items()})
 _SWOT_FILLS = _fills("swot-", {"strengths": "EEF5EA", "weaknesses": "FBEEE6",
                                "opportunities": "EAF1F8", "threats": "F6ECEC"})
 _HEAT_FILLS = _fills("heat-", {"1": "F4C7C3", "2": "FCE8B2", "3": "D9EAD3", "4": "A8D08D"})
