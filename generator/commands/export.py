@@ -12,7 +12,8 @@ The table a ministry loads into its own database or spreadsheet. Columns, in thi
   (ascending), ``budget_source_<CODE>`` for every funding source used (the standard sources
   in their usual order, then others alphabetically), ``budget_total``;
 - ``indicator_count``, ``indicators`` (``name (unit): baseline B (year) → target T (year)``,
-  joined with `` | ``), ``quick_wins`` (ids of the program's quick wins), ``spec``.
+  the last target, joined with `` | ``; B and T are the level's code, e.g. ``WTP``, when the
+  indicator names a ``scale``), ``quick_wins`` (ids of the program's quick wins), ``spec``.
 
 Rows are sorted by region code, cohort year and document order. In CSV, lists are joined
 with ``; `` and empty cells are empty; a text cell a spreadsheet would run as a formula
@@ -20,7 +21,7 @@ with ``; `` and empty cells are empty; a text cell a spreadsheet would run as a 
 file is UTF-8 with a byte-order mark (for Excel; ``--no-bom`` for loaders that do not expect
 it) and ``--delimiter ';'`` suits Excel with Indonesian regional settings. JSON is an array
 of objects with the same keys in the same order; there lists stay lists and ``indicators``
-is a list of objects with every target.
+is a list of objects with every target (and a ``scale`` key when the values are grades).
 
 Invalid specs are left out, listed on stderr with their first error, and make the exit code 1
 (the rows of every valid spec are still written).
@@ -54,7 +55,7 @@ def _label(table: dict[str, Any], key: str, lang: str) -> str:
     return str(table[key][1 if lang == "en" else 0])
 
 
-def _number(value: float | int | None) -> str:
+def _number(value: float | int | str | None) -> str:
     if value is None:
         return "-"
     if isinstance(value, float) and value.is_integer():

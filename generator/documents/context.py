@@ -16,19 +16,21 @@ from markupsafe import Markup
 from generator.documents.markdown import to_html
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
-from generator.spec.model import BudgetLine, Masterplan, Program
+from generator.spec.model import BudgetLine, Masterplan, Program, Value
 from generator.spec.vocabulary import (
     DIMENSION_CODES,
     DIMENSION_COLOURS,
     DIMENSIONS,
     FUNDING_SOURCES,
     HORIZONS,
+    MEDIUM_YEARS,
     QUICK_WIN_STATUS,
     QUICK_WIN_TYPES,
     READINESS_AREAS,
     READINESS_ASPECTS,
     READINESS_STATUS,
     REGION_TYPES,
+    SHORT_YEARS,
     SUB_DIMENSIONS,
 )
 
@@ -44,6 +46,10 @@ class ContextBuilder:
         self.t = labels(lang)
         self.f = Formatter(lang)
         self.charts = charts or {}
+        # the years after the period some indicator has a target for (an RPJPD's 2045): the
+        # indicator annex gives each its own column, apart from the plan's years
+        self.beyond_years = sorted({year for p in plan.programs for i in p.indicators
+                                    for year in i.targets if plan.beyond_period(year)})
 
     def label(self, table: dict[str, Any], key: str) -> str:
         return pick(table, key, self.lang)
@@ -55,6 +61,28 @@ class ContextBuilder:
         if code in FUNDING_SOURCES:
             return self.label(FUNDING_SOURCES, code)
         return self.plan.funding_sources.get(code, code)
+
+    def value(self, value: Value | None, scale: str | None) -> str:
+        """A baseline or target as printed: a level's text on a scale, else the number."""
+        if value is None:
+            return "-"
+        level = self.plan.scales[scale].find(value) if scale in self.plan.scales else None
+        if level is not None:
+            return level.text(self.lang)
+        return value if isinstance(value, str) else self.f.number(value)
+
+    def scale_legend(self, keys: list[str]) -> list[str]:
+        """One sentence per scale used: its name and its levels, lowest first."""
+        out = []
+        for key in dict.fromkeys(keys):
+            scale = self.plan.scales[key]
+            levels = []
+            for level in scale.levels:
+                shown, meaning = level.text(self.lang), level.meaning(self.lang)
+                levels.append(f"{shown} ({meaning})" if meaning and meaning != shown else shown)
+            out.append(self.t["scale_legend"].format(name=scale.name(self.lang),
+                                                     levels=", ".join(levels)))
+        return out
 
     def dimension_title(self, key: str) -> str:
         return self.label(DIMENSIONS, key)
@@ -70,6 +98,8 @@ class ContextBuilder:
         return {"code": r["code"], "name": r["name"], "type": r["type"],
                 "type_label": type_label, "full_name": full, "province": r["province"],
                 "head_title": self.plan.head_title, "head_name": r.get("head_name", ""),
+                "deputy_title": self.plan.deputy_title,
+                "deputy_head_name": r.get("deputy_head_name", ""),
                 "government": f"{self.t['government']} {full}"}
 
     def program(self, p: Program) -> dict[str, Any]:
@@ -93,11 +123,15 @@ class ContextBuilder:
             "budget_years": [self.f.millions(by_year.get(y, 0)) for y in self.plan.years],
             "sources": ", ".join(self.source_name(s) for s in sorted(sources)),
             "indicators": [{
-                "name": i.name, "unit": i.unit, "baseline": self.f.number(i.baseline),
+                "name": i.name, "unit": i.unit, "baseline": self.value(i.baseline, i.scale),
                 "baseline_year": i.baseline_year or "",
-                "targets": [self.f.number(i.targets[y]) if y in i.targets else ""
+                "targets": [self.value(i.targets[y], i.scale) if y in i.targets else ""
                             for y in self.plan.years],
-                "final_target": self.f.number(i.targets[max(i.targets)]) if i.targets else "-",
+                "beyond_targets": [self.value(i.targets[y], i.scale) if y in i.targets else ""
+                                   for y in self.beyond_years],
+                "final_target": self.value(i.targets[last], i.scale) if (last := max(
+                    (y for y in i.targets if not self.plan.beyond_period(y)), default=None))
+                else "-",
             } for i in p.indicators],
             "sdg": ", ".join(str(n) for n in p.sdg), "iso37122": ", ".join(p.iso37122),
             "colour": DIMENSION_COLOURS[p.dimension],
@@ -169,15 +203,22 @@ class ContextBuilder:
             groups.append({"title": self.dimension_title(d.key), "key": d.key, "rows": rows,
                            "colour": DIMENSION_COLOURS[d.key]})
         first = self.plan.start_year
+
+        def last_year(horizon: str, duration: int) -> int:
+            """The stage's usual end, or later when one of its programs ends later (a medium
+            program may start in year 2 or 3 and run five years)."""
+            ends = [p.end_year for p in self.plan.programs if p.horizon == horizon]
+            return max([min(first + duration - 1, self.plan.end_year), *ends])
+
         stages: list[dict[str, Any]] = [
             {"title": self.label(HORIZONS, "short"),
-             "years": year_span(first, min(first + 1, self.plan.end_year))},
+             "years": year_span(first, last_year("short", SHORT_YEARS))},
             {"title": self.label(HORIZONS, "medium"),
-             "years": year_span(first, min(first + 4, self.plan.end_year))},
+             "years": year_span(first, last_year("medium", MEDIUM_YEARS))},
         ]
-        if self.plan.end_year >= first + 5:
+        if self.plan.end_year >= first + MEDIUM_YEARS:
             stages.append({"title": self.label(HORIZONS, "long"),
-                           "years": f"{first + 5}–{self.plan.end_year}"})
+                           "years": f"{first + MEDIUM_YEARS}–{self.plan.end_year}"})
         for stage in stages:
             key = next(k for k in HORIZONS if self.label(HORIZONS, k) == stage["title"])
             chosen = [p for p in self.plan.programs if p.horizon == key]
@@ -256,6 +297,12 @@ class ContextBuilder:
         intro = data.get("introduction", {})
         foreword = data.get("foreword")
         programs = [self.program(p) for p in plan.programs]
+        vision_targets = [{
+            "description": t["description"], "indicator": t.get("indicator", ""),
+            "unit": t.get("unit", ""), "value": self.value(t.get("value"), t.get("scale")),
+            "year": f"{t['year']}*" if plan.beyond_period(t["year"]) else t["year"],
+        } for t in vision.get("targets", [])]
+        indicator_scales = [i.scale for p in plan.programs for i in p.indicators if i.scale]
         return {
             "lang": self.lang, "t": self.t, "region": region,
             "cohort": {"year": plan.cohort["year"], "track": plan.cohort.get("track", "")},
@@ -269,9 +316,9 @@ class ContextBuilder:
             },
             "foreword": None if not foreword else {
                 "text": md(foreword.get("text")),
-                "signatory": "" if " ".join(str(foreword.get("signatory", "")).split()).lower()
-                == f"{region['head_title']} {region['name']}".lower()
-                else foreword.get("signatory", ""),
+                "signatory": ("" if " ".join(str(foreword.get("signatory", "")).split()).lower()
+                              == f"{region['head_title']} {region['name']}".lower()
+                              else foreword.get("signatory", "")) or region["head_name"],
                 "place": foreword.get("place", ""), "date": f.date(document["date"])},
             "introduction": {"background": md(intro.get("background")),
                              "purpose": md(intro.get("purpose")), "scope": md(intro.get("scope"))},
@@ -279,13 +326,19 @@ class ContextBuilder:
             "readiness": self.readiness(),
             "vision": {"statement": vision["statement"], "description": md(
                 vision.get("description")), "missions": vision.get("missions", []),
-                "goals": vision.get("goals", []), "targets": [{
-                    "description": t["description"], "indicator": t.get("indicator", ""),
-                    "unit": t.get("unit", ""), "value": f.number(t.get("value")),
-                    "year": t["year"]} for t in vision.get("targets", [])]},
+                "goals": vision.get("goals", []), "targets": vision_targets,
+                "beyond_note": self.t["beyond_note"].format(period=period) if any(
+                    plan.beyond_period(t["year"]) for t in vision.get("targets", [])) else "",
+                "scale_legend": self.scale_legend(
+                    [t["scale"] for t in vision.get("targets", []) if "scale" in t])},
             "dimensions": self.dimensions(),
             "programs": programs,
             "program_count": len(programs),
+            "indicator_annex": {
+                "beyond_years": self.beyond_years,
+                "beyond_note": self.t["beyond_note"].format(period=period)
+                if self.beyond_years else "",
+                "scale_legend": self.scale_legend(indicator_scales)},
             "budget": self.budget(),
             "roadmap": self.roadmap(),
             "quick_wins": self.quick_wins(),

@@ -38,6 +38,8 @@ def extract(path: Path, display: str, lang: str = "id", *,
         "indicators": [{"name": i.name, "unit": i.unit, "baseline": i.baseline,
                         "baseline_year": i.baseline_year,
                         "targets": {str(y): v for y, v in sorted(i.targets.items())}}
+                       # grades (level codes, text) say which scale they are on
+                       | ({"scale": i.scale} if i.scale else {})
                        for i in p.indicators],
         "quick_wins": quick_wins_of.get(p.id, []),
     } for p in plan.programs]

@@ -220,7 +220,8 @@ class ReportBuilder:
         programs, budget = self.programs(), self.budget()
         quick_wins = self.quick_wins()
         types = [i.data["region"]["type"] for i in self.included if i.data]
-        provinces = {i.data["region"]["province"] for i in self.included if i.data}
+        # by code: "DIY" and "DI Yogyakarta" are one province
+        provinces = {str(i.data["region"]["code"])[:2] for i in self.included if i.data}
         dimensions = [{"key": k, "title": pick(DIMENSIONS, k, self.lang),
                        "short": pick(DIMENSIONS, k, self.lang).replace("Smart ", ""),
                        "colour": DIMENSION_COLOURS[k]} for k in DIMENSIONS]

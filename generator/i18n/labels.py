@@ -122,6 +122,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "sdg": ("SDGs", "SDGs"),
     "iso37122": ("ISO 37122", "ISO 37122"),
     "mappings": ("Keterkaitan Standar", "Standards Mapping"),
+    "beyond_note": ("* Di luar periode masterplan {period}: target jangka panjang (mis. sasaran"
+                    " RPJPD) yang dicantumkan sebagai konteks.", "* Beyond the masterplan period"
+                    " {period}: a long-term target (e.g. the RPJPD's) given as context."),
+    "beyond_year": ("{year}*", "{year}*"),
+    "scale_legend": ("{name}, dari yang terendah: {levels}.", "{name}, lowest first: {levels}."),
     # quick wins
     "qw_type": ("Jenis", "Type"),
     "qw_problem": ("Permasalahan", "Problem"),

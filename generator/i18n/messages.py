@@ -109,6 +109,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        " separators"),
     "hint.quote": ("; tulis dalam tanda kutip: \"{raw}\"", "; put it in quotes: \"{raw}\""),
     "hint.did_you_mean": ("; mungkin maksudnya `{name}`?", "; did you mean `{name}`?"),
+    "hint.scale": ("; untuk predikat, nyatakan skalanya (mis. `scale: {scale}`)",
+                   "; for a grade, name its scale (e.g. `scale: {scale}`)"),
+    "hint.horizon_at_most": ("berlangsung paling lama {years} tahun",
+                             "lasts at most {years} years"),
+    "hint.horizon_long": ("berlangsung lebih dari {years} tahun atau berlanjut setelah {year}"
+                          " (tahun ke-{years} periode)", "lasts more than {years} years or runs"
+                          " past {year} (year {years} of the period)"),
     "pattern.id": ("kode yang sah (huruf besar, angka dan tanda hubung, mis. GOV-01)",
                    "a valid code (capitals, digits and hyphens, e.g. GOV-01)"),
     "pattern.region_code": ("kode wilayah Kemendagri `PP.KK` (mis. \"35.10\")",
@@ -118,6 +125,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pattern.code": ("kode berhuruf besar (mis. APBD)", "an upper-case code (e.g. APBD)"),
     "pattern.year_key": ("tahun empat angka (mis. 2027)", "a four-digit year (e.g. 2027)"),
     "pattern.iso": ("nomor indikator (mis. 6.1)", "an indicator number (e.g. 6.1)"),
+    "pattern.scale_id": ("nama skala (huruf kecil, angka dan garis bawah, mis. sakip)",
+                         "a scale name (lower case, digits and underscores, e.g. sakip)"),
     # cross-field rules
     "rule.duplicate_id": ("kode `{id}` sudah dipakai di {first}",
                           "id `{id}` is already used at {first}"),
@@ -147,6 +156,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.province_code": ("kode provinsi {code} tidak dikenal", "unknown province code {code}"),
     "rule.province_name": ("kode {code} milik provinsi {expected}, bukan `{name}`",
                            "code {code} belongs to the province {expected}, not `{name}`"),
+    "rule.province_unknown": ("provinsi `{name}` tidak dikenal{suggestion}",
+                              "unknown province `{name}`{suggestion}"),
+    "rule.name_with_title": ("tulis nama saja, tanpa `{title}`: sebutannya sudah dicetak",
+                             "write the name only, without `{title}`: the title is printed"
+                             " anyway"),
+    "rule.deputy_is_head": ("wakil kepala daerah `{name}` sama dengan kepala daerah",
+                            "the deputy head `{name}` is the same as the head"),
     "rule.head_title": ("kepala daerah {type} disebut {expected}, ditemukan `{found}`",
                         "the head of a {type} is titled {expected}, found `{found}`"),
     "rule.unknown_source": ("sumber dana `{source}` tidak dikenal{suggestion}; pilihan: {known},"
@@ -160,9 +176,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                "label `{label}` is not a standard name; standard: {standard}"),
     "rule.unknown_agency": ("OPD `{agency}` tidak ada di daftar `agencies`",
                             "agency `{agency}` is not in the `agencies` list"),
-    "rule.horizon_years": ("program jangka {horizon} biasanya {expected}, ditemukan {start}-{end}",
-                           "a {horizon_en} program usually runs {expected_en}, found"
-                           " {start}-{end}"),
+    "rule.horizon_years": ("program jangka {horizon} biasanya {expected}, ditemukan {start}-{end}"
+                           " ({years} tahun)", "a {horizon_en} program usually {expected}, found"
+                           " {start}-{end} ({years} years)"),
+    "rule.unknown_scale": ("skala `{scale}` tidak dikenal{suggestion}; pilihan: {known}, atau"
+                           " nyatakan di `scales`", "unknown scale `{scale}`{suggestion}; use one"
+                           " of {known}, or declare it in `scales`"),
+    "rule.not_a_level": ("`{value}` bukan tingkat skala {scale} ({levels}){suggestion}",
+                         "`{value}` is not a level of the scale {scale} ({levels}){suggestion}"),
+    "rule.scale_builtin": ("skala `{scale}` sudah tersedia bawaan; pakai nama lain untuk skala"
+                           " sendiri", "`{scale}` is a built-in scale; give your own scale"
+                           " another name"),
     "rule.year_outside_program": ("tahun {year} di luar masa program ({years})",
                                   "year {year} is outside the program's years ({years})"),
     "rule.year_outside_quick_win": ("tahun {year} di luar masa quick win ({years})",
@@ -288,6 +312,8 @@ def _localise(value: Any, index: int) -> Any:
     """Parameters may themselves be catalogue references (type names, nested hints)."""
     if isinstance(value, tuple) and len(value) == 2 and value[0] == "@type":
         return TYPE_NAMES.get(value[1], (value[1], value[1]))[index]
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "@either":
+        return (" atau ", " or ")[index].join(str(_localise(v, index)) for v in value[1])
     if isinstance(value, tuple) and len(value) >= 2 and value[0] == "@msg":
         code, params = value[1], (value[2] if len(value) > 2 else {})
         return message(code, LANGUAGES[index], **params)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.spec.load import Pointer, SpecDocument
+from generator.spec.scales import Scale, scales_of
 from generator.spec.vocabulary import (
     DIMENSIONS,
     HEAD_TITLES,
@@ -27,13 +28,18 @@ class BudgetLine:
     note: str = ""
 
 
+Value = float | str
+"""A number, or the code of a level when the indicator or target names a `scale`."""
+
+
 @dataclass(frozen=True)
 class Indicator:
     name: str
     unit: str
-    baseline: float | None
+    baseline: Value | None
     baseline_year: int | None
-    targets: dict[int, float]
+    targets: dict[int, Value]
+    scale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,7 @@ class Masterplan:
     agencies: dict[str, str]
     funding_sources: dict[str, str]
     programs_by_id: dict[str, Program] = field(default_factory=dict)
+    scales: dict[str, Scale] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -163,15 +170,43 @@ class Masterplan:
     def head_title(self) -> str:
         return str(self.region.get("head_title") or HEAD_TITLES[self.region_type])
 
+    @property
+    def deputy_title(self) -> str:
+        return f"Wakil {self.head_title}"
+
+    def beyond_period(self, year: int) -> bool:
+        """A target year after the plan: context (e.g. the RPJPD's 2045 target)."""
+        return year > self.end_year
+
+
+def graded(value: Any, scale: Scale | None) -> Value:
+    """A validated value as the model keeps it: a level's code on a scale, else the number."""
+    level = scale.find(value) if scale is not None else None
+    if level is not None:
+        return level.code
+    number: Value = value
+    return number
+
 
 def _lines(items: list[dict[str, Any]] | None) -> list[BudgetLine]:
     return [BudgetLine(b["year"], b["amount"], b["source"], b.get("note", ""))
             for b in items or []]
 
 
+def _indicator(item: dict[str, Any], scales: dict[str, Scale]) -> Indicator:
+    scale = scales.get(item["scale"]) if "scale" in item else None
+    baseline = item.get("baseline")
+    return Indicator(item["name"], item["unit"],
+                     None if baseline is None else graded(baseline, scale),
+                     item.get("baseline_year"),
+                     {int(y): graded(v, scale) for y, v in item["targets"].items()},
+                     item.get("scale"))
+
+
 def build_model(doc: SpecDocument) -> Masterplan:
     """Typed model from a spec that passed validation."""
     data = doc.data
+    scales = scales_of(data)
     dims_data = data["dimensions"]
     dimensions: list[Dimension] = []
     by_id: dict[str, Program] = {}
@@ -189,10 +224,7 @@ def build_model(doc: SpecDocument) -> Masterplan:
                     lead_opd=p["lead_opd"], supporting_opds=p.get("supporting_opds", []),
                     partners=p.get("partners", []), horizon=p["horizon"],
                     start_year=p["start_year"], end_year=p["end_year"],
-                    indicators=[Indicator(i["name"], i["unit"], i.get("baseline"),
-                                          i.get("baseline_year"),
-                                          {int(y): v for y, v in i["targets"].items()})
-                                for i in p.get("indicators", [])],
+                    indicators=[_indicator(i, scales) for i in p.get("indicators", [])],
                     budget=_lines(p.get("budget")), sdg=p.get("sdg", []),
                     iso37122=p.get("iso37122", []))
                 programs.append(program)
@@ -234,4 +266,4 @@ def build_model(doc: SpecDocument) -> Masterplan:
         readiness_summaries={a: readiness_data[a].get("summary", "") for a in READINESS_AREAS},
         agencies={a["code"]: a["name"] for a in data.get("agencies", [])},
         funding_sources={s["code"]: s["name"] for s in data.get("funding_sources", [])},
-        programs_by_id=by_id)
+        programs_by_id=by_id, scales=scales)

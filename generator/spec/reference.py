@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from generator.spec.schema import Schema, build_schema
+from generator.spec.vocabulary import MEDIUM_YEARS, SCALES, SHORT_YEARS
 
 _INTRO = """\
 # The masterplan spec: field reference
@@ -30,10 +31,47 @@ Conventions:
 - Years are four-digit integers; region codes are quoted strings (`"35.10"`).
 - Beyond the schema, `masterplan validate` checks cross-field rules (unique ids, years
   inside the period, quick wins tied to existing programs and starting in the first two
-  years, region code agreeing with its type, known funding sources, a readable logo…) and
-  reports quality warnings (`--strict` makes them fail).
+  years, region code agreeing with its type and province, known funding sources and scales,
+  a readable logo…) and reports quality warnings (`--strict` makes them fail).
+
+Rules worth knowing:
+- **Province.** `region.province` is printed as written and must name the province of the
+  code's first two digits (`"34.04"` → DI Yogyakarta). Official names and usual ones are
+  accepted, compared without regard to case, punctuation or the word "Provinsi": Daerah
+  Istimewa Yogyakarta, DI Yogyakarta, D.I. Yogyakarta, DIY; DKI Jakarta, Daerah Khusus
+  Jakarta (UU 2/2024); Kepulauan Bangka Belitung, Bangka Belitung; the four Papua
+  provinces of 2022 (93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan, 96 Papua
+  Barat Daya); English names (East Java). An unknown name gets a did-you-mean.
+- **Horizon.** Judged by how long a program runs, whatever year of the period it starts
+  in: `short` lasts at most {short} years, `medium` at most {medium} years (one RPJMD, so
+  2027-2031 in a 2026-2035 plan is medium), `long` more than {medium} years or past the
+  period's year {medium}; otherwise a warning. The roadmap's stages table runs the short and
+  medium stages from the first year to the end of their latest program.
+- **Grades.** An indicator or vision target with a `scale` has levels of that scale as its
+  baseline and targets (`scale: sakip`, `targets: {{2026: B, 2030: A}}`), written as the
+  level's code or meaning in any case (`bb`, `Sangat Baik`); documents print the level (the
+  code, or the meaning for spbe and yes_no) and a legend below the table. Built-in scales
+  are listed below; a spec declares its own under `scales`.
+- **Targets after the period.** A target year after `document.period.end_year` (the
+  RPJPD's 2045 target) is accepted as context: it gets its own column marked `2045*` in the
+  indicator annex (the vision's targets: `2045*` in the year column) and a note, never a
+  column of the plan's years. A year before the period is still an error.
+- **Deputy head.** `region.deputy_head_name` signs the foreword below the head as Wakil
+  Bupati / Wakil Wali Kota. Names are written without their titles (a warning otherwise),
+  and the deputy is not the head.
 
 """
+
+
+def _builtin_scales() -> list[str]:
+    lines = ["## Built-in scales", "",
+             "| `scale` | name | levels, lowest first (code: meaning id / en) | printed |",
+             "|---|---|---|---|"]
+    for key, scale in SCALES.items():
+        levels = "; ".join(f"`{code}`: {label.id} / {label.en}" for code, label in scale.levels)
+        printed = "the code" if scale.prints == "code" else "the meaning"
+        lines.append(f"| `{key}` | {scale.name.id} / {scale.name.en} | {levels} | {printed} |")
+    return [*lines, ""]
 
 
 def _type(node: Schema) -> str:
@@ -48,6 +86,8 @@ def _type(node: Schema) -> str:
         return " \\| ".join(f"`{v}`" for v in node["enum"])
     names = {"string": "text", "integer": "integer", "number": "number", "object": "mapping",
              "boolean": "boolean"}
+    if isinstance(kind, list):
+        return " or ".join(names.get(str(k), str(k)) for k in kind)
     return names.get(str(kind), str(kind))
 
 
@@ -73,12 +113,18 @@ def _table(node: Schema) -> list[str]:
     if node.get("anyOf"):
         lines.append("")
         lines.append("At least one of `status` and `score` must be given.")
+    if node.get("if"):
+        graded = " and ".join(f"`{k}`" for k in node["else"]["properties"])
+        lines.append("")
+        lines.append(f"Without `scale`, the values of {graded} are numbers; with one, levels"
+                     " of that scale (see [Built-in scales](#built-in-scales)).")
     return lines
 
 
 def spec_reference() -> str:
     schema = build_schema()
-    out = [_INTRO, "## Top level", "", *_table(schema), ""]
+    intro = _INTRO.format(short=SHORT_YEARS, medium=MEDIUM_YEARS)
+    out = [intro, "## Top level", "", *_table(schema), ""]
     nested: list[tuple[str, Schema]] = []
     for key, prop in schema["properties"].items():
         if prop.get("type") == "object" and "properties" in prop:
@@ -92,6 +138,7 @@ def spec_reference() -> str:
         for key, prop in node.get("properties", {}).items():
             if prop.get("type") == "object" and "properties" in prop:
                 nested.append((f"{name}.{key}", prop))
+    out += _builtin_scales()
     out += ["## Definitions", ""]
     for def_name, node in schema["$defs"].items():
         out += [f"### <a id=\"{_anchor(def_name)}\"></a>`{def_name}`", "",

@@ -15,12 +15,15 @@ from typing import Any
 from generator.spec.vocabulary import (
     DIMENSIONS,
     HORIZONS,
+    MEDIUM_YEARS,
     QUICK_WIN_STATUS,
     QUICK_WIN_TYPES,
     READINESS_AREAS,
     READINESS_ASPECTS,
     READINESS_STATUS,
     REGION_TYPES,
+    SCALES,
+    SHORT_YEARS,
     SUB_DIMENSIONS,
 )
 
@@ -30,9 +33,14 @@ SCHEMA_ID = "urn:masterplan:spec:1"
 ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
 MAX_TEXT = 20_000  # characters in one narrative field
 MAX_SHORT = 500
+SCALE_PATTERN = r"^[a-z][a-z0-9_]*$"
+_BUILTIN_SCALES = ", ".join(
+    f"{key} ({', '.join(code for code, _label in scale.levels)})"
+    for key, scale in SCALES.items())
 
 
-def _field(type_: str, title: str, id_: str, en: str, example: Any = None, **extra: Any) -> Schema:
+def _field(type_: str | list[str], title: str, id_: str, en: str, example: Any = None,
+           **extra: Any) -> Schema:
     node: Schema = {"type": type_, "title": title, "description": id_, "x-description-en": en}
     if example is not None:
         node["examples"] = [example]
@@ -96,6 +104,33 @@ def ref(name: str, title: str, id_: str, en: str) -> Schema:
     return {"$ref": f"#/$defs/{name}", "title": title, "description": id_, "x-description-en": en}
 
 
+def number_or_level(title: str, id_: str, en: str, example: float | None = None) -> Schema:
+    """A number, or a level of the scale its object names in `scale` (see `graded`)."""
+    return _field(["number", "string"], title, id_ + " Angka; tingkat skala bila `scale` diisi.",
+                  en + " A number; a level of the scale when `scale` is given.", example,
+                  maxLength=MAX_SHORT)
+
+
+def scale_field(when_id: str, when_en: str) -> Schema:
+    return text("Scale", f"Skala bila {when_id}, bukan angka: {_BUILTIN_SCALES}; atau `id` skala"
+                " di `scales`.", f"The scale when {when_en}, not numbers: {_BUILTIN_SCALES}; or"
+                " the `id` of a scale in `scales`.", None, pattern=SCALE_PATTERN, maxLength=40)
+
+
+def graded(*paths: tuple[str, ...]) -> Schema:
+    """`if`/`else` of an object with a `scale`: without one, the values at `paths` (a property,
+    or a property's `additionalProperties`) must not be text; with one the rules check them."""
+    properties: Schema = {}
+    for path in paths:
+        node: Schema = {"not": {"type": "string"}}
+        for step in reversed(path[1:]):
+            node = {step: node}
+        properties[path[0]] = node | {
+            "title": "Without a scale", "description": "Tanpa `scale`: angka, bukan teks.",
+            "x-description-en": "Without `scale`: numbers, not text."}
+    return {"if": {"required": ["scale"]}, "else": {"properties": properties}}
+
+
 def _defs() -> dict[str, Schema]:
     figure = obj("Figure", "Satu angka statistik beserta tahun dan sumbernya.",
                  "One statistic with its year and source.", {
@@ -130,16 +165,26 @@ def _defs() -> dict[str, Schema]:
                         "name": text("Name", "Nama indikator.", "Indicator name.",
                                      "Persentase layanan perizinan daring"),
                         "unit": text("Unit", "Satuan indikator.", "Unit.", "%"),
-                        "baseline": number("Baseline", "Nilai awal (baseline).",
-                                           "Baseline value.", 20),
+                        "scale": scale_field("baseline dan target berupa predikat",
+                                             "the baseline and targets are grades"),
+                        "baseline": number_or_level("Baseline", "Nilai awal (baseline).",
+                                                    "Baseline value.", 20),
                         "baseline_year": year("Baseline year", "Tahun baseline.",
                                               "Year of the baseline.", 2025),
                         "targets": _field(
-                            "object", "Targets", "Target per tahun: `tahun: nilai`.",
-                            "Target per year: `year: value`.", {2026: 40, 2030: 100},
+                            "object", "Targets", "Target per tahun: `tahun: nilai` (angka, atau"
+                            " tingkat skala bila `scale` diisi). Tahun di dalam periode; tahun"
+                            " setelah periode (mis. target RPJPD 2045) boleh, dicetak terpisah"
+                            " sebagai konteks.", "Target per year: `year: value` (a number, or a"
+                            " level of the scale when `scale` is given). Years inside the"
+                            " period; a year after it (e.g. the RPJPD's 2045 target) is allowed"
+                            " and printed apart, as context.", {2026: 40, 2030: 100},
                             propertyNames={"pattern": r"^20[0-9]{2}$"},
-                            additionalProperties={"type": "number"}, minProperties=1),
-                    }, ["name", "unit", "targets"])
+                            additionalProperties={"type": ["number", "string"],
+                                                  "maxLength": MAX_SHORT},
+                            minProperties=1),
+                    }, ["name", "unit", "targets"],
+                    **graded(("baseline",), ("targets", "additionalProperties")))
     budget = obj("Budget line", "Anggaran satu tahun dari satu sumber dana.",
                  "The budget of one year from one funding source.", {
                      "year": year("Year", "Tahun anggaran.", "Budget year.", 2026),
@@ -171,10 +216,17 @@ def _defs() -> dict[str, Schema]:
         "partners": text_list("Partners", "Mitra (perguruan tinggi, swasta, komunitas).",
                               "Partners (universities, companies, communities).",
                               "Perguruan tinggi setempat"),
-        "horizon": enum("Horizon", "Jangka waktu: short (tahun 1-2), medium (tahun 1-5),"
-                        " long (tahun 6-10).", "Horizon: short (years 1-2), medium (years 1-5),"
-                        " long (years 6-10).", list(HORIZONS), "medium"),
-        "start_year": year("Start year", "Tahun mulai.", "First year.", 2026),
+        "horizon": enum("Horizon", f"Jangka waktu menurut lamanya, mulai tahun berapa pun di"
+                        f" dalam periode: short paling lama {SHORT_YEARS} tahun, medium paling"
+                        f" lama {MEDIUM_YEARS} tahun (satu RPJMD, mis. 2027-2031), long lebih"
+                        f" dari {MEDIUM_YEARS} tahun atau berlanjut setelah tahun ke-"
+                        f"{MEDIUM_YEARS} periode.", f"Horizon by duration, starting in any year"
+                        f" of the period: short lasts at most {SHORT_YEARS} years, medium at"
+                        f" most {MEDIUM_YEARS} years (one RPJMD, e.g. 2027-2031), long more"
+                        f" than {MEDIUM_YEARS} years or runs past the period's year"
+                        f" {MEDIUM_YEARS}.", list(HORIZONS), "medium"),
+        "start_year": year("Start year", "Tahun mulai, tahun berapa pun di dalam periode.",
+                           "First year, any year of the period.", 2026),
         "end_year": year("End year", "Tahun selesai.", "Last year.", 2030),
         "indicators": array("Indicators", "Indikator kinerja.", "Performance indicators.",
                             {"$ref": "#/$defs/indicator"}),
@@ -317,11 +369,27 @@ def build_schema() -> Schema:
         "name": text("Name", "Nama daerah tanpa 'Kabupaten'/'Kota'.",
                      "Region name without 'Kabupaten'/'Kota'.", "Banyuwangi"),
         "type": enum("Type", "Jenis daerah.", "Region type.", list(REGION_TYPES), "kabupaten"),
-        "province": text("Province", "Nama provinsi.", "Province name.", "Jawa Timur"),
+        "province": text("Province", "Nama provinsi, dicetak seperti ditulis; harus provinsi"
+                         " dari dua angka pertama `code`. Nama resmi atau yang lazim diterima,"
+                         " tanpa membedakan huruf besar, tanda baca dan kata 'Provinsi' (mis."
+                         " Daerah Istimewa Yogyakarta, DI Yogyakarta, DIY; DKI Jakarta, Daerah"
+                         " Khusus Jakarta; Bangka Belitung; Papua Barat Daya).",
+                         "Province name, printed as written; it must be the province of the"
+                         " first two digits of `code`. The official name or a usual one is"
+                         " accepted, regardless of case, punctuation and the word 'Provinsi'"
+                         " (e.g. Daerah Istimewa Yogyakarta, DI Yogyakarta, DIY; DKI Jakarta,"
+                         " Daerah Khusus Jakarta; Bangka Belitung; Papua Barat Daya).",
+                         "Jawa Timur"),
         "head_title": text("Head's title", "Sebutan kepala daerah (Bupati/Wali Kota).",
                            "Title of the regional head (Bupati/Wali Kota).", "Bupati"),
-        "head_name": text("Head's name", "Nama kepala daerah.", "Name of the regional head.",
+        "head_name": text("Head's name", "Nama kepala daerah, tanpa sebutan Bupati/Wali Kota.",
+                          "Name of the regional head, without the title Bupati/Wali Kota.",
                           None),
+        "deputy_head_name": text("Deputy head's name", "Nama wakil kepala daerah (Wakil Bupati"
+                                 "/Wakil Wali Kota), tanpa sebutannya; dicetak di bawah tanda"
+                                 " tangan kata pengantar.", "Name of the deputy head (Wakil"
+                                 " Bupati/Wakil Wali Kota), without the title; printed under"
+                                 " the foreword's signature.", None),
         "logo": text("Logo", "Berkas logo (PNG atau JPEG), relatif terhadap berkas spec.",
                      "Logo file (PNG or JPEG), relative to the spec file.", None),
     }, ["code", "name", "type", "province"])
@@ -391,9 +459,13 @@ def build_schema() -> Schema:
                             "Indeks SPBE mencapai kategori sangat baik"),
         "indicator": text("Indicator", "Indikator.", "Indicator.", "Indeks SPBE"),
         "unit": text("Unit", "Satuan.", "Unit.", "indeks"),
-        "value": number("Value", "Nilai target.", "Target value.", 4),
-        "year": year("Year", "Tahun target.", "Target year.", 2030),
-    }, ["description", "year"])
+        "scale": scale_field("nilai target berupa predikat", "the value is a grade"),
+        "value": number_or_level("Value", "Nilai target.", "Target value.", 4),
+        "year": year("Year", "Tahun target: di dalam periode, atau setelahnya (mis. target RPJPD"
+                     " 2045) yang dicetak sebagai konteks di luar periode.", "Target year: inside"
+                     " the period, or after it (e.g. the RPJPD's 2045 target), printed as"
+                     " context beyond the period.", 2030),
+    }, ["description", "year"], **graded(("value",)))
     vision = obj("Vision", "BAB V Visi, misi dan arah pengembangan smart city.",
                  "Chapter V Smart-city vision, mission and direction.", {
                      "statement": text("Statement", "Rumusan visi smart city.",
@@ -461,11 +533,33 @@ def build_schema() -> Schema:
                                      "Agencies and their short codes.", agency),
                    "funding_sources": array("Funding sources", "Sumber dana di luar daftar baku.",
                                             "Funding sources beyond the standard list.", source),
+                   "scales": array("Scales", "Skala predikat buatan sendiri, di luar skala bawaan"
+                                   f" {_BUILTIN_SCALES}.", "Grade scales of your own, beyond"
+                                   f" the built-in {_BUILTIN_SCALES}.",
+                                   {"$ref": "#/$defs/scale"}, max_items=50),
                    "glossary": array("Glossary", "Daftar istilah.", "Glossary.", term),
                }, ["region", "cohort", "document", "profile", "readiness", "vision",
                    "dimensions", "quick_wins"])
+    level = obj("Level", "Satu tingkat skala.", "One level of a scale.", {
+        "code": text("Code", "Tingkat seperti ditulis pada target dan dicetak di dokumen.",
+                     "The level as targets write it and documents print it.", "B", maxLength=40),
+        "label": text("Label", "Arti tingkat ini (dicetak pada keterangan skala).",
+                      "What the level means (printed in the scale's legend).", "Baik"),
+    }, ["code"])
+    scale = obj("Scale", "Skala predikat: tingkat-tingkat berurutan dari yang terendah.",
+                "A grade scale: its levels in order, lowest first.", {
+                    "id": text("Id", "Nama skala, huruf kecil, angka dan garis bawah; dipakai di"
+                               " `scale` indikator.", "Name of the scale (lower case, digits,"
+                               " underscores), used in an indicator's `scale`.", "ikm",
+                               pattern=SCALE_PATTERN, maxLength=40),
+                    "name": text("Name", "Nama skala yang dicetak.", "Printed name of the scale.",
+                                 "Mutu pelayanan (IKM)"),
+                    "levels": array("Levels", "Tingkat, dari yang terendah ke tertinggi.",
+                                    "Levels, lowest first.", {"$ref": "#/$defs/level"},
+                                    min_items=2, max_items=50),
+                }, ["id", "name", "levels"])
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID} | root | {
-        "$defs": _defs() | {"target": target}}
+        "$defs": _defs() | {"target": target, "scale": scale, "level": level}}
 
 
 def schema_json() -> str:

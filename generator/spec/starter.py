@@ -57,6 +57,41 @@ _HEADER = {
 """,
 }
 
+# Commented examples of lists the starter leaves empty, shown under their description.
+_COMMENTED_EXAMPLES: dict[tuple[str | int, ...], dict[str, str]] = {
+    ("scales",): {
+        "id": """\
+Contoh skala sendiri, dan indikator yang memakai skala bawaan (target 2045 di luar periode
+dicetak terpisah sebagai konteks):
+  scales:
+    - id: "ikm"
+      name: "Mutu pelayanan (IKM)"
+      levels:
+        - {code: "D", label: "Tidak baik"}
+        - {code: "C", label: "Kurang baik"}
+        - {code: "B", label: "Baik"}
+        - {code: "A", label: "Sangat baik"}
+  indicators:
+    - {name: "Opini BPK atas LKPD", unit: "opini", scale: "bpk_opinion", baseline: "WDP",
+       targets: {2027: "WTP", 2030: "WTP", 2045: "WTP"}}""",
+        "en": """\
+An example of your own scale, and of an indicator on a built-in scale (the 2045 target,
+after the period, is printed apart as context):
+  scales:
+    - id: "ikm"
+      name: "Service quality (IKM)"
+      levels:
+        - {code: "D", label: "Not good"}
+        - {code: "C", label: "Fair"}
+        - {code: "B", label: "Good"}
+        - {code: "A", label: "Very good"}
+  indicators:
+    - {name: "BPK opinion on the financial statements", unit: "opinion",
+       scale: "bpk_opinion", baseline: "WDP",
+       targets: {2027: "WTP", 2030: "WTP", 2045: "WTP"}}""",
+    },
+}
+
 
 class _Writer:
     def __init__(self, schema: Schema, lang: str, region_type: str) -> None:
@@ -120,6 +155,10 @@ class _Writer:
         if items.get("type") == "object":
             entries = self.object_entries(pointer, def_name)
             if not entries:
+                example_text = _COMMENTED_EXAMPLES.get(pointer, {}).get(self.lang)
+                if verbose and example_text:
+                    self.lines += [f"{indent}# {line}".rstrip()
+                                   for line in example_text.splitlines()]
                 self.lines.append(f"{indent}{key}: []")
                 return
             self.lines.append(f"{indent}{key}:")

@@ -21,6 +21,8 @@ from typing import Any
 
 from generator.errors import Diagnostic, Severity, limit_diagnostics
 from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
+from generator.spec.provinces import closest, province_code
+from generator.spec.scales import Scale, builtin_scales, scales_of
 from generator.spec.vocabulary import (
     DIMENSIONS,
     FUNDING_SOURCES,
@@ -28,9 +30,12 @@ from generator.spec.vocabulary import (
     HORIZONS,
     KNOWN_ALIASES,
     MAX_PERIOD_YEARS,
+    MEDIUM_YEARS,
     PROVINCES,
     READINESS_AREAS,
     READINESS_ASPECTS,
+    SCALES,
+    SHORT_YEARS,
     STATUS_SCORE_RANGE,
     SUB_DIMENSIONS,
 )
@@ -42,7 +47,10 @@ _PATTERN_NAMES = {
     r"^[A-Z][A-Z0-9_]*$": "pattern.code",
     r"^[A-Z][A-Z0-9_-]*$": "pattern.code",
     r"^20[0-9]{2}$": "pattern.year_key",
+    r"^[a-z][a-z0-9_]*$": "pattern.scale_id",
 }
+# A head's name written with the title the document prints before it anyway.
+_TITLE_IN_NAME = re.compile(r"^\s*((wakil\s+)?(bupati|wali\s*kota))\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
 
 
@@ -173,6 +181,8 @@ def translate_schema_error(error: Any, doc: SpecDocument, out: Collector) -> Non
         out.error(pointer, "schema.max_items", limit=error.validator_value)
     elif kind == "minProperties":
         out.error(pointer, "schema.min_properties")
+    elif kind == "not":  # text where a number belongs: the object names no `scale`
+        _type_error(pointer, "number", value, doc, out, graded=True)
     elif kind == "anyOf" and isinstance(value, dict) and "narrative" in error.schema.get(
             "properties", {}):
         out.error(pointer, "schema.status_or_score")
@@ -193,7 +203,7 @@ def _pattern_name(pattern: str) -> str:
 
 
 def _type_error(pointer: Pointer, expected: Any, value: Any, doc: SpecDocument,
-                out: Collector) -> None:
+                out: Collector, *, graded: bool = False) -> None:
     expected_names = expected if isinstance(expected, list) else [expected]
     raw = doc.raw_scalars.get(pointer)
     shown = f" `{raw}`" if raw is not None else ""
@@ -206,9 +216,19 @@ def _type_error(pointer: Pointer, expected: Any, value: Any, doc: SpecDocument,
         hint = ("@msg", "hint.thousands", {"suggestion": whole, "words": _scale_words(whole)})
     elif "string" in expected_names and raw is not None:
         hint = ("@msg", "hint.quote", {"raw": raw})
+    elif graded:
+        hint = ("@msg", "hint.scale", {"scale": _scale_with_level(value)})
     out.error(pointer, "schema.type",
-              expected=[("@type", name) for name in expected_names],
+              expected=("@either", [("@type", name) for name in expected_names]),
               found=("@type", type_name(value)), shown=shown, hint=hint)
+
+
+def _scale_with_level(value: Any) -> str:
+    """The built-in scale a grade written without `scale` belongs to (SAKIP by default)."""
+    for key, scale in builtin_scales().items():
+        if scale.find(value) is not None:
+            return key
+    return next(iter(SCALES))
 
 
 def _scale_words(amount: int) -> str:
@@ -259,16 +279,20 @@ class _Rules:
         self.sources = set(FUNDING_SOURCES) | {
             s.get("code") for s in _list(self.data.get("funding_sources")) if isinstance(s, dict)}
         self.source_names = tuple(sorted(c for c in self.sources if isinstance(c, str)))
+        self.scales = scales_of(self.data)
 
     def run(self) -> None:
         self.dates()
         self.region()
+        self.province_name()
+        self.heads()
         self.period()
         self.readiness()
         self.dimensions()
         self.programs()
         self.quick_wins()
         self.vision()
+        self.declared_scales()
         self.uniques()
         self.narratives()
 
@@ -298,7 +322,8 @@ class _Rules:
             self.out.error(("region", "code"), "rule.province_code", code=province)
         else:
             name = region.get("province")
-            if isinstance(name, str) and _norm(name) != _norm(PROVINCES[province]):
+            named = province_code(name) if isinstance(name, str) else None
+            if named is not None and named != province:
                 self.out.warn(("region", "province"), "rule.province_name", code=province,
                               expected=PROVINCES[province], name=name)
         logo = region.get("logo")
@@ -315,6 +340,28 @@ class _Rules:
                 _norm(title) != _norm(HEAD_TITLES[kind])):
             self.out.warn(("region", "head_title"), "rule.head_title", type=kind,
                           expected=HEAD_TITLES[kind], found=title)
+
+    def province_name(self) -> None:
+        """A name that is no province's (the code's agreement is checked in `region`)."""
+        region = _dict(self.data.get("region"))
+        name, code = region.get("province"), region.get("code")
+        if isinstance(name, str) and province_code(name) is None:
+            close = closest(name, code[:2] if isinstance(code, str) else None)
+            self.out.warn(("region", "province"), "rule.province_unknown", name=name,
+                          suggestion=("@msg", "hint.did_you_mean", {"name": close})
+                          if close else "")
+
+    def heads(self) -> None:
+        """Names of the head and the deputy: no title inside, not the same person."""
+        region = _dict(self.data.get("region"))
+        names = {key: region.get(key) for key in ("head_name", "deputy_head_name")}
+        for key, name in names.items():
+            found = _TITLE_IN_NAME.match(name) if isinstance(name, str) else None
+            if found:
+                self.out.warn(("region", key), "rule.name_with_title", title=found.group(1))
+        head, deputy = names["head_name"], names["deputy_head_name"]
+        if isinstance(head, str) and isinstance(deputy, str) and _norm(head) == _norm(deputy):
+            self.out.warn(("region", "deputy_head_name"), "rule.deputy_is_head", name=deputy)
 
     # period ------------------------------------------------------------------------------
     def period(self) -> None:
@@ -334,6 +381,10 @@ class _Rules:
                                end=high)
             elif high - low + 1 not in (5, 6):
                 self.out.warn(("profile", "rpjmd"), "rule.rpjmd_years", start=low, end=high)
+
+    def beyond(self, year: int | None) -> bool:
+        """A target year after the period: context (an RPJPD target), not part of the plan."""
+        return year is not None and self.end is not None and self.period_ok and year > self.end
 
     def in_period(self, pointer: Pointer, year: Any) -> bool:
         value = _year(year)
@@ -414,14 +465,20 @@ class _Rules:
 
     def indicator(self, pointer: Pointer, indicator: dict[str, Any], start: int | None,
                   end: int | None) -> None:
+        scale = self.scale((*pointer, "scale"), indicator.get("scale"))
         targets = _dict(indicator.get("targets"))
-        years = sorted(int(k) for k in targets if k.isdigit())
+        keys = {int(k): k for k in targets if k.isdigit()}
+        years = sorted(keys)
         for year in years:
-            year_pointer = (*pointer, "targets", str(year))
-            if self.in_period(year_pointer, year):
+            year_pointer = (*pointer, "targets", keys[year])
+            if not self.beyond(year) and self.in_period(year_pointer, year):
                 self.within_program(year_pointer, year, start, end)
+            self.level(year_pointer, scale, targets[keys[year]])
+        if "baseline" in indicator:
+            self.level((*pointer, "baseline"), scale, indicator["baseline"])
+        planned = [year for year in years if not self.beyond(year)]
         if years and end is not None and start is not None and start <= end and (
-                end not in years and max(years) < end):
+                end not in planned and (not planned or max(planned) < end)):
             self.out.warn((*pointer, "targets"), "quality.indicator_no_target_end", year=end)
         baseline_year = _year(indicator.get("baseline_year"))
         if baseline_year is not None and years and baseline_year > years[0]:
@@ -449,19 +506,43 @@ class _Rules:
             self.out.warn(pointer, f"rule.year_outside_{what}", year=year, years=years)
 
     def horizon(self, pointer: Pointer, horizon: Any, start: int, end: int) -> None:
+        """Judged by duration, whatever the start year: short at most SHORT_YEARS, medium at
+        most MEDIUM_YEARS (one RPJMD: 2027-2031 in a 2026-2035 plan is medium), long longer
+        or running past the period's year MEDIUM_YEARS."""
         if horizon not in HORIZONS or self.start is None or not self.period_ok:
             return
-        first, last = start - self.start + 1, end - self.start + 1
-        expected = {"short": (1, 2), "medium": (1, 5), "long": (1, 10)}[horizon]
-        if horizon == "long" and last > 5:
-            return
-        if horizon == "long" or last > expected[1] or first < expected[0]:
-            texts = {"short": ("tahun 1-2", "years 1-2"), "medium": ("tahun 1-5", "years 1-5"),
-                     "long": ("hingga tahun 6-10", "into years 6-10")}[horizon]
+        years = end - start + 1
+        last_medium_year = self.start + MEDIUM_YEARS - 1
+        fits = {"short": years <= SHORT_YEARS, "medium": years <= MEDIUM_YEARS,
+                "long": years > MEDIUM_YEARS or end > last_medium_year}[horizon]
+        if not fits:
+            expected = {"short": ("hint.horizon_at_most", {"years": SHORT_YEARS}),
+                        "medium": ("hint.horizon_at_most", {"years": MEDIUM_YEARS}),
+                        "long": ("hint.horizon_long", {"years": MEDIUM_YEARS,
+                                                       "year": last_medium_year})}[horizon]
             self.out.warn((*pointer, "horizon"), "rule.horizon_years",
                           horizon=HORIZONS[horizon].id.lower().replace("jangka ", ""),
                           horizon_en=HORIZONS[horizon].en.lower(),
-                          expected=texts[0], expected_en=texts[1], start=start, end=end)
+                          expected=("@msg", *expected), start=start, end=end, years=years)
+
+    def scale(self, pointer: Pointer, name: Any) -> Scale | None:
+        """The scale an indicator or target names (None when it names none or an unknown)."""
+        if not isinstance(name, str):
+            return None
+        if name not in self.scales:
+            self.out.error(pointer, "rule.unknown_scale", scale=name,
+                           known=", ".join(self.scales),
+                           suggestion=_DidYouMean(name, tuple(self.scales)))
+            return None
+        return self.scales[name]
+
+    def level(self, pointer: Pointer, scale: Scale | None, value: Any) -> None:
+        if scale is None or isinstance(value, bool) or not isinstance(value, str | int | float):
+            return  # no scale, or a value the schema already refused
+        if scale.find(value) is None:
+            self.out.error(pointer, "rule.not_a_level", value=value, scale=scale.key,
+                           levels=", ".join(scale.codes()),
+                           suggestion=_DidYouMean(str(value), tuple(scale.codes())))
 
     def agency(self, pointer: Pointer, name: Any) -> None:
         if (isinstance(name, str) and self.agency_codes and re.fullmatch(r"[A-Z][A-Z0-9_-]*", name)
@@ -506,7 +587,32 @@ class _Rules:
 
     def vision(self) -> None:
         for index, target in enumerate(_list(_dict(self.data.get("vision")).get("targets"))):
-            self.in_period(("vision", "targets", index, "year"), _dict(target).get("year"))
+            pointer: Pointer = ("vision", "targets", index)
+            target = _dict(target)
+            if not self.beyond(_year(target.get("year"))):
+                self.in_period((*pointer, "year"), target.get("year"))
+            scale = self.scale((*pointer, "scale"), target.get("scale"))
+            if "value" in target:
+                self.level((*pointer, "value"), scale, target["value"])
+
+    def declared_scales(self) -> None:
+        """A spec's own scales: not a built-in name, no level twice (ids: `uniques`)."""
+        for index, item in enumerate(_list(self.data.get("scales"))):
+            item = _dict(item)
+            key = item.get("id")
+            if isinstance(key, str) and key in SCALES:
+                self.out.error(("scales", index, "id"), "rule.scale_builtin", scale=key)
+            seen: dict[str, Pointer] = {}
+            for number, level in enumerate(_list(item.get("levels"))):
+                code = _dict(level).get("code")
+                if not isinstance(code, str):
+                    continue
+                at: Pointer = ("scales", index, "levels", number, "code")
+                if _norm(code) in seen:
+                    self.out.error(at, "rule.duplicate_entry", value=code,
+                                   first=self._where(seen[_norm(code)]))
+                else:
+                    seen[_norm(code)] = at
 
     # uniqueness --------------------------------------------------------------------------
     def uniques(self) -> None:
@@ -525,7 +631,7 @@ class _Rules:
             else:
                 seen[value] = pointer
         for list_key, field_key in (("agencies", "code"), ("funding_sources", "code"),
-                                    ("glossary", "term")):
+                                    ("glossary", "term"), ("scales", "id")):
             names: dict[str, Pointer] = {}
             for i, item in enumerate(_list(self.data.get(list_key))):
                 value = _dict(item).get(field_key)

@@ -175,4 +175,93 @@ PROVINCES: dict[str, str] = {
     "95": "Papua Pegunungan", "96": "Papua Barat Daya",
 }
 
+# Other names of each province, as laws, maps and people write them; `generator.spec.provinces`
+# compares them (and the names above) without regard to case, punctuation or a "Provinsi"
+# prefix, so "D.I. Yogyakarta", "Provinsi DIY" and "di yogyakarta" all name province 34.
+PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "11": ("Nanggroe Aceh Darussalam", "NAD"),
+    "12": ("North Sumatra", "Sumut"),
+    "13": ("West Sumatra", "Sumbar"),
+    "16": ("South Sumatra", "Sumsel"),
+    "19": ("Bangka Belitung", "Bangka Belitung Islands", "Babel"),
+    "21": ("Riau Islands", "Kepri"),
+    # UU 2/2024 made DKI Jakarta the "Provinsi Daerah Khusus Jakarta"
+    "31": ("Daerah Khusus Jakarta", "DK Jakarta", "DKJ", "Daerah Khusus Ibukota Jakarta",
+           "Jakarta", "Special Capital Region of Jakarta"),
+    "32": ("West Java", "Jabar"),
+    "33": ("Central Java", "Jateng"),
+    "34": ("Daerah Istimewa Yogyakarta", "DIY", "Yogyakarta", "Special Region of Yogyakarta"),
+    "35": ("East Java", "Jatim"),
+    "52": ("West Nusa Tenggara", "NTB"),
+    "53": ("East Nusa Tenggara", "NTT"),
+    "61": ("West Kalimantan", "Kalbar"),
+    "62": ("Central Kalimantan", "Kalteng"),
+    "63": ("South Kalimantan", "Kalsel"),
+    "64": ("East Kalimantan", "Kaltim"),
+    "65": ("North Kalimantan", "Kaltara"),
+    "71": ("North Sulawesi", "Sulut"),
+    "72": ("Central Sulawesi", "Sulteng"),
+    "73": ("South Sulawesi", "Sulsel"),
+    "74": ("Southeast Sulawesi", "Sultra"),
+    "76": ("West Sulawesi", "Sulbar"),
+    "82": ("North Maluku", "Malut"),
+    "92": ("West Papua", "Pabar"),
+    "93": ("South Papua",),
+    "94": ("Central Papua",),
+    "95": ("Highland Papua",),
+    "96": ("Southwest Papua",),
+}
+
+
+class Scale(NamedTuple):
+    """An ordered scale of grades: `levels` are (code, meaning) pairs, lowest first.
+
+    `prints` says what a document prints for a level: its `code` (SAKIP "BB", opinion "WTP")
+    or its `label` in the document's language (SPBE "Sangat Baik", yes/no "Ya"/"Yes").
+    """
+
+    name: Label
+    levels: tuple[tuple[str, Label], ...]
+    prints: str = "code"
+
+
+# Built-in scales for indicators whose baseline and targets are grades, not numbers
+# (`scale: sakip`); a spec declares its own under `scales`.
+SCALES: dict[str, Scale] = {
+    # PermenPANRB 88/2021: the SAKIP evaluation's predicates
+    "sakip": Scale(Label("Predikat SAKIP", "SAKIP rating"), (
+        ("D", Label("Sangat Kurang", "Very poor")),
+        ("C", Label("Kurang", "Poor")),
+        ("CC", Label("Cukup", "Fair")),
+        ("B", Label("Baik", "Good")),
+        ("BB", Label("Sangat Baik", "Very good")),
+        ("A", Label("Memuaskan", "Satisfactory")),
+        ("AA", Label("Sangat Memuaskan", "Very satisfactory")),
+    )),
+    # the BPK's opinion on the regional financial statements
+    "bpk_opinion": Scale(Label("Opini BPK", "BPK audit opinion"), (
+        ("TMP", Label("Tidak Menyatakan Pendapat", "Disclaimer of opinion")),
+        ("TW", Label("Tidak Wajar", "Adverse opinion")),
+        ("WDP", Label("Wajar Dengan Pengecualian", "Qualified opinion")),
+        ("WTP", Label("Wajar Tanpa Pengecualian", "Unqualified opinion")),
+    )),
+    # PermenPANRB 59/2020: the SPBE index's predicates, level 1 (below 1.8) to 5 (4.2 up)
+    "spbe": Scale(Label("Predikat indeks SPBE", "SPBE index rating"), (
+        ("1", Label("Kurang", "Poor")),
+        ("2", Label("Cukup", "Fair")),
+        ("3", Label("Baik", "Good")),
+        ("4", Label("Sangat Baik", "Very good")),
+        ("5", Label("Memuaskan", "Satisfactory")),
+    ), "label"),
+    "yes_no": Scale(Label("Ya/Tidak", "Yes/No"), (
+        ("tidak", Label("Tidak", "No")),
+        ("ya", Label("Ya", "Yes")),
+    ), "label"),
+}
+
 MAX_PERIOD_YEARS = 10
+# The horizons by duration (any start year inside the period): a short program lasts at
+# most SHORT_YEARS, a medium one at most MEDIUM_YEARS (one RPJMD); a long one lasts longer
+# or runs past the plan's MEDIUM_YEARS-th year.
+SHORT_YEARS = 2
+MEDIUM_YEARS = 5

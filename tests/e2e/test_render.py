@@ -565,6 +565,73 @@ def test_pdf_a_3b_attaches_exactly_the_spec(minimal_pdfa: Any) -> None:
     assert root["/Lang"] == "id"
 
 
+# === real facts: every one renders in every format =========================================
+
+def real_facts_spec(e2e: Any) -> str:
+    """The minimal example with the five facts of a real 2017-cohort kabupaten: a province as
+    people write it, a medium program from year 2 for five years, grades on scales (built-in
+    and the spec's own), targets of 2045 beyond a 2026-2035 plan, a deputy head."""
+    text = e2e.minimal_text()
+    for old, new in [
+        ('code: "35.07"', 'code: "34.04"'),
+        ('province: "Jawa Timur"', 'province: "D.I. Yogyakarta"\n  head_name: "Kustini"\n'
+         '  deputy_head_name: "Danang Maharsa"'),
+        ("period: {start_year: 2026, end_year: 2030}",
+         "period: {start_year: 2026, end_year: 2035}"),
+        ('cohort:\n', 'foreword:\n  text: "Puji syukur."\n  place: "Sleman"\n\ncohort:\n'),
+        ('  statement: "Terwujudnya Kabupaten Contoh yang cerdas dan melayani"\n',
+         '  statement: "Terwujudnya Kabupaten Contoh yang cerdas dan melayani"\n  targets:\n'
+         '    - {description: "Opini WTP", scale: "bpk_opinion", value: "WTP", year: 2045}\n'),
+        ('end_year: 2029\n            indicators:\n              - {name: "Produk terkurasi",'
+         ' unit: "produk", targets: {2029: 200}}', 'end_year: 2031\n            indicators:\n'
+         '              - {name: "Produk terkurasi", unit: "produk", targets: {2031: 200}}'),
+        ('- {name: "Layanan perizinan daring", unit: "%", targets: {2030: 100}}',
+         '- {name: "Layanan perizinan daring", unit: "%", targets: {2030: 100, 2045: 100}}\n'
+         '              - {name: "Opini BPK", unit: "opini", scale: "bpk_opinion",'
+         ' baseline: "WDP", targets: {2026: "WTP", 2030: "WTP"}}\n'
+         '              - {name: "Indeks SPBE", unit: "predikat", scale: "spbe", baseline: 2,'
+         ' targets: {2030: 4}}\n'
+         '              - {name: "Kepuasan layanan", unit: "mutu", scale: "ikm",'
+         ' baseline: "C", targets: {2030: "A"}}'),
+    ]:
+        text = e2e.replace_once(text, old, new)
+    return text + ('\nscales:\n  - id: "ikm"\n    name: "Mutu pelayanan (IKM)"\n    levels:\n'
+                   '      - {code: "C", label: "Kurang baik"}\n'
+                   '      - {code: "B", label: "Baik"}\n'
+                   '      - {code: "A", label: "Sangat baik"}\n')
+
+
+def test_real_facts_render_in_every_format(tmp_path: Path, e2e: Any) -> None:
+    import docx
+    from pypdf import PdfReader
+
+    spec = tmp_path / "masterplan.yaml"
+    spec.write_text(real_facts_spec(e2e), encoding="utf-8")
+    result = run_cli("render", spec, "--document", "masterplan", "-f", "pdf,html,docx",
+                     "--strict", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    [html_file], [pdf_file], [docx_file] = (sorted((tmp_path / "out").glob(f"*.{ext}"))
+                                            for ext in ("html", "pdf", "docx"))
+    document = docx.Document(str(docx_file))
+    texts = {
+        "html": flat(re.sub(r"<[^>]+>", " ", html_file.read_text(encoding="utf-8"))),
+        "pdf": flat(" ".join(page.extract_text() for page in PdfReader(pdf_file).pages)),
+        "docx": flat(" ".join([p.text for p in document.paragraphs] + [
+            cell.text for table in document.tables for row in table.rows
+            for cell in row.cells])),
+    }
+    for fmt, text in texts.items():
+        text = text.replace("– ", "–")  # narrow PDF cells break after the dash
+        for shown in ("D.I. Yogyakarta",  # the province as written
+                      "Wakil Bupati Contoh", "Danang Maharsa", "Kustini",  # the signatures
+                      "Jangka Menengah 2026–2031",  # the medium stage reaches 2031
+                      "WDP", "WTP", "Sangat Baik",  # grades, SPBE's by its meaning
+                      "Mutu pelayanan (IKM), dari yang terendah: C (Kurang baik)",
+                      "2045*", "Di luar periode masterplan 2026–2035"):
+            assert shown in text, (fmt, shown)
+
+
 # === a consultant's --template-dir =========================================================
 
 @pytest.fixture

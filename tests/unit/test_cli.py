@@ -58,6 +58,30 @@ def test_init_comments_are_in_the_chosen_language(tmp_path: Path) -> None:
     assert "Isi setiap nilai contoh" in indonesian
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_starters_commented_example_of_grades_is_valid(tmp_path: Path, lang: str) -> None:
+    """The commented example above `scales: []` (a scale of one's own, an indicator on a
+    built-in scale with a target after the period) passes --strict once uncommented."""
+    from helpers import to_yaml, valid_spec
+    from ruamel.yaml import YAML
+
+    from generator.spec.starter import starter_spec
+
+    lines = starter_spec("kabupaten", lang).splitlines()
+    end = lines.index("scales: []")
+    start = next(i for i in range(end, 0, -1) if lines[i] == "#   scales:")
+    example = json.loads(json.dumps(  # year keys as text, as the loader gives them
+        YAML(typ="safe").load("\n".join(line[4:] for line in lines[start:end]))))
+    data = valid_spec("kabupaten", lang)
+    data["scales"] = example["scales"]
+    data["dimensions"]["governance"]["sub_dimensions"]["public_service"]["programs"][0][
+        "indicators"] = example["indicators"]
+    spec = tmp_path / "masterplan.yaml"
+    spec.write_text(to_yaml(data).text, encoding="utf-8")
+    checked = run_cli("validate", "--strict", spec)
+    assert (checked.exit_code, checked.stdout) == (0, "")
+
+
 def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     spec = tmp_path / "masterplan.yaml"
     spec.write_text("# mine\n", encoding="utf-8")

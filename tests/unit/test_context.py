@@ -282,6 +282,107 @@ def test_a_one_year_plan() -> None:
     assert [s["years"] for s in ctx["roadmap"]["stages"]] == ["2026", "2026"]
 
 
+def test_a_medium_program_from_year_two_stretches_the_medium_stage() -> None:
+    data = budget_spec()
+    data["document"]["period"]["end_year"] = 2035
+    program(data, "GOV-01").update(start_year=2027, end_year=2031)  # medium, one RPJMD
+    program(data, "GOV-01")["indicators"][0]["targets"] = {"2031": 100}
+    program(data, "GOV-01")["budget"] = [line(2027, 1_000_000_000, "APBD")]
+    stages = context(data)["roadmap"]["stages"]
+    assert [(s["title"], s["years"]) for s in stages] == [
+        ("Jangka Pendek", "2026–2027"), ("Jangka Menengah", "2026–2031"),
+        ("Jangka Panjang", "2031–2035")]
+
+
+# --- real facts: grades, targets after the period, the deputy head ---------------------------
+
+def graded_spec() -> dict[str, Any]:
+    """The budget spec in a 2026-2035 plan, GOV-01 with grade indicators and 2045 targets, a
+    vision target of 2045 on a scale, a scale of its own, a deputy head."""
+    data = budget_spec()
+    data["document"]["period"]["end_year"] = 2035
+    data["region"].update(province="D.I. Yogyakarta", code="34.04", name="Sleman",
+                          head_name="Kustini Sri Purnomo", deputy_head_name="Danang Maharsa")
+    data["foreword"] = {"text": "Puji syukur.", "place": "Sleman"}
+    data["scales"] = [{"id": "ikm", "name": "Mutu pelayanan (IKM)", "levels": [
+        {"code": "C", "label": "Kurang baik"}, {"code": "B"}, {"code": "A", "label": "Baik"}]}]
+    data["vision"]["targets"] = [
+        {"description": "Indeks SPBE", "value": 3.5, "year": 2030},
+        {"description": "Opini WTP", "scale": "bpk_opinion", "value": "wtp", "year": 2045}]
+    program(data, "GOV-01")["indicators"] = [
+        {"name": "Layanan daring", "unit": "%", "baseline": 20.5,
+         "targets": {"2026": 40, "2030": 100, "2045": 100}},
+        {"name": "Opini BPK", "unit": "opini", "scale": "bpk_opinion", "baseline": "WDP",
+         "targets": {"2026": "wtp", "2030": "WTP"}},
+        {"name": "Indeks SPBE", "unit": "predikat", "scale": "spbe", "baseline": 2,
+         "targets": {"2030": "4", "2040": 5}},
+        {"name": "Perbup", "unit": "ada", "scale": "yes_no", "targets": {"2030": "ya"}},
+        {"name": "IKM", "unit": "kategori", "scale": "ikm", "baseline": "c",
+         "targets": {"2030": "A"}},
+    ]
+    return data
+
+
+def indicator_rows(ctx: dict[str, Any]) -> dict[str, tuple[str, list[str], list[str]]]:
+    return {i["name"]: (i["baseline"], [c for c in i["targets"] if c], i["beyond_targets"])
+            for i in program_context(ctx, "GOV-01")["indicators"]}
+
+
+@pytest.mark.parametrize(("lang", "spbe", "yes", "number", "baseline"), [
+    ("id", ["Sangat Baik"], "Ya", "100", "20,5"),
+    ("en", ["Very good"], "Yes", "100", "20.5"),
+])
+def test_grades_are_printed_as_levels_and_numbers_as_numbers(
+        lang: str, spbe: list[str], yes: str, number: str, baseline: str) -> None:
+    rows = indicator_rows(context(graded_spec(), lang))
+    assert rows["Layanan daring"] == (baseline, ["40", number], ["", number])  # 2040, 2045
+    assert rows["Opini BPK"] == ("WDP", ["WTP", "WTP"], ["", ""])  # the code, as declared
+    assert rows["Indeks SPBE"] == ({"id": "Cukup", "en": "Fair"}[lang], spbe,
+                                   ["Memuaskan" if lang == "id" else "Satisfactory", ""])
+    assert rows["Perbup"] == ("-", [yes], ["", ""])
+    assert rows["IKM"] == ("C", ["A"], ["", ""])
+
+
+def test_targets_after_the_period_get_their_own_columns_and_a_note() -> None:
+    ctx = context(graded_spec())
+    annex = ctx["indicator_annex"]
+    assert annex["beyond_years"] == [2040, 2045]
+    assert annex["beyond_note"].startswith("* Di luar periode masterplan 2026–2035")
+    gov01 = program_context(ctx, "GOV-01")
+    assert all(len(i["targets"]) == 10 for i in gov01["indicators"])  # the plan's years only
+    assert gov01["indicators"][0]["final_target"] == "100"  # 2030, not 2045
+    assert [(t["value"], t["year"]) for t in ctx["vision"]["targets"]] == [
+        ("3,5", 2030), ("WTP", "2045*")]
+    assert ctx["vision"]["beyond_note"] == annex["beyond_note"]
+    assert ctx["vision"]["scale_legend"] == [
+        "Opini BPK, dari yang terendah: TMP (Tidak Menyatakan Pendapat), TW (Tidak Wajar),"
+        " WDP (Wajar Dengan Pengecualian), WTP (Wajar Tanpa Pengecualian)."]
+    assert annex["scale_legend"][1:] == [
+        "Predikat indeks SPBE, dari yang terendah: Kurang, Cukup, Baik, Sangat Baik,"
+        " Memuaskan.", "Ya/Tidak, dari yang terendah: Tidak, Ya.",
+        "Mutu pelayanan (IKM), dari yang terendah: C (Kurang baik), B, A (Baik)."]
+
+
+def test_a_plan_without_these_facts_has_no_extra_column_note_or_legend() -> None:
+    ctx = budget_context("id")
+    assert ctx["indicator_annex"] == {"beyond_years": [], "beyond_note": "",
+                                      "scale_legend": []}
+    assert (ctx["vision"]["beyond_note"], ctx["vision"]["scale_legend"]) == ("", [])
+    assert ctx["region"]["deputy_head_name"] == ""
+
+
+@pytest.mark.parametrize(("kind", "code", "title"), [
+    ("kabupaten", "34.04", "Wakil Bupati"), ("kota", "34.71", "Wakil Wali Kota")])
+def test_the_deputy_head_signs_with_the_head(kind: str, code: str, title: str) -> None:
+    data = graded_spec()
+    data["region"].update(type=kind, code=code)
+    ctx = context(data)
+    assert (ctx["region"]["deputy_title"], ctx["region"]["deputy_head_name"]) == (
+        title, "Danang Maharsa")
+    assert ctx["region"]["province"] == "D.I. Yogyakarta"  # printed as written
+    assert ctx["foreword"]["signatory"] == "Kustini Sri Purnomo"  # the head's name, no signatory
+
+
 # --- labels ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "type_label", "government", "date", "swot", "closing"), [

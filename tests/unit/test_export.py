@@ -97,3 +97,38 @@ def test_two_specs_of_one_region_and_cohort_are_both_left_out(tmp_path: Path) ->
     assert set(left_out) == {"a/3573/masterplan.yaml", "b/3573/masterplan.yaml"}
     assert "b/3573/masterplan.yaml" in left_out["a/3573/masterplan.yaml"]
     assert [i.source.key for i in items if i.data] == ["c/3578/masterplan.yaml"]
+
+
+GRADED = MINIMAL.replace(
+    '{name: "Layanan perizinan daring", unit: "%", targets: {2030: 100}}',
+    '{name: "Opini BPK", unit: "opini", scale: "bpk_opinion", baseline: "WDP",'
+    ' targets: {2026: "wtp", 2030: "WTP", 2045: "WTP"}}')
+
+
+def test_grades_and_targets_after_the_period_are_exported(tmp_path: Path) -> None:
+    assert GRADED != MINIMAL
+    spec = region(tmp_path, "34.04", "Sleman", "kabupaten",
+                  GRADED.replace('province: "Jawa Timur"', 'province: "DIY"'))
+    items = gather(resolve_target(spec), lang="id", jobs=1, timeout=60)
+    columns, rows = program_rows(items, "id")
+    row = next(r for r in rows if r["program_id"] == "GOV-01")
+    assert row["province"] == "DIY"  # as the spec writes it
+    assert row["indicators"] == [{"name": "Opini BPK", "unit": "opini", "baseline": "WDP",
+                                  "baseline_year": None, "scale": "bpk_opinion",
+                                  "targets": {"2026": "WTP", "2030": "WTP", "2045": "WTP"}}]
+    line = next(r for r in read_csv(to_csv(columns, rows)) if r["program_id"] == "GOV-01")
+    assert line["indicators"] == "Opini BPK (opini): baseline WDP → target WTP (2045)"
+
+
+def test_the_report_counts_provinces_by_code_not_by_spelling(tmp_path: Path) -> None:
+    from generator.documents.report import build_report_context
+
+    region(tmp_path, "34.04", "Sleman", "kabupaten",
+           MINIMAL.replace('province: "Jawa Timur"', 'province: "DIY"'))
+    region(tmp_path, "34.71", "Yogyakarta", "kota",
+           MINIMAL.replace('province: "Jawa Timur"', 'province: "D.I. Yogyakarta"'))
+    cohort = resolve_target(tmp_path)
+    items = gather(cohort, lang="id", jobs=1, timeout=60)
+    overview = {o["label"]: o["value"] for o in build_report_context(cohort, items, "id")[
+        "overview"]}
+    assert (overview["Daerah"], overview["Provinsi"]) == ("2", "1")

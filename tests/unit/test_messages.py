@@ -160,8 +160,39 @@ def test_not_utf8_in_both_languages(tmp_path: Path) -> None:
     ("end_year: 2030,\n             indicators: [{name: Layanan daring, unit: \"%\", targets:"
      " {2026: 40, 2030: 100}}]", "end_year: 2032,\n             indicators: [{name: Layanan"
      " daring, unit: \"%\", targets: {2026: 40, 2032: 100}}]",
-     "program jangka menengah biasanya tahun 1-5, ditemukan 2026-2032",
-     "a medium term program usually runs years 1-5, found 2026-2032"),
+     "program jangka menengah biasanya berlangsung paling lama 5 tahun, ditemukan 2026-2032"
+     " (7 tahun)", "a medium term program usually lasts at most 5 years, found 2026-2032"
+     " (7 years)"),
+    ("end_year: 2035,\n             indicators: [{name: Dataset terbuka, unit: dataset,"
+     " targets: {2035: 500}}]", "end_year: 2030,\n             indicators: [{name: Dataset"
+     " terbuka, unit: dataset, targets: {2030: 500}}]",
+     "program jangka panjang biasanya berlangsung lebih dari 5 tahun atau berlanjut setelah 2030"
+     " (tahun ke-5 periode), ditemukan 2026-2030 (5 tahun)", "a long term program usually"
+     " lasts more than 5 years or runs past 2030 (year 5 of the period), found 2026-2030"
+     " (5 years)"),
+    ("province: Jawa Timur", "province: Jawa Timr",
+     "provinsi `Jawa Timr` tidak dikenal; mungkin maksudnya `Jawa Timur`?",
+     "unknown province `Jawa Timr`; did you mean `Jawa Timur`?"),
+    ("province: Jawa Timur", "province: DIY",
+     "kode 35 milik provinsi Jawa Timur, bukan `DIY`",
+     "code 35 belongs to the province Jawa Timur, not `DIY`"),
+    ("head_title: Bupati", "head_title: Bupati\n  deputy_head_name: Wakil Bupati Sugirah",
+     "tulis nama saja, tanpa `Wakil Bupati`: sebutannya sudah dicetak",
+     "write the name only, without `Wakil Bupati`: the title is printed anyway"),
+    ("head_title: Bupati", "head_title: Bupati\n  head_name: Ipuk\n  deputy_head_name: ipuk",
+     "wakil kepala daerah `ipuk` sama dengan kepala daerah",
+     "the deputy head `ipuk` is the same as the head"),
+    ("targets: {2026: 40, 2030: 100}", "scale: sakip, targets: {2026: B, 2030: BBB}",
+     "`BBB` bukan tingkat skala sakip (D, C, CC, B, BB, A, AA); mungkin maksudnya `BB`?",
+     "`BBB` is not a level of the scale sakip (D, C, CC, B, BB, A, AA); did you mean `BB`?"),
+    ("targets: {2026: 40, 2030: 100}", "scale: sakp, targets: {2026: B, 2030: BB}",
+     "skala `sakp` tidak dikenal; mungkin maksudnya `sakip`?; pilihan: sakip, bpk_opinion,"
+     " spbe, yes_no, atau nyatakan di `scales`", "unknown scale `sakp`; did you mean `sakip`?;"
+     " use one of sakip, bpk_opinion, spbe, yes_no, or declare it in `scales`"),
+    ("targets: {2026: 40, 2030: 100}", "targets: {2026: 40, 2030: WTP}",
+     "diharapkan angka, ditemukan teks; untuk predikat, nyatakan skalanya (mis. `scale:"
+     " bpk_opinion`)", "expected a number, found text; for a grade, name its scale (e.g."
+     " `scale: bpk_opinion`)"),
     ("start_year: 2027, end_year: 2027,", "start_year: 2029, end_year: 2029,",
      "quick win harus dimulai pada dua tahun pertama (2026-2027), ditemukan 2029",
      "a quick win must start in the first two years (2026-2027), found 2029"),

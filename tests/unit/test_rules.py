@@ -195,13 +195,13 @@ def test_a_ten_year_period_is_fine(tmp_path: Path) -> None:
     (GOV01_YEARS, "horizon: medium, start_year: 2025, end_year: 2030,", "2025",
      f"{GOV01}.start_year", 2025),
     (GOV03_YEARS, "start_year: 2026, end_year: 2036,", "2036", f"{GOV03}.end_year", 2036),
-    ("targets: {2026: 40, 2030: 100}", "targets: {2026: 40, 2036: 100}", "100",
-     f"{GOV01}.indicators[0].targets.2036", 2036),
+    ("targets: {2026: 40, 2030: 100}", "targets: {2025: 20, 2030: 100}", "20,",
+     f"{GOV01}.indicators[0].targets.2025", 2025),  # after the period: context (below)
     (GOV01_BUDGET, "budget: [{year: 2036, amount: 750000000, source: APBD}]", "2036",
      f"{GOV01}.budget[0].year", 2036),
     ("{description: Indeks SPBE sangat baik, year: 2030}",
-     "{description: Indeks SPBE sangat baik, year: 2040}", "2040", "vision.targets[0].year",
-     2040),
+     "{description: Indeks SPBE sangat baik, year: 2024}", "2024", "vision.targets[0].year",
+     2024),
     ("start_year: 2026, end_year: 2026, kpis", "start_year: 2026, end_year: 2036, kpis", "2036",
      "quick_wins[0].end_year", 2036),
     ("[{name: Dataset, unit: dataset, target: 100}]",
@@ -329,6 +329,92 @@ def test_province_name_ignores_case_and_spaces(tmp_path: Path) -> None:
     assert outcome.result.stdout == ""
 
 
+@pytest.mark.parametrize(("code", "province"), [
+    ("34.04", "Daerah Istimewa Yogyakarta"), ("34.04", "DI Yogyakarta"),
+    ("34.04", "D.I. Yogyakarta"), ("34.04", "DIY"), ("34.04", "Provinsi D. I. Yogyakarta"),
+    ("31.01", "DKI Jakarta"), ("31.01", "Daerah Khusus Jakarta"),
+    ("31.01", "Provinsi Daerah Khusus Ibu Kota Jakarta"),
+    ("19.01", "Kepulauan Bangka Belitung"), ("19.01", "Bangka Belitung"),
+    ("19.01", "Kep. Bangka Belitung"), ("93.01", "Papua Selatan"), ("94.01", "Papua Tengah"),
+    ("95.01", "Papua Pegunungan"), ("96.01", "Papua Barat Daya"), ("35.10", "East Java"),
+    ("12.01", "Sumatra Utara"),
+])
+def test_province_names_as_the_law_and_people_write_them(tmp_path: Path, code: str,
+                                                         province: str) -> None:
+    outcome, _edit = run_edit(tmp_path, 'code: "35.10"\n  name: Banyuwangi\n  type: kabupaten\n'
+                              "  province: Jawa Timur", f'code: "{code}"\n  name: Banyuwangi\n'
+                              f"  type: kabupaten\n  province: {province}", "--strict")
+    assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
+
+
+def test_every_province_and_its_kemendagri_code_is_known() -> None:
+    from benchmarks.regions import REGIONS
+    from generator.spec.provinces import province_code
+    from generator.spec.vocabulary import PROVINCE_ALIASES, PROVINCES
+
+    assert len(PROVINCES) == 38
+    assert set(PROVINCES) == {code[:2] for code, _type, _name in REGIONS}
+    assert {PROVINCES[c] for c in ("93", "94", "95", "96")} == {
+        "Papua Selatan", "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya"}
+    for code, name in PROVINCES.items():
+        assert province_code(name) == code
+        assert province_code(f"Provinsi {name.upper()}") == code
+        for alias in PROVINCE_ALIASES.get(code, ()):
+            assert province_code(alias) == code, alias
+
+
+def test_a_province_alias_must_still_agree_with_the_code(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "province: Jawa Timur", "province: D.I. Yogyakarta",
+                             mark="D.I.")
+    assert_warning(outcome, "region.province",
+                   "kode 35 milik provinsi Jawa Timur, bukan `D.I. Yogyakarta`",
+                   (edit.line, edit.col), tmp_path)
+
+
+@pytest.mark.parametrize(("code", "written", "suggestion"), [
+    ("35.10", "Jawa Timr", "; mungkin maksudnya `Jawa Timur`?"),
+    ("34.04", "Daerah Istimewa Jogyakarta", "; mungkin maksudnya `Daerah Istimewa Yogyakarta`?"),
+    ("96.01", "Papua Barat Dya", "; mungkin maksudnya `Papua Barat Daya`?"),
+    ("35.10", "Atlantis", ""),
+])
+def test_an_unknown_province_name_gets_did_you_mean(tmp_path: Path, code: str, written: str,
+                                                   suggestion: str) -> None:
+    text = compact_text().replace('code: "35.10"', f'code: "{code}"')
+    edit = Edit.replace(text, "province: Jawa Timur", f"province: {written}", mark=written)
+    outcome = run(tmp_path, edit.text)
+    assert_warning(outcome, "region.province", f"provinsi `{written}` tidak dikenal{suggestion}",
+                   (edit.line, edit.col), tmp_path)
+
+
+def test_a_deputy_head_is_accepted(tmp_path: Path) -> None:
+    outcome, _edit = run_edit(tmp_path, "head_title: Bupati", "head_title: Bupati\n"
+                              "  head_name: Ipuk Fiestiandani\n  deputy_head_name: Sugirah",
+                              "--strict")
+    assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize(("key", "name", "title"), [
+    ("deputy_head_name", "Wakil Bupati H. Sugirah", "Wakil Bupati"),
+    ("head_name", "Bupati Ipuk Fiestiandani", "Bupati"),
+    ("deputy_head_name", "wakil walikota Fulan", "wakil walikota"),
+])
+def test_a_head_name_written_with_its_title_is_a_warning(tmp_path: Path, key: str, name: str,
+                                                         title: str) -> None:
+    outcome, edit = run_edit(tmp_path, "head_title: Bupati", f"head_title: Bupati\n  {key}:"
+                             f" {name}", mark=name)
+    assert_warning(outcome, f"region.{key}", f"tulis nama saja, tanpa `{title}`: sebutannya"
+                   " sudah dicetak", (edit.line, edit.col), tmp_path)
+
+
+def test_the_deputy_is_not_the_head(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "head_title: Bupati", "head_title: Bupati\n"
+                             "  head_name: Ipuk Fiestiandani\n"
+                             "  deputy_head_name: IPUK  Fiestiandani", mark="IPUK")
+    assert_warning(outcome, "region.deputy_head_name",
+                   "wakil kepala daerah `IPUK  Fiestiandani` sama dengan kepala daerah",
+                   (edit.line, edit.col), tmp_path)
+
+
 def test_head_title_mismatch_is_a_warning(tmp_path: Path) -> None:
     outcome, edit = run_edit(tmp_path, "head_title: Bupati", "head_title: Wali Kota",
                              mark="Wali Kota")
@@ -450,12 +536,18 @@ def test_an_agency_written_as_a_name_is_not_checked(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "where", "message"), [
-    (GOV02_YEARS, GOV02_YEARS.replace("2027", "2029"), GOV02,
-     "program jangka pendek biasanya tahun 1-2, ditemukan 2026-2029"),
-    (GOV01_YEARS, GOV01_YEARS.replace("2030", "2032"), GOV01,
-     "program jangka menengah biasanya tahun 1-5, ditemukan 2026-2032"),
+    (GOV02_YEARS, GOV02_YEARS.replace("2027", "2028"), GOV02,
+     "program jangka pendek biasanya berlangsung paling lama 2 tahun, ditemukan 2026-2028"
+     " (3 tahun)"),
+    (GOV01_YEARS, GOV01_YEARS.replace("2030", "2031"), GOV01,
+     "program jangka menengah biasanya berlangsung paling lama 5 tahun, ditemukan 2026-2031"
+     " (6 tahun)"),
     (GOV03_YEARS, GOV03_YEARS.replace("2035", "2030"), GOV03,
-     "program jangka panjang biasanya hingga tahun 6-10, ditemukan 2026-2030"),
+     "program jangka panjang biasanya berlangsung lebih dari 5 tahun atau berlanjut setelah"
+     " 2030 (tahun ke-5 periode), ditemukan 2026-2030 (5 tahun)"),
+    (GOV03_YEARS, GOV03_YEARS.replace("2026, end_year: 2035", "2027, end_year: 2029"), GOV03,
+     "program jangka panjang biasanya berlangsung lebih dari 5 tahun atau berlanjut setelah"
+     " 2030 (tahun ke-5 periode), ditemukan 2027-2029 (3 tahun)"),
 ])
 def test_horizon_inconsistent_with_the_years(tmp_path: Path, old: str, new: str, where: str,
                                              message: str) -> None:
@@ -463,6 +555,148 @@ def test_horizon_inconsistent_with_the_years(tmp_path: Path, old: str, new: str,
     horizon = {GOV01: "horizon: medium", GOV02: "horizon: short", GOV03: "horizon: long"}[where]
     assert_warning(outcome, f"{where}.horizon", message,
                    outcome.at(horizon, offset=len("horizon: ")), tmp_path)
+
+
+GOV01_PROGRAM = (GOV01_YEARS + '\n             indicators: [{name: Layanan daring, unit: "%",'
+                 " targets: {2026: 40, 2030: 100}}],\n             " + GOV01_BUDGET)
+
+
+@pytest.mark.parametrize(("horizon", "start", "end"), [
+    ("medium", 2027, 2031),  # starts in year 2, runs five years: one RPJMD
+    ("medium", 2028, 2032),
+    ("medium", 2031, 2035),
+    ("short", 2033, 2034),
+    ("long", 2027, 2035),
+    ("long", 2029, 2031),  # past the period's fifth year
+])
+def test_a_horizon_is_judged_by_duration_whatever_the_start(tmp_path: Path, horizon: str,
+                                                             start: int, end: int) -> None:
+    outcome, _edit = run_edit(tmp_path, GOV01_PROGRAM, (
+        f"horizon: {horizon}, start_year: {start}, end_year: {end},\n"
+        f'             indicators: [{{name: Layanan daring, unit: "%", targets: {{{end}: 100}}}}],'
+        f"\n             budget: [{{year: {start}, amount: 750000000, source: APBD}}]"),
+        "--strict")
+    assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
+
+
+# --- targets after the period --------------------------------------------------------------------
+
+def test_targets_after_the_period_are_accepted_as_context(tmp_path: Path) -> None:
+    text = (compact_text()
+            .replace("targets: {2026: 40, 2030: 100}", "targets: {2026: 40, 2030: 100, 2045: 100}")
+            .replace("{description: Indeks SPBE sangat baik, year: 2030}",
+                     "{description: Indeks SPBE sangat baik, year: 2045}"))
+    outcome = run(tmp_path, text, "--strict")
+    assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
+
+
+def test_an_indicator_with_only_a_target_after_the_period(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "targets: {2026: 40, 2030: 100}", "targets: {2045: 100}",
+                             mark="{2045")
+    assert_warning(outcome, f"{GOV01}.indicators[0].targets",
+                   "indikator belum memiliki target untuk tahun akhir program 2030",
+                   (edit.line, edit.col), tmp_path)
+
+
+# --- grades: indicators on a scale ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("scale", "baseline", "targets"), [
+    ("sakip", "CC", "{2026: B, 2028: bb, 2030: A}"),
+    ("bpk_opinion", "WDP", "{2026: WTP, 2030: wtp, 2045: WTP}"),
+    ("spbe", "2", "{2026: 3, 2030: Sangat Baik}"),
+    ("yes_no", "tidak", "{2026: ya, 2030: Ya}"),
+    ("yes_no", "no", "{2030: yes}"),
+])
+def test_an_indicator_on_a_builtin_scale(tmp_path: Path, scale: str, baseline: str,
+                                         targets: str) -> None:
+    outcome, _edit = run_edit(tmp_path, 'unit: "%", targets: {2026: 40, 2030: 100}',
+                              f'unit: "%", scale: {scale}, baseline: {baseline},'
+                              f" targets: {targets}", "--strict")
+    assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize(("targets", "mark", "year", "value", "suggestion"), [
+    ("{2026: B, 2030: BBB}", "BBB", "2030", "BBB", "; mungkin maksudnya `BB`?"),
+    ("{2026: B, 2030: 100}", "100", "2030", "100", ""),
+    ("{2026: B, 2030: 2.5}", "2.5", "2030", "2.5", ""),
+    ("{2026: Cukup Baik, 2030: A}", "Cukup Baik", "2026", "Cukup Baik", ""),
+])
+def test_a_target_that_is_no_level_of_its_scale(tmp_path: Path, targets: str, mark: str,
+                                                year: str, value: str, suggestion: str) -> None:
+    outcome, edit = run_edit(tmp_path, "targets: {2026: 40, 2030: 100}",
+                             f"scale: sakip, targets: {targets}", mark=mark)
+    assert_only_error(outcome, f"{GOV01}.indicators[0].targets.{year}",
+                      f"`{value}` bukan tingkat skala sakip (D, C, CC, B, BB, A, AA){suggestion}",
+                      (edit.line, edit.col))
+
+
+def test_a_baseline_that_is_no_level_of_its_scale(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, 'unit: "%", targets: {2026: 40, 2030: 100}',
+                             'unit: "%", scale: bpk_opinion, baseline: WPT,'
+                             " targets: {2026: WTP, 2030: WTP}", mark="WPT")
+    assert_only_error(outcome, f"{GOV01}.indicators[0].baseline",
+                      "`WPT` bukan tingkat skala bpk_opinion (TMP, TW, WDP, WTP); mungkin"
+                      " maksudnya `WTP`?", (edit.line, edit.col))
+
+
+def test_an_unknown_scale_with_did_you_mean(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "targets: {2026: 40, 2030: 100}",
+                             "scale: spbee, targets: {2026: 3, 2030: 4}", mark="spbee")
+    assert_only_error(outcome, f"{GOV01}.indicators[0].scale",
+                      "skala `spbee` tidak dikenal; mungkin maksudnya `spbe`?; pilihan: sakip,"
+                      " bpk_opinion, spbe, yes_no, atau nyatakan di `scales`",
+                      (edit.line, edit.col))
+
+
+IKM_SCALE = ("scales:\n  - id: ikm\n    name: Mutu pelayanan (IKM)\n    levels:\n"
+             "      - {code: D, label: Tidak baik}\n      - {code: C, label: Kurang baik}\n"
+             "      - {code: B, label: Baik}\n      - {code: A, label: Sangat baik}\n")
+
+
+def test_a_scale_of_the_specs_own(tmp_path: Path) -> None:
+    text = compact_text().replace("glossary:", IKM_SCALE + "glossary:").replace(
+        "targets: {2026: 40, 2030: 100}", "scale: ikm, baseline: C, targets: {2026: B,"
+        " 2030: sangat baik}")
+    outcome = run(tmp_path, text, "--strict")
+    assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
+    the_scale_lists_its_levels = run(tmp_path, text.replace("2030: sangat baik", "2030: AA"))
+    assert the_scale_lists_its_levels.errors == [the_scale_lists_its_levels.line(
+        "error", f"{GOV01}.indicators[0].targets.2030", "`AA` bukan tingkat skala ikm"
+        " (D, C, B, A); mungkin maksudnya `A`?", the_scale_lists_its_levels.at("AA"))]
+
+
+def test_a_scale_of_the_specs_own_cannot_take_a_builtin_name(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "glossary:", IKM_SCALE.replace("id: ikm", "id: sakip") +
+                             "glossary:", mark="sakip")
+    assert_only_error(outcome, "scales[0].id", "skala `sakip` sudah tersedia bawaan; pakai nama"
+                      " lain untuk skala sendiri", (edit.line, edit.col))
+
+
+def test_a_level_twice_in_a_scale_and_a_scale_twice(tmp_path: Path) -> None:
+    twice = IKM_SCALE.replace("{code: A, label: Sangat baik}", "{code: b, label: Sangat baik}")
+    second = IKM_SCALE.removeprefix("scales:\n")
+    outcome, edit = run_edit(tmp_path, "glossary:", twice + second + "glossary:")
+    first_b = position_of(edit.text, "B, label: Baik")
+    lower_b = position_of(edit.text, "b, label: Sangat")
+    first_id = position_of(edit.text, "ikm")
+    second_id = position_of(edit.text, "ikm", occurrence=1)
+    assert outcome.errors == [
+        outcome.line("error", "scales[0].levels[3].code", f"`b` sudah ada di"
+                     f" scales[0].levels[2].code ({first_b[0]}:{first_b[1]})", lower_b),
+        outcome.line("error", "scales[1].id", f"`ikm` sudah ada di scales[0].id"
+                     f" ({first_id[0]}:{first_id[1]})", second_id)]
+
+
+def test_a_vision_target_on_a_scale(tmp_path: Path) -> None:
+    outcome, _edit = run_edit(tmp_path, "{description: Indeks SPBE sangat baik, year: 2030}",
+                              "{description: Opini WTP, scale: bpk_opinion, value: WTP,"
+                              " year: 2045}", "--strict")
+    assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
+    outcome, edit = run_edit(tmp_path, "{description: Indeks SPBE sangat baik, year: 2030}",
+                             "{description: Indeks SPBE, scale: spbe, value: 6, year: 2030}",
+                             mark="6,")
+    assert_only_error(outcome, "vision.targets[0].value",
+                      "`6` bukan tingkat skala spbe (1, 2, 3, 4, 5)", (edit.line, edit.col))
 
 
 # --- RPJMD ---------------------------------------------------------------------------------------
@@ -625,7 +859,23 @@ def test_unknown_key_without_a_close_match(tmp_path: Path) -> None:
     ("targets: {2026: 40, 2030: 100}", "targets: {}", "{}", f"{GOV01}.indicators[0].targets",
      "isi paling sedikit satu `tahun: nilai`"),
     ("targets: {2026: 40, 2030: 100}", "targets: {2026: 40, 2030: banyak}", "banyak",
-     f"{GOV01}.indicators[0].targets.2030", "diharapkan angka, ditemukan teks"),
+     f"{GOV01}.indicators[0].targets.2030", "diharapkan angka, ditemukan teks; untuk predikat,"
+     " nyatakan skalanya (mis. `scale: sakip`)"),
+    ('unit: "%", targets: {2026: 40', 'unit: "%", baseline: BB, targets: {2026: 40', "BB",
+     f"{GOV01}.indicators[0].baseline", "diharapkan angka, ditemukan teks; untuk predikat,"
+     " nyatakan skalanya (mis. `scale: sakip`)"),
+    ("targets: {2026: 40, 2030: 100}", "scale: sakip, targets: {2026: B, 2030: [A]}", "[A]",
+     f"{GOV01}.indicators[0].targets.2030",
+     "diharapkan angka atau teks, ditemukan daftar (list)"),
+    ("{description: Indeks SPBE sangat baik, year: 2030}",
+     "{description: Indeks SPBE sangat baik, value: Sangat Baik, year: 2030}", "Sangat Baik",
+     "vision.targets[0].value", "diharapkan angka, ditemukan teks; untuk predikat, nyatakan"
+     " skalanya (mis. `scale: sakip`)"),
+    ("glossary:", "scales: [{id: IKM, name: Kategori IKM, levels: [{code: C}, {code: B}]}]\n"
+     "glossary:", "IKM", "scales[0].id",
+     "`IKM` bukan nama skala (huruf kecil, angka dan garis bawah, mis. sakip)"),
+    ("glossary:", "scales: [{id: ikm, name: Kategori IKM, levels: [{code: B}]}]\nglossary:",
+     "[{code: B}]", "scales[0].levels", "daftar harus berisi paling sedikit 2 butir"),
     ("amount: 750000000", "amount: 750000000.0", "750000000.0", f"{GOV01}.budget[0].amount",
      "diharapkan bilangan bulat, ditemukan bilangan desimal `750000000.0`"),
     ("amount: 750000000", "amount: -1", "-1", f"{GOV01}.budget[0].amount",
