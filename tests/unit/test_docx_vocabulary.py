@@ -24,6 +24,7 @@ from generator.render.docx.reference import builtin_reference, style_ids, style_
 
 TEMPLATES = REPO / "templates"
 EXAMPLES = sorted((REPO / "examples").glob("*/masterplan.yaml"))
+COMPACT = REPO / "tests" / "data" / "valid" / "compact.yaml"
 # The batch index page is a screen page, never a document; the cohort report is one.
 NOT_DOCUMENTS = {"report/index.html.j2"}
 
@@ -71,17 +72,18 @@ def template_vocabulary() -> set[tuple[str, str | None]]:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The HTML of every document of the three examples, and of their cohort report."""
+    """The HTML of every document of the three examples, of a compact spec that leaves out
+    what it may (a readiness score without a status…), and of the examples' cohort report."""
     outdir = tmp_path_factory.mktemp("html")
-    for spec in EXAMPLES:
+    for spec in [*EXAMPLES, COMPACT]:
         result = run_cli("render", spec, "--document", "all", "-f", "html", "-o",
-                         outdir / spec.parent.name)
+                         outdir / (spec.parent.name if spec != COMPACT else "compact"))
         assert result.exit_code == 0, result.output
     result = run_cli("report", REPO / "examples", "-f", "html", "-o", outdir / "report",
                      "-j", "1")
     assert result.exit_code == 0, result.output
     paths = sorted(outdir.glob("*/*.html"))
-    assert len(paths) == 4 * len(EXAMPLES) + 1
+    assert len(paths) == 4 * (len(EXAMPLES) + 1) + 1
     return paths
 
 
