@@ -41,7 +41,7 @@ from generator.batch.state import (
     templates_fingerprint,
     tool_fingerprint,
 )
-from generator.errors import UsageError, format_plain, problem
+from generator.errors import OutputError, UsageError, format_plain, problem
 from generator.output import clean_stale_temporaries
 from generator.pipeline import preload_modules
 
@@ -63,7 +63,10 @@ def run_batch(cohort: Cohort, options: BatchOptions, progress: Progress) -> Batc
 
     started = time.monotonic()
     outdir = options.outdir
-    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(outdir, error, action="create") from None
     records = [SpecRecord(source) for source in cohort.specs]
     result = BatchResult(cohort, options, records)
     with _locked(outdir), _signals_raise():
@@ -83,6 +86,8 @@ def run_batch(cohort: Cohort, options: BatchOptions, progress: Progress) -> Batc
             progress.close()
             result.seconds = time.monotonic() - started
             clean_stale_temporaries(outdir)
+            if state.unsaved is not None:
+                result.state_unsaved = state.unsaved.describe(options.messages_lang)
             write_summaries(result)
     return result
 
@@ -293,7 +298,10 @@ def _locked(outdir: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows: no lock
         yield
         return
-    fd = os.open(outdir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(outdir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise OutputError(outdir / LOCK_NAME, error) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
