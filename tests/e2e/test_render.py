@@ -917,18 +917,24 @@ def test_a_template_that_fetches_fails_and_leaves_nothing(
 # === masterplan watch =======================================================================
 
 class RenderSpy:
-    """Wraps the real `render_spec` so a test can wait for each render `run_watch` starts."""
+    """Wraps the real render functions (in-process, and in a process of its own with a
+    template folder) so a test can wait for each render `run_watch` starts."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import generator.pipeline as pipeline
+        from generator.batch.isolated import IsolatedRenderer
 
-        self.real: Callable[..., Any] = pipeline.render_spec
         self.done: queue.Queue[BaseException | None] = queue.Queue()
-        monkeypatch.setattr(pipeline, "render_spec", self)
+        real = pipeline.render_spec
+        real_isolated = IsolatedRenderer.render_spec
+        monkeypatch.setattr(pipeline, "render_spec",
+                            lambda *args, **kwargs: self.call(real, *args, **kwargs))
+        monkeypatch.setattr(IsolatedRenderer, "render_spec",
+                            lambda *args, **kwargs: self.call(real_isolated, *args, **kwargs))
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def call(self, real: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
-            result = self.real(*args, **kwargs)
+            result = real(*args, **kwargs)
         except BaseException as error:
             self.done.put(error)
             raise
