@@ -69,7 +69,7 @@ class IsolatedRenderer:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self.pool.close()
+        self.pool.close(ask=False)  # it wrote nothing: no need to wait for its exit
 
     def render_spec(self, spec: Path, settings: RenderSettings) -> RenderResult:
         """`generator.pipeline.render_spec` in the worker; the files written here."""
