@@ -93,7 +93,8 @@ class IsolatedRenderer:
     def _run(self, settings: RenderSettings, task: Task) -> RenderResult:
         from generator.output import write_files
 
-        task.payload["trace_after"] = self.seconds - min(1.0, self.seconds / 10)
+        # the stack as late as can be: the parent kills on the second
+        task.payload["trace_after"] = self.seconds - min(0.5, self.seconds / 10)
         outcomes: list[Outcome] = []
 
         def finished(outcome: Outcome) -> bool:

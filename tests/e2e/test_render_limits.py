@@ -32,7 +32,9 @@ pytestmark = pytest.mark.e2e
 REPO = Path(__file__).resolve().parents[2]
 MINIMAL = REPO / "examples" / "minimal" / "masterplan.yaml"
 STYLE = REPO / "templates" / "style.css"
-TIMEOUT, MEMORY = 5, 600  # small limits: every case ends in seconds
+# Small limits: every case ends in seconds. The time limit leaves a loaded machine time to
+# reach the template (or the layout) before the limit, so that the message can name it.
+TIMEOUT, MEMORY = 10, 600
 LIMITS = ("--timeout", str(TIMEOUT), "--memory-limit", str(MEMORY))
 # Time a stopped command may take beyond its limit: starting the two interpreters and
 # importing the renderer on a loaded two-core machine.
