@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -357,11 +356,14 @@ def test_a_full_disk_keeps_the_previous_documents(spec: Path, tmp_path: Path,
 
 def _file_size_limit(limit: int) -> None:
     """In the child: writes past `limit` bytes fail with EFBIG, as on a full disk."""
+    import resource
+
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs RLIMIT_FSIZE")
 def test_a_full_disk_in_a_batch_fails_the_spec_and_keeps_the_summary(
         e2e: Any, spec: Path, tmp_path: Path) -> None:
     """Every write over 100 KiB fails (RLIMIT_FSIZE, inherited by the batch's workers): the
