@@ -16,7 +16,13 @@ import click
 
 from generator import __version__
 from generator.documents import spec_kinds
-from generator.errors import MasterplanError, SpecError
+from generator.errors import (
+    ENVIRONMENT_ERRNOS,
+    InternalError,
+    MasterplanError,
+    OutputError,
+    SpecError,
+)
 from generator.render import format_names
 from generator.settings import LANGUAGES, PDF_VARIANTS
 
@@ -47,6 +53,14 @@ COHORT_FORMATS = click.option(
 COHORT_LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
                            help="Language of messages and documents (default: the manifest's,"
                                 " else id).")
+RENDER_TIMEOUT = click.option(
+    "--timeout", type=click.FloatRange(min=1), default=None,
+    help="Seconds each document may take when it uses --template-dir; the render is then"
+         " stopped (default 120).")
+RENDER_MEMORY = click.option(
+    "--memory-limit", type=click.IntRange(min=0), default=None,
+    help="MiB of address space of a render that uses --template-dir, 0 for none (default"
+         " 2048; POSIX).")
 
 
 class _Group(click.Group):
@@ -56,12 +70,18 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except SpecError as exc:
-            lang = (ctx.meta.get("masterplan.lang") or "id")
+            lang = ctx.meta.get("masterplan.lang") or "id"
             for diagnostic in exc.diagnostics:
                 click.echo(diagnostic.format(lang), err=True)
             ctx.exit(exc.exit_code)
+        except InternalError as exc:  # from a child process, its traceback as text
+            if ctx.meta.get("masterplan.debug") and exc.detail:
+                click.echo(exc.detail.rstrip(), err=True)
+            _internal_error(str(exc))
+            ctx.exit(exc.exit_code)
         except MasterplanError as exc:
-            click.echo(f"masterplan: {exc}", err=True)
+            lang = ctx.meta.get("masterplan.lang") or "id"
+            click.echo(f"masterplan: {exc.describe(lang)}", err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
@@ -69,13 +89,22 @@ class _Group(click.Group):
             click.echo("masterplan: interrupted", err=True)
             ctx.exit(130)
         except Exception as exc:
+            if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
+                # the machine's to fix (a full disk, a folder it may not write), not ours
+                error = OutputError(exc.filename or "?", exc, action="use")
+                lang = ctx.meta.get("masterplan.lang") or "id"
+                click.echo(f"masterplan: {error.describe(lang)}", err=True)
+                ctx.exit(error.exit_code)
             if ctx.meta.get("masterplan.debug"):
                 traceback.print_exc()
             else:
-                click.echo(f"masterplan: internal error: {type(exc).__name__}: {exc}\n"
-                           "Run again with --debug for the traceback, and please report it.",
-                           err=True)
+                _internal_error(f"{type(exc).__name__}: {exc}")
             ctx.exit(3)
+
+
+def _internal_error(text: str) -> None:
+    click.echo(f"masterplan: internal error: {text}\n"
+               "Run again with --debug for the traceback, and please report it.", err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,19 +175,26 @@ def schema(output: Path | None) -> None:
               help="Document language (default: the spec's document.language, else id).")
 @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Your own templates/stylesheet; missing files fall back to the built-in ones.")
+@RENDER_TIMEOUT
+@RENDER_MEMORY
 @PDF_VARIANT
 @REFERENCE_DOCX
 @click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
 @click.pass_context
 def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
-           lang: str | None, template_dir: Path | None, pdf_variant: str | None,
-           reference_docx: Path | None, strict: bool) -> None:
-    """Render a spec to PDF, HTML and DOCX documents."""
+           lang: str | None, template_dir: Path | None, timeout: float | None,
+           memory_limit: int | None, pdf_variant: str | None, reference_docx: Path | None,
+           strict: bool) -> None:
+    """Render a spec to PDF, HTML and DOCX documents.
+
+    With --template-dir, the render runs in a process of its own, stopped after --timeout
+    seconds per document or at --memory-limit MiB.
+    """
     from generator.commands.render import run_render
-    from generator.settings import resolve
+    from generator.settings import DEFAULT_RENDER_TIMEOUT, resolve
 
     ctx.meta["masterplan.lang"] = lang or "id"
-    run_render(spec, resolve(ctx.params))
+    run_render(spec, resolve(ctx.params, timeout=DEFAULT_RENDER_TIMEOUT))
 
 
 @main.command()
@@ -170,12 +206,20 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
               help="Your own templates/stylesheet.")
 @click.option("--interval", type=float, default=0.5, show_default=True,
               help="Seconds between checks for changes.")
-def watch(spec: Path, outdir: Path, lang: str | None, template_dir: Path | None,
-          interval: float) -> None:
+@RENDER_TIMEOUT
+@RENDER_MEMORY
+@click.pass_context
+def watch(ctx: click.Context, spec: Path, outdir: Path, lang: str | None,
+          template_dir: Path | None, interval: float, timeout: float | None,
+          memory_limit: int | None) -> None:
     """Re-render the HTML preview whenever the spec (or its logo, or a template) changes."""
     from generator.commands.watch import run_watch
+    from generator.settings import DEFAULT_MEMORY_MIB, DEFAULT_RENDER_TIMEOUT
 
-    run_watch(spec, outdir, lang=lang, template_dir=template_dir, interval=interval)
+    ctx.meta["masterplan.lang"] = lang or "id"
+    run_watch(spec, outdir, lang=lang, template_dir=template_dir, interval=interval,
+              timeout=DEFAULT_RENDER_TIMEOUT if timeout is None else timeout,
+              memory_limit=DEFAULT_MEMORY_MIB if memory_limit is None else memory_limit)
 
 
 @main.command()
@@ -231,7 +275,12 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes reading the specs (default: one per CPU).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=None,
-              help="Seconds one spec may take to be read (default: the manifest's, else 120).")
+              help="Seconds one spec may take to be read, and the report to be made with"
+                   " --template-dir (default: the manifest's, else 120).")
+@click.option("--memory-limit", type=click.IntRange(min=0), default=None,
+              help="MiB of address space of each process reading specs, and of the report's"
+                   " render with --template-dir; 0 for none (default: the manifest's, else"
+                   " 2048; POSIX).")
 @click.option("--template-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Your own templates (report/*.j2) and stylesheet.")
 @PDF_VARIANT
@@ -240,8 +289,8 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 @click.pass_context
 def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path | None,
            lang: str | None, jobs: int | None, timeout: float | None,
-           template_dir: Path | None, pdf_variant: str | None, reference_docx: Path | None,
-           strict: bool) -> None:
+           memory_limit: int | None, template_dir: Path | None, pdf_variant: str | None,
+           reference_docx: Path | None, strict: bool) -> None:
     """A comparative document across a cohort (manifest, folder or spec): programs and
     budget per dimension and region, funding sources, quick wins, a readiness heat map.
 

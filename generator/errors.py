@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
@@ -46,6 +48,19 @@ class Diagnostic:
     path: str
     code: str
     params: dict[str, object] = field(default_factory=dict)
+    #: the message as it was already translated (a diagnostic that crossed a process
+    #: boundary as plain data, see `from_plain`); None: translated from `code` when shown
+    text: str | None = None
+
+    @classmethod
+    def from_plain(cls, item: Plain) -> Diagnostic:
+        """A diagnostic back from `as_dict` (or `problem`): same place, path, code and
+        message, the message in the language it was translated into."""
+        line = int(item.get("line") or 0)
+        span = SourceSpan(str(item.get("file") or ""), line, int(item.get("col") or 1))
+        severity: Severity = "warning" if item.get("severity") == "warning" else "error"
+        return cls(span, severity, str(item.get("path") or ""), str(item.get("code") or ""),
+                   text=str(item.get("message") or ""))
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         if self.code == NOT_SHOWN:  # after everything shown of its file, wherever it points
@@ -56,6 +71,8 @@ class Diagnostic:
     def message(self, lang: str = "id") -> str:
         from generator.i18n.messages import message
 
+        if self.text is not None:
+            return self.text
         return message(self.code, lang, **self.params)
 
     def format(self, lang: str = "id") -> str:
@@ -163,6 +180,11 @@ class MasterplanError(Exception):
 
     exit_code = 1
 
+    def describe(self, lang: str = "id") -> str:
+        """The message as the command line prints it (after `masterplan: `), in `lang`
+        where the error has a translated message."""
+        return str(self)
+
 
 @dataclass
 class SpecError(MasterplanError):
@@ -190,3 +212,68 @@ class UsageError(MasterplanError):
     """The command was called wrongly (exit code 2)."""
 
     exit_code = 2
+
+
+class LocalizedError(MasterplanError):
+    """An error whose message is a catalogue entry (`generator.i18n.messages`), translated
+    when shown; `span` (if any) is printed before it as for a `RenderError`."""
+
+    def __init__(self, code: str, /, span: SourceSpan | None = None, **params: Any) -> None:
+        self.code, self.span, self.params = code, span, params
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: str = "id") -> str:
+        from generator.i18n.messages import message
+
+        text = message(self.code, lang, **self.params)
+        return f"{self.span}: error: {text}" if self.span else text
+
+
+class OutputError(LocalizedError):
+    """The system refused to create or write a file (a read-only or missing folder, a full
+    disk, a folder where the file should go): the user's to fix, so exit code 1 and the
+    path, never an internal error."""
+
+    def __init__(self, path: Path | str, error: OSError, *,
+                 action: Literal["write", "create", "use"] = "write") -> None:
+        self.path, self.error = Path(path), error
+        super().__init__(_ACTIONS[action], file=str(path), reason=os_reason(error))
+
+
+_ACTIONS = {"write": "output.cannot_write", "create": "output.cannot_create",
+            "use": "output.refused"}
+
+
+class LimitError(LocalizedError):
+    """A render in its own process reached its time or memory limit, or the process died."""
+
+
+class InternalError(MasterplanError):
+    """An unexpected error in a child process, with its traceback as text (exit code 3)."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        self.detail = detail
+        super().__init__(message)
+
+
+#: errno → the catalogue entry that says, in plain words, what the user can do about it
+_OS_REASONS = {
+    errno.ENOSPC: "os.disk_full", errno.EDQUOT: "os.disk_full",
+    errno.EFBIG: "os.file_too_large",
+    errno.EACCES: "os.permission", errno.EPERM: "os.permission",
+    errno.EROFS: "os.read_only",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_folder", errno.EEXIST: "os.not_folder",
+}
+#: errors of the machine (its disk, its permissions), not of our code
+ENVIRONMENT_ERRNOS = frozenset({*_OS_REASONS, errno.EIO, errno.EMFILE, errno.ENFILE})
+
+
+def os_reason(error: OSError) -> tuple[str, str, dict[str, Any]]:
+    """A message parameter (`("@msg", code, params)`) saying why the system refused."""
+    code = _OS_REASONS.get(error.errno or 0)
+    if code is not None:
+        return ("@msg", code, {})
+    return ("@msg", "os.other", {"detail": error.strerror or str(error)})

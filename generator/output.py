@@ -3,20 +3,25 @@
 A write goes to a temporary file in the target's own folder, is flushed to disk, then
 renamed over the target in one step: a run that is killed half-way leaves the previous
 good file (plus, at worst, a hidden temporary that `clean_stale_temporaries` removes),
-never a truncated one.
+never a truncated one. `write_files` does the same for a set of files (one document in
+every format), all or none. What the system refuses (a full disk, a read-only folder, a
+folder in the way) is an `OutputError` that names the path: the user's to fix.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.errors import UsageError
+from generator.errors import OutputError, UsageError
 
 TEMP_PREFIX = ".masterplan-tmp-"
 # The suffix matches the `*.tmp` pattern of .gitignore, so a leftover is never committed.
@@ -32,28 +37,116 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once, creating its folder if needed.
 
     On any failure (including KeyboardInterrupt) the temporary file is removed, the
-    previous content of ``path`` is left untouched, and the exception propagates.
+    previous content of ``path`` is left untouched, and the exception propagates; a
+    refusal of the system (a full disk, a read-only folder, a folder in the way) is an
+    `OutputError` naming ``path``.
     """
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    write_files([(path, data)])
+
+
+def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write a set of files (one document in every format) all together or not at all.
+
+    Every file first goes to a temporary in its own folder, flushed to disk; if one of
+    them cannot be written, the temporaries are removed and no target is touched. Then
+    each temporary is renamed over its target, while a hard link keeps the target's
+    previous content; if a rename fails, the previous files come back (a file that did not
+    exist before is removed). A run killed half-way leaves only ``.masterplan-tmp-*``
+    files, which `clean_stale_temporaries` removes.
+    """
+    folders = list(dict.fromkeys(path.parent for path, _ in files))
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(folder, error, action="create") from None
+    for path, _ in files:
+        if path.is_dir():  # checked first: nothing is written when one name is taken
+            raise OutputError(path, IsADirectoryError(errno.EISDIR, "Is a directory"))
+    temporaries: list[tuple[Path, str]] = []
+    try:
+        for path, data in files:
+            temporaries.append((path, _write_temporary(path, data)))
+    except BaseException:
+        for _path, temp_name in temporaries:
+            _remove(temp_name)
+        raise
+    _replace_all(temporaries)
+    for folder in folders:
+        _fsync_folder(folder)
+
+
+def _write_temporary(path: Path, data: bytes) -> str:
+    """`data` in a new temporary file next to `path`, on disk; its name."""
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX,
+                                         dir=path.parent)
+    except OSError as error:
+        raise OutputError(path, error) from None
     try:
         if hasattr(os, "fchmod"):  # POSIX only
             # mkstemp creates the file 0600; give it the mode open() would have given.
             os.fchmod(fd, 0o666 & ~_current_umask())
-        with os.fdopen(fd, "wb") as stream:
-            fd = -1  # now owned (and closed) by the stream
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        if fd != -1:
-            os.close(fd)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    except BaseException as error:
+        os.close(fd)
+        _remove(temp_name)
+        if isinstance(error, OSError):
+            raise OutputError(path, error) from None
         raise
-    _fsync_folder(folder)
+    os.close(fd)
+    return temp_name
+
+
+def _replace_all(temporaries: list[tuple[Path, str]]) -> None:
+    """Rename every temporary over its target; on a failure put the previous files back."""
+    backups: list[tuple[Path, str | None]] = []
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for path, _temp_name in temporaries:
+            backups.append((path, _keep_previous(path)))
+        for (path, temp_name), (_path, backup) in zip(temporaries, backups, strict=True):
+            try:
+                os.replace(temp_name, path)
+            except OSError as error:
+                raise OutputError(path, error) from None
+            done.append((path, backup))
+    except BaseException:
+        for path, backup in reversed(done):
+            with contextlib.suppress(OSError):
+                if backup is not None:
+                    os.replace(backup, path)
+                else:
+                    os.unlink(path)
+        for _path, temp_name in temporaries:
+            _remove(temp_name)
+        for _path, backup in backups:
+            if backup is not None:
+                _remove(backup)
+        raise
+    for _path, backup in backups:
+        if backup is not None:
+            _remove(backup)
+
+
+def _keep_previous(path: Path) -> str | None:
+    """A hard link to the file at `path` (None: no file there, or no hard links here)."""
+    if not path.is_file() or path.is_symlink():
+        return None
+    backup = str(path.parent / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}")
+    try:
+        os.link(path, backup)
+    except OSError:
+        return None
+    return backup
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(name)
 
 
 def clean_stale_temporaries(folder: Path, *, older_than: float = 0.0) -> int:

@@ -35,6 +35,9 @@ class RenderResult:
     outputs: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)
+    #: the bytes of every output when the render was asked not to write them (`write=False`:
+    #: a child process hands them to its parent, which writes them)
+    files: list[tuple[Path, bytes]] = field(default_factory=list)
 
 
 def preload_modules(formats: Sequence[str]) -> list[str]:
@@ -47,9 +50,9 @@ def preload_modules(formats: Sequence[str]) -> list[str]:
 
 
 def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = False,
-                pause_collector: bool = False) -> RenderResult:
+                pause_collector: bool = False, write: bool = True) -> RenderResult:
     """Every document of `settings.documents` of one spec, in every format, into
-    `settings.outdir`.
+    `settings.outdir` (with `write` False: into `RenderResult.files`).
 
     `settle_heap`: a one-shot process (the `render` command) freezes its heap once the spec
     is known good (`generator.heap`); never a process that renders again and again.
@@ -102,13 +105,14 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
 
     result = RenderResult(warnings=warnings)
     write_documents([functools.partial(document, KINDS[name]) for name in settings.documents],
-                    settings, result, pause=pause)
+                    settings, result, pause=pause, write=write)
     return result
 
 
 def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
-                  settings: RenderSettings) -> RenderResult:
-    """The cohort report of the specs whose figures `items` holds, into `settings.outdir`."""
+                  settings: RenderSettings, *, write: bool = True) -> RenderResult:
+    """The cohort report of the specs whose figures `items` holds, into `settings.outdir`
+    (with `write` False: into `RenderResult.files`)."""
     from generator.documents.naming import report_stem
     from generator.documents.report import build_report_context
     from generator.output import stamp_for
@@ -124,32 +128,35 @@ def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
         pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
         header=f"{context['subtitle']} · {context['title']}")
     result = RenderResult()
-    write_documents([lambda: document], settings, result)
+    write_documents([lambda: document], settings, result, write=write)
     return result
 
 
 def write_documents(documents: Sequence[Callable[[], Document]], settings: RenderSettings,
                     result: RenderResult, *,
                     pause: Callable[[], AbstractContextManager[Any]] = contextlib.nullcontext,
-                    ) -> None:
+                    write: bool = True) -> None:
     """Make each document (one at a time: `pause` wraps the making and writing of one) in
-    every format of `settings.formats`; write the files once all of them are made."""
-    from generator.output import atomic_write
+    every format of `settings.formats`; write the files once all of them are made, all of
+    them or none (`generator.output.write_files`)."""
+    from generator.output import write_files
 
     produced: list[tuple[Path, bytes]] = []
     writers = [(WRITERS[name], WRITERS[name].load()) for name in settings.formats]
     for make in documents:
         with pause():
             document = make()
-            for writer, write in writers:
-                written = write(document)
+            for writer, make_bytes in writers:
+                written = make_bytes(document)
                 result.warnings.extend(w for w in written.warnings
                                        if w not in result.warnings)
                 produced.append((settings.outdir / f"{document.stem}.{writer.extension}",
                                  written.data))
-    for path, data in produced:
-        atomic_write(path, data)
-        result.outputs.append(path)
+    if write:
+        write_files(produced)
+    else:
+        result.files.extend(produced)
+    result.outputs.extend(path for path, _ in produced)
 
 
 def _environment(settings: RenderSettings) -> SandboxedEnvironment:

@@ -23,6 +23,9 @@ from generator.errors import UsageError
 LANGUAGES = ("id", "en")
 PDF_VARIANTS = ("pdf/a-3b",)
 DEFAULT_TIMEOUT = 300.0
+#: Seconds each document of `render`, `report` and `watch` may take when it is made in a
+#: process of its own (with a `--template-dir`: `generator.batch.isolated`).
+DEFAULT_RENDER_TIMEOUT = 120.0
 DEFAULT_MEMORY_MIB = 2048
 #: How long the templates of a `--template-dir` may take for one document.
 USER_TEMPLATE_SECONDS = 60
@@ -48,9 +51,10 @@ class RenderSettings:
     outdir: Path = field(default=Path("out"), metadata=NOT_OUTPUT)
     #: language of messages (warnings and errors), not of documents
     messages_lang: str = field(default="id", metadata=NOT_OUTPUT)
-    #: seconds one spec may take in a batch worker before it is stopped
+    #: seconds one spec may take in a batch worker before it is stopped; for `render`,
+    #: `report` and `watch` with a `template_dir`, each document in its own process
     timeout: float = field(default=DEFAULT_TIMEOUT, metadata=NOT_OUTPUT)
-    #: MiB of address space of a worker process, 0 for none
+    #: MiB of address space of a worker process (or of a render's own process), 0 for none
     memory_limit: int = field(default=DEFAULT_MEMORY_MIB, metadata=NOT_OUTPUT)
     #: seconds the templates of a `--template-dir` may take for one document
     template_seconds: int = field(default=USER_TEMPLATE_SECONDS, metadata=NOT_OUTPUT)
@@ -180,6 +184,8 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
         values["formats"] = parse_list(values["formats"], format_names(), "format")
     if "timeout" in values:
         values["timeout"] = float(values["timeout"])
+    if "memory_limit" in values:
+        values["memory_limit"] = int(values["memory_limit"])
     if "strict" in values:
         values["strict"] = bool(values["strict"])
     for name in ("template_dir", "reference_docx"):

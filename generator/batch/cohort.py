@@ -119,7 +119,14 @@ def build_cohort_schema() -> dict[str, Any]:
                     "timeout": {"type": "number", "minimum": 1, "maximum": 86400,
                                 "title": "Time limit",
                                 "description": "Seconds one spec may take before its worker "
-                                               "is stopped."},
+                                               "is stopped (batch; report and export: to be "
+                                               "read); for the report, also the seconds its "
+                                               "render with a template folder may take."},
+                    "memory_limit": {"type": "integer", "minimum": 0, "maximum": 1048576,
+                                     "title": "Memory limit",
+                                     "description": "MiB of address space of each worker "
+                                                    "process (and of the report's render with a "
+                                                    "template folder); 0 for none."},
                 },
             },
         },

@@ -37,6 +37,9 @@ from generator.errors import RenderError, problem
 
 Status = Literal["ok", "failed", "timeout", "crashed"]
 _MiB = 1024 * 1024
+# How much of the end of a stopped worker's log its outcome carries (a Python stack dump
+# of every thread: `faulthandler` writes at most 100 frames each)
+_TRACE_BYTES = 64 * 1024
 
 
 @dataclass
@@ -132,14 +135,16 @@ class WorkerPool:
                 tick()
         return list(pending)
 
-    def close(self) -> None:
-        """Stop every worker (idle ones are asked, busy ones killed); remove their logs."""
+    def close(self, *, ask: bool = True) -> None:
+        """Stop every worker (idle ones are asked, busy ones killed); remove their logs.
+        `ask` False kills idle workers too: a worker that only ever renders in memory has
+        nothing to finish, and tearing down its heap takes a tenth of a second."""
         for worker in list(self._workers):
-            if worker.task is None and not worker.dead:
+            if ask and worker.task is None and not worker.dead:
                 with contextlib.suppress(OSError, ValueError):
                     worker.conn.send(None)
         for worker in list(self._workers):
-            if worker.task is None:
+            if ask and worker.task is None:
                 worker.process.join(timeout=1.0)
             self._kill(worker)
         self._workers.clear()
@@ -258,7 +263,9 @@ class WorkerPool:
         self._workers.remove(worker)
         error = _error(task, "batch.timeout", self.config.messages_lang,
                        seconds=_seconds(self.config.timeout))
-        return Outcome(task, "timeout", {"errors": [error]}, seconds, worker.peak_rss)
+        trace = _log_end(worker.log, _TRACE_BYTES)
+        return Outcome(task, "timeout", {"errors": [error], "trace": trace}, seconds,
+                       worker.peak_rss)
 
     def _died(self, worker: _Worker, pending: deque[Task], scheduling: bool) -> Outcome | None:
         self._kill(worker)
@@ -279,7 +286,9 @@ class WorkerPool:
         tail = _tail(worker.log)
         error = _error(task, "batch.crashed", self.config.messages_lang, how=how,
                        attempts=task.attempts, output=f": {tail}" if tail else "")
-        return Outcome(task, "crashed", {"errors": [error]}, seconds, worker.peak_rss)
+        return Outcome(task, "crashed", {"errors": [error], "how": how,
+                                         "trace": _log_end(worker.log, _TRACE_BYTES)},
+                       seconds, worker.peak_rss)
 
     def _start_failed(self, worker: _Worker, how: str) -> None:
         self._start_failures += 1
@@ -330,16 +339,21 @@ def _exit_description(code: int | None) -> str:
     return f"exit code {code}"
 
 
-def _tail(log: Path, limit: int = 1500, lines: int = 8) -> str:
-    """The last lines a dead worker wrote to its stderr, on one line."""
+def _log_end(log: Path, limit: int = 1500) -> str:
+    """The last `limit` bytes a worker wrote to its stderr (a crash report, a stack dump)."""
     try:
         with open(log, "rb") as handle:
             handle.seek(0, os.SEEK_END)
             size = handle.tell()
             handle.seek(max(0, size - limit))
-            text = handle.read().decode("utf-8", "replace")
+            return handle.read().decode("utf-8", "replace")
     except OSError:
         return ""
+
+
+def _tail(log: Path, limit: int = 1500, lines: int = 8) -> str:
+    """The last lines a dead worker wrote to its stderr, on one line."""
+    text = _log_end(log, limit)
     kept = [line.strip() for line in text.splitlines() if line.strip()]
     fatal = [i for i, line in enumerate(kept) if line.startswith("Fatal Python error")]
     if fatal:

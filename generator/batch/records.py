@@ -71,6 +71,8 @@ class BatchResult:
     workers_started: int = 0
     interrupted: str | None = None
     state_damaged: bool = False
+    #: why the state file could not be written at the end (the system's message), if so
+    state_unsaved: str | None = None
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(("ok", "skipped", *FAILED_STATUSES), 0)

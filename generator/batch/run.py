@@ -43,7 +43,7 @@ from generator.batch.state import (
     templates_fingerprint,
     tool_fingerprint,
 )
-from generator.errors import UsageError, format_plain, problem
+from generator.errors import OutputError, UsageError, format_plain, problem
 from generator.output import clean_stale_temporaries
 from generator.pipeline import preload_modules
 
@@ -65,7 +65,10 @@ def run_batch(cohort: Cohort, options: BatchOptions, progress: Progress) -> Batc
 
     started = time.monotonic()
     outdir = options.outdir
-    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(outdir, error, action="create") from None
     records = [SpecRecord(source) for source in cohort.specs]
     result = BatchResult(cohort, options, records)
     with _locked(outdir), _signals_raise():
@@ -85,6 +88,8 @@ def run_batch(cohort: Cohort, options: BatchOptions, progress: Progress) -> Batc
             progress.close()
             result.seconds = time.monotonic() - started
             clean_stale_temporaries(outdir)
+            if state.unsaved is not None:
+                result.state_unsaved = state.unsaved.describe(options.messages_lang)
             write_summaries(result)
     return result
 
@@ -309,7 +314,7 @@ def _locked(outdir: Path) -> Iterator[None]:
         if error.errno == errno.ELOOP:
             raise UsageError(f"{path}: the batch lock is a symbolic link; remove it (a batch"
                              " never writes through links)") from None
-        raise UsageError(f"{path}: cannot open the batch lock: {error.strerror}") from None
+        raise OutputError(path, error) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise UsageError(f"{path}: the batch lock is not a regular file; remove it")

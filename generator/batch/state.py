@@ -28,6 +28,7 @@ from typing import Any
 
 from generator import __version__
 from generator.encoding import json_bytes
+from generator.errors import OutputError
 from generator.hashing import sha256_file, tree_hash
 from generator.output import atomic_write
 from generator.resources import package_dir
@@ -82,6 +83,9 @@ class State:
         self.path = outdir / STATE_NAME
         self.specs: dict[str, dict[str, Any]] = {}
         self.damaged = False
+        #: why the state could not be saved (a full disk): the batch goes on without it,
+        #: the next run renders again what this one could not record
+        self.unsaved: OutputError | None = None
 
     def load(self) -> State:
         try:
@@ -121,7 +125,12 @@ class State:
     def save(self) -> None:
         data = {"format": STATE_FORMAT, "tool": __version__,
                 "specs": dict(sorted(self.specs.items()))}
-        atomic_write(self.path, json_bytes(data, indent=None, compact=True))
+        try:
+            atomic_write(self.path, json_bytes(data, indent=None, compact=True))
+        except OutputError as error:
+            self.unsaved = error
+        else:
+            self.unsaved = None
 
 
 def _valid_entry(entry: Any) -> bool:

@@ -2,10 +2,14 @@
 data (dicts of str, int, float, bool, None and lists), whatever happens inside.
 
 Tasks: ``identify`` (load and validate a spec; who is it, which assets does it name),
-``render`` (`generator.pipeline.render_spec`) and ``extract`` (the plain program table and
-region figures that `masterplan export` and `report` use). Every exception, including
-`MemoryError` and exceptions that cannot be pickled, becomes an error dict; the parent never
-receives an exception object. The parent enforces the time limit by killing the process.
+``render`` (`generator.pipeline.render_spec`, writing the files) and ``extract`` (the plain
+program table and region figures that `masterplan export` and `report` use); and, for one
+render in a process of its own (`generator.batch.isolated`), ``render-spec`` and
+``render-report``, which hand the bytes of the files back instead of writing them. Every
+exception, including `MemoryError` and exceptions that cannot be pickled, becomes an error
+dict; the parent never receives an exception object. The parent enforces the time limit by
+killing the process; a task may ask for the Python stack to be written to the worker's log
+shortly before (``trace_after`` seconds), so the parent can say where the time went.
 
 Test hook: the environment variable ``MASTERPLAN_TEST_FAULTS`` makes a worker misbehave on
 purpose while *rendering* chosen specs, so the tests can prove that a crash or a hang in one
@@ -22,6 +26,7 @@ exception holding a lambda), ``exit-once`` (crashes the first attempt only, leav
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import importlib
 import os
 import signal
@@ -29,12 +34,16 @@ import sys
 import threading
 import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from generator.heap import freeze
 
 FAULTS_ENV = "MASTERPLAN_TEST_FAULTS"
+#: written to the worker's log before a task that may dump its stack there
+TASK_MARK = "masterplan worker: task"
 PlainDict = dict[str, Any]
 
 
@@ -85,8 +94,12 @@ def run_task(message: PlainDict) -> PlainDict:
     display = str(payload.get("display", payload.get("spec", "")))
     lang = str(payload.get("messages_lang") or "id")
     reply: PlainDict
+    trace_after = float(payload.get("trace_after") or 0)
     try:
-        if kind in ("render", "extract"):
+        if trace_after > 0:
+            print(TASK_MARK, kind, flush=True, file=sys.stderr)
+            faulthandler.dump_traceback_later(trace_after, file=sys.stderr)
+        if kind in ("render", "extract", "render-spec"):
             _inject_fault(str(payload.get("spec", "")))
         if kind == "identify":
             reply = identify(payload, lang)
@@ -94,19 +107,35 @@ def run_task(message: PlainDict) -> PlainDict:
             reply = render_one(payload, lang)
         elif kind == "extract":
             reply = extract_one(payload, lang)
+        elif kind == "render-spec":
+            reply = render_spec_files(payload, lang)
+        elif kind == "render-report":
+            reply = render_report_files(payload, lang)
         else:
             reply = {"status": "failed",
                      "errors": [_error(display, "batch.internal", f"unknown task {kind!r}")]}
     except BaseException as exc:  # the whole point: nothing escapes a worker
         reply = failure(exc, display, lang)
+    finally:
+        if trace_after > 0:
+            faulthandler.cancel_dump_traceback_later()
     reply.update({"type": "result", "seconds": time.perf_counter() - started,
                   "pid": os.getpid(), **_memory()})
     return reply
 
 
 def failure(exc: BaseException, display: str, lang: str) -> PlainDict:
-    """An exception as plain data: SpecError diagnostics keep their positions."""
-    from generator.errors import MasterplanError, RenderError, SpecError
+    """An exception as plain data: SpecError diagnostics keep their positions. ``error``
+    says what it was, for a parent that reports it as its own (`generator.batch.isolated`):
+    ``type`` (spec, error, memory, internal), ``exit_code``, ``message`` as the command line
+    prints it, and for `MemoryError` the ``frames`` (file, line) it was raised in."""
+    from generator.errors import (
+        ENVIRONMENT_ERRNOS,
+        MasterplanError,
+        OutputError,
+        RenderError,
+        SpecError,
+    )
 
     try:
         if isinstance(exc, SpecError):
@@ -114,32 +143,55 @@ def failure(exc: BaseException, display: str, lang: str) -> PlainDict:
                     "errors": [d.as_dict(lang) for d in exc.diagnostics
                                if d.severity == "error"],
                     "warnings": [d.as_dict(lang) for d in exc.diagnostics
-                                 if d.severity != "error"]}
-        if isinstance(exc, RenderError):
-            span = exc.span
-            text = str(exc)
+                                 if d.severity != "error"],
+                    "error": {"type": "spec", "exit_code": exc.exit_code}}
+        memory = _memory_error(exc)
+        if memory is not None:
+            # the heap of this process may be in a bad state: let the parent start a new one
+            return {"status": "failed", "retire": True,
+                    "errors": [_error(display, "batch.out_of_memory", "", lang)],
+                    "error": {"type": "memory", "exit_code": 1,
+                              "message": _safe_str(exc), "frames": _frames(memory)}}
+        if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
+            # the machine's (a full disk under a temporary file, a folder it may not read)
+            exc = OutputError(exc.filename or "?", exc, action="use")
+        if isinstance(exc, RenderError | MasterplanError):
+            span = getattr(exc, "span", None)
+            text = exc.describe(lang)
             if span is not None and text.startswith(f"{span}: error: "):
                 text = text[len(f"{span}: error: "):]
             item = _error(span.file if span else display, "batch.error", text, lang)
             if span is not None:
                 item.update(line=span.line, col=span.col)
-            return {"status": "failed", "errors": [item]}
-        if isinstance(exc, MasterplanError):
-            return {"status": "failed", "errors": [_error(display, "batch.error", str(exc), lang)]}
-        if isinstance(exc, MemoryError):
-            # the heap of this process may be in a bad state: let the parent start a new one
-            return {"status": "failed", "retire": True,
-                    "errors": [_error(display, "batch.out_of_memory", "", lang)]}
+            return {"status": "failed", "errors": [item],
+                    "error": {"type": "error", "exit_code": exc.exit_code,
+                              "message": exc.describe(lang)}}
         detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__,
                                                     limit=-4))
+        message = f"{type(exc).__name__}: {_safe_str(exc)}"
         return {"status": "failed", "retire": not isinstance(exc, Exception),
-                "errors": [_error(display, "batch.internal",
-                                  f"{type(exc).__name__}: {_safe_str(exc)}", detail=detail)]}
+                "errors": [_error(display, "batch.internal", message, detail=detail)],
+                "error": {"type": "internal", "exit_code": 3, "message": message,
+                          "detail": detail}}
     except BaseException as inner:  # even describing it failed
         return {"status": "failed", "retire": True,
                 "errors": [_error(display, "batch.internal",
                                   f"{type(exc).__name__} (and {type(inner).__name__} while "
                                   "describing it)")]}
+
+
+def _memory_error(exc: BaseException) -> MemoryError | None:
+    """`exc` itself, or what a template error was made of (`generator.render.html`)."""
+    if isinstance(exc, MemoryError):
+        return exc
+    return exc.__context__ if isinstance(exc.__context__, MemoryError) else None
+
+
+def _frames(exc: BaseException) -> list[list[Any]]:
+    """[file, line] of every frame of a traceback, innermost first (Jinja's rewritten
+    frames carry the template's file and line)."""
+    return [[str(f.filename), f.lineno or 0]
+            for f in reversed(traceback.extract_tb(exc.__traceback__))]
 
 
 def _safe_str(exc: BaseException) -> str:
@@ -187,6 +239,48 @@ def render_one(payload: PlainDict, lang: str) -> PlainDict:
     return {"status": "ok", "outputs": [p.name for p in result.outputs],
             "warnings": [d.as_dict(lang) for d in result.warnings],
             "pages": dict(result.pages)}
+
+
+def render_spec_files(payload: PlainDict, lang: str) -> PlainDict:
+    """One spec's documents, their bytes handed back: [file name, bytes] in order."""
+    from generator.pipeline import render_spec
+    from generator.settings import RenderSettings
+
+    result = render_spec(Path(payload["spec"]), RenderSettings.from_plain(payload["settings"]),
+                         settle_heap=bool(payload.get("settle_heap")),
+                         pause_collector=bool(payload.get("pause_collector")), write=False)
+    return {"status": "ok", "files": [[path.name, data] for path, data in result.files],
+            "warnings": [d.as_dict(lang) for d in result.warnings],
+            "pages": dict(result.pages)}
+
+
+@dataclass
+class _Source:
+    display: str
+
+
+@dataclass(frozen=True)
+class _CohortItem:
+    """One spec of the report as plain data (`generator.documents.report.CohortItem`)."""
+
+    source: _Source
+    data: dict[str, Any] | None
+    status: str
+    first_error: str
+
+
+def render_report_files(payload: PlainDict, lang: str) -> PlainDict:
+    """The cohort report (`generator.pipeline.render_report`), its bytes handed back."""
+    from generator.pipeline import render_report
+    from generator.settings import RenderSettings
+
+    cohort = SimpleNamespace(**payload["cohort"])
+    items = [_CohortItem(_Source(str(item["display"])), item["data"], str(item["status"]),
+                         str(item["first_error"])) for item in payload["items"]]
+    result = render_report(cohort, items, RenderSettings.from_plain(payload["settings"]),
+                           write=False)
+    return {"status": "ok", "files": [[path.name, data] for path, data in result.files],
+            "warnings": [d.as_dict(lang) for d in result.warnings]}
 
 
 def extract_one(payload: PlainDict, lang: str) -> PlainDict:

@@ -64,6 +64,8 @@ def final_line(result: BatchResult) -> str:
             f"see {outdir / 'index.html'} and {outdir / 'summary.json'}")
     if result.state_damaged:
         text += " (the previous state file was unreadable: everything was rendered again)"
+    if result.state_unsaved:
+        text += f" (the state file was not updated: {result.state_unsaved})"
     if result.interrupted:
         text += f"; interrupted by {result.interrupted}, run again to continue"
     return text

@@ -6,9 +6,11 @@ same templates, stylesheet and writers as a region's documents; a `--template-di
 override `report/*.j2`.
 
 Settings come from the command line, else the manifest's `options` (formats, outdir, lang,
-timeout, template_dir, reference_docx, pdf_variant, strict), else the defaults (pdf,html into
-`out`, in Bahasa Indonesia, 120 s to read one spec); so a manifest's `outdir` puts the report
-next to the documents `masterplan batch` wrote.
+timeout, memory_limit, template_dir, reference_docx, pdf_variant, strict), else the defaults
+(pdf,html into `out`, in Bahasa Indonesia, 120 s to read one spec, 2048 MiB per process); so
+a manifest's `outdir` puts the report next to the documents `masterplan batch` wrote. With a
+template folder the report is rendered in a process of its own, under the same time and
+memory limits (`generator.batch.isolated`).
 """
 
 from __future__ import annotations
@@ -39,14 +41,19 @@ class ReportResult:
 
 
 def run_report(cohort: Cohort, settings: RenderSettings, jobs: int) -> ReportResult:
+    from generator.batch import isolated
     from generator.batch.gather import gather
     from generator.pipeline import render_report
 
     lang = settings.lang or "id"
     items = gather(cohort, lang=lang, jobs=jobs, timeout=settings.timeout,
-                   strict=settings.strict, messages_lang=lang)
+                   strict=settings.strict, messages_lang=lang,
+                   memory_limit=settings.memory_limit)
     if not any(i.data is not None for i in items):
         raise RenderError("no spec of the cohort is valid: nothing to report "
                           f"({items[0].source.display}: {items[0].first_error})")
-    result = render_report(cohort, items, settings)
+    if isolated.isolated(settings):
+        result = isolated.render_report(cohort, items, settings)
+    else:
+        result = render_report(cohort, items, settings)
     return ReportResult(result.outputs, items, result.warnings)

@@ -1,17 +1,26 @@
 """`masterplan watch`: re-render the HTML preview when the spec, its logo or a template changes.
 
 Polls modification times (no extra dependency); a broken spec prints its diagnostics and the
-watch goes on, keeping the last good preview on disk.
+watch goes on, keeping the last good preview on disk. With a `--template-dir`, every render
+runs in a worker process kept for the whole watch and stopped (then replaced) when a render
+overruns its time or memory limit (`generator.batch.isolated`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator.errors import MasterplanError, SpecError
+from generator.errors import InternalError, MasterplanError, SpecError
+from generator.settings import DEFAULT_MEMORY_MIB, DEFAULT_RENDER_TIMEOUT, RenderSettings
+
+if TYPE_CHECKING:
+    from generator.pipeline import RenderResult
 
 
 def _logo_path(spec: Path) -> Path | None:
@@ -56,18 +65,32 @@ class _Watched:
 
 
 def run_watch(spec: Path, outdir: Path, *, lang: str | None, template_dir: Path | None,
-              interval: float, max_renders: int | None = None) -> None:
+              interval: float, max_renders: int | None = None,
+              timeout: float = DEFAULT_RENDER_TIMEOUT,
+              memory_limit: int = DEFAULT_MEMORY_MIB) -> None:
+    from generator.batch import isolated
     from generator.pipeline import render_spec
-    from generator.settings import RenderSettings
 
     settings = RenderSettings(documents=("masterplan",), formats=("html",), outdir=outdir,
                               lang=lang, template_dir=template_dir,
-                              messages_lang=lang or "id")
-
-    last: tuple[tuple[str, float, int], ...] | None = None
+                              messages_lang=lang or "id", timeout=timeout,
+                              memory_limit=memory_limit)
     watched = _Watched(spec, template_dir)
-    renders = 0
     click.echo(f"masterplan: watching {spec} (Ctrl-C to stop)", err=True)
+    with contextlib.ExitStack() as stack:
+        render: Callable[[Path, RenderSettings], RenderResult] = render_spec
+        if isolated.isolated(settings):
+            renderer = stack.enter_context(isolated.IsolatedRenderer(settings, one_shot=False))
+            render = renderer.render_spec
+        _loop(spec, settings, watched, render, interval, max_renders)
+
+
+def _loop(spec: Path, settings: RenderSettings, watched: _Watched,
+          render: Callable[[Path, RenderSettings], RenderResult], interval: float,
+          max_renders: int | None) -> None:
+    lang = settings.messages_lang
+    last: tuple[tuple[str, float, int], ...] | None = None
+    renders = 0
     try:
         while max_renders is None or renders < max_renders:
             stamp = watched.stamp()
@@ -76,12 +99,14 @@ def run_watch(spec: Path, outdir: Path, *, lang: str | None, template_dir: Path 
                 renders += 1
                 started = time.perf_counter()
                 try:
-                    result = render_spec(spec, settings)
+                    result = render(spec, settings)
                 except SpecError as exc:
                     for diagnostic in exc.diagnostics:
-                        click.echo(diagnostic.format(lang or "id"), err=True)
+                        click.echo(diagnostic.format(lang), err=True)
+                except InternalError as exc:
+                    click.echo(f"masterplan: internal error: {exc}", err=True)
                 except MasterplanError as exc:
-                    click.echo(f"masterplan: {exc}", err=True)
+                    click.echo(f"masterplan: {exc.describe(lang)}", err=True)
                 except Exception as exc:  # a watch outlives one bad render
                     click.echo(f"masterplan: internal error: {type(exc).__name__}: {exc}",
                                err=True)

@@ -285,6 +285,49 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "not run (the batch stopped early)"),
     "batch.error": ("{message}", "{message}"),
     "batch.internal": ("galat internal: {message}", "internal error: {message}"),
+    # writing outputs: what the system refused, and why
+    "output.cannot_write": ("tidak dapat menulis {file}: {reason}",
+                            "cannot write {file}: {reason}"),
+    "output.cannot_create": ("tidak dapat membuat folder {file}: {reason}",
+                             "cannot create the folder {file}: {reason}"),
+    "output.refused": ("sistem menolak {file}: {reason}", "the system refused {file}: {reason}"),
+    "os.disk_full": ("disk penuh; kosongkan ruang lalu jalankan lagi",
+                     "the disk is full; free some space and run again"),
+    "os.file_too_large": ("berkas melebihi ukuran yang diizinkan sistem (ulimit -f atau"
+                          " sistem berkas)", "the file is larger than the system allows"
+                          " (ulimit -f or the file system)"),
+    "os.permission": ("izin ditolak; pilih folder keluaran lain (-o) atau ubah izinnya",
+                      "permission denied; choose another output folder (-o) or change its"
+                      " permissions"),
+    "os.read_only": ("sistem berkas hanya-baca; pilih folder keluaran lain (-o)",
+                     "read-only file system; choose another output folder (-o)"),
+    "os.is_folder": ("sudah ada folder dengan nama ini; pindahkan atau hapus folder itu",
+                     "a folder of this name is in the way; move or remove it"),
+    "os.not_folder": ("sebagian dari jalurnya adalah berkas, bukan folder",
+                      "part of the path is a file, not a folder"),
+    "os.other": ("{detail}", "{detail}"),
+    # a consultant's templates and stylesheet (--template-dir)
+    "template.not_utf8": ("berkas bukan teks UTF-8 (bita {byte}); simpan ulang sebagai UTF-8",
+                          "file is not UTF-8 text (byte {byte}); save it again as UTF-8"),
+    # limits of a render in its own process (render, report, watch with --template-dir)
+    "limit.timeout": ("render dihentikan setelah {seconds} detik (batas --timeout){where}",
+                      "the render was stopped after {seconds} s (the --timeout limit){where}"),
+    "limit.memory": ("render mencapai batas memori {limit} MiB (--memory-limit){where}",
+                     "the render reached the memory limit of {limit} MiB"
+                     " (--memory-limit){where}"),
+    "limit.no_memory": ("memori habis saat render{where}", "the render ran out of memory{where}"),
+    "limit.crashed": ("proses render berhenti mendadak ({how}){where}",
+                      "the render process died ({how}){where}"),
+    "limit.in_template": (", saat menjalankan templat {file}{files}",
+                          " while running the template {file}{files}"),
+    "limit.in_layout": (", saat WeasyPrint menata halaman dengan stylesheet {file}{files}",
+                        " while WeasyPrint laid out the pages with the stylesheet {file}{files}"),
+    "limit.user_files": ("; render ini memakai templat Anda di {folder} ({files}): periksa"
+                         " perulangan tanpa akhir, bilangan yang sangat besar, dan aturan"
+                         " @page serta pemenggalan kata di stylesheet",
+                         "; it uses your templates in {folder} ({files}): look for endless"
+                         " loops, huge numbers, and @page or word-breaking rules in the"
+                         " stylesheet"),
 }
 
 _WORDS_EN = {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion"}

@@ -4,6 +4,13 @@ The environment is sandboxed, autoescapes everything, and fails on undefined nam
 come from an ordered search path (a consultant's --template-dir first, then the built-in
 tree); the user's folder is confined: no absolute names, no `..`, no symlinks leading out.
 Spec text only ever arrives as context values, never as template source.
+
+Every error of a template names its file and line, the consultant's file first: Jinja's
+own errors, exceptions raised while a template runs (1/0, a sandbox refusal, a missing
+include, an undefined name, running out of memory) and the time limit. A consultant's
+folder gets an environment that computes nothing while it compiles (`_UserEnvironment`), so
+``{{ 10 ** (10 ** 8) }}`` runs when the template runs, in its own frame, rather than while
+Jinja compiles it from inside the built-in template that includes it.
 """
 
 from __future__ import annotations
@@ -16,15 +23,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound
+from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound, pass_eval_context
+from jinja2.nodes import EvalContext
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from generator.errors import RenderError
+from generator.errors import LocalizedError, RenderError, SourceSpan
 from generator.render import Document, Written
 from generator.render.outline import Outline
+from generator.render.urls import refuse_external_references
 from generator.resources import templates_dir
 
 _MAX_TEMPLATE_BYTES = 1024 * 1024
@@ -49,7 +59,7 @@ class ConfinedLoader(BaseLoader):
             raise TemplateNotFound(template)
         if real.stat().st_size > _MAX_TEMPLATE_BYTES:
             raise RenderError(f"template {template} is larger than {_MAX_TEMPLATE_BYTES} bytes")
-        source = real.read_text(encoding="utf-8")
+        source = _decode(real.read_bytes(), real)
         mtime = os.path.getmtime(real)
 
         def uptodate() -> bool:  # a file removed since is out of date, not an error
@@ -59,6 +69,18 @@ class ConfinedLoader(BaseLoader):
                 return False
 
         return source, str(real), uptodate
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """UTF-8 text (a leading BOM dropped); else an error at the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line = data.count(b"\n", 0, start) + 1
+        col = len(data[data.rfind(b"\n", 0, start) + 1:start].decode("utf-8", "replace")) + 1
+        raise LocalizedError("template.not_utf8", span=SourceSpan(str(path), line, col),
+                             byte=f"0x{data[start]:02X}") from None
 
 
 def make_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
@@ -83,8 +105,37 @@ def _new_environment(template_dir: Path | None) -> SandboxedEnvironment:
             raise RenderError(f"--template-dir {template_dir}: not a folder")
         loaders.append(ConfinedLoader(template_dir))
     loaders.append(ConfinedLoader(templates_dir()))
-    return SandboxedEnvironment(loader=ChoiceLoader(loaders), autoescape=True,
-                                undefined=StrictUndefined, keep_trailing_newline=True)
+    kind = SandboxedEnvironment if template_dir is None else _UserEnvironment
+    return kind(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
+                keep_trailing_newline=True)
+
+
+@pass_eval_context
+def _at_run_time(_eval_ctx: EvalContext, value: Any) -> Any:
+    return value
+
+
+class _UserEnvironment(SandboxedEnvironment):
+    """The environment of a consultant's folder: Jinja evaluates nothing while it compiles.
+
+    Jinja folds constant expressions at compile time in three places: its optimizer (off
+    here), the output of ``{{ … }}`` (off when `finalize` needs the evaluation context, as
+    `_at_run_time` does; it returns the value unchanged) and the operators a sandbox does not
+    intercept (``*`` and ``**``, the two that make huge values out of short literals, are
+    intercepted: `call_binop` runs them when the template runs). The output is the same.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(optimized=False, finalize=_at_run_time, **options)
+
+
+def template_roots(env: SandboxedEnvironment) -> tuple[Path, ...]:
+    """The folders `env` loads templates from, the consultant's first."""
+    loader = env.loader
+    loaders = loader.loaders if isinstance(loader, ChoiceLoader) else [loader]
+    return tuple(item.root for item in loaders if isinstance(item, ConfinedLoader))
 
 
 _TEXT = re.compile(r"(<style\b.*?</style>|<[^>]*>)|([^<]+)", re.S)
@@ -107,15 +158,19 @@ def soft_breaks(html: str) -> str:
 
 
 @contextmanager
-def _time_limit(seconds: int, enabled: bool) -> Iterator[None]:
-    """A wall-clock limit for user templates (an endless loop must not hang a batch)."""
+def _time_limit(seconds: int, enabled: bool, roots: tuple[Path, ...]) -> Iterator[None]:
+    """A wall-clock limit for user templates: an endless loop becomes an error that names
+    the line the template was at. It interrupts Python code between two bytecodes only:
+    one long operation (a huge integer) is stopped by the process limit of the render
+    (`generator.batch.isolated`)."""
     if not enabled or threading.current_thread() is not threading.main_thread() or not hasattr(
             signal, "SIGALRM"):
         yield
         return
 
-    def expire(_signum: int, _frame: object) -> None:
-        raise RenderError(f"templates took longer than {seconds} s")
+    def expire(_signum: int, frame: FrameType | None) -> None:
+        raise RenderError(f"template error: {_place(_running_templates(frame), roots)}"
+                          f"templates took longer than {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.alarm(seconds)
@@ -132,13 +187,42 @@ def stylesheet(env: SandboxedEnvironment) -> str:
     return source
 
 
-def _template_frame(exc: BaseException) -> str:
-    """`file:line: ` of the innermost template frame of a traceback, if any."""
+Place = tuple[str, int]
+
+
+def _running_templates(frame: FrameType | None) -> list[Place]:
+    """(file, template line) of every template frame on the stack, innermost first."""
+    places = []
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and template.filename:
+            places.append((template.filename, template.get_corresponding_lineno(
+                frame.f_lineno)))
+        frame = frame.f_back
+    return places
+
+
+def _traceback_templates(exc: BaseException) -> list[Place]:
+    """(file, line) of every template frame of a traceback Jinja rewrote, innermost first
+    (Jinja gives template frames their template's file name and line)."""
     import traceback
 
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(
-        (".j2", ".html", ".css"))]
-    return f"{frames[-1].filename}:{frames[-1].lineno}: " if frames else ""
+    return [(str(f.filename), f.lineno or 0)
+            for f in reversed(traceback.extract_tb(exc.__traceback__))]
+
+
+def _place(places: list[Place], roots: tuple[Path, ...]) -> str:
+    """`file:line: ` of the innermost frame in a consultant's folder, else of the innermost
+    template frame; empty when no template is on the stack."""
+    for root in roots:  # the consultant's folder first
+        for file, line in places:
+            if Path(file).is_relative_to(root):
+                return f"{file}:{line}: " if line else f"{file}: "
+    return ""
+
+
+def _user_frames(places: list[Place], roots: tuple[Path, ...]) -> bool:
+    return len(roots) > 1 and any(Path(file).is_relative_to(roots[0]) for file, _ in places)
 
 
 def render_html(context: dict[str, Any], env: SandboxedEnvironment, *, body: str,
@@ -148,9 +232,10 @@ def render_html(context: dict[str, Any], env: SandboxedEnvironment, *, body: str
     self-contained HTML string; `stylesheets` are template names appended to style.css.
     A consultant's templates (`user_templates`) may take `seconds` at most.
     """
-    from jinja2 import TemplateError
+    from jinja2 import TemplateError, TemplateSyntaxError
 
     assert env.loader is not None
+    roots = template_roots(env)
     css = [stylesheet(env)] + [env.loader.get_source(env, name)[0] for name in stylesheets]
     outline = Outline(context["t"])
     values = dict(context)
@@ -159,25 +244,29 @@ def render_html(context: dict[str, Any], env: SandboxedEnvironment, *, body: str
         "stylesheet": Markup("\n".join(css)),  # noqa: S704 - stylesheets are template code
     })
     try:
-        with _time_limit(seconds, user_templates):
+        with _time_limit(seconds, user_templates, roots):
             return soft_breaks(env.get_template(frame).render(values))
     except RenderError:
         raise
     except TemplateError as exc:
-        where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or ''}"
-        line = getattr(exc, "lineno", None)
-        place = f"{where}:{line}: " if where and line else (f"{where}: " if where else "")
-        raise RenderError(f"template error: {place}{exc}") from None
-    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError,
-            MemoryError) as exc:
-        if not user_templates:
+        places = _traceback_templates(exc)
+        if isinstance(exc, TemplateSyntaxError) and exc.filename and exc.lineno:
+            places.insert(0, (exc.filename, exc.lineno))  # the file that does not compile
+        text = (f"no template {exc.name!r} in the template folder or the built-in ones"
+                if isinstance(exc, TemplateNotFound) else str(exc))
+        raise RenderError(f"template error: {_place(places, roots)}{text}") from None
+    except Exception as exc:  # a consultant's template, or our bug: sorted out below
+        places = _traceback_templates(exc)
+        if not user_templates or not _user_frames(places, roots):
             raise
-        # A consultant's template failed at run time (1/0, 'a' + 1, endless recursion, a
-        # sandbox refusal): say where, like any template error, instead of crashing.
-        raise RenderError(f"template error: {_template_frame(exc)}{type(exc).__name__}: "
-                          f"{exc}") from None
+        # A consultant's template failed while it ran (1/0, 'a' + 1, endless recursion, a
+        # huge number, out of memory): say where, like any template error, not crash.
+        raise RenderError(f"template error: {_place(places, roots)}{type(exc).__name__}"
+                          f"{': ' if str(exc) else ''}{exc}") from None
 
 
 def write_html(document: Document) -> Written:
-    """The HTML writer of the registry (`generator.render`): the preview as it is."""
+    """The HTML writer of the registry (`generator.render`): the preview as it is, refused
+    when it refers to anything the PDF writer would refuse to fetch."""
+    refuse_external_references(document.html)
     return Written(document.html.encode("utf-8"))

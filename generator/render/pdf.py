@@ -44,6 +44,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from generator.errors import RenderError
 from generator.output import source_date_epoch
 from generator.render import Document, Written
+from generator.render.urls import is_data_url, refuse_attachment_links, refused_error, shorten
 from generator.resources import fonts_dir
 
 PdfVariant = Literal["pdf/a-3b"]
@@ -74,8 +75,6 @@ _ATTACHMENT_TYPES = {
     ".pdf": "application/pdf",
 }
 _LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-_MAX_URL_IN_MESSAGE = 120
-_MAX_URLS_IN_MESSAGE = 5
 
 # One render at a time per process: the fontTools clock is the process environment,
 # and the log capture must not mix two documents' records.
@@ -211,13 +210,9 @@ def render_pdf(html: str, stylesheets: list[str], options: PdfOptions) -> bytes:
     # error names every refused URL. The fetcher's own record is the authority: some
     # failures never reach the log (WeasyPrint swallows every exception while it draws
     # an SVG image), and a refusal's log record would only repeat it.
-    refused = list(dict.fromkeys(fetcher.refused + attachment_fetcher.refused))
+    refused = fetcher.refused + attachment_fetcher.refused
     if refused:
-        shown = ", ".join(repr(_shorten(url)) for url in refused[:_MAX_URLS_IN_MESSAGE])
-        more = len(refused) - _MAX_URLS_IN_MESSAGE
-        raise RenderError(
-            f"refused to fetch {shown}{f' and {more} more' if more > 0 else ''}: "
-            "a document may only use data: URLs and the bundled fonts")
+        raise refused_error(refused)
     problems = fetcher.failures + attachment_fetcher.failures + logged
     if problems:
         more = len(problems) - 1
@@ -229,7 +224,7 @@ def _render(html: str, stylesheets: list[str], options: PdfOptions,
             fetcher: _GuardedFetcher, attachment_fetcher: _GuardedFetcher) -> bytes:
     document_html = _HTML(string=html, url_fetcher=fetcher, base_url=None)
     root: Element = document_html.etree_element
-    _refuse_attachment_links(root)
+    refuse_attachment_links(root.iter())
     if not root.get("lang"):
         root.set("lang", options.language)  # hyphenation and quotes follow it
     font_config = FontConfiguration()
@@ -289,19 +284,6 @@ def _deduplicate_associated_files(document: Any, pdf: Any) -> None:
         associated.extend(unique)
 
 
-def _refuse_attachment_links(root: Element) -> None:
-    """``<link rel=attachment>`` and ``<a rel=attachment>`` embed the target in the PDF."""
-    for element in root.iter():
-        if element.tag not in ("a", "link"):
-            continue
-        rel = element.get("rel", "")
-        if "attachment" in (token.lower() for token in rel.split()):
-            href = _shorten(element.get("href", ""))
-            raise RenderError(
-                f"refused <{element.tag} rel=attachment href={href!r}>: "
-                "only the source spec may be attached to the PDF")
-
-
 class _GuardedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
     """Serves ``data:`` URLs and a fixed set of named resources; refuses the rest.
 
@@ -319,14 +301,14 @@ class _GuardedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no ty
         if url in self._resources:
             content, mime_type = self._resources[url]
             return URLFetcherResponse(url, content, {"Content-Type": mime_type})
-        if url[:5].lower() == "data:":
+        if is_data_url(url):
             try:
                 return super().fetch(url, headers)
             except Exception as error:
-                self.failures.append(f"unreadable data: URL {_shorten(url)!r}: {error}")
+                self.failures.append(f"unreadable data: URL {shorten(url)!r}: {error}")
                 raise
         self.refused.append(url)
-        raise PermissionError(f"masterplan refuses to fetch {_shorten(url)!r}")
+        raise PermissionError(f"masterplan refuses to fetch {shorten(url)!r}")
 
 
 @cache
@@ -349,7 +331,7 @@ class _ErrorCollector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.thread == self.thread:
-            self.messages.append(f"WeasyPrint: {_shorten(record.getMessage(), 300)}")
+            self.messages.append(f"WeasyPrint: {shorten(record.getMessage(), 300)}")
 
 
 @contextlib.contextmanager
@@ -384,10 +366,6 @@ def _fonttools_clock(created: datetime) -> Iterator[None]:
         yield
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-def _shorten(text: str, limit: int = _MAX_URL_IN_MESSAGE) -> str:
-    return text if len(text) <= limit else f"{text[:limit]}..."
 
 
 def write_pdf(document: Document) -> Written:

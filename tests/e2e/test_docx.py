@@ -408,8 +408,14 @@ def test_hostile_text_is_cleaned_and_kept(hostile_docs: dict[str, Path]) -> None
     assert targets == ["https://example.org/a%20b"]
 
 
+@pytest.mark.parametrize("formats, says", [
+    ("docx", "only embedded PNG or JPEG images"),
+    # the HTML writer refuses it first, as the PDF writer would
+    ("html,docx", "refused to fetch 'https://example.org/logo.png': a document may only use "
+                  "data: URLs and the bundled fonts"),
+])
 def test_a_remote_image_in_a_template_fails_the_render_and_writes_nothing(
-        tmp_path: Path) -> None:
+        tmp_path: Path, formats: str, says: str) -> None:
     spec = tmp_path / "spec" / "masterplan.yaml"
     spec.parent.mkdir()
     spec.write_bytes(MINIMAL.read_bytes())
@@ -420,10 +426,10 @@ def test_a_remote_image_in_a_template_fails_the_render_and_writes_nothing(
         'logo.png" alt="logo"></div><p class="cover-title">{{ title }}</p></section>\n',
         encoding="utf-8")
     outdir = tmp_path / "out"
-    done = masterplan("render", spec, "-f", "html,docx", "-o", outdir, "--template-dir",
+    done = masterplan("render", spec, "-f", formats, "-o", outdir, "--template-dir",
                       brand.parent, timeout=120)
     assert done.returncode == 1, done.stderr
-    assert "only embedded PNG or JPEG images" in done.stderr
+    assert says in done.stderr
     assert "Traceback" not in done.stderr
     assert not outdir.exists() or list(outdir.iterdir()) == []
 

@@ -777,9 +777,10 @@ def test_sandbox_escape_in_a_real_process(e2e: Any, minimal_spec: Path, tmp_path
                               "--template-dir", brand)
     assert done.returncode == 1
     assert done.stdout == ""
+    cover = (brand / "partials" / "cover.html.j2").resolve()
     assert done.stderr.splitlines() == [
-        "masterplan: template error: access to attribute '__class__' of 'str' object is "
-        "unsafe."]
+        f"masterplan: template error: {cover}:1: access to attribute '__class__' of 'str' "
+        "object is unsafe."]
     assert not (tmp_path / "out").exists()
 
 
@@ -811,13 +812,76 @@ def test_an_endless_template_is_stopped(minimal_spec: Path, tmp_path: Path,
     from generator.settings import RenderSettings
 
     brand = write_tree(tmp_path / "brand", {"partials/cover.html.j2": (
+        "<p>Sampul</p>\n"
         "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}")})
     started = time.perf_counter()
-    with pytest.raises(RenderError, match="longer than 1 s"):
+    with pytest.raises(RenderError) as caught:
         render_spec(minimal_spec, RenderSettings(formats=("html",), outdir=tmp_path / "out",
                                                  template_dir=brand, template_seconds=1))
+    cover = (brand / "partials" / "cover.html.j2").resolve()
+    assert str(caught.value) == f"template error: {cover}:2: templates took longer than 1 s"
     assert time.perf_counter() - started < 15
     assert not (tmp_path / "out").exists()
+
+
+def _render_error(spec: Path, outdir: Path, brand: Path, formats: tuple[str, ...] = ("html",),
+                  documents: tuple[str, ...] = ("masterplan",)) -> str:
+    """The message of the RenderError a render in-process raises."""
+    from generator.errors import MasterplanError
+    from generator.pipeline import render_spec
+    from generator.settings import RenderSettings
+
+    with pytest.raises(MasterplanError) as caught:
+        render_spec(spec, RenderSettings(formats=formats, documents=documents, outdir=outdir,
+                                         template_dir=brand))
+    assert not outdir.exists()
+    return caught.value.describe("en")
+
+
+# (the cover template, the line of the error in it, the end of the message)
+PLACED_TEMPLATE_ERRORS = {
+    "undefined name": ("<p>\n{{ no_such_name }}</p>\n", 2, "'no_such_name' is undefined"),
+    "sandbox refusal": ("<p>\n\n{{ ''.__class__ }}</p>\n", 3,
+                        "access to attribute '__class__' of 'str' object is unsafe."),
+    "missing include": ("<p>Sampul</p>\n{% include 'partials/tidak-ada.html.j2' %}\n", 2,
+                        "no template 'partials/tidak-ada.html.j2' in the template folder or "
+                        "the built-in ones"),
+    "include outside": ("{% include '../../etc/passwd' %}\n", 1,
+                        "no template '../../etc/passwd' in the template folder or the "
+                        "built-in ones"),
+    "syntax": ("<p>\n{% if %}</p>\n", 2, "Expected an expression, got 'end of statement block'"),
+    # blamed on the built-in document.html.j2 before (computed while it was compiled)
+    "huge number as text": ("<p>\n{{ (2 ** 99999999) | string }}</p>\n", 2,
+                            "ValueError: Exceeds the limit (4300 digits) for integer string "
+                            "conversion; use sys.set_int_max_str_digits() to increase the "
+                            "limit"),
+    # raised inside the built-in macro: the consultant's line that called it
+    "bad call of a built-in macro": ("{% import 'macros.html.j2' as m %}\n<p>Sampul</p>\n"
+                                     "{{ m.heading(1) }}\n", 3, "is undefined"),
+}
+
+
+@pytest.mark.parametrize("name", list(PLACED_TEMPLATE_ERRORS))
+def test_every_template_error_names_the_consultants_file_and_line(
+        minimal_spec: Path, tmp_path: Path, name: str) -> None:
+    template, line, end = PLACED_TEMPLATE_ERRORS[name]
+    brand = write_tree(tmp_path / "brand", {"partials/cover.html.j2": template})
+    message = _render_error(minimal_spec, tmp_path / "out", brand)
+    cover = (brand / "partials" / "cover.html.j2").resolve()
+    assert message.startswith(f"template error: {cover}:{line}: "), message
+    assert message.endswith(end), message
+
+
+def test_a_template_in_latin_1_is_a_positioned_error(minimal_spec: Path,
+                                                     tmp_path: Path) -> None:
+    brand = tmp_path / "brand"
+    (brand / "partials").mkdir(parents=True)
+    cover = brand / "partials" / "cover.html.j2"
+    cover.write_bytes('<section class="cover">\n<p>Peta jalan \u2013 caf\xe9</p>\n'
+                      .encode("cp1252"))
+    message = _render_error(minimal_spec, tmp_path / "out", brand)
+    assert message == (f"{cover.resolve()}:2:15: error: file is not UTF-8 text (byte 0x96); "
+                       "save it again as UTF-8")
 
 
 def test_missing_template_dir_is_an_error(minimal_spec: Path, tmp_path: Path) -> None:
@@ -839,6 +903,61 @@ def test_template_dir_that_is_a_file_is_a_usage_error(minimal_spec: Path,
     assert result.exit_code == 2
     assert "--template-dir" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# What a template may not make a document load, and the URL each one names.
+EXTERNAL_REFERENCES = {
+    "image": ('<img src="http://127.0.0.1:9/brand.png">', "http://127.0.0.1:9/brand.png"),
+    "stylesheet link": ('<link rel="stylesheet" href="https://example.com/brand.css">',
+                        "https://example.com/brand.css"),
+    "import url": ("<style>@import url(http://example.com/a.css);</style>",
+                   "http://example.com/a.css"),
+    "import string": ('<style>@import "https://example.com/b.css";</style>',
+                      "https://example.com/b.css"),
+    "file url in a style attribute": ('<div style="background: url(\'file:///etc/hostname\')">'
+                                      "</div>", "file:///etc/hostname"),
+    "font face": ("<style>@font-face { font-family: X; src: url(https://example.com/x.woff) }"
+                  "</style>", "https://example.com/x.woff"),
+    "svg image": ('<svg width="10" height="10"><image href="http://example.com/i.png" '
+                  'width="10" height="10"/></svg>', "http://example.com/i.png"),
+    "object": ('<object data="file:///etc/hostname"></object>', "file:///etc/hostname"),
+}
+
+
+@pytest.mark.parametrize("name", list(EXTERNAL_REFERENCES))
+def test_the_html_writer_refuses_what_the_pdf_writer_refuses(
+        minimal_spec: Path, tmp_path: Path, name: str) -> None:
+    """Before: `-f html` wrote a preview with the reference that `-f pdf` refused."""
+    markup, url = EXTERNAL_REFERENCES[name]
+    brand = write_tree(tmp_path / "brand", {"partials/cover.html.j2": (
+        f'<section class="cover"><p>Sampul</p>{markup}</section>\n')})
+    # The readiness booklet: the same cover template, a sixth of the layout work.
+    html = _render_error(minimal_spec, tmp_path / "html", brand, ("html",), ("readiness",))
+    pdf = _render_error(minimal_spec, tmp_path / "pdf", brand, ("pdf",), ("readiness",))
+    assert html == pdf == (f"refused to fetch {url!r}: a document may only use data: URLs "
+                           "and the bundled fonts")
+
+
+def test_the_html_writer_refuses_an_attachment_link_as_the_pdf_writer_does(
+        minimal_spec: Path, tmp_path: Path) -> None:
+    brand = write_tree(tmp_path / "brand", {"partials/cover.html.j2": (
+        '<section class="cover"><a rel="attachment" href="file:///etc/passwd">x</a></section>')})
+    html = _render_error(minimal_spec, tmp_path / "html", brand, ("html",), ("readiness",))
+    pdf = _render_error(minimal_spec, tmp_path / "pdf", brand, ("pdf",), ("readiness",))
+    assert html == pdf == ("refused <a rel=attachment href='file:///etc/passwd'>: only the "
+                           "source spec may be attached to the PDF")
+
+
+def test_links_data_images_and_fragments_stay_in_the_html(minimal_spec: Path,
+                                                        tmp_path: Path) -> None:
+    """The control: what the check must let through."""
+    brand = write_tree(tmp_path / "brand", {"partials/cover.html.j2": (
+        '<section class="cover"><a href="https://example.org/">situs</a>'
+        '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">'
+        '<svg><use href="#x"/></svg><p style="color: red">Sampul</p></section>\n')})
+    result, html = render_html(minimal_spec, tmp_path / "out", "--template-dir", brand)
+    assert result.exit_code == 0, result.output
+    assert html is not None and 'href="https://example.org/"' in html
 
 
 @pytest.mark.parametrize("markup, refused", [
@@ -865,18 +984,24 @@ def test_a_template_that_fetches_fails_and_leaves_nothing(
 # === masterplan watch =======================================================================
 
 class RenderSpy:
-    """Wraps the real `render_spec` so a test can wait for each render `run_watch` starts."""
+    """Wraps the real render functions (in-process, and in a process of its own with a
+    template folder) so a test can wait for each render `run_watch` starts."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import generator.pipeline as pipeline
+        from generator.batch.isolated import IsolatedRenderer
 
-        self.real: Callable[..., Any] = pipeline.render_spec
         self.done: queue.Queue[BaseException | None] = queue.Queue()
-        monkeypatch.setattr(pipeline, "render_spec", self)
+        real = pipeline.render_spec
+        real_isolated = IsolatedRenderer.render_spec
+        monkeypatch.setattr(pipeline, "render_spec",
+                            lambda *args, **kwargs: self.call(real, *args, **kwargs))
+        monkeypatch.setattr(IsolatedRenderer, "render_spec",
+                            lambda *args, **kwargs: self.call(real_isolated, *args, **kwargs))
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def call(self, real: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
-            result = self.real(*args, **kwargs)
+            result = real(*args, **kwargs)
         except BaseException as error:
             self.done.put(error)
             raise

@@ -112,3 +112,41 @@ def test_a_task_never_raises_even_for_nonsense() -> None:
     assert reply["status"] == "failed"
     reply = run_task({"kind": "render", "payload": {"display": "y"}})  # no spec at all
     assert reply["status"] == "failed" and reply["errors"][0]["code"] == "batch.internal"
+
+
+def test_a_render_that_overruns_leaves_its_stack_for_the_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker writes its Python stack to its log shortly before its time is up; the
+    outcome carries it, and `isolated` reads where the render was from it."""
+    from generator.batch.isolated import _dumped_frames
+    from generator.settings import RenderSettings
+
+    path = spec(tmp_path, "hang")
+    monkeypatch.setenv(FAULTS_ENV, "hang:hang/masterplan.yaml")
+    hang = Task("hang", "render-spec", {
+        "spec": str(path), "display": "hang", "trace_after": 1.0,
+        "settings": RenderSettings(formats=("html",), outdir=tmp_path / "out").to_plain()})
+    outcomes, _left, _pool = run([hang], PoolConfig(jobs=1, timeout=2.5, retries=0))
+    outcome = outcomes["hang"]
+    assert outcome.status == "timeout"
+    trace = outcome.reply["trace"]
+    assert "Timeout (0:00:01)!" in trace  # faulthandler's dump, after one second
+    assert " in _inject_fault" in trace and " in run_task" in trace  # where the task was
+    worker = str(REPO / "generator" / "batch" / "worker.py")
+    assert worker in {file for file, _line in _dumped_frames(trace)}
+
+
+def test_a_system_error_in_a_worker_is_the_users_to_fix() -> None:
+    """A full disk under WeasyPrint's temporary fonts is not an internal error."""
+    import errno
+
+    from generator.batch.worker import failure
+
+    reply = failure(OSError(errno.ENOSPC, "No space left on device", "/tmp/f/Carlito.ttf"),
+                    "spec.yaml", "en")
+    assert reply["error"] == {"type": "error", "exit_code": 1, "message": (
+        "the system refused /tmp/f/Carlito.ttf: the disk is full; free some space and run "
+        "again")}
+    assert reply["errors"][0]["code"] == "batch.error"
+    reply = failure(OSError(errno.EFBIG, "File too large"), "spec.yaml", "id")
+    assert reply["error"]["message"].startswith("sistem menolak ?: berkas melebihi ukuran")

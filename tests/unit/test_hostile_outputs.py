@@ -30,6 +30,7 @@ from generator.errors import (
     MAX_DIAGNOSTICS,
     NOT_SHOWN,
     Diagnostic,
+    MasterplanError,
     Severity,
     SourceSpan,
     SpecError,
@@ -266,9 +267,10 @@ def test_a_lock_that_is_not_a_regular_file_is_refused(tmp_path: Path, kind: str)
         os.mkfifo(lock)
     else:
         lock.mkdir()
-    with pytest.raises(UsageError) as refused, _locked(tmp_path):
+    with pytest.raises(MasterplanError) as refused, _locked(tmp_path):
         pass
-    assert str(lock) in str(refused.value)
+    assert str(lock) in str(refused.value) and refused.value.exit_code in (1, 2)
+    assert "remove" in str(refused.value)  # says what to do
 
 
 def test_a_batch_with_a_planted_lock_link_fails_cleanly(tmp_path: Path) -> None:

@@ -382,3 +382,17 @@ def test_dynamic_codes_exist() -> None:
     for code in ("schema.minimum", "schema.maximum", "rule.year_outside_program",
                  "rule.year_outside_quick_win"):
         assert code in CATALOGUE
+
+
+def test_a_diagnostic_comes_back_from_plain_data_as_it_was_shown() -> None:
+    from generator.errors import Diagnostic, SourceSpan
+
+    original = Diagnostic(SourceSpan("kab/masterplan.yaml", 12, 7), "warning",
+                          "region.name", "yaml.tab")
+    for lang in LANGUAGES:
+        again = Diagnostic.from_plain(original.as_dict(lang))
+        assert again.format(lang) == original.format(lang)
+        assert again.format("en" if lang == "id" else "id") == original.format(lang)  # as made
+        assert again.sort_key() == original.sort_key()
+    whole_file = Diagnostic.from_plain({"file": "ref.docx", "line": None, "message": "x"})
+    assert whole_file.format() == "ref.docx: error: x"

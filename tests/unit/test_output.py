@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -13,13 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import UsageError
+from generator.errors import OutputError, UsageError
 from generator.output import (
     FALLBACK_DATE,
     TEMP_PREFIX,
     atomic_write,
     clean_stale_temporaries,
     source_date_epoch,
+    write_files,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -77,18 +79,19 @@ def test_failure_while_writing_keeps_old_file_and_removes_temporary(tmp_path: Pa
     result = run_python(f"""
         import resource, signal
         from pathlib import Path
+        from generator.errors import OutputError
         from generator.output import atomic_write
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
         try:
             atomic_write(Path({str(target)!r}), b"x" * 100_000)
-        except OSError as error:
-            print("failed:", error.errno)
+        except OutputError as error:
+            print("failed:", error.error.errno, error.describe("en"))
         else:
             print("written")
     """)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("failed:")
+    assert result.stdout.startswith(f"failed: {errno.EFBIG} cannot write {target}: ")
     assert target.read_bytes() == b"the good old PDF"
     assert temporaries(tmp_path) == []
 
@@ -121,14 +124,82 @@ def test_process_killed_mid_write_keeps_old_file(tmp_path: Path) -> None:
     assert target.read_bytes() == b"the good old PDF"
 
 
-def test_failure_at_rename_keeps_target_and_removes_temporary(tmp_path: Path) -> None:
+def test_a_folder_in_the_way_keeps_it_and_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "3204.pdf"
     target.mkdir()  # os.replace cannot put a file over a folder
     (target / "keep.txt").write_text("still here", encoding="utf-8")
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="a folder of this name is in the way") as caught:
         atomic_write(target, b"new")
+    assert caught.value.path == target
     assert (target / "keep.txt").read_text(encoding="utf-8") == "still here"
     assert temporaries(tmp_path) == []
+
+
+# write_files: a set of files, all or none ------------------------------------------------
+
+def test_write_files_writes_every_file(tmp_path: Path) -> None:
+    files = [(tmp_path / "out" / f"3204.{ext}", ext.encode() * 10) for ext in ("pdf", "html")]
+    write_files(files)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == {
+        "3204.pdf": b"pdf" * 10, "3204.html": b"html" * 10}
+
+
+def test_a_disk_that_fills_up_half_way_leaves_the_previous_set(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second file meets a full disk: the first is not written either."""
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    (outdir / "3204.pdf").write_bytes(b"old pdf")
+    written: list[int] = []
+    real_write = os.write
+
+    def write(fd: int, data: bytes | memoryview) -> int:
+        if written:  # the first file went through; then the disk is full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(fd)
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", write)
+    with pytest.raises(OutputError) as caught:
+        write_files([(outdir / "3204.html", b"new html"), (outdir / "3204.pdf", b"new pdf")])
+    monkeypatch.undo()
+    assert caught.value.path == outdir / "3204.pdf"
+    assert caught.value.describe("en") == (
+        f"cannot write {outdir / '3204.pdf'}: the disk is full; free some space and run again")
+    assert caught.value.describe("id").startswith(f"tidak dapat menulis {outdir / '3204.pdf'}: "
+                                                  "disk penuh")
+    assert sorted(os.listdir(outdir)) == ["3204.pdf"]
+    assert (outdir / "3204.pdf").read_bytes() == b"old pdf"
+
+
+def test_a_rename_that_fails_puts_the_previous_files_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"old a")
+    real_replace = os.replace
+    replaced: list[str] = []
+
+    def replace(source: str, target: str | Path) -> None:
+        if Path(target).name == "c.pdf":
+            raise OSError(errno.EIO, "Input/output error")
+        replaced.append(Path(target).name)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OutputError, match="Input/output error"):
+        write_files([(tmp_path / name, b"new") for name in ("a.pdf", "b.pdf", "c.pdf")])
+    monkeypatch.undo()
+    assert replaced == ["a.pdf", "b.pdf", "a.pdf"]  # a.pdf was put back after c.pdf failed
+    assert sorted(os.listdir(tmp_path)) == ["a.pdf"]  # b.pdf was new: removed again
+    assert (tmp_path / "a.pdf").read_bytes() == b"old a"  # a.pdf: the previous content
+
+
+def test_an_output_folder_under_a_file_is_an_output_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        write_files([(tmp_path / "file" / "out" / "3204.pdf", b"x")])
+    assert caught.value.describe("en") == (
+        f"cannot create the folder {tmp_path / 'file' / 'out'}: part of the path is a file,"
+        " not a folder")
 
 
 # clean_stale_temporaries ------------------------------------------------------------------
