@@ -26,7 +26,7 @@ from generator.render.docx import measure as ms
 from generator.render.docx import numbering as nb
 from generator.render.docx import ooxml as ox
 from generator.render.docx import page as pg
-from generator.render.docx.package import normalise_zip
+from generator.render.docx.package import CORE_PROPERTY_LIMIT, core_text, normalise_zip
 from generator.render.docx.stylemap import STYLE_MAP
 
 W = ox.W
@@ -780,6 +780,36 @@ def test_clean_text() -> None:
     assert ox.clean_text("\x00\x01\x7f\x9f\ufffe\uffff") == ""
     assert ox.clean_text("\udfff") == "\ufffd"
     assert ox.clean_text("Rp 1.000 – café ✓") == "Rp 1.000 – café ✓"
+
+
+@pytest.mark.parametrize("text", [
+    "Masterplan Smart City Kabupaten Contoh 2026–2030",  # short: unchanged
+    " ".join(f"Kata{n}" for n in range(200)),  # cut after a whole word
+    "Kata " * 49 + "Sangat" + "panjang" * 40,  # the last boundary loses too much: at a letter
+    "x" * 600,  # no boundary at all
+    "Judul, " * 60,  # punctuation before the cut goes too
+])
+def test_core_text_fits_a_core_property_and_cuts_at_a_word(text: str) -> None:
+    value = core_text(text)
+    assert len(value) <= CORE_PROPERTY_LIMIT
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        assert value == text
+        return
+    kept = value.removesuffix("…")
+    assert value.endswith("…") and text.startswith(kept) and len(kept) >= CORE_PROPERTY_LIMIT // 2
+    assert kept[-1] not in " ,;:–-"
+    if " " in text[CORE_PROPERTY_LIMIT // 2:CORE_PROPERTY_LIMIT]:
+        assert text[len(kept)] in " ,;:–-"  # a whole word was kept
+
+
+def test_metadata_longer_than_word_allows_is_shortened_not_an_error() -> None:
+    long = " ".join(f"Kabupaten{n}" for n in range(120))  # 1,300 characters
+    result = convert(page("<p>x</p>"), options(title=long, author="; ".join([long] * 3),
+                                               subject=long, keywords=[long, long]))
+    properties = docx.Document(io.BytesIO(result.data)).core_properties
+    for value in (properties.title, properties.author, properties.subject, properties.keywords,
+                  properties.last_modified_by):
+        assert 200 < len(value) <= CORE_PROPERTY_LIMIT and value.endswith("…")
 
 
 def test_column_widths_share_the_width_and_respect_fixed_columns() -> None:

@@ -27,6 +27,8 @@ Decisions:
   http, https and mailto (or internal anchors), pictures come only from the chart PNGs the
   caller passes and from ``data:`` URLs, checked by Pillow. Any problem is a `RenderError`
   and no bytes are returned, so the caller never writes a half-made file.
+- Whatever validates is written: core properties longer than Word's 255 characters (a
+  500-character title, many authors) are shortened at a word boundary with an ellipsis.
 - The same input gives the same bytes: fixed core properties and zip entries.
 """
 
