@@ -6,7 +6,8 @@ HTML; two renders in different processes are byte-identical; LibreOffice headles
 every DOCX these tests produce (the example's four and the hostile ones) and converts it to
 PDF, whose text holds every chapter with its number. Hostile input (characters XML forbids,
 a 20,000-character word, lists nested twelve deep, remote and broken images, a broken
-reference document) is handled or refused with a message, never written half-way.
+reference document, one whose zip lies) is handled or refused with a message, never
+written half-way.
 
 The example is rendered once per session (twice, for the byte comparison, in parallel);
 LibreOffice runs once, for all documents together.
@@ -34,6 +35,12 @@ import pytest
 from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx_hostile import (
+    MiB,
+    deflated,
+    with_stream,
+    word_template,
+)
 from pypdf import PdfReader
 
 from generator.errors import RenderError
@@ -447,11 +454,30 @@ def test_a_consultants_reference_docx_through_the_command_line(tmp_path: Path) -
 def test_a_broken_reference_docx_fails_with_a_message(tmp_path: Path) -> None:
     (tmp_path / "rusak.docx").write_bytes(b"PK\x03\x04 this is not a zip")
     outdir = tmp_path / "out"
-    done = masterplan("render", MINIMAL, "-f", "html,docx", "-o", outdir, "--reference-docx",
-                      tmp_path / "rusak.docx", timeout=120)
-    assert done.returncode == 1
-    assert "rusak.docx: not a Word document" in done.stderr
-    assert not outdir.exists() or list(outdir.iterdir()) == []
+    for lang, text in (("id", "bukan dokumen Word"), ("en", "not a Word document")):
+        done = masterplan("render", MINIMAL, "-f", "html,docx", "-o", outdir, "--lang", lang,
+                          "--reference-docx", tmp_path / "rusak.docx", timeout=120)
+        assert done.returncode == 1
+        assert f"{tmp_path / 'rusak.docx'}: error: --reference-docx: {text}" in done.stderr
+        assert not outdir.exists() or list(outdir.iterdir()) == []
+
+
+def test_a_reference_docx_whose_zip_lies_is_refused_and_nothing_is_written(
+        tmp_path: Path) -> None:
+    """The header of word/styles.xml declares the real styles, its stream inflates 256 MiB
+    more (zipfile would have inflated all of it): refused before python-docx opens it."""
+    styles = word_template().parts["word/styles.xml"]
+    reference = tmp_path / "bohong.docx"
+    reference.write_bytes(with_stream(styles, deflated(styles, b" " * MiB, repeat=256)))
+    outdir = tmp_path / "out"
+    for lang, text in (("id", "bagian `word/styles.xml` terurai lebih besar daripada"),
+                       ("en", "part `word/styles.xml` unpacks to more than the")):
+        done = masterplan("render", MINIMAL, "-f", "html,docx", "-o", outdir, "--lang", lang,
+                          "--reference-docx", reference, timeout=120)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith(f"{reference}: error: --reference-docx: {text}")
+        assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+        assert not outdir.exists() or list(outdir.iterdir()) == []
 
 
 def test_a_missing_chart_png_is_a_render_error(example: Rendered) -> None:

@@ -8,9 +8,10 @@ two formats cannot drift apart in content and restyling the Word output means ed
 
 The package, from the bottom up (each module imports only those above it in this list):
 ooxml (XML builders), stylemap (the rule table), options, measure (column widths),
-pictures, numbering, reference (the reference DOCX), package (core properties, zip), page
-(page setup), translator (the walk and its dispatch), then the handlers in sections,
-blocks, inline and tables, and writer (the handlers registered, the walk run).
+pictures, numbering, archive (a zip inflated under real caps), reference (the reference
+DOCX), package (core properties, zip), page (page setup), translator (the walk and its
+dispatch), then the handlers in sections, blocks, inline and tables, and writer (the
+handlers registered, the walk run).
 
 Decisions:
 
