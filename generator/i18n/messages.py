@@ -265,6 +265,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                       " templat atau contoh pendek, bukan dokumen lengkap",
                                       "holds more than {limit} XML elements and attributes; use"
                                       " a template or a short sample, not a whole document"),
+    "docx.reference_stripped": ("dibuang dari {file} karena membuat Word mengambil sesuatu dari"
+                                " luar saat dokumen dibuka, atau membatasi penyuntingan:"
+                                " {items}", "removed from {file} what would make Word fetch or"
+                                " take anything from elsewhere when the document is opened, or"
+                                " restrict editing: {items}"),
+    "docx.reference_external_left": ("DOCX tidak ditulis: masih merujuk ke luar berkas ({items})",
+                                     "the DOCX is not written: it still refers outside itself"
+                                     " ({items})"),
     "asset.missing": ("berkas `{name}` tidak ditemukan", "file `{name}` not found"),
     "asset.outside": ("berkas `{name}` berada di luar folder spec", "file `{name}` is outside"
                       " the spec's folder"),

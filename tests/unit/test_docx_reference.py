@@ -1,35 +1,53 @@
-"""A consultant's `--reference-docx` as an attacker would write it, with real files built
-here (the hostile packages by tests/docx_hostile.py).
+"""A consultant's `--reference-docx` as an attacker would write it.
 
-A small file never costs much memory: zip headers that lie, damaged or exotic entries, and
-more styles, numbering definitions, relationships, XML or entries than `LIMITS` allow are
-refused, naming the file, before python-docx reads them.
+Two classes of failure, each tested as a class, with real files built here (the hostile
+packages by tests/docx_hostile.py):
+
+- whatever the reference points to outside itself (a remote attachedTemplate, links and
+  pictures in its headers, OLE objects, sub-documents, frames, customXml, glossary, fonts,
+  mail-merge sources, ...) never reaches the output: every relationship of every DOCX made is
+  read back, and no external one is left but the hyperlinks of the document's own text;
+- a small file never costs much memory: zip headers that lie, damaged or exotic entries,
+  and more styles, numbering definitions, relationships, XML or entries than `LIMITS` allow
+  are refused, naming the file, before python-docx reads them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from docx_hostile import (
+    EVIL,
+    PLANTS,
     PR_NS,
     RT,
     W_NS,
     MiB,
+    Package,
+    W,
     deflated,
+    external_targets,
+    hostile,
+    inflated,
     with_stream,
     word_template,
 )
 from helpers import REPO
+from lxml import etree
 
 from generator.errors import Diagnostic, SourceSpan, SpecError
 from generator.i18n.messages import message
 from generator.render.docx import DocxOptions, convert
 from generator.render.docx import reference as rf
+from generator.render.docx import sanitize as sz
 
 OUR_LINKS = ("https://example.org/rencana", "mailto:tim@example.org")
 HTML = ('<!DOCTYPE html><html lang="id"><head><title>t</title></head><body>'
@@ -41,7 +59,117 @@ def options(reference: Path | None) -> DocxOptions:
     return DocxOptions(title="Masterplan", author="Tim", reference_docx=reference)
 
 
-# --- a small file never costs much -----------------------------------------------------------
+# --- reading the output back, independently of the converter --------------------------------
+
+
+def assert_nothing_leaves(data: bytes) -> None:
+    """Only the links of our own text point outside; nothing of the attacker is left."""
+    assert sorted(external_targets(data)) == sorted(
+        ("word/_rels/document.xml.rels", "hyperlink", link) for link in OUR_LINKS)
+    for name, content in inflated(data).items():
+        assert EVIL.encode() not in content, name
+    settings = etree.fromstring(inflated(data)["word/settings.xml"])
+    for forbidden in ("attachedTemplate", "linkStyles", "mailMerge"):
+        assert settings.find(W + forbidden) is None
+    assert settings.find(W + "updateFields").get(W + "val") == "true"  # ours, for the TOC
+    document = docx.Document(io.BytesIO(data))  # still a Word document python-docx reads
+    assert "rencana" in document.paragraphs[0].text
+
+
+# --- class 4: nothing external reaches an output --------------------------------------------
+
+
+def test_our_own_links_are_the_only_external_relationships_with_the_built_in_reference(
+        ) -> None:
+    result = convert(HTML, options(None))
+    assert_nothing_leaves(result.data)
+    assert result.warnings == ()
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTS))
+def test_nothing_the_reference_points_to_outside_reaches_the_output(tmp_path: Path,
+                                                                   kind: str) -> None:
+    reference = hostile(tmp_path, kind)
+    assert EVIL.encode() in b"".join(Package(reference.read_bytes()).parts.values())
+    result = convert(HTML, options(reference))
+    assert_nothing_leaves(result.data)
+
+
+def test_every_kind_at_once_and_one_warning_names_what_was_dropped(tmp_path: Path) -> None:
+    reference = hostile(tmp_path, *PLANTS)
+    result = convert(HTML, options(reference))
+    assert_nothing_leaves(result.data)
+    assert convert(HTML, options(reference)).data == result.data  # reproducible still
+    [warning] = [w for w in result.warnings if w.code == "docx.reference_stripped"]
+    items = warning.params["items"]
+    assert f"attachedTemplate https://{EVIL}/t.dotm" in items
+    assert len(items.split(", ")) == 12 and items.endswith(")")  # the first few, and a count
+    [diagnostic] = [d for d in result.diagnostics(reference)
+                    if d.code == "docx.reference_stripped"]
+    assert (diagnostic.span.file, diagnostic.severity) == (str(reference), "warning")
+    assert diagnostic.message("en").startswith("removed from konsultan.docx what would make")
+    assert diagnostic.message("id").startswith("dibuang dari konsultan.docx karena membuat")
+
+
+def test_what_is_dropped_is_listed_whatever_it_was(tmp_path: Path) -> None:
+    result = convert(HTML, options(hostile(tmp_path, "attachedTemplate", "mail merge",
+                                           "frame")))
+    [warning] = [w for w in result.warnings if w.code == "docx.reference_stripped"]
+    assert warning.params["items"] == (
+        f"attachedTemplate https://{EVIL}/t.dotm, mailMergeSource https://{EVIL}/people.csv, "
+        f"frame https://{EVIL}/frame.html, w:linkStyles, w:mailMerge")
+
+
+def test_a_clean_reference_gives_no_such_warning_and_keeps_its_styles(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.styles["Heading 1"].font.color.rgb = docx.shared.RGBColor(0x80, 0, 0)
+    document.save(str(tmp_path / "bersih.docx"))
+    result = convert(HTML, options(tmp_path / "bersih.docx"))
+    assert [w for w in result.warnings if w.code == "docx.reference_stripped"] == []
+    out = docx.Document(io.BytesIO(result.data))
+    assert out.styles["Heading 1"].font.color.rgb == docx.shared.RGBColor(0x80, 0, 0)
+    assert set(inflated(result.data)) <= {
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml",
+        "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
+        "word/webSettings.xml", "word/fontTable.xml", "word/theme/theme1.xml",
+        "word/numbering.xml", "word/header1.xml", "word/footer1.xml"}
+
+
+def test_the_last_check_refuses_what_the_stripping_would_miss(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rf, "strip_reference", lambda document: [])
+    reference = hostile(tmp_path, "attachedTemplate")
+    with pytest.raises(SpecError) as caught:
+        convert(HTML, options(reference))
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.span.file, diagnostic.code) == (str(reference),
+                                                       "docx.reference_external_left")
+    assert f"attachedTemplate https://{EVIL}/t.dotm" in diagnostic.message("en")
+    assert "w:attachedTemplate" in diagnostic.message("en")
+
+
+def test_the_last_check_allows_only_web_and_mail_links_of_the_document() -> None:
+    data = convert(HTML, options(None)).data
+    assert sz.external_relationships(data) == []
+    parts = inflated(data)
+    rels = "word/_rels/document.xml.rels"
+    for target, kind, where in [("file:///etc/passwd", "hyperlink", rels),
+                                ("javascript:alert(1)", "hyperlink", rels),
+                                ("https://example.org/x.png", "image", rels),
+                                ("https://example.org/", "hyperlink", "_rels/.rels")]:
+        changed = dict(parts)
+        root = etree.fromstring(changed[where])
+        etree.SubElement(root, f"{{{PR_NS}}}Relationship", Id="rIdX", Type=RT + kind,
+                         Target=target, TargetMode="External")
+        changed[where] = etree.tostring(root)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, content in changed.items():
+                archive.writestr(name, content)
+        assert sz.external_relationships(buffer.getvalue()) == [f"{where}: {kind} {target}"]
+
+
+# --- class 7: a small file never costs much ---------------------------------------------------
 
 
 def refusal_of(reference: Path) -> Diagnostic:
@@ -191,3 +319,10 @@ def test_a_lying_header_costs_no_memory(tmp_path: Path) -> None:
     assert code == "docx.reference_part_inflates"
     assert int(grown) < 32, f"the peak grew by {grown} MiB"
 
+
+def test_a_part_that_should_be_xml_and_is_not_is_dropped_not_copied(tmp_path: Path) -> None:
+    package = word_template()
+    package.parts["word/theme/theme1.xml"] = b"\x89PNG not a theme " + EVIL.encode()
+    result = convert(HTML, options(package.save(tmp_path / "tema.docx")))
+    assert_nothing_leaves(result.data)
+    assert "word/theme/theme1.xml" not in inflated(result.data)

@@ -1,5 +1,6 @@
 """The finished package: fixed core properties and a zip whose bytes depend only on the
-input (python-docx stamps every entry and `modified` with the current time).
+input (python-docx stamps every entry and `modified` with the current time), checked once
+more for anything that points outside it (`sanitize.external_relationships`).
 
 A core property holds at most 255 characters (python-docx refuses more, as Word's property
 dialog does), while the spec allows a 500-character title and region name and any number
@@ -15,8 +16,11 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from generator.errors import RenderError
 from generator.render.docx.ooxml import clean_text
 from generator.render.docx.options import DocxOptions
+from generator.render.docx.reference import refusal
+from generator.render.docx.sanitize import external_relationships, summary
 
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 CORE_PROPERTY_LIMIT = 255  # characters, python-docx's and Word's limit
@@ -56,7 +60,14 @@ def finish(document: Any, options: DocxOptions) -> bytes:
     props.last_printed = created
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalise_zip(buffer.getvalue(), created)
+    data = normalise_zip(buffer.getvalue(), created)
+    problems = external_relationships(data)
+    if problems and options.reference_docx is not None:
+        raise refusal(options.reference_docx, "docx.reference_external_left",
+                      items=summary(problems))
+    if problems:  # the built-in reference and our own writing: a bug, never the user's
+        raise RenderError(f"DOCX: the package refers outside itself: {summary(problems)}")
+    return data
 
 
 def zip_timestamp(moment: datetime) -> tuple[int, int, int, int, int, int]:

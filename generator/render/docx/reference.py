@@ -1,11 +1,13 @@
 """The reference document the Word styles come from: the built-in one, or a consultant's
-(``--reference-docx``), checked before it is opened.
+(``--reference-docx``), checked before it is opened and stripped once it is.
 
 A consultant's file is refused, naming it, when it is not a small sane .docx: too large on
 disk, more entries, bytes or XML than the `LIMITS` allow *as really inflated*
-(`archive.check_archive`), or not usable by python-docx. Each of our styles it lacks is
-copied from the built-in reference (with the styles it is based on) and reported as a
-`DocxWarning`, as pandoc's ``--reference-doc`` does silently.
+(`archive.check_archive`), or not usable by python-docx. Once opened, everything but its
+styles, numbering, theme, fonts, settings and page setup is dropped
+(`sanitize.strip_reference`), and what would have reached outside is reported. Each of our
+styles it lacks is copied from the built-in reference (with the styles it is based on) and
+reported as a `DocxWarning`, as pandoc's ``--reference-doc`` does silently.
 
 Refusals are `SpecError`s with one diagnostic at the file, so they are translated when shown
 (``FILE: error: --reference-docx: ...``), exit 1 and cross a batch worker as plain data.
@@ -23,6 +25,7 @@ from typing import Any
 from generator.errors import Diagnostic, SourceSpan, SpecError
 from generator.render.docx.archive import ArchiveProblem, Limits, check_archive
 from generator.render.docx.ooxml import W
+from generator.render.docx.sanitize import strip_reference, summary
 from generator.render.docx.stylemap import STYLES, DocxWarning
 from generator.resources import templates_dir
 
@@ -164,8 +167,8 @@ def style_ids(styles_element: Any) -> dict[str, str]:
 
 
 def open_reference(path: Path | None) -> tuple[Any, list[DocxWarning]]:
-    """The python-docx document to write into (the built-in reference, or the checked
-    `path` with our missing styles merged in) and the warnings about its styles."""
+    """The python-docx document to write into (the built-in reference, or the checked and
+    stripped `path` with our missing styles merged in) and the warnings about it."""
     from docx import Document
 
     builtin = builtin_reference()
@@ -175,9 +178,17 @@ def open_reference(path: Path | None) -> tuple[Any, list[DocxWarning]]:
     try:
         document = Document(io.BytesIO(data))
         document.part.numbering_part  # noqa: B018 - created now if the file has none
+        stripped = strip_reference(document)
     except Exception as error:  # python-docx raises anything from KeyError to XMLSyntaxError
         raise refusal(path, "docx.reference_unusable",
                       detail=f"{type(error).__name__}: {error}") from None
+    warnings = []
+    if stripped:
+        warnings.append(DocxWarning(
+            "docx.reference_stripped", {"file": path.name, "items": summary(stripped)},
+            f"removed from {path.name} what would make Word fetch or take anything from "
+            f"elsewhere when the document is opened, or restrict editing: "
+            f"{summary(stripped)}"))
     ours = Document(str(builtin))
-    warnings = merge_missing_styles(document.styles.element, ours.styles.element, path.name)
+    warnings += merge_missing_styles(document.styles.element, ours.styles.element, path.name)
     return document, warnings
