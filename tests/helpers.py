@@ -50,6 +50,71 @@ def valid_spec(region_type: str = "kabupaten", lang: str = "id") -> dict[str, An
     return copy.deepcopy(_starter_data(region_type, lang))
 
 
+def _max_text(length: int, seed: int) -> str:
+    """Words (some with accents and a dash) up to exactly `length` characters."""
+    words = ["Pembangunan", "Kota-Cerdas", "Daerah", "Layanan", "Publik", "Digital", "Café",
+             "Terpadu", "Berkelanjutan", "Ekonomi"]
+    text, number = "", seed
+    while len(text) < length:
+        text += f"{words[number % len(words)]}{number} "
+        number += 1
+    return text[:length - 1].rstrip() + "x" * (length - len(text[:length - 1].rstrip()))
+
+
+def _free_text(node: Mapping[str, Any], markdown: bool) -> bool:
+    """A string the spec's author writes freely: a `maxLength`, no pattern, no enum."""
+    return (node.get("type") == "string" and "maxLength" in node
+            and not {"pattern", "enum"} & node.keys()
+            and (markdown or not node.get("x-markdown")))
+
+
+# Fields that name a file rather than hold text.
+FILE_FIELDS = frozenset({"logo"})
+
+
+def at_maximum_length(data: Any, *, markdown: bool = False,
+                      items: int = 3) -> list[str]:
+    """Set every free-text field of the spec `data` to the longest text the schema allows
+    (`maxLength`, read from `generator.spec.schema`), in place; optional ones are added
+    where their object is present, and lists of such text get `items` items. Markdown
+    fields (20,000 characters each) only with `markdown`. Returns the paths set."""
+    from generator.spec.schema import build_schema
+
+    schema = build_schema()
+    done: list[str] = []
+
+    def resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
+        while "$ref" in node:
+            node = schema["$defs"][node["$ref"].rpartition("/")[2]]
+        return node
+
+    def text(path: str, node: Mapping[str, Any]) -> str:
+        done.append(path)
+        return _max_text(int(node["maxLength"]), len(done))
+
+    def fill(value: Any, node: Mapping[str, Any], path: str) -> None:
+        node = resolve(node)
+        if isinstance(value, Mapping):
+            for key, sub in node.get("properties", {}).items():
+                sub = resolve(sub)
+                item = resolve(sub.get("items", {}))
+                here = f"{path}.{key}" if path else key
+                if key in FILE_FIELDS:
+                    continue
+                if _free_text(sub, markdown):
+                    value[key] = text(here, sub)
+                elif sub.get("type") == "array" and _free_text(item, markdown):
+                    value[key] = [text(f"{here}[{i}]", item) for i in range(items)]
+                elif key in value:
+                    fill(value[key], sub, here)
+        elif isinstance(value, list):
+            for index, element in enumerate(value):
+                fill(element, node.get("items", {}), f"{path}[{index}]")
+
+    fill(data, schema, "")
+    return done
+
+
 # --- paths into data -----------------------------------------------------------------------
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

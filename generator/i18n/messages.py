@@ -248,6 +248,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             " biasa", "class `{class}` of <{tag}> is not in the DOCX style map"
                             " (docs/templates.md); {count} such element(s) written as a plain"
                             " <{tag}>"),
+    # a consultant's reference document (--reference-docx): the diagnostic is at the file
+    "docx.reference_unreadable": ("berkas tidak dapat dibaca ({reason})",
+                                  "the file cannot be read ({reason})"),
+    "docx.reference_not_file": ("bukan berkas biasa", "not a regular file"),
+    "docx.reference_too_large": ("berkas terlalu besar: {size} bita, batasnya {limit}",
+                                 "the file is too large: {size} bytes, the limit is {limit}"),
+    "docx.reference_not_zip": ("bukan dokumen Word (berkas .docx adalah arsip zip; berkas ini"
+                               " bukan)", "not a Word document (a .docx is a zip file; this is"
+                               " not one)"),
+    "docx.reference_not_docx": ("bukan dokumen Word (tidak ada word/document.xml)",
+                                "not a Word document (no word/document.xml)"),
+    "docx.reference_unusable": ("bukan dokumen Word yang dapat dipakai ({detail})",
+                                "not a usable Word document ({detail})"),
+    "docx.reference_too_many_parts": ("berisi lebih dari {limit} bagian (entri zip)",
+                                      "holds more than {limit} parts (zip entries)"),
+    "docx.reference_unpacks_too_large": ("isinya terurai menjadi lebih dari {limit} bita",
+                                         "its contents unpack to more than {limit} bytes"),
+    "docx.reference_part_method": ("bagian `{part}` terenkripsi atau dimampatkan dengan cara"
+                                   " yang tidak dipakai Word", "part `{part}` is encrypted or"
+                                   " compressed in a way Word does not use"),
+    "docx.reference_part_damaged": ("bagian `{part}` rusak (isinya tidak sesuai dengan ukuran"
+                                    " atau CRC yang tercantum)", "part `{part}` is damaged (its"
+                                    " contents do not match the size or CRC it declares)"),
+    "docx.reference_part_inflates": ("bagian `{part}` terurai lebih besar daripada {declared}"
+                                     " bita yang tercantum di zip", "part `{part}` unpacks to"
+                                     " more than the {declared} bytes the zip declares"),
+    "docx.reference_too_many_styles": ("`{part}` berisi lebih dari {limit} gaya; gunakan templat"
+                                       " dengan lebih sedikit gaya", "`{part}` holds more than"
+                                       " {limit} styles; use a template with fewer styles"),
+    "docx.reference_too_many_lists": ("`{part}` berisi lebih dari {limit} definisi penomoran",
+                                      "`{part}` holds more than {limit} numbering definitions"),
+    "docx.reference_too_many_relationships": ("`{part}` berisi lebih dari {limit} relasi",
+                                              "`{part}` holds more than {limit} relationships"),
+    "docx.reference_xml_too_large": ("XML-nya terurai menjadi lebih dari {limit} bita; gunakan"
+                                     " templat atau contoh pendek, bukan dokumen lengkap",
+                                     "its XML unpacks to more than {limit} bytes; use a template"
+                                     " or a short sample, not a whole document"),
+    "docx.reference_too_many_nodes": ("berisi lebih dari {limit} elemen dan atribut XML; gunakan"
+                                      " templat atau contoh pendek, bukan dokumen lengkap",
+                                      "holds more than {limit} XML elements and attributes; use"
+                                      " a template or a short sample, not a whole document"),
+    "docx.reference_stripped": ("dibuang dari {file} karena membuat Word mengambil sesuatu dari"
+                                " luar saat dokumen dibuka, atau membatasi penyuntingan:"
+                                " {items}", "removed from {file} what would make Word fetch or"
+                                " take anything from elsewhere when the document is opened, or"
+                                " restrict editing: {items}"),
+    "docx.reference_external_left": ("DOCX tidak ditulis: masih merujuk ke luar berkas ({items})",
+                                     "the DOCX is not written: it still refers outside itself"
+                                     " ({items})"),
     "asset.missing": ("berkas `{name}` tidak ditemukan", "file `{name}` not found"),
     "asset.outside": ("berkas `{name}` berada di luar folder spec", "file `{name}` is outside"
                       " the spec's folder"),

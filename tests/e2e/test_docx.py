@@ -6,7 +6,8 @@ HTML; two renders in different processes are byte-identical; LibreOffice headles
 every DOCX these tests produce (the example's four and the hostile ones) and converts it to
 PDF, whose text holds every chapter with its number. Hostile input (characters XML forbids,
 a 20,000-character word, lists nested twelve deep, remote and broken images, a broken
-reference document) is handled or refused with a message, never written half-way.
+reference document, one full of external relationships, one whose zip lies) is handled or
+refused with a message, never written half-way.
 
 The example is rendered once per session (twice, for the byte comparison, in parallel);
 LibreOffice runs once, for all documents together.
@@ -34,6 +35,17 @@ import pytest
 from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx_hostile import (
+    EVIL,
+    PLANTS,
+    MiB,
+    deflated,
+    external_targets,
+    hostile,
+    inflated,
+    with_stream,
+    word_template,
+)
 from pypdf import PdfReader
 
 from generator.errors import RenderError
@@ -380,6 +392,11 @@ def hostile_docs(example: Rendered, tmp_path_factory: pytest.TempPathFactory) ->
                                      created=datetime(2025, 1, 1, tzinfo=UTC)))
         paths[name] = folder / f"hostile-{name}.docx"
         paths[name].write_bytes(result.data)
+    result = convert(html, DocxOptions(title="hostile reference", charts=charts,
+                                       created=datetime(2025, 1, 1, tzinfo=UTC),
+                                       reference_docx=hostile(folder, *PLANTS)))
+    paths["reference"] = folder / "hostile-reference.docx"
+    paths["reference"].write_bytes(result.data)
     return paths
 
 
@@ -453,11 +470,49 @@ def test_a_consultants_reference_docx_through_the_command_line(tmp_path: Path) -
 def test_a_broken_reference_docx_fails_with_a_message(tmp_path: Path) -> None:
     (tmp_path / "rusak.docx").write_bytes(b"PK\x03\x04 this is not a zip")
     outdir = tmp_path / "out"
-    done = masterplan("render", MINIMAL, "-f", "html,docx", "-o", outdir, "--reference-docx",
-                      tmp_path / "rusak.docx", timeout=120)
-    assert done.returncode == 1
-    assert "rusak.docx: not a Word document" in done.stderr
-    assert not outdir.exists() or list(outdir.iterdir()) == []
+    for lang, text in (("id", "bukan dokumen Word"), ("en", "not a Word document")):
+        done = masterplan("render", MINIMAL, "-f", "html,docx", "-o", outdir, "--lang", lang,
+                          "--reference-docx", tmp_path / "rusak.docx", timeout=120)
+        assert done.returncode == 1
+        assert f"{tmp_path / 'rusak.docx'}: error: --reference-docx: {text}" in done.stderr
+        assert not outdir.exists() or list(outdir.iterdir()) == []
+
+
+def test_a_hostile_reference_docx_plants_nothing_and_is_reported(tmp_path: Path) -> None:
+    """A reference with a remote attachedTemplate (and every other kind of external
+    relationship): the DOCX is written without any, and a warning at the file says what
+    was removed, in Indonesian or English."""
+    reference = hostile(tmp_path, *PLANTS)
+    for lang, text in (("id", "dibuang dari konsultan.docx karena membuat Word mengambil"),
+                       ("en", "removed from konsultan.docx what would make Word fetch")):
+        outdir = tmp_path / lang
+        done = masterplan("render", MINIMAL, "-f", "docx", "-o", outdir, "--lang", lang,
+                          "--reference-docx", reference, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert f"{reference}: warning: {text}" in done.stderr
+        assert f"attachedTemplate https://{EVIL}/t.dotm" in done.stderr
+        data = next(outdir.glob("*.docx")).read_bytes()
+        assert all(kind == "hyperlink" and not target.startswith("file:")
+                   for _rels, kind, target in external_targets(data))
+        assert not any(EVIL.encode() in content for content in inflated(data).values())
+
+
+def test_a_reference_docx_whose_zip_lies_is_refused_and_nothing_is_written(
+        tmp_path: Path) -> None:
+    """The header of word/styles.xml declares the real styles, its stream inflates 256 MiB
+    more (zipfile would have inflated all of it): refused before python-docx opens it."""
+    styles = word_template().parts["word/styles.xml"]
+    reference = tmp_path / "bohong.docx"
+    reference.write_bytes(with_stream(styles, deflated(styles, b" " * MiB, repeat=256)))
+    outdir = tmp_path / "out"
+    for lang, text in (("id", "bagian `word/styles.xml` terurai lebih besar daripada"),
+                       ("en", "part `word/styles.xml` unpacks to more than the")):
+        done = masterplan("render", MINIMAL, "-f", "html,docx", "-o", outdir, "--lang", lang,
+                          "--reference-docx", reference, timeout=120)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith(f"{reference}: error: --reference-docx: {text}")
+        assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+        assert not outdir.exists() or list(outdir.iterdir()) == []
 
 
 def test_a_missing_chart_png_is_a_render_error(example: Rendered) -> None:

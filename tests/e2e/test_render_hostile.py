@@ -3,7 +3,8 @@
 Narrative Markdown full of scripts, `javascript:` links, `file://` and `http://` images and
 template syntax must come out as harmless text (HTML and PDF); a logo that is missing,
 outside the spec's folder, not a regular file, too large or not an image is a positioned
-error; any failed render leaves no file behind. Specs are made from the minimal example.
+error; any failed render leaves no file behind; every free-text field as long as the schema
+allows renders in every format. Specs are made from the minimal example.
 """
 
 from __future__ import annotations
@@ -21,13 +22,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
-from helpers import run_cli
+from helpers import at_maximum_length, run_cli
 from PIL import Image
 from pypdf import PdfReader
+from ruamel.yaml import YAML
 
 from generator.pipeline import render_spec
 from generator.settings import RenderSettings
+from generator.spec.schema import build_schema
 
 pytestmark = pytest.mark.e2e
 
@@ -425,3 +429,84 @@ def test_long_unbroken_words_stay_on_the_page(tmp_path: Path, e2e: Any) -> None:
     render_spec(spec, RenderSettings(formats=("pdf",), outdir=tmp_path / "out"))
     (pdf,) = (tmp_path / "out").glob("*.pdf")
     assert e2e.words_near_the_edge(pdf) == []
+
+
+# === the longest text the schema allows ========================================================
+
+def spec_at_maximum(folder: Path, *, markdown: bool) -> tuple[Path, dict[str, Any]]:
+    """The minimal example with every free-text field as long as the schema allows."""
+    yaml = YAML()
+    data = yaml.load(MINIMAL)
+    filled = at_maximum_length(data, markdown=markdown)
+    assert {"document.title", "region.name", "document.consultant",
+            "document.authors[2]", "region.province", "cohort.track"} <= set(filled)
+    folder.mkdir(parents=True, exist_ok=True)
+    yaml.dump(data, folder / "masterplan.yaml")
+    return folder / "masterplan.yaml", data
+
+
+def max_length(*path: str) -> int:
+    node: dict[str, Any] = build_schema()
+    for key in path:
+        node = node["properties"][key]
+    return int(node["maxLength"])
+
+
+def check_outputs(outdir: Path, kinds: tuple[str, ...], data: dict[str, Any]) -> None:
+    """Every file there, with a short name; the DOCX core properties shortened at a word, the
+    PDF metadata and the HTML title whole."""
+    names = sorted(p.name for p in outdir.iterdir())
+    assert len(names) == 3 * len(kinds), names
+    assert all(len(name.encode()) < 120 for name in names), names
+    title, region = data["document"]["title"], data["region"]["name"]
+    for docx_path in outdir.glob("*.docx"):
+        properties = docx.Document(str(docx_path)).core_properties
+        for value in (properties.title, properties.author, properties.subject,
+                      properties.keywords, properties.last_modified_by):
+            assert len(value) <= 255 and (len(value) < 200 or value.endswith("…")), value
+        if docx_path.stem.endswith("masterplan"):  # cut after a whole word of the spec's text
+            assert (title + " ").startswith(properties.title.removesuffix("…") + " ")
+            author = data["document"]["authors"][0]
+            assert (author + " ").startswith(properties.author.removesuffix("…") + " ")
+    for html_path in outdir.glob("*.html"):
+        head = html_path.read_text(encoding="utf-8").partition("</title>")[0]
+        assert region[:400] in html_lib.unescape(head)
+    for pdf_path in outdir.glob("*.pdf"):
+        metadata = PdfReader(pdf_path).metadata
+        assert metadata is not None and region[:400] in str(metadata.title)
+        if pdf_path.stem.endswith("masterplan"):
+            assert title in str(metadata.title) and len(str(metadata.author)) > 1500
+
+
+def test_every_text_field_at_its_schema_maximum_renders_in_every_format(
+        tmp_path: Path, e2e: Any) -> None:
+    """What validates renders: titles, names, authors and the consultant as long as the
+    schema allows (the DOCX core properties hold 255 characters, python-docx refused more
+    and the render ended in an internal error)."""
+    spec, data = spec_at_maximum(tmp_path / "spec", markdown=False)
+    assert len(data["document"]["title"]) == max_length("document", "title")
+    assert len(data["region"]["name"]) == max_length("region", "name")
+    assert e2e.run_masterplan("validate", spec).returncode == 0
+    outdir = tmp_path / "out"
+    done = e2e.run_masterplan("render", spec, "--document", "all", "-f", "pdf,html,docx",
+                              "-o", outdir, timeout=600)
+    assert done.returncode == 0 and "internal error" not in done.stderr, done.stderr
+    check_outputs(outdir, e2e.DOCUMENTS, data)
+    report = tmp_path / "report"
+    done = e2e.run_masterplan("report", spec, "-f", "pdf,html,docx", "-o", report, "-j", "1",
+                              timeout=600)
+    assert done.returncode == 0 and "internal error" not in done.stderr, done.stderr
+    assert len(list(report.iterdir())) == 3
+
+
+@pytest.mark.slow
+def test_every_field_markdown_included_at_its_schema_maximum_renders_in_every_format(
+        tmp_path: Path, e2e: Any) -> None:
+    """The same with every narrative at its 20,000 characters too (a main book of some 600
+    pages; about 80 s)."""
+    spec, data = spec_at_maximum(tmp_path / "spec", markdown=True)
+    outdir = tmp_path / "out"
+    done = e2e.run_masterplan("render", spec, "--document", "masterplan", "-f",
+                              "pdf,html,docx", "-o", outdir, timeout=900)
+    assert done.returncode == 0 and "internal error" not in done.stderr, done.stderr
+    check_outputs(outdir, ("masterplan",), data)

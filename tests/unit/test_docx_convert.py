@@ -20,13 +20,13 @@ from docx.document import Document
 from lxml import etree
 from PIL import Image
 
-from generator.errors import RenderError
+from generator.errors import Diagnostic, RenderError, SpecError
 from generator.render.docx import DocxOptions, convert, render_docx
 from generator.render.docx import measure as ms
 from generator.render.docx import numbering as nb
 from generator.render.docx import ooxml as ox
 from generator.render.docx import page as pg
-from generator.render.docx.package import normalise_zip
+from generator.render.docx.package import CORE_PROPERTY_LIMIT, core_text, normalise_zip
 from generator.render.docx.stylemap import STYLE_MAP
 
 W = ox.W
@@ -737,37 +737,47 @@ def test_render_docx_logs_unmapped_classes(caplog: pytest.LogCaptureFixture) -> 
     assert [r.message for r in caplog.records if "class `lead`" in r.message]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"not a zip at all", "not a Word document"),
-    (None, "not a Word document"),  # a zip without word/document.xml
-    (b"", "not a Word document"),
+def refused(reference: Path) -> Diagnostic:
+    """The one diagnostic that refuses `reference`; it names the file and the option."""
+    with pytest.raises(SpecError) as caught:
+        convert(page("<p>x</p>"), options(reference_docx=reference))
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.span.file, diagnostic.severity, diagnostic.path) == (
+        str(reference), "error", "--reference-docx")
+    assert str(diagnostic.span) == str(reference)  # a whole file: no line, no column
+    return diagnostic
+
+
+@pytest.mark.parametrize(("content", "code", "message"), [
+    (b"not a zip at all", "docx.reference_not_zip", "not a Word document"),
+    (None, "docx.reference_not_docx", "not a Word document"),  # no word/document.xml
+    (b"", "docx.reference_not_zip", "not a Word document"),
 ])
-def test_an_unusable_reference_is_a_render_error(tmp_path: Path, content: bytes | None,
-                                                  message: str) -> None:
+def test_an_unusable_reference_is_refused_naming_the_file(tmp_path: Path, content: bytes | None,
+                                                          code: str, message: str) -> None:
     path = tmp_path / "rusak.docx"
     if content is None:
         with zipfile.ZipFile(path, "w") as archive:
             archive.writestr("hello.txt", "hi")
     else:
         path.write_bytes(content)
-    with pytest.raises(RenderError, match=message):
-        convert(page("<p>x</p>"), options(reference_docx=path))
+    diagnostic = refused(path)
+    assert diagnostic.code == code
+    assert diagnostic.message("en").startswith(message)
+    assert diagnostic.message().startswith("bukan dokumen Word")
 
 
-def test_a_reference_that_is_a_folder_or_missing_is_a_render_error(tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="not a regular file"):
-        convert(page("<p>x</p>"), options(reference_docx=tmp_path))
-    with pytest.raises(RenderError, match="cannot be read"):
-        convert(page("<p>x</p>"), options(reference_docx=tmp_path / "missing.docx"))
+def test_a_reference_that_is_a_folder_or_missing_is_refused(tmp_path: Path) -> None:
+    assert refused(tmp_path).message("en") == "not a regular file"
+    assert refused(tmp_path / "missing.docx").message("en").startswith("the file cannot be read")
 
 
-def test_a_broken_word_file_is_a_render_error(tmp_path: Path) -> None:
+def test_a_broken_word_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "setengah.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types")
         archive.writestr("word/document.xml", "<w:document")
-    with pytest.raises(RenderError, match="not a usable Word document"):
-        convert(page("<p>x</p>"), options(reference_docx=path))
+    assert refused(path).message("en").startswith("not a usable Word document")
 
 
 # --- small pieces ---------------------------------------------------------------------------
@@ -780,6 +790,36 @@ def test_clean_text() -> None:
     assert ox.clean_text("\x00\x01\x7f\x9f\ufffe\uffff") == ""
     assert ox.clean_text("\udfff") == "\ufffd"
     assert ox.clean_text("Rp 1.000 – café ✓") == "Rp 1.000 – café ✓"
+
+
+@pytest.mark.parametrize("text", [
+    "Masterplan Smart City Kabupaten Contoh 2026–2030",  # short: unchanged
+    " ".join(f"Kata{n}" for n in range(200)),  # cut after a whole word
+    "Kata " * 49 + "Sangat" + "panjang" * 40,  # the last boundary loses too much: at a letter
+    "x" * 600,  # no boundary at all
+    "Judul, " * 60,  # punctuation before the cut goes too
+])
+def test_core_text_fits_a_core_property_and_cuts_at_a_word(text: str) -> None:
+    value = core_text(text)
+    assert len(value) <= CORE_PROPERTY_LIMIT
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        assert value == text
+        return
+    kept = value.removesuffix("…")
+    assert value.endswith("…") and text.startswith(kept) and len(kept) >= CORE_PROPERTY_LIMIT // 2
+    assert kept[-1] not in " ,;:–-"
+    if " " in text[CORE_PROPERTY_LIMIT // 2:CORE_PROPERTY_LIMIT]:
+        assert text[len(kept)] in " ,;:–-"  # a whole word was kept
+
+
+def test_metadata_longer_than_word_allows_is_shortened_not_an_error() -> None:
+    long = " ".join(f"Kabupaten{n}" for n in range(120))  # 1,300 characters
+    result = convert(page("<p>x</p>"), options(title=long, author="; ".join([long] * 3),
+                                               subject=long, keywords=[long, long]))
+    properties = docx.Document(io.BytesIO(result.data)).core_properties
+    for value in (properties.title, properties.author, properties.subject, properties.keywords,
+                  properties.last_modified_by):
+        assert 200 < len(value) <= CORE_PROPERTY_LIMIT and value.endswith("…")
 
 
 def test_column_widths_share_the_width_and_respect_fixed_columns() -> None:

@@ -8,9 +8,11 @@ two formats cannot drift apart in content and restyling the Word output means ed
 
 The package, from the bottom up (each module imports only those above it in this list):
 ooxml (XML builders), stylemap (the rule table), options, measure (column widths),
-pictures, numbering, reference (the reference DOCX), package (core properties, zip), page
-(page setup), translator (the walk and its dispatch), then the handlers in sections,
-blocks, inline and tables, and writer (the handlers registered, the walk run).
+pictures, numbering, archive (a zip inflated under real caps), sanitize (what a reference
+may bring, and the last check of the output), reference (the reference DOCX), package (core
+properties, zip), page (page setup), translator (the walk and its dispatch), then the
+handlers in sections, blocks, inline and tables, and writer (the handlers registered, the
+walk run).
 
 Decisions:
 
@@ -27,6 +29,14 @@ Decisions:
   http, https and mailto (or internal anchors), pictures come only from the chart PNGs the
   caller passes and from ``data:`` URLs, checked by Pillow. Any problem is a `RenderError`
   and no bytes are returned, so the caller never writes a half-made file.
+- A consultant's reference document gives its styles, numbering, theme, fonts, settings and
+  page setup, nothing else: its other parts and every external relationship are dropped
+  (an ``attachedTemplate`` would make Word fetch a URL whenever the masterplan is opened),
+  with a warning naming what would have reached outside. The written package is checked:
+  no relationship points outside it except the http, https and mailto hyperlinks of the
+  document's text, which Word follows when clicked, never on opening.
+- Whatever validates is written: core properties longer than Word's 255 characters (a
+  500-character title, many authors) are shortened at a word boundary with an ellipsis.
 - The same input gives the same bytes: fixed core properties and zip entries.
 """
 

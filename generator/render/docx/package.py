@@ -1,5 +1,12 @@
 """The finished package: fixed core properties and a zip whose bytes depend only on the
-input (python-docx stamps every entry and `modified` with the current time)."""
+input (python-docx stamps every entry and `modified` with the current time), checked once
+more for anything that points outside it (`sanitize.external_relationships`).
+
+A core property holds at most 255 characters (python-docx refuses more, as Word's property
+dialog does), while the spec allows a 500-character title and region name and any number
+of authors: longer values are shortened at a word boundary with an ellipsis
+(`core_text`). The document itself keeps the whole text.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +16,29 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from generator.errors import RenderError
 from generator.render.docx.ooxml import clean_text
 from generator.render.docx.options import DocxOptions
+from generator.render.docx.reference import refusal
+from generator.render.docx.sanitize import external_relationships, summary
 
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+CORE_PROPERTY_LIMIT = 255  # characters, python-docx's and Word's limit
+ELLIPSIS = "…"
+
+
+def core_text(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
+    """`text` as a core property: XML-clean, and when longer than `limit` characters cut at
+    the last word boundary that leaves room for an ellipsis (at a character when the only
+    boundary would lose more than half)."""
+    text = clean_text(text)
+    if len(text) <= limit:
+        return text
+    room = limit - len(ELLIPSIS)
+    cut = text[:room + 1].rpartition(" ")[0].rstrip(" ,;:–-")
+    if len(cut) < room // 2:
+        cut = text[:room].rstrip()
+    return cut + ELLIPSIS
 
 
 def finish(document: Any, options: DocxOptions) -> bytes:
@@ -20,12 +46,12 @@ def finish(document: Any, options: DocxOptions) -> bytes:
     # python-docx writes the dates as given, with a "Z": hand it UTC without a zone.
     created = (options.created or DEFAULT_DATE).astimezone(UTC).replace(tzinfo=None)
     props = document.core_properties
-    props.title = clean_text(options.title)
-    props.author = clean_text(options.author)
-    props.subject = clean_text(options.subject)
-    props.keywords = clean_text(", ".join(options.keywords))
-    props.language = options.language_tag
-    props.last_modified_by = clean_text(options.author)
+    props.title = core_text(options.title)
+    props.author = core_text(options.author)
+    props.subject = core_text(options.subject)
+    props.keywords = core_text(", ".join(options.keywords))
+    props.language = core_text(options.language_tag)
+    props.last_modified_by = core_text(options.author)
     for name in ("comments", "category", "content_status", "identifier", "version"):
         setattr(props, name, "")
     props.revision = 1
@@ -34,7 +60,14 @@ def finish(document: Any, options: DocxOptions) -> bytes:
     props.last_printed = created
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalise_zip(buffer.getvalue(), created)
+    data = normalise_zip(buffer.getvalue(), created)
+    problems = external_relationships(data)
+    if problems and options.reference_docx is not None:
+        raise refusal(options.reference_docx, "docx.reference_external_left",
+                      items=summary(problems))
+    if problems:  # the built-in reference and our own writing: a bug, never the user's
+        raise RenderError(f"DOCX: the package refers outside itself: {summary(problems)}")
+    return data
 
 
 def zip_timestamp(moment: datetime) -> tuple[int, int, int, int, int, int]:

@@ -1,9 +1,16 @@
 """The reference document the Word styles come from: the built-in one, or a consultant's
-(``--reference-docx``), checked before it is opened.
+(``--reference-docx``), checked before it is opened and stripped once it is.
 
-A consultant's reference document may lack some of our styles; each missing one is copied
-from the built-in reference (with the styles it is based on) and reported as a
-`DocxWarning`, as pandoc's ``--reference-doc`` does silently.
+A consultant's file is refused, naming it, when it is not a small sane .docx: too large on
+disk, more entries, bytes or XML than the `LIMITS` allow *as really inflated*
+(`archive.check_archive`), or not usable by python-docx. Once opened, everything but its
+styles, numbering, theme, fonts, settings and page setup is dropped
+(`sanitize.strip_reference`), and what would have reached outside is reported. Each of our
+styles it lacks is copied from the built-in reference (with the styles it is based on) and
+reported as a `DocxWarning`, as pandoc's ``--reference-doc`` does silently.
+
+Refusals are `SpecError`s with one diagnostic at the file, so they are translated when shown
+(``FILE: error: --reference-docx: ...``), exit 1 and cross a batch worker as plain data.
 """
 
 from __future__ import annotations
@@ -12,21 +19,35 @@ import copy
 import io
 import os
 import stat
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from generator.errors import RenderError
+from generator.errors import Diagnostic, SourceSpan, SpecError
+from generator.render.docx.archive import ArchiveProblem, Limits, check_archive
 from generator.render.docx.ooxml import W
+from generator.render.docx.sanitize import strip_reference, summary
 from generator.render.docx.stylemap import STYLES, DocxWarning
 from generator.resources import templates_dir
 
+OPTION = "--reference-docx"
 MAX_REFERENCE_BYTES = 20 * 1024 * 1024
 MAX_REFERENCE_UNPACKED = 200 * 1024 * 1024
+MAX_REFERENCE_XML = 40 * 1024 * 1024
+# A Word template has a few hundred styles and list definitions, a few dozen entries and
+# relationships, some 30,000 XML nodes (elements and attributes) in under 1 MB of XML; a
+# 300-page report used as the reference some 500,000 nodes in 15 MB. python-docx holds about
+# 150 bytes per node parsed, and our loops walk the styles and lists.
+LIMITS = Limits(entries=2_000, unpacked=MAX_REFERENCE_UNPACKED, xml_bytes=MAX_REFERENCE_XML,
+                nodes=1_000_000, styles=10_000, lists=10_000, relationships=10_000)
 
 
 def builtin_reference() -> Path:
     return templates_dir() / "docx" / "reference.docx"
+
+
+def refusal(path: Path, code: str, **params: object) -> SpecError:
+    """The error that refuses the reference document `path`, positioned at the file."""
+    return SpecError([Diagnostic(SourceSpan(str(path), 0, 0), "error", OPTION, code, params)])
 
 
 def check_reference_file(path: Path) -> bytes:
@@ -35,31 +56,28 @@ def check_reference_file(path: Path) -> bytes:
     try:
         info = os.stat(path)
     except OSError as error:
-        raise RenderError(f"--reference-docx {path}: cannot be read ({error.strerror})") \
+        raise refusal(path, "docx.reference_unreadable", reason=error.strerror or str(error)) \
             from None
     if not stat.S_ISREG(info.st_mode):
-        raise RenderError(f"--reference-docx {path}: not a regular file")
+        raise refusal(path, "docx.reference_not_file")
     if info.st_size > MAX_REFERENCE_BYTES:
-        raise RenderError(f"--reference-docx {path}: {info.st_size} bytes, the limit is "
-                          f"{MAX_REFERENCE_BYTES}")
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_REFERENCE_BYTES + 1)
+        raise refusal(path, "docx.reference_too_large", size=info.st_size,
+                      limit=MAX_REFERENCE_BYTES)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set()
-            unpacked = 0
-            for item in archive.infolist():
-                names.add(item.filename)
-                unpacked += item.file_size
-            if unpacked > MAX_REFERENCE_UNPACKED:
-                raise RenderError(f"--reference-docx {path}: unpacks to {unpacked} bytes, "
-                                  f"the limit is {MAX_REFERENCE_UNPACKED}")
-    except zipfile.BadZipFile:
-        raise RenderError(f"--reference-docx {path}: not a Word document (.docx is a zip "
-                          "file; this is not one)") from None
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_REFERENCE_BYTES + 1)
+    except OSError as error:
+        raise refusal(path, "docx.reference_unreadable", reason=error.strerror or str(error)) \
+            from None
+    if len(data) > MAX_REFERENCE_BYTES:  # grew since the stat
+        raise refusal(path, "docx.reference_too_large", size=len(data),
+                      limit=MAX_REFERENCE_BYTES)
+    try:
+        names = check_archive(data, LIMITS)
+    except ArchiveProblem as problem:
+        raise refusal(path, problem.code, **problem.params) from None
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
-        raise RenderError(f"--reference-docx {path}: not a Word document (no "
-                          "word/document.xml)")
+        raise refusal(path, "docx.reference_not_docx")
     return data
 
 
@@ -149,8 +167,8 @@ def style_ids(styles_element: Any) -> dict[str, str]:
 
 
 def open_reference(path: Path | None) -> tuple[Any, list[DocxWarning]]:
-    """The python-docx document to write into (the built-in reference, or the checked
-    `path` with our missing styles merged in) and the warnings about its styles."""
+    """The python-docx document to write into (the built-in reference, or the checked and
+    stripped `path` with our missing styles merged in) and the warnings about it."""
     from docx import Document
 
     builtin = builtin_reference()
@@ -160,9 +178,17 @@ def open_reference(path: Path | None) -> tuple[Any, list[DocxWarning]]:
     try:
         document = Document(io.BytesIO(data))
         document.part.numbering_part  # noqa: B018 - created now if the file has none
+        stripped = strip_reference(document)
     except Exception as error:  # python-docx raises anything from KeyError to XMLSyntaxError
-        raise RenderError(f"--reference-docx {path}: not a usable Word document "
-                          f"({type(error).__name__}: {error})") from None
+        raise refusal(path, "docx.reference_unusable",
+                      detail=f"{type(error).__name__}: {error}") from None
+    warnings = []
+    if stripped:
+        warnings.append(DocxWarning(
+            "docx.reference_stripped", {"file": path.name, "items": summary(stripped)},
+            f"removed from {path.name} what would make Word fetch or take anything from "
+            f"elsewhere when the document is opened, or restrict editing: "
+            f"{summary(stripped)}"))
     ours = Document(str(builtin))
-    warnings = merge_missing_styles(document.styles.element, ours.styles.element, path.name)
+    warnings += merge_missing_styles(document.styles.element, ours.styles.element, path.name)
     return document, warnings
