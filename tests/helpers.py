@@ -266,6 +266,26 @@ def write_spec(folder: Path, spec: str | Mapping[str, Any],
     return folder / name
 
 
+# --- reading what the tool writes ------------------------------------------------------------
+
+def read_summary_csv(data: bytes, lang: str = "id") -> list[dict[str, str]]:
+    """A batch's summary.csv as rows keyed by its column keys, after checking that it is
+    written for a spreadsheet in `lang` (BOM, separator, headings in the language)."""
+    import csv
+    import io
+
+    from generator.batch.summary import CSV_COLUMNS
+    from generator.encoding import csv_dialect
+    from generator.i18n.labels import csv_headers
+
+    assert data.startswith(b"\xef\xbb\xbf")
+    delimiter, _decimal = csv_dialect(lang)
+    heads, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""),
+                                   delimiter=delimiter))
+    assert heads == csv_headers(CSV_COLUMNS, lang)
+    return [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows]
+
+
 # --- running the command ---------------------------------------------------------------------
 
 def run_cli(*args: str | os.PathLike[str]) -> Result:
