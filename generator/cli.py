@@ -326,9 +326,12 @@ def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path |
 @COHORT_LANG
 @click.option("--bom/--no-bom", default=True, show_default=True,
               help="Start the CSV with a UTF-8 byte-order mark (Excel needs it to read UTF-8).")
-@click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=",",
-              show_default=True, help="CSV field separator (';' for Excel with Indonesian"
-                                      " regional settings).")
+@click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=None,
+              help="CSV field separator (default: ';' in Indonesian, as Excel with Indonesian"
+                   " regional settings expects; ',' in English).")
+@click.option("--headers", type=click.Choice(["labels", "keys"]), default="labels",
+              show_default=True, help="CSV column heads: labels in the language, or the"
+                                      " machine-readable keys (JSON always uses the keys).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes reading the specs (default: one per CPU).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=None,
@@ -336,22 +339,24 @@ def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path |
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
 @click.pass_context
 def export(ctx: click.Context, target: Path, output_format: str, output: Path | None,
-           lang: str | None, bom: bool, delimiter: str, jobs: int | None,
+           lang: str | None, bom: bool, delimiter: str | None, headers: str, jobs: int | None,
            timeout: float | None, strict: bool) -> None:
     """One row per program of a spec or a cohort (manifest or folder), as CSV or JSON.
 
     Columns: region, cohort, dimension, sub-dimension, program id and name, OPDs, horizon,
-    years, budget per year and per funding source, total, indicators, quick wins.
-    Options not given here (lang, timeout, strict) come from the manifest's `options`.
-    Invalid specs are left out and listed on stderr (exit code 1).
+    years, budget per year and per funding source, total, indicators, quick wins, the spec
+    (relative to TARGET). In CSV the region code is written as its digits (3510 for 35.10),
+    which spreadsheets keep as written. Options not given here (lang, timeout, strict) come
+    from the manifest's `options`. Invalid specs are left out and listed on stderr (exit
+    code 1).
     """
     from generator.batch.cohort import resolve_target
     from generator.batch.run import default_jobs
     from generator.commands.export import export_lang, run_export
 
     ctx.meta["masterplan.lang"] = lang or "id"
-    cohort = resolve_target(target)
+    cohort = resolve_target(target, lang=lang or "id")
     ctx.meta["masterplan.lang"] = export_lang(cohort, lang)
     sys.exit(run_export(cohort, output_format=output_format, output=output, lang=lang,
                         jobs=jobs or default_jobs(), timeout=timeout, bom=bom,
-                        delimiter=delimiter, strict=strict))
+                        delimiter=delimiter, strict=strict, headers=headers))

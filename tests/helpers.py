@@ -22,7 +22,7 @@ from typing import Any
 
 from click.testing import CliRunner, Result
 
-from generator.spec.load import Pointer, load_spec_text
+from generator.spec.load import Pointer, format_pointer, load_spec_text
 from generator.spec.starter import starter_spec
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,7 +46,8 @@ def _starter_data(region_type: str, lang: str) -> dict[str, Any]:
 
 
 def valid_spec(region_type: str = "kabupaten", lang: str = "id") -> dict[str, Any]:
-    """The starter spec (`masterplan init`) as plain data, a fresh copy each call."""
+    """The starter spec (`masterplan init`) as plain data, a fresh copy each call: no error,
+    but its placeholders are warnings (see `filled_spec`)."""
     return copy.deepcopy(_starter_data(region_type, lang))
 
 
@@ -113,6 +114,24 @@ def at_maximum_length(data: Any, *, markdown: bool = False,
 
     fill(data, schema, "")
     return done
+
+
+def filled_spec(region_type: str = "kabupaten", lang: str = "id") -> dict[str, Any]:
+    """The starter as data with every placeholder filled in, as a user following the
+    warnings of `validate` would: the region its code belongs to, a narrative of its own in
+    every place, one name per program. Passes `validate --strict`."""
+    from generator.spec.schema import PLACEHOLDER
+    from generator.spec.starter import STARTER_REGIONS
+    from generator.spec.validate import iter_programs, schema_strings
+
+    data = valid_spec(region_type, lang)
+    for at, value, node in list(schema_strings(data)):
+        if node.get(PLACEHOLDER) and value.strip() == str(node["examples"][0]).strip():
+            set_in(data, format_pointer(at), f"Teks daerah sendiri di {format_pointer(at)}.")
+    data["region"]["name"] = STARTER_REGIONS[region_type].code_name
+    for number, (_at, _dim, _sub, program) in enumerate(iter_programs(data)):
+        program["name"] = f"{program['name']} {number + 1}"
+    return data
 
 
 # --- paths into data -----------------------------------------------------------------------
@@ -310,6 +329,26 @@ def write_spec(folder: Path, spec: str | Mapping[str, Any],
     text = spec if isinstance(spec, str) else to_yaml(spec).text
     build_file_tree(folder, {name: text})
     return folder / name
+
+
+# --- reading what the tool writes ------------------------------------------------------------
+
+def read_summary_csv(data: bytes, lang: str = "id") -> list[dict[str, str]]:
+    """A batch's summary.csv as rows keyed by its column keys, after checking that it is
+    written for a spreadsheet in `lang` (BOM, separator, headings in the language)."""
+    import csv
+    import io
+
+    from generator.batch.summary import CSV_COLUMNS
+    from generator.encoding import csv_dialect
+    from generator.i18n.labels import csv_headers
+
+    assert data.startswith(b"\xef\xbb\xbf")
+    delimiter, _decimal = csv_dialect(lang)
+    heads, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""),
+                                   delimiter=delimiter))
+    assert heads == csv_headers(CSV_COLUMNS, lang)
+    return [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows]
 
 
 # --- running the command ---------------------------------------------------------------------

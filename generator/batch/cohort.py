@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from generator.encoding import printable
 from generator.errors import Diagnostic, SourceSpan, SpecError, UsageError
+from generator.i18n.messages import message
 from generator.spec.load import Pointer, SpecDocument, load_spec
 
 COHORT_SCHEMA_ID = "urn:masterplan:cohort:1"
@@ -213,12 +214,12 @@ def is_manifest_bytes(data: bytes) -> bool:
     return _MANIFEST_KEY.search(data[:65536]) is not None
 
 
-def resolve_target(target: Path, *, outdir: Path | None = None) -> Cohort:
-    """Turn TARGET into a Cohort; raise SpecError (positioned) or UsageError."""
+def resolve_target(target: Path, *, outdir: Path | None = None, lang: str = "id") -> Cohort:
+    """Turn TARGET into a Cohort; raise SpecError (positioned) or UsageError (in `lang`)."""
     if target.is_dir():
-        return _folder(target, outdir)
+        return _folder(target, outdir, lang)
     if not target.exists():
-        raise UsageError(f"{target}: no such file or folder")
+        raise UsageError(message("usage.no_target", lang, target=printable(str(target))))
     doc = load_spec(target, display_path(target))
     if "specs" in doc.data and "region" not in doc.data:
         return _manifest(target, doc)
@@ -227,7 +228,7 @@ def resolve_target(target: Path, *, outdir: Path | None = None) -> Cohort:
                   specs=[SpecSource(target, display_path(target), printable(target.name))])
 
 
-def _folder(folder: Path, outdir: Path | None) -> Cohort:
+def _folder(folder: Path, outdir: Path | None, lang: str) -> Cohort:
     base = folder.resolve()
     skip = outdir.resolve() if outdir is not None else None
     found: list[Path] = []
@@ -243,7 +244,7 @@ def _folder(folder: Path, outdir: Path | None) -> Cohort:
                 continue
             found.append(path)
     if not found:
-        raise UsageError(f"{folder}: no spec files (*.yaml, *.yml) found")
+        raise UsageError(message("usage.no_specs", lang, folder=printable(str(folder))))
     specs = [SpecSource(_as_given(folder, p, base), display_path(p), _key(p, base))
              for p in found]
     return Cohort(target=folder, kind="folder", base=base, specs=specs)

@@ -3,7 +3,8 @@
 The bar shows done/total, failures, elapsed time and an ETA from the throughput of the specs
 rendered so far (skipped specs cost nothing and are not counted in the rate). Without a
 terminal (CI logs, `2> log.txt`) every finished spec is one line, and problems are always
-printed as lines, so nothing is lost when the bar is redrawn.
+printed as lines, so nothing is lost when the bar is redrawn. Its words come from the message
+catalogue (`generator.i18n.messages`): Indonesian by default, English with `lang="en"`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,12 @@ import shutil
 import sys
 import time
 from typing import TextIO
+
+from generator.i18n.messages import message
+
+#: What `set_phase` is told while the pool renders: the bar then shows no phase, and the ETA
+#: counts from here.
+RENDER_PHASE = "render"
 
 
 def clock(seconds: float) -> str:
@@ -23,8 +30,10 @@ def clock(seconds: float) -> str:
 
 class Progress:
     def __init__(self, total: int, stream: TextIO | None = None, *,
-                 enabled: bool = True, interactive: bool | None = None) -> None:
+                 enabled: bool = True, interactive: bool | None = None,
+                 lang: str = "id") -> None:
         self.stream = stream if stream is not None else sys.stderr
+        self.lang = lang
         self.enabled = enabled
         self.tty = self.stream.isatty() if interactive is None else interactive
         self.total = total
@@ -40,8 +49,9 @@ class Progress:
 
     # --- events -----------------------------------------------------------------------------
     def set_phase(self, name: str) -> None:
+        """`RENDER_PHASE`, or a phase shown in the bar (`progress.phase.NAME` of the catalogue)."""
         self.phase = name
-        if name == "render" and self._work_started is None:
+        if name == RENDER_PHASE and self._work_started is None:
             self._work_started = time.monotonic()
         self.draw(force=True)
 
@@ -54,14 +64,17 @@ class Progress:
         self.done += 1
         if status not in ("ok", "skipped"):
             self.failed += 1
-        if status != "cancelled" and self.phase == "render":
+        if status != "cancelled" and self.phase == RENDER_PHASE:
             self._worked += 1
         if not self.enabled:
             return
         if status != "ok" or not self.tty:
-            word = {"ok": "ok"}.get(status, status.upper())
-            line = f"[{self.done:>{len(str(self.total))}}/{self.total}] {word:<9} {label}"
-            line += f" ({seconds:.1f} s)" if status in ("ok", "failed") else ""
+            word = self._word(status)
+            width = max(len(self._word(s)) for s in _STATUSES)
+            line = f"[{self.done:>{len(str(self.total))}}/{self.total}] {word:<{width}} {label}"
+            if status in ("ok", "failed"):
+                shown = f"{seconds:.1f}".replace(".", "," if self.lang == "id" else ".")
+                line += f" ({message('progress.seconds', self.lang, seconds=shown)})"
             if problem:
                 line += f": {problem}"
             if not self.tty:
@@ -90,13 +103,20 @@ class Progress:
         rate = self._worked / max(1e-6, time.monotonic() - self._work_started)
         return (self.total - self.done) / rate
 
+    def _word(self, status: str) -> str:
+        code = f"progress.{status}"
+        text = message(code, self.lang)
+        return status.upper() if text == code else text
+
     def _counts(self) -> str:
         eta = self.eta()
-        parts = [f"{self.failed} failed"]
+        parts = [message("progress.counts_failed", self.lang, count=self.failed)]
         if self.skipped:
-            parts.append(f"{self.skipped} skipped")
-        parts.append(f"{clock(time.monotonic() - self.started)} elapsed")
-        parts.append(f"ETA {clock(eta)}" if eta is not None else "ETA --:--")
+            parts.append(message("progress.counts_skipped", self.lang, count=self.skipped))
+        parts.append(message("progress.elapsed", self.lang,
+                             clock=clock(time.monotonic() - self.started)))
+        parts.append(message("progress.eta", self.lang,
+                             clock=clock(eta) if eta is not None else "--:--"))
         return " · ".join(parts)
 
     def draw(self, *, force: bool = False) -> None:
@@ -108,8 +128,8 @@ class Progress:
         self._last_draw = now
         width = max(40, shutil.get_terminal_size((100, 20)).columns - 1)
         counts = f" {self.done}/{self.total} · {self._counts()}"
-        if self.phase and self.phase != "render":
-            counts += f" · {self.phase}"
+        if self.phase and self.phase != RENDER_PHASE:
+            counts += f" · {message(f'progress.phase.{self.phase}', self.lang)}"
         bar_width = max(10, min(40, width - len(counts) - 2))
         filled = int(bar_width * self.done / self.total) if self.total else bar_width
         bar = "[" + "#" * filled + "." * (bar_width - filled) + "]"
@@ -121,3 +141,6 @@ class Progress:
         if self.tty and self._drawn:
             self.stream.write("\r\x1b[K")
             self._drawn = False
+
+
+_STATUSES = ("ok", "failed", "timeout", "crashed", "cancelled")

@@ -33,7 +33,7 @@ from typing import Any
 
 from generator.batch.cohort import Cohort
 from generator.batch.pool import Outcome, PoolConfig, Task, WorkerPool
-from generator.batch.progress import Progress
+from generator.batch.progress import RENDER_PHASE, Progress
 from generator.batch.records import BatchOptions, BatchResult, SpecRecord
 from generator.batch.state import (
     State,
@@ -44,6 +44,7 @@ from generator.batch.state import (
     tool_fingerprint,
 )
 from generator.errors import OutputError, UsageError, format_plain, problem
+from generator.i18n.messages import message
 from generator.output import clean_stale_temporaries
 from generator.pipeline import preload_modules
 
@@ -71,7 +72,7 @@ def run_batch(cohort: Cohort, options: BatchOptions, progress: Progress) -> Batc
         raise OutputError(outdir, error, action="create") from None
     records = [SpecRecord(source) for source in cohort.specs]
     result = BatchResult(cohort, options, records)
-    with _locked(outdir), _signals_raise():
+    with _locked(outdir, options.messages_lang), _signals_raise():
         clean_stale_temporaries(outdir)
         state = State(outdir).load()
         result.state_damaged = state.damaged
@@ -118,7 +119,7 @@ class _Run:
                     self._cohort_checks()
                 render = self._plan() if not self.stopping else []
                 if render and not self.stopping:
-                    self.progress.set_phase("render")
+                    self.progress.set_phase(RENDER_PHASE)
                     by_key = {r.source.key: r for r in render}
                     tasks = [Task(r.source.key, "render", self._render_payload(r))
                              for r in render]
@@ -147,7 +148,7 @@ class _Run:
         unknown = [r for r in self.records if r.identity is None]
         if not unknown:
             return
-        self.progress.set_phase("checking specs")
+        self.progress.set_phase("check")
         by_key = {r.source.key: r for r in unknown}
         tasks = [Task(r.source.key, "identify", {
             "spec": str(r.source.path.resolve()), "display": r.source.display,
@@ -293,7 +294,7 @@ def _where(record: SpecRecord) -> str:
 
 
 @contextlib.contextmanager
-def _locked(outdir: Path) -> Iterator[None]:
+def _locked(outdir: Path, lang: str = "id") -> Iterator[None]:
     """One batch per output folder at a time (POSIX advisory lock; released on any exit).
 
     The lock file is opened without following a link (a link planted under its name would
@@ -312,16 +313,15 @@ def _locked(outdir: Path) -> Iterator[None]:
         fd = os.open(path, flags, 0o644)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise UsageError(f"{path}: the batch lock is a symbolic link; remove it (a batch"
-                             " never writes through links)") from None
+            raise UsageError(message("batch.lock_link", lang, path=path)) from None
         raise OutputError(path, error) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UsageError(f"{path}: the batch lock is not a regular file; remove it")
+            raise UsageError(message("batch.lock_not_file", lang, path=path))
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise UsageError(f"{outdir}: another batch is writing into this folder") from None
+            raise UsageError(message("batch.busy", lang, outdir=outdir)) from None
         yield
     finally:
         os.close(fd)

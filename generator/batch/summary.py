@@ -8,6 +8,12 @@ pandas and LibreOffice read the mark transparently. `masterplan export --no-bom`
 out for loaders that do not. Every cell goes through `generator.encoding.spreadsheet_cell`:
 a spec or region name starting with `=`, `+`, `-` or `@` is shown by Excel as text, never
 run as a formula.
+
+`summary.csv` follows `masterplan export`'s choices, in the language of messages: its
+columns are headed with labels and statuses are words (`summary.json` keeps the keys),
+fields are separated by `;` and decimals written with `,` in Indonesian (`,` and `.` in
+English), the region code is its four digits (`3510`, which spreadsheets keep as written;
+see `generator.encoding`) and `spec` is the spec's path relative to the batch's TARGET.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
-from generator.encoding import csv_bytes, json_bytes, printable
+from generator.encoding import csv_bytes, csv_dialect, json_bytes, printable, region_code_cell
 from generator.errors import count_diagnostics, format_plain
 from generator.output import atomic_write
 
@@ -79,13 +85,18 @@ def summary_data(result: BatchResult) -> dict[str, Any]:
 
 
 def summary_rows(result: BatchResult) -> list[dict[str, Any]]:
+    """One row per spec for summary.csv (a status in the language of messages)."""
+    from generator.i18n.messages import message
+
+    lang = result.options.messages_lang
     rows = []
     for record in _sorted(result.records):
         identity = record.identity or {}
         errors, warnings = count_diagnostics([*record.errors, *record.warnings])
         rows.append({
-            "spec": record.source.display, "status": record.status,
-            "region_code": identity.get("code"), "region_type": identity.get("type"),
+            "spec": record.source.key, "status": message(f"status.{record.status}", lang),
+            "region_code": region_code_cell(identity.get("code")),
+            "region_type": identity.get("type"),
             "region_name": identity.get("name"), "province": identity.get("province"),
             "cohort_year": identity.get("cohort_year"), "outputs": " ".join(record.outputs),
             "warning_count": warnings,
@@ -150,8 +161,14 @@ def index_html(result: BatchResult, data: dict[str, Any]) -> str:
 
 
 def write_summaries(result: BatchResult) -> None:
+    from generator.i18n.labels import csv_headers
+
     outdir = result.options.outdir
     data = summary_data(result)
     atomic_write(outdir / SUMMARY_JSON, json_bytes(data))
-    atomic_write(outdir / SUMMARY_CSV, csv_bytes(CSV_COLUMNS, summary_rows(result)))
+    lang = result.options.messages_lang
+    delimiter, decimal = csv_dialect(lang)
+    atomic_write(outdir / SUMMARY_CSV, csv_bytes(
+        CSV_COLUMNS, summary_rows(result), delimiter=delimiter, decimal=decimal,
+        header=csv_headers(CSV_COLUMNS, lang)))
     atomic_write(outdir / INDEX_HTML, printable(index_html(result, data)).encode("utf-8"))

@@ -1,6 +1,7 @@
 """`masterplan export`: one row per program across a spec or a whole cohort, as CSV or JSON.
 
-The table a ministry loads into its own database or spreadsheet. Columns, in this order:
+The table a ministry loads into its own database or spreadsheet. Columns, in this order (their
+keys; JSON uses them, CSV heads them with labels in the language unless ``--headers keys``):
 
 - region and cohort: ``region_code, region_name, region_type, province, cohort_year,
   cohort_track``;
@@ -13,18 +14,30 @@ The table a ministry loads into its own database or spreadsheet. Columns, in thi
   in their usual order, then others alphabetically), ``budget_total``;
 - ``indicator_count``, ``indicators`` (``name (unit): baseline B (year) → target T (year)``,
   the last target, joined with `` | ``; B and T are the level's code, e.g. ``WTP``, when the
-  indicator names a ``scale``), ``quick_wins`` (ids of the program's quick wins), ``spec``.
+  indicator names a ``scale``), ``quick_wins`` (ids of the program's quick wins), ``spec``
+  (the spec's path relative to TARGET: the manifest's or the folder's, or its file name).
 
-Rows are sorted by region code, cohort year and document order. In CSV, lists are joined
-with ``; `` and empty cells are empty; a text cell a spreadsheet would run as a formula
-(starting with ``=``, ``+``, ``-``, ``@``) gets a leading ``'`` (`generator.encoding`); the
-file is UTF-8 with a byte-order mark (for Excel; ``--no-bom`` for loaders that do not expect
-it) and ``--delimiter ';'`` suits Excel with Indonesian regional settings. JSON is an array
-of objects with the same keys in the same order; there lists stay lists and ``indicators``
-is a list of objects with every target (and a ``scale`` key when the values are grades).
+Rows are sorted by region code, cohort year and document order.
+
+CSV is written for the spreadsheet of a reader with the language's regional settings
+(`generator.encoding`): in Indonesian (the default) fields are separated by ``;`` and
+decimals use ``,``, as Excel with Indonesian regional settings expects; in English by ``,``
+with ``.``; ``--delimiter`` chooses another separator. The first row heads the columns in the
+language (``Kode wilayah``, ``Anggaran 2026 (Rp)``, ``Anggaran sumber APBD (Rp)``…);
+``--headers keys`` writes the keys above instead, for programs. The region code is written as
+its four digits (``3510`` for ``35.10``): Excel and pandas would turn ``35.10`` into the
+number 35.1 or worse, and neither a quote nor an apostrophe nor a formula keeps it safely
+text (the reasons are in `generator.encoding`); ``3510`` is read the same way everywhere and
+is the form our file names use. Lists are joined with ``; ``, empty cells are empty, a text
+cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``) gets a
+leading ``'``; the file is UTF-8 with a byte-order mark (for Excel; ``--no-bom`` for loaders
+that do not expect it). JSON is an array of objects with the keys, ``region_code`` as
+``"35.10"``, lists as lists, ``indicators`` as a list of objects with every target (and a
+``scale`` key when the values are grades).
 
 Invalid specs are left out, listed on stderr with their first error, and make the exit code 1
-(the rows of every valid spec are still written).
+(the rows of every valid spec are still written). What the command prints is Indonesian
+unless the language is English.
 """
 
 from __future__ import annotations
@@ -38,7 +51,9 @@ import click
 from generator.batch.cohort import DEFAULT_READ_TIMEOUT, Cohort
 from generator.batch.gather import gather
 from generator.batch.records import Extracted
-from generator.encoding import csv_bytes, json_bytes
+from generator.encoding import csv_bytes, csv_dialect, json_bytes, region_code_cell
+from generator.i18n.labels import csv_headers
+from generator.i18n.messages import message
 from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, HORIZONS, SUB_DIMENSIONS
 
 HEAD_COLUMNS = (
@@ -49,6 +64,7 @@ HEAD_COLUMNS = (
 )
 TAIL_COLUMNS = ("budget_total", "indicator_count", "indicators", "quick_wins", "spec")
 DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+HEADERS = ("labels", "keys")
 
 
 def _label(table: dict[str, Any], key: str, lang: str) -> str:
@@ -127,20 +143,28 @@ def program_rows(items: list[Extracted], lang: str) -> tuple[list[str], list[dic
             row.update({"budget_total": sum(by_year.values()),
                         "indicator_count": len(p["indicators"]),
                         "indicators": p["indicators"], "quick_wins": list(p["quick_wins"]),
-                        "spec": data["spec"]})
+                        "spec": item.source.key})
             rows.append(row)
     return columns, rows
 
 
-def to_csv(columns: list[str], rows: list[dict[str, Any]], *, bom: bool = True,
-           delimiter: str = ",") -> bytes:
+def to_csv(columns: list[str], rows: list[dict[str, Any]], *, lang: str = "id",
+           bom: bool = True, delimiter: str | None = None, headers: str = "labels") -> bytes:
+    """The CSV of `program_rows`: `lang`'s separator (unless `delimiter`) and decimal mark,
+    column heads in `lang` (``headers="labels"``) or the keys (``"keys"``)."""
+    separator, decimal = csv_dialect(lang)
+
     def cell(key: str, value: Any) -> Any:
         if key == "indicators":
             return " | ".join(indicator_text(i) for i in value)
+        if key == "region_code":
+            return region_code_cell(value)
         return "; ".join(value) if isinstance(value, list) else value
 
     flat = [{key: cell(key, value) for key, value in row.items()} for row in rows]
-    return csv_bytes(columns, flat, bom=bom, delimiter=delimiter)
+    header = csv_headers(columns, lang) if headers == "labels" else None
+    return csv_bytes(columns, flat, bom=bom, delimiter=delimiter or separator, header=header,
+                     decimal=decimal)
 
 
 def to_json(rows: list[dict[str, Any]]) -> bytes:
@@ -153,10 +177,12 @@ def export_lang(cohort: Cohort, lang: str | None) -> str:
 
 
 def run_export(cohort: Cohort, *, output_format: str, output: Path | None, lang: str | None,
-               jobs: int, timeout: float | None, bom: bool, delimiter: str,
-               strict: bool) -> int:
+               jobs: int, timeout: float | None, bom: bool, delimiter: str | None,
+               strict: bool, headers: str = "labels") -> int:
     """Settings not given on the command line (lang, timeout, strict) come from the
-    manifest's `options`, else the defaults (id, 120 s per spec, not strict)."""
+    manifest's `options`, else the defaults (id, 120 s per spec, not strict); the CSV's
+    separator follows the language unless `delimiter` (a key of `DELIMITERS`) is given."""
+    from generator.encoding import printable
     from generator.output import atomic_write
 
     lang = export_lang(cohort, lang)
@@ -164,7 +190,8 @@ def run_export(cohort: Cohort, *, output_format: str, output: Path | None, lang:
                    timeout=float(cohort.setting("timeout", timeout, DEFAULT_READ_TIMEOUT)),
                    strict=bool(cohort.setting("strict", strict, False)), messages_lang=lang)
     columns, rows = program_rows(items, lang)
-    data = (to_csv(columns, rows, bom=bom, delimiter=DELIMITERS[delimiter])
+    data = (to_csv(columns, rows, lang=lang, bom=bom, headers=headers,
+                   delimiter=DELIMITERS[delimiter] if delimiter else None)
             if output_format == "csv" else to_json(rows))
     if output is None:
         sys.stdout.flush()
@@ -174,9 +201,12 @@ def run_export(cohort: Cohort, *, output_format: str, output: Path | None, lang:
         atomic_write(output, data)
     excluded = [item for item in items if item.data is None]
     for item in excluded:
-        click.echo(f"masterplan: excluded {item.source.display} ({item.status}): "
-                   f"{item.first_error}", err=True)
-    click.echo(f"masterplan: {len(rows)} program(s) from {len(items) - len(excluded)} spec(s)"
-               + (f"; {len(excluded)} spec(s) excluded" if excluded else "")
-               + (f" → {output}" if output else ""), err=True)
+        click.echo("masterplan: " + message(
+            "export.left_out", lang, spec=item.source.display,
+            status=("@msg", f"status.{item.status}"), problem=item.first_error), err=True)
+    click.echo("masterplan: " + message(
+        "export.done", lang, programs=len(rows), specs=len(items) - len(excluded),
+        excluded=("@msg", "hint.left_out_count", {"count": len(excluded)}) if excluded else "",
+        output=("@msg", "hint.written_to", {"file": printable(str(output))})
+        if output else ""), err=True)
     return 1 if excluded else 0

@@ -276,3 +276,57 @@ INDEX_LABELS: dict[str, tuple[str, str]] = {
     "crashed": ("proses mati", "crashed"), "cancelled": ("tidak dijalankan", "not run"),
     "kabupaten": ("Kabupaten", "Kabupaten"), "kota": ("Kota", "Kota"),
 }
+
+# --- column heads of the CSV files (`export`, a batch's summary.csv) ---------------------
+# The keys are the machine-readable column names (`export --headers keys`, the JSON keys).
+CSV_LABELS: dict[str, tuple[str, str]] = {
+    "region_code": ("Kode wilayah", "Region code"),
+    "region_name": ("Nama daerah", "Region name"),
+    "region_type": ("Jenis daerah", "Region type"),
+    "province": ("Provinsi", "Province"),
+    "cohort_year": ("Tahun angkatan", "Cohort year"),
+    "cohort_track": ("Jalur angkatan", "Cohort track"),
+    "dimension": ("Kode dimensi", "Dimension key"),
+    "dimension_name": ("Dimensi", "Dimension"),
+    "sub_dimension": ("Kode sub-dimensi", "Sub-dimension key"),
+    "sub_dimension_name": ("Sub-dimensi", "Sub-dimension"),
+    "program_id": ("Kode program", "Program id"),
+    "program_name": ("Nama program", "Program name"),
+    "lead_opd": ("OPD penanggung jawab", "Lead agency"),
+    "supporting_opds": ("OPD pendukung", "Supporting agencies"),
+    "partners": ("Mitra", "Partners"),
+    "horizon": ("Kode jangka waktu", "Horizon key"),
+    "horizon_name": ("Jangka waktu", "Horizon"),
+    "start_year": ("Tahun mulai", "Start year"),
+    "end_year": ("Tahun selesai", "End year"),
+    "budget_year": ("Anggaran {year} (Rp)", "Budget {year} (Rp)"),
+    "budget_source": ("Anggaran sumber {source} (Rp)", "Budget from {source} (Rp)"),
+    "budget_total": ("Total anggaran (Rp)", "Total budget (Rp)"),
+    "indicator_count": ("Jumlah indikator", "Number of indicators"),
+    "indicators": ("Indikator", "Indicators"),
+    "quick_wins": ("Quick win", "Quick wins"),
+    "spec": ("Berkas spec", "Spec file"),
+    "status": ("Status", "Status"),
+    "outputs": ("Dokumen", "Documents"),
+    "warning_count": ("Jumlah peringatan", "Number of warnings"),
+    "warnings": ("Peringatan", "Warnings"),
+    "error_count": ("Jumlah galat", "Number of errors"),
+    "errors": ("Galat", "Errors"),
+    "seconds": ("Detik", "Seconds"),
+    "attempts": ("Percobaan", "Attempts"),
+}
+
+
+def csv_headers(columns: Sequence[str], lang: str) -> list[str]:
+    """The column heads of `columns` in `lang`: `budget_2026` → `Anggaran 2026 (Rp)`,
+    `budget_source_APBD` → `Anggaran sumber APBD (Rp)`, any other key from `CSV_LABELS`."""
+    table = localised(CSV_LABELS, lang)
+    heads = []
+    for key in columns:
+        if key.startswith("budget_source_"):
+            heads.append(table["budget_source"].format(source=key.removeprefix("budget_source_")))
+        elif key.startswith("budget_") and key.removeprefix("budget_").isdigit():
+            heads.append(table["budget_year"].format(year=key.removeprefix("budget_")))
+        else:
+            heads.append(table.get(key, key))
+    return heads

@@ -174,8 +174,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           " (expected {low}-{high})"),
     "rule.label_nonstandard": ("label `{label}` bukan nama baku; nama baku: {standard}",
                                "label `{label}` is not a standard name; standard: {standard}"),
-    "rule.unknown_agency": ("OPD `{agency}` tidak ada di daftar `agencies`",
-                            "agency `{agency}` is not in the `agencies` list"),
+    "rule.unknown_agency": ("OPD `{agency}` tidak ada di daftar `agencies`{suggestion}",
+                            "agency `{agency}` is not in the `agencies` list{suggestion}"),
+    "rule.duplicate_program_name": ("nama program `{name}` sudah dipakai di {first}; beri setiap"
+                                    " program namanya sendiri", "program name `{name}` is"
+                                    " already used at {first}; give each program a name of its"
+                                    " own"),
     "rule.horizon_years": ("program jangka {horizon} biasanya {expected}, ditemukan {start}-{end}"
                            " ({years} tahun)", "a {horizon_en} program usually {expected}, found"
                            " {start}-{end} ({years} years)"),
@@ -215,6 +219,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "quality.indicator_no_target_end": ("indikator belum memiliki target untuk tahun akhir"
                                         " program {year}", "the indicator has no target for the"
                                         " program's last year {year}"),
+    "quality.placeholder": ("{what} masih berisi contoh dari `masterplan init` (`{value}`);"
+                            " ganti dengan isi daerah Anda", "{what} still holds the example of"
+                            " `masterplan init` (`{value}`); replace it with your region's own"),
+    "quality.placeholder_code": ("kode `{code}` masih contoh dari `masterplan init` (kode"
+                                 " {type} {code_name}, bukan `{name}`); tulis kode wilayah"
+                                 " Kemendagri daerah Anda (PP.KK)", "code `{code}` is still"
+                                 " the example of `masterplan init` (the code of {type}"
+                                 " {code_name}, not `{name}`); write your region's Kemendagri"
+                                 " code (PP.KK)"),
     "markdown.brackets": ("terlalu banyak tanda `[` ({count}; paling banyak {limit}) dalam satu"
                           " uraian", "too many `[` characters ({count}; at most {limit}) in one"
                           " narrative"),
@@ -233,9 +246,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "{file}: NOT valid ({errors} error(s), {warnings} warning(s))"),
     "init.exists": ("{file} sudah ada; pakai --force untuk menimpanya",
                     "{file} already exists; use --force to overwrite it"),
-    "init.done": ("Spec awal ditulis ke {file} (skema: {schema}). Lanjutkan dengan:"
-                  " masterplan validate {file}", "Starter spec written to {file} (schema:"
-                  " {schema}). Next: masterplan validate {file}"),
+    "init.done": ("Spec awal ditulis ke {file} (skema: {schema}). Ganti nilai contohnya"
+                  " dengan data daerah Anda; `masterplan validate {file}` menunjukkan yang"
+                  " belum diganti", "Starter spec written to {file} (schema: {schema})."
+                  " Replace its example values with your region's data; `masterplan validate"
+                  " {file}` shows those still left"),
     # rendering
     "docx.style_missing": ("gaya Word `{style}` tidak ada di {file}; memakai gaya bawaan",
                            "no Word style `{style}` in {file}; using the built-in one"),
@@ -332,6 +347,54 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "out of memory while rendering this spec"),
     "batch.cancelled": ("tidak dijalankan (batch dihentikan lebih awal)",
                         "not run (the batch stopped early)"),
+    "usage.no_target": ("{target}: tidak ada berkas atau folder dengan nama ini",
+                        "{target}: no such file or folder"),
+    "usage.no_specs": ("{folder}: tidak ada berkas spec (*.yaml, *.yml) di folder ini",
+                       "{folder}: no spec files (*.yaml, *.yml) found"),
+    "batch.lock_link": ("{path}: kunci batch berupa tautan simbolik; hapus tautan itu (batch"
+                        " tidak pernah menulis melalui tautan)", "{path}: the batch lock is a"
+                        " symbolic link; remove it (a batch never writes through links)"),
+    "batch.lock_not_file": ("{path}: kunci batch bukan berkas biasa; hapuslah",
+                            "{path}: the batch lock is not a regular file; remove it"),
+    "batch.busy": ("{outdir}: batch lain sedang menulis ke folder ini",
+                   "{outdir}: another batch is writing into this folder"),
+    "batch.start": ("batch {count} spec{cohort} → {outdir} ({formats}; {jobs} proses pekerja)",
+                    "batch of {count} spec(s){cohort} → {outdir} ({formats}; {jobs}"
+                    " worker(s))"),
+    "hint.cohort_year": (", angkatan {year}", ", cohort {year}"),
+    "batch.done": ("{count} spec: {counts} dalam {clock}; lihat {index} dan {summary}",
+                   "{count} spec(s): {counts} in {clock}; see {index} and {summary}"),
+    "hint.state_damaged": (" (berkas status batch sebelumnya tidak terbaca: semua dirender"
+                            " ulang)", " (the previous state file was unreadable: everything"
+                            " was rendered again)"),
+    "hint.state_unsaved": (" (berkas status batch tidak diperbarui: {reason})",
+                           " (the state file was not updated: {reason})"),
+    "hint.interrupted": ("; dihentikan oleh {signal}, jalankan lagi untuk melanjutkan",
+                          "; interrupted by {signal}, run again to continue"),
+    # a spec's final status: in counts and lists (status.*) and in progress lines (progress.*)
+    "status.ok": ("berhasil", "ok"),
+    "status.skipped": ("tidak berubah", "skipped"),
+    "status.failed": ("gagal", "failed"),
+    "status.timeout": ("melewati batas waktu", "timeout"),
+    "status.crashed": ("proses mati", "crashed"),
+    "status.cancelled": ("tidak dijalankan", "cancelled"),
+    "progress.ok": ("ok", "ok"),
+    "progress.failed": ("GAGAL", "FAILED"),
+    "progress.timeout": ("WAKTU HABIS", "TIMEOUT"),
+    "progress.crashed": ("PROSES MATI", "CRASHED"),
+    "progress.cancelled": ("BATAL", "CANCELLED"),
+    "progress.counts_failed": ("{count} gagal", "{count} failed"),
+    "progress.counts_skipped": ("{count} tidak berubah", "{count} skipped"),
+    "progress.seconds": ("{seconds} dtk", "{seconds} s"),
+    "progress.elapsed": ("{clock} berlalu", "{clock} elapsed"),
+    "progress.eta": ("sisa {clock}", "ETA {clock}"),
+    "progress.phase.check": ("memeriksa spec", "checking specs"),
+    "export.left_out": ("{spec} tidak disertakan ({status}): {problem}",
+                        "{spec} left out ({status}): {problem}"),
+    "export.done": ("{programs} program dari {specs} spec{excluded}{output}",
+                    "{programs} program(s) from {specs} spec(s){excluded}{output}"),
+    "hint.left_out_count": ("; {count} spec tidak disertakan", "; {count} spec(s) left out"),
+    "hint.written_to": (" → {file}", " → {file}"),
     "batch.error": ("{message}", "{message}"),
     "batch.internal": ("galat internal: {message}", "internal error: {message}"),
     # writing outputs: what the system refused, and why
@@ -404,6 +467,8 @@ def _localise(value: Any, index: int) -> Any:
     """Parameters may themselves be catalogue references (type names, nested hints)."""
     if isinstance(value, tuple) and len(value) == 2 and value[0] == "@type":
         return TYPE_NAMES.get(value[1], (value[1], value[1]))[index]
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == "@text":
+        return value[1 + index]  # a text given in both languages (a schema description)
     if isinstance(value, tuple) and len(value) == 2 and value[0] == "@either":
         return (" atau ", " or ")[index].join(str(_localise(v, index)) for v in value[1])
     if isinstance(value, tuple) and len(value) >= 2 and value[0] == "@msg":

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.spec.schema import Schema, build_schema
-from generator.spec.vocabulary import MEDIUM_YEARS, SCALES, SHORT_YEARS
+from generator.spec.schema import PLACEHOLDER, Schema, build_schema
+from generator.spec.vocabulary import MEDIUM_YEARS, SCALES, SHORT_YEARS, STATUS_SCORE_RANGE
 
 _INTRO = """\
 # The masterplan spec: field reference
@@ -56,11 +56,36 @@ Rules worth knowing:
   RPJPD's 2045 target) is accepted as context: it gets its own column marked `2045*` in the
   indicator annex (the vision's targets: `2045*` in the year column) and a note, never a
   column of the plan's years. A year before the period is still an error.
+- **Readiness status and score.** Each aspect gives a `status`, a `score` (1-4, decimals
+  allowed) or both. With both, the score should lie in the band of its status:
+  {bands}.
+  The ends are included, so 2 agrees with kurang and cukup, 3 with cukup and baik. A score
+  outside its status's band is a warning (`rule.status_score`; `--strict` fails). A status
+  without a score is drawn at the middle of its band in the charts:
+  {middles}.
+- **Placeholders.** `masterplan init` writes a starter whose region name (`Nama Kabupaten`,
+  `Nama Kota`), region code (`"35.10"` for a kabupaten, `"35.78"` for a kota, accepted only
+  when `region.name` is the region the code belongs to: Banyuwangi, Surabaya), narratives
+  and the fields whose example is marked *(placeholder)* below are examples to replace.
+  While a value is still its example, `validate` warns at it (`quality.placeholder`,
+  `quality.placeholder_code`), so an untouched starter passes `validate` but fails
+  `--strict`. Two programs of one spec with the same name are a warning too.
 - **Deputy head.** `region.deputy_head_name` signs the foreword below the head as Wakil
   Bupati / Wakil Wali Kota. Names are written without their titles (a warning otherwise),
   and the deputy is not the head.
 
 """
+
+
+def _bands() -> str:
+    """`kurang` 1-2, `cukup` 2-3, `baik` 3-4: the bands the validator uses."""
+    ordered = sorted(STATUS_SCORE_RANGE.items(), key=lambda item: item[1])
+    return ", ".join(f"`{status}` {low:g}-{high:g}" for status, (low, high) in ordered)
+
+
+def _middles() -> str:
+    ordered = sorted(STATUS_SCORE_RANGE.items(), key=lambda item: item[1])
+    return ", ".join(f"{status} {(low + high) / 2:g}" for status, (low, high) in ordered)
 
 
 def _builtin_scales() -> list[str]:
@@ -91,6 +116,11 @@ def _type(node: Schema) -> str:
     return names.get(str(kind), str(kind))
 
 
+def _is_placeholder(node: Schema) -> bool:
+    items = node.get("items")
+    return bool(node.get(PLACEHOLDER) or (isinstance(items, dict) and items.get(PLACEHOLDER)))
+
+
 def _anchor(name: str) -> str:
     return "def-" + name.replace("_", "-")
 
@@ -107,6 +137,8 @@ def _table(node: Schema) -> list[str]:
         target = prop
         example = prop.get("examples", [None])[0] if "examples" in prop else None
         shown = "" if example is None else f"`{_cell(json.dumps(example, ensure_ascii=False))}`"
+        if shown and _is_placeholder(prop):
+            shown += " *(placeholder)*"
         lines.append(f"| `{key}` | {_type(target)} | {'yes' if key in required else ''} | "
                      f"{_cell(prop.get('description', ''))} | "
                      f"{_cell(prop.get('x-description-en', ''))} | {shown} |")
@@ -123,7 +155,8 @@ def _table(node: Schema) -> list[str]:
 
 def spec_reference() -> str:
     schema = build_schema()
-    intro = _INTRO.format(short=SHORT_YEARS, medium=MEDIUM_YEARS)
+    intro = _INTRO.format(short=SHORT_YEARS, medium=MEDIUM_YEARS, bands=_bands(),
+                          middles=_middles())
     out = [intro, "## Top level", "", *_table(schema), ""]
     nested: list[tuple[str, Schema]] = []
     for key, prop in schema["properties"].items():

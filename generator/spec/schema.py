@@ -24,6 +24,7 @@ from generator.spec.vocabulary import (
     REGION_TYPES,
     SCALES,
     SHORT_YEARS,
+    STATUS_SCORE_RANGE,
     SUB_DIMENSIONS,
 )
 
@@ -34,6 +35,9 @@ ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
 MAX_TEXT = 20_000  # characters in one narrative field
 MAX_SHORT = 500
 SCALE_PATTERN = r"^[a-z][a-z0-9_]*$"
+#: Marks a field whose example `masterplan init` writes as a placeholder: while the value is
+#: still that example, `validate` warns (so `--strict` fails on an untouched starter).
+PLACEHOLDER = "x-placeholder"
 _BUILTIN_SCALES = ", ".join(
     f"{key} ({', '.join(code for code, _label in scale.levels)})"
     for key, scale in SCALES.items())
@@ -54,8 +58,12 @@ def text(title: str, id_: str, en: str, example: str | None = None, **extra: Any
 
 
 def markdown(title: str, id_: str, en: str, example: str | None = None) -> Schema:
-    return _field("string", title, id_ + " (Markdown)", en + " (Markdown)", example,
+    """A narrative: its example, if any, is a placeholder (no region's text is the starter's)."""
+    node = _field("string", title, id_ + " (Markdown)", en + " (Markdown)", example,
                   maxLength=MAX_TEXT, **{"x-markdown": True})
+    if example is not None:
+        node[PLACEHOLDER] = True
+    return node
 
 
 def year(title: str, id_: str, en: str, example: int | None = None) -> Schema:
@@ -85,8 +93,9 @@ def array(title: str, id_: str, en: str, items: Schema, min_items: int = 0,
     return node
 
 
-def text_list(title: str, id_: str, en: str, example: str, min_items: int = 0) -> Schema:
-    item = text(title, id_, en, example)
+def text_list(title: str, id_: str, en: str, example: str, min_items: int = 0, *,
+              placeholder: bool = False) -> Schema:
+    item = text(title, id_, en, example, **({PLACEHOLDER: True} if placeholder else {}))
     return array(title, id_, en, item, min_items)
 
 
@@ -131,7 +140,20 @@ def graded(*paths: tuple[str, ...]) -> Schema:
     return {"if": {"required": ["scale"]}, "else": {"properties": properties}}
 
 
+def status_bands(lang: str) -> str:
+    """`kurang 1-2, cukup 2-3, baik 3-4 (batas termasuk)`: the bands `validate` checks a
+    readiness score against (`STATUS_SCORE_RANGE`), lowest first."""
+    bands = sorted(STATUS_SCORE_RANGE.items(), key=lambda item: item[1])
+    text = ", ".join(f"{status} {_plain(low)}-{_plain(high)}" for status, (low, high) in bands)
+    return text + (" (ends included)" if lang == "en" else " (batas termasuk)")
+
+
+def _plain(value: float) -> str:
+    return f"{value:g}"
+
+
 def _defs() -> dict[str, Schema]:
+    bands_id, bands_en = status_bands("id"), status_bands("en")
     figure = obj("Figure", "Satu angka statistik beserta tahun dan sumbernya.",
                  "One statistic with its year and source.", {
                      "name": text("Name", "Nama data.", "What is measured.", "Jumlah penduduk"),
@@ -140,7 +162,7 @@ def _defs() -> dict[str, Schema]:
                      "unit": text("Unit", "Satuan.", "Unit.", "jiwa"),
                      "year": year("Year", "Tahun data.", "Year of the figure.", 2024),
                      "source": text("Source", "Sumber data.", "Source of the figure.",
-                                    "BPS, Kabupaten Dalam Angka 2025"),
+                                    "BPS, Kabupaten Dalam Angka 2025", **{PLACEHOLDER: True}),
                  }, ["name", "value", "year", "source"])
     profile_section = obj("Profile section", "Satu bagian gambaran umum daerah.",
                           "One part of the regional profile.", {
@@ -151,10 +173,15 @@ def _defs() -> dict[str, Schema]:
                           }, ["narrative"])
     aspect = obj("Readiness aspect", "Penilaian satu aspek kesiapan.",
                  "Assessment of one readiness aspect.", {
-                     "status": enum("Status", "Status kesiapan.", "Readiness status.",
-                                    list(READINESS_STATUS), "cukup"),
-                     "score": number("Score", "Skor kesiapan 1-4 (boleh desimal).",
-                                     "Readiness score from 1 to 4 (decimals allowed).", 2.5)
+                     "status": enum("Status", f"Status kesiapan. Bila `score` juga diisi,"
+                                    f" skor di luar rentang statusnya diberi peringatan:"
+                                    f" {bands_id}.", f"Readiness status. When `score` is given"
+                                    f" too, a score outside the status's band is a warning:"
+                                    f" {bands_en}.", list(READINESS_STATUS), "cukup"),
+                     "score": number("Score", f"Skor kesiapan 1-4 (boleh desimal); rentang"
+                                     f" tiap status: {bands_id}.", f"Readiness score from 1"
+                                     f" to 4 (decimals allowed); the band of each status:"
+                                     f" {bands_en}.", 2.5)
                      | {"minimum": 1, "maximum": 4},
                      "narrative": markdown("Narrative", "Uraian kondisi aspek ini.",
                                            "Narrative of this aspect.",
@@ -435,8 +462,9 @@ def build_schema() -> Schema:
         "start_year": year("Start year", "Tahun awal RPJMD.", "First RPJMD year.", 2025),
         "end_year": year("End year", "Tahun akhir RPJMD.", "Last RPJMD year.", 2029),
         "vision": text("Vision", "Visi RPJMD.", "RPJMD vision.", "Visi RPJMD daerah",
-                       maxLength=2000),
-        "missions": text_list("Missions", "Misi RPJMD.", "RPJMD missions.", "Misi pertama"),
+                       maxLength=2000, **{PLACEHOLDER: True}),
+        "missions": text_list("Missions", "Misi RPJMD.", "RPJMD missions.", "Misi pertama",
+                              placeholder=True),
     }, ["start_year", "end_year", "vision"])
     profile = obj("Profile", "BAB II Gambaran Umum Daerah.", "Chapter II Regional Profile.", {
         "geography": ref("profile_section", "Geography", "Kondisi geografis.", "Geography."),
@@ -471,7 +499,7 @@ def build_schema() -> Schema:
                      "statement": text("Statement", "Rumusan visi smart city.",
                                        "Smart-city vision statement.",
                                        "Terwujudnya daerah cerdas yang sejahtera",
-                                       maxLength=2000),
+                                       maxLength=2000, **{PLACEHOLDER: True}),
                      "description": markdown("Description", "Penjelasan visi.",
                                              "Explanation of the vision.", None),
                      "missions": text_list("Missions", "Misi smart city.", "Smart-city missions.",

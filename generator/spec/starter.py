@@ -2,13 +2,16 @@
 
 Every field of the schema appears, with its description as a comment (Indonesian, or English
 with `--lang en`) and its example as the value; optional fields without an example are left as
-commented-out lines. The starter validates as written (a test checks it, with --strict).
+commented-out lines. The starter has no error, but it is not finished: its region name and
+code, every narrative and the other fields the schema marks as placeholders
+(`generator.spec.schema.PLACEHOLDER`) are examples to replace, and its programs share one name.
+`validate` warns at each of them (`--strict` fails) until they are filled in; tests check both.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.spec.schema import Schema, build_schema
 from generator.spec.vocabulary import (
@@ -21,9 +24,21 @@ from generator.spec.vocabulary import (
 
 SCHEMA_FILE_NAME = "masterplan.schema.json"
 
-_REGIONS = {
-    "kabupaten": {"code": "35.10", "name": "Nama Kabupaten"},
-    "kota": {"code": "35.78", "name": "Nama Kota"},
+
+
+class StarterRegion(NamedTuple):
+    """The region the starter writes: a real code (so the type and province rules hold), the
+    name of the region that code really is, and a name that is plainly a placeholder."""
+
+    code: str
+    code_name: str
+    placeholder: str
+
+
+#: `validate` warns on the placeholder name, and on the code unless the name is its region's.
+STARTER_REGIONS = {
+    "kabupaten": StarterRegion("35.10", "Banyuwangi", "Nama Kabupaten"),
+    "kota": StarterRegion("35.78", "Surabaya", "Nama Kota"),
 }
 _QUICK_WIN_DIMENSIONS = ("governance", "economy", "living")
 _AGENCIES = (
@@ -43,6 +58,8 @@ _HEADER = {
 # pada komentar di atas setiap kunci. Uraian panjang memakai Markdown setelah tanda `|`.
 # Uang ditulis dalam rupiah penuh tanpa titik pemisah ribuan (1500000000, bukan 1.500.000.000).
 # Kode wilayah ditulis dalam tanda kutip ("35.10"). Baris yang diawali `#` tidak dibaca.
+# Selama masih ada nilai contoh (nama dan kode daerah, uraian, nama program yang sama),
+# `masterplan validate` memberi peringatan di setiap tempatnya dan `--strict` gagal.
 """,
     "en": """\
 # yaml-language-server: $schema={schema}
@@ -54,6 +71,8 @@ _HEADER = {
 # comment above it. Long narratives use Markdown after a `|`.
 # Money is whole rupiah without thousands separators (1500000000, not 1.500.000.000).
 # Region codes are quoted ("35.10"). Lines starting with `#` are ignored.
+# While example values remain (the region's name and code, narratives, programs sharing one
+# name), `masterplan validate` warns at each of them and `--strict` fails.
 """,
 }
 
@@ -206,13 +225,15 @@ class _Writer:
         last = [p for p in pointer if isinstance(p, str)]
         name = last[-1] if last else ""
         if pointer[:1] == ("region",):
-            region = _REGIONS[self.region_type]
-            if name in region:
-                return region[name]
+            region = STARTER_REGIONS[self.region_type]
+            if name == "code":
+                return region.code
+            if name == "name":
+                return region.placeholder
             if name == "type":
                 return self.region_type
             if name == "province":
-                return PROVINCES[region["code"][:2]]
+                return PROVINCES[region.code[:2]]
             if name == "head_title":
                 return HEAD_TITLES[self.region_type]
         if pointer[:1] == ("document",) and name == "language":

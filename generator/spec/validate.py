@@ -276,6 +276,7 @@ class _Rules:
                           and self.start <= self.end)
         self.agency_codes = {a.get("code") for a in _list(self.data.get("agencies"))
                              if isinstance(a, dict)}
+        self.agency_names = tuple(sorted(c for c in self.agency_codes if isinstance(c, str)))
         self.sources = set(FUNDING_SOURCES) | {
             s.get("code") for s in _list(self.data.get("funding_sources")) if isinstance(s, dict)}
         self.source_names = tuple(sorted(c for c in self.sources if isinstance(c, str)))
@@ -295,6 +296,7 @@ class _Rules:
         self.declared_scales()
         self.uniques()
         self.narratives()
+        self.placeholders()
 
     def dates(self) -> None:
         value = _dict(self.data.get("document")).get("date")
@@ -408,7 +410,8 @@ class _Rules:
                     low, high = STATUS_SCORE_RANGE[status]
                     if not low <= score <= high:
                         self.out.warn(("readiness", area, aspect, "score"), "rule.status_score",
-                                      status=status, score=score, low=low, high=high)
+                                      status=status, score=score, low=f"{low:g}",
+                                      high=f"{high:g}")
 
     # dimensions and labels ---------------------------------------------------------------
     def dimensions(self) -> None:
@@ -547,7 +550,8 @@ class _Rules:
     def agency(self, pointer: Pointer, name: Any) -> None:
         if (isinstance(name, str) and self.agency_codes and re.fullmatch(r"[A-Z][A-Z0-9_-]*", name)
                 and name not in self.agency_codes):
-            self.out.warn(pointer, "rule.unknown_agency", agency=name)
+            self.out.warn(pointer, "rule.unknown_agency", agency=name,
+                          suggestion=_DidYouMean(name, self.agency_names))
 
     # quick wins --------------------------------------------------------------------------
     def quick_wins(self) -> None:
@@ -643,6 +647,16 @@ class _Rules:
                                    first=self._where(names[_norm(value)]))
                 else:
                     names[_norm(value)] = pointer
+        program_names: dict[str, Pointer] = {}
+        for pointer, _d, _s, program in iter_programs(self.data):
+            name = program.get("name")
+            if isinstance(name, str):
+                at = (*pointer, "name")
+                if _norm(name) in program_names:
+                    self.out.warn(at, "rule.duplicate_program_name", name=name,
+                                  first=self._where(program_names[_norm(name)]))
+                else:
+                    program_names[_norm(name)] = at
         for pointer, _d, _s, program in iter_programs(self.data):
             names = {}
             for i, indicator in enumerate(_list(program.get("indicators"))):
@@ -673,8 +687,61 @@ class _Rules:
                 self.out.error(pointer, found[0], **found[1])
 
 
+    # placeholders -------------------------------------------------------------------------
+    def placeholders(self) -> None:
+        """What is still the starter's example (`masterplan init`): a warning at each place,
+        so an untouched starter passes `validate` but fails `--strict`."""
+        # imported here: `python -m generator.spec.schema` must not find itself imported
+        from generator.spec.schema import PLACEHOLDER
+        from generator.spec.starter import STARTER_REGIONS
+
+        for pointer, value, node in schema_strings(self.data):
+            examples = node.get("examples")
+            if node.get(PLACEHOLDER) and examples and _norm(value) == _norm(str(examples[0])):
+                self.out.warn(pointer, "quality.placeholder", value=_shorten(value),
+                              what=("@text", _what(node, "description"),
+                                    _what(node, "x-description-en")))
+        region = _dict(self.data.get("region"))
+        name, code = region.get("name"), region.get("code")
+        if isinstance(name, str) and _norm(name) in {
+                _norm(r.placeholder) for r in STARTER_REGIONS.values()}:
+            node = _schema()["properties"]["region"]["properties"]["name"]
+            self.out.warn(("region", "name"), "quality.placeholder", value=name,
+                          what=("@text", _what(node, "description"),
+                                _what(node, "x-description-en")))
+        for kind, starter in STARTER_REGIONS.items():
+            if code == starter.code and isinstance(name, str) and (
+                    _norm(_without_type(name)) != _norm(starter.code_name)):
+                self.out.warn(("region", "code"), "quality.placeholder_code", code=code,
+                              type=kind.capitalize(),
+                              code_name=starter.code_name, name=name)
+
+
+def _what(node: dict[str, Any], key: str) -> str:
+    """A field's description as the name of what to write: `Latar belakang. (Markdown)` →
+    `Latar belakang`."""
+    return str(node.get(key, "")).removesuffix(" (Markdown)").rstrip(".")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+
+
+def _without_type(name: str) -> str:
+    return re.sub(r"^\s*(kabupaten|kota)\s+", "", name, flags=re.IGNORECASE)
+
+
 def markdown_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
-    """(pointer, text) of every Markdown field, found by walking the data with the schema.
+    """(pointer, text) of every Markdown field (see `schema_strings`)."""
+    for pointer, value, node in schema_strings(data):
+        if node.get("x-markdown"):
+            yield pointer, value
+
+
+def schema_strings(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, dict[str, Any]]]:
+    """(pointer, text, schema node) of every text value, found by walking the data with the
+    schema.
 
     Walking with the schema, not matching key names, keeps a plain-text field that happens
     to share a name with a Markdown one (a target's `description`) out of the Markdown rules.
@@ -686,8 +753,8 @@ def markdown_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
         pointer, value, node = stack.pop()
         while "$ref" in node:
             node = defs[node["$ref"].rsplit("/", 1)[-1]]
-        if node.get("x-markdown") and isinstance(value, str):
-            yield pointer, value
+        if isinstance(value, str):
+            yield pointer, value, node
         elif isinstance(value, dict):
             properties = node.get("properties", {})
             for key, item in value.items():

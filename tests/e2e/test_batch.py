@@ -182,23 +182,23 @@ def test_progress_is_plain_lines_when_stderr_is_not_a_terminal(first: Run) -> No
     lines = [line for line in first.process.stderr.splitlines() if re.match(r"\[\s*\d+/12\]",
                                                                               line)]
     assert len(lines) == 12
-    assert all(" elapsed · ETA " in line for line in lines)
+    assert all(" berlalu · sisa " in line for line in lines)  # Indonesian by default
     assert "\r" not in first.process.stderr
-    assert "masterplan: 12 spec(s): 8 ok, 2 failed, 1 timeout, 1 crashed" in (
-        first.process.stderr)
+    assert ("masterplan: 12 spec: 8 berhasil, 2 gagal, 1 melewati batas waktu, 1 proses mati"
+            in first.process.stderr)
 
 
 def test_summary_csv_has_one_row_per_spec(first: Run) -> None:
-    data = (first.outdir / "summary.csv").read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    from helpers import read_summary_csv
+
+    rows = read_summary_csv((first.outdir / "summary.csv").read_bytes())  # `;`, Indonesian
     assert len(rows) == 12
     by_code = {row["region_code"]: row for row in rows}
-    assert by_code["35.78"]["status"] == "ok"
-    assert by_code["35.78"]["outputs"] == stem(*GOOD[2])
-    bad = next(row for row in rows if row["spec"].endswith("3603/masterplan.yaml"))
-    assert bad["status"] == "failed" and ":68:38: " in bad["errors"]
-    assert float(by_code["35.78"]["seconds"]) > 0
+    assert by_code["3578"]["status"] == "berhasil"
+    assert by_code["3578"]["outputs"] == stem(*GOOD[2])
+    bad = next(row for row in rows if row["spec"] == "3603/masterplan.yaml")
+    assert bad["status"] == "gagal" and ":68:38: " in bad["errors"]
+    assert float(by_code["3578"]["seconds"].replace(",", ".")) > 0
 
 
 def test_index_page_links_every_document_and_lists_the_failures(first: Run) -> None:
@@ -344,9 +344,10 @@ def test_collisions_are_reported_with_both_files_before_rendering(e2e: Any,
 # --- report and export over the same cohort -------------------------------------------------
 
 def test_export_gives_one_row_per_program(e2e: Any, cohort: Path) -> None:
-    result = e2e.run_masterplan("export", "cohort", "--format", "csv", "-j", "2", cwd=cohort)
+    result = e2e.run_masterplan("export", "cohort", "--format", "csv", "-j", "2", "--lang",
+                                "en", "--headers", "keys", cwd=cohort)
     assert result.returncode == 1  # the invalid spec is left out, and said so
-    assert "3603/masterplan.yaml" in result.stderr
+    assert "3603/masterplan.yaml left out (failed)" in result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
     assert len(rows) == 11 * 18
     assert list(rows[0])[:12] == [

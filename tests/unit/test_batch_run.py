@@ -96,7 +96,11 @@ def test_an_unchanged_rerun_starts_no_worker(tmp_path: Path) -> None:
 
 
 def test_one_batch_per_output_folder(tmp_path: Path) -> None:
-    with _locked(tmp_path), pytest.raises(UsageError, match="another batch"), _locked(tmp_path):
+    with _locked(tmp_path), pytest.raises(UsageError, match="another batch"), _locked(
+            tmp_path, "en"):
+        pass
+    with _locked(tmp_path), pytest.raises(UsageError, match="batch lain sedang menulis"), (
+            _locked(tmp_path)):
         pass
     assert (tmp_path / LOCK_NAME).exists()
 
@@ -107,3 +111,65 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "unknown format `odt`" in result.stderr
     result = run_cli("batch", tmp_path / "nothing-here")
     assert result.exit_code == 2
+
+
+# --- what a batch says and writes for people: Indonesian by default, English with --lang en ---
+
+BROKEN = MINIMAL.replace("amount: 500000000", "amount: 500.000")
+
+
+def batch_of_two(tmp_path: Path) -> Path:
+    region(tmp_path / "cohort" / "regions", "35.73", "Malang")
+    region(tmp_path / "cohort" / "regions", "35.78", "Surabaya", text=BROKEN)
+    manifest = tmp_path / "cohort" / "cohort.yaml"
+    manifest.write_text("cohort: {year: 2025}\nspecs: ['regions/*/masterplan.yaml']\n"
+                        "options: {formats: [html], documents: [summary]}\n", encoding="utf-8")
+    return manifest
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_batch_speaks_the_language_of_messages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    from helpers import read_summary_csv
+
+    batch_of_two(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("batch", "cohort/cohort.yaml", "-o", "out", "-j", "1",
+                     *(["--lang", "en"] if lang == "en" else []))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    bad = "cohort/regions/3578/masterplan.yaml"
+    if lang == "id":
+        assert lines[0] == "masterplan: batch 2 spec, angkatan 2025 → out (html; 1 proses pekerja)"
+        assert any(line.startswith(f"[1/2] GAGAL       {bad} (") and " dtk): " in line
+                   and line.endswith(" · sisa --:--") for line in lines)
+        assert lines[-1].startswith("masterplan: 2 spec: 1 berhasil, 1 gagal dalam 00:")
+        assert lines[-1].endswith("; lihat out/index.html dan out/summary.json")
+    else:
+        assert lines[0] == "masterplan: batch of 2 spec(s), cohort 2025 → out (html; 1 worker(s))"
+        assert any(line.startswith(f"[1/2] FAILED    {bad} (") and " s): " in line
+                   and line.endswith(" · ETA --:--") for line in lines)
+        assert lines[-1].startswith("masterplan: 2 spec(s): 1 ok, 1 failed in 00:")
+        assert lines[-1].endswith("; see out/index.html and out/summary.json")
+    rows = read_summary_csv((tmp_path / "out" / "summary.csv").read_bytes(), lang)
+    good, failed = rows
+    # the spec relative to the manifest, the code as digits, words in the language
+    assert (good["spec"], good["region_code"], good["status"]) == (
+        "regions/3573/masterplan.yaml", "3573", "berhasil" if lang == "id" else "ok")
+    assert (failed["spec"], failed["status"]) == (
+        "regions/3578/masterplan.yaml", "gagal" if lang == "id" else "failed")
+    decimal = "," if lang == "id" else "."
+    assert decimal in good["seconds"] or good["seconds"].isdigit()
+    # summary.json keeps the keys
+    assert {s["status"] for s in summary(tmp_path / "out")["specs"]} == {"ok", "failed"}
+
+
+def test_a_missing_target_and_an_empty_folder_are_told_in_the_language(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    missing = run_cli("batch", tmp_path / "nothing-here")
+    assert missing.stderr == (f"masterplan: {tmp_path / 'nothing-here'}: tidak ada berkas atau"
+                              " folder dengan nama ini\n")
+    empty = run_cli("export", tmp_path / "empty", "--lang", "en")
+    assert empty.exit_code == 2
+    assert empty.stderr == (f"masterplan: {tmp_path / 'empty'}: no spec files (*.yaml, *.yml)"
+                            " found\n")

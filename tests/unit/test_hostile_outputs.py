@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO, diagnostic_lines, position_of, run_cli
+from helpers import REPO, diagnostic_lines, position_of, read_summary_csv, run_cli
 
 from generator.batch.run import LOCK_NAME, _locked
 from generator.encoding import FORMULA_STARTS, csv_bytes, json_text, printable, spreadsheet_cell
@@ -53,8 +53,9 @@ def spec_text(code: str = "35.07", name: str = "Contoh", kind: str = "kabupaten"
             .replace('type: "kabupaten"', f'type: "{kind}"'))
 
 
-def read_csv(data: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+def read_csv(data: bytes, delimiter: str = ",") -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""),
+                               delimiter=delimiter))
 
 
 def runs_as_formula(cell: str) -> bool:
@@ -112,9 +113,9 @@ def hostile_spec(folder: Path) -> Path:
 def test_export_csv_holds_no_formula_and_keeps_its_numbers(tmp_path: Path) -> None:
     hostile_spec(tmp_path / "specs")
     out = tmp_path / "programs.csv"
-    result = run_cli("export", tmp_path / "specs", "-o", out, "-j", "1")
+    result = run_cli("export", tmp_path / "specs", "-o", out, "-j", "1", "--headers", "keys")
     assert result.exit_code == 0, result.output
-    rows = read_csv(out.read_bytes())
+    rows = read_csv(out.read_bytes(), ";")
     assert len(rows) == 18
     for row in rows:
         for column, cell in row.items():
@@ -144,15 +145,16 @@ def test_summary_csv_holds_no_formula_and_keeps_its_numbers(
     result = run_cli("batch", ".", "-o", tmp_path / "out", "-f", "html", "--document",
                      "summary", "-j", "1", "--no-progress")
     assert result.exit_code == 1
-    rows = {row["status"]: row for row in read_csv((tmp_path / "out" / "summary.csv")
-                                                    .read_bytes())}
+    rows = {row["status"]: row for row in read_summary_csv((tmp_path / "out" / "summary.csv")
+                                                            .read_bytes())}
     for row in rows.values():
         for column, cell in row.items():
             assert not runs_as_formula(cell) or cell.startswith("'"), (column, cell)
-    good, bad = rows["ok"], rows["failed"]
+    good, bad = rows["berhasil"], rows["gagal"]
     assert good["spec"] == "'=1+2.yaml" and good["region_name"] == "'@SUM(1)"
     assert good["cohort_year"] == "2025" and good["error_count"] == "0"
-    assert good["attempts"] == "1" and float(good["seconds"]) >= 0
+    assert good["region_code"] == "3573"
+    assert good["attempts"] == "1" and float(good["seconds"].replace(",", ".")) >= 0
     assert bad["spec"] == "'-bad.yaml" and bad["errors"].startswith("'-bad.yaml:")
     assert bad["error_count"].isdigit() and bad["error_count"] != "0"
 
@@ -223,7 +225,7 @@ def test_batch_and_export_files_are_utf8_for_a_file_name_that_is_not(
     assert {e["file"] for e in shown["specs/rusak-\\xfe.yaml"]["errors"]} == {
         "specs/rusak-\\xfe.yaml"}
     csv_text = utf8_without_surrogates((out / "summary.csv").read_bytes())
-    assert "specs/kota-\\xff.yaml" in csv_text
+    assert "kota-\\xff.yaml" in csv_text  # relative to the batch's folder, like its key
     utf8_without_surrogates((out / "index.html").read_bytes())
     utf8_without_surrogates((out / ".masterplan-state.json").read_bytes())
     again = run_cli(*args)  # the state file's key is the same name: the good spec is skipped
@@ -234,10 +236,10 @@ def test_batch_and_export_files_are_utf8_for_a_file_name_that_is_not(
     assert run_cli("export", "specs", "--format", "json", "-o", exported, "-j", "1"
                    ).exit_code == 1
     rows = json.loads(utf8_without_surrogates(exported.read_bytes()))
-    assert {row["spec"] for row in rows} == {"specs/kota-\\xff.yaml"}
+    assert {row["spec"] for row in rows} == {"kota-\\xff.yaml"}  # relative to the target
     exported_csv = tmp_path / "programs.csv"
     run_cli("export", "specs", "-o", exported_csv, "-j", "1")
-    assert "specs/kota-\\xff.yaml" in utf8_without_surrogates(exported_csv.read_bytes())
+    assert "kota-\\xff.yaml" in utf8_without_surrogates(exported_csv.read_bytes())
 
 
 # --- 13. links planted in the output folder -----------------------------------------------------
@@ -248,14 +250,14 @@ def test_a_lock_that_is_a_link_is_refused_and_nothing_is_created_outside(tmp_pat
     outside.mkdir()
     lock = outdir / LOCK_NAME
     lock.symlink_to(outside / "created.lock")  # dangling: O_CREAT would create the target
-    with pytest.raises(UsageError, match="symbolic link") as refused, _locked(outdir):
+    with pytest.raises(UsageError, match="symbolic link") as refused, _locked(outdir, "en"):
         pass
     assert str(lock) in str(refused.value)
     assert list(outside.iterdir()) == []
     lock.unlink()
     (outside / "existing").write_text("keep", encoding="utf-8")
     lock.symlink_to(outside / "existing")
-    with pytest.raises(UsageError, match="symbolic link"), _locked(outdir):
+    with pytest.raises(UsageError, match="tautan simbolik"), _locked(outdir):
         pass
     assert (outside / "existing").read_text(encoding="utf-8") == "keep"
 
@@ -270,7 +272,7 @@ def test_a_lock_that_is_not_a_regular_file_is_refused(tmp_path: Path, kind: str)
     with pytest.raises(MasterplanError) as refused, _locked(tmp_path):
         pass
     assert str(lock) in str(refused.value) and refused.value.exit_code in (1, 2)
-    assert "remove" in str(refused.value)  # says what to do
+    assert "hapus" in str(refused.value) or "remove" in str(refused.value)  # what to do
 
 
 def test_a_batch_with_a_planted_lock_link_fails_cleanly(tmp_path: Path) -> None:
@@ -414,7 +416,7 @@ def test_render_and_batch_report_the_capped_problems(tmp_path: Path) -> None:
     note = entry["errors"][-1]
     assert note["code"] == NOT_SHOWN and note["not_shown"] == {"errors": hidden, "warnings": 0}
     assert note["message"].startswith(f"{hidden} more problem(s)")
-    [row] = read_csv((out / "summary.csv").read_bytes())
+    [row] = read_summary_csv((out / "summary.csv").read_bytes(), "en")
     assert (row["error_count"], row["warning_count"]) == (str(UNKNOWN_KEYS), "0")
     assert row["errors"].endswith(f"at most {MAX_DIAGNOSTICS} are shown per file")
 

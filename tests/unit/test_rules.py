@@ -7,6 +7,7 @@ are where the edit was made, computed from the text, not from the loader.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from helpers import (
     diagnostic_lines,
     edit_compact,
     expect,
+    filled_spec,
     get_in,
     position_of,
     run_cli,
@@ -167,6 +169,82 @@ def test_duplicate_indicator_names_within_a_program(tmp_path: Path) -> None:
 def test_the_same_indicator_name_in_two_programs_is_fine(tmp_path: Path) -> None:
     outcome, _edit = run_edit(tmp_path, "{name: Surat elektronik,", "{name: Layanan daring,")
     assert outcome.result.exit_code == 0
+    assert outcome.result.stdout == ""
+
+
+def test_two_programs_with_one_name_are_a_warning_in_any_spec(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "{id: GOV-02, name: Kantor Tanpa Kertas,",
+                             "{id: GOV-02, name: mal pelayanan  publik digital,",
+                             mark="mal pelayanan")
+    first = position_of(edit.text, "Mal Pelayanan Publik Digital")
+    assert_warning(outcome, f"{GOV02}.name", "nama program `mal pelayanan  publik digital` sudah"
+                   f" dipakai di {GOV01}.name ({first[0]}:{first[1]}); beri setiap program"
+                   " namanya sendiri", (edit.line, edit.col), tmp_path)
+    assert len(outcome.warnings) == 1
+
+
+def test_a_quick_win_may_share_its_programs_name(tmp_path: Path) -> None:
+    outcome, _edit = run_edit(tmp_path, "{id: GOV-03, name: Satu Data Kabupaten,",
+                              "{id: GOV-03, name: Portal Satu Data,")
+    assert outcome.result.stdout == ""
+
+
+# --- what is still the starter's --------------------------------------------------------------
+
+def test_the_starters_code_with_another_regions_name_is_a_warning(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "name: Banyuwangi", "name: Sidoarjo", mark="Sidoarjo")
+    line, col = position_of(edit.text, '"35.10"')
+    assert_warning(outcome, "region.code", "kode `35.10` masih contoh dari `masterplan init`"
+                   " (kode Kabupaten Banyuwangi, bukan `Sidoarjo`); tulis kode wilayah"
+                   " Kemendagri daerah Anda (PP.KK)", (line, col), tmp_path)
+    assert len(outcome.warnings) == 1
+    english = run_cli("validate", "--lang", "en", outcome.path)
+    assert expect(outcome.path, line, col, "warning", "region.code", "code `35.10` is still the"
+                  " example of `masterplan init` (the code of Kabupaten Banyuwangi, not"
+                  " `Sidoarjo`); write your region's Kemendagri code (PP.KK)") in (
+        diagnostic_lines(english.stdout))
+
+
+@pytest.mark.parametrize("name", ["Banyuwangi", "banyuwangi", "Kabupaten Banyuwangi"])
+def test_the_starters_code_is_fine_for_its_own_region(tmp_path: Path, name: str) -> None:
+    outcome, _edit = run_edit(tmp_path, "name: Banyuwangi", f"name: {name}")
+    assert "region.code" not in outcome.result.stdout
+
+
+def test_the_starters_region_name_is_a_warning(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "name: Banyuwangi", "name: Nama Kota", mark="Nama Kota")
+    assert_warning(outcome, "region.name", "Nama daerah tanpa 'Kabupaten'/'Kota' masih berisi"
+                   " contoh dari `masterplan init` (`Nama Kota`); ganti dengan isi daerah Anda",
+                   (edit.line, edit.col), tmp_path)
+
+
+@pytest.mark.parametrize(("old", "new", "mark", "where", "what", "example"), [
+    ("{narrative: Wilayah pesisir dan pegunungan di ujung timur Pulau Jawa.}",
+     "{narrative: '  Uraian singkat\n  bagian ini. '}", "'", "profile.geography.narrative",
+     "Uraian", "Uraian singkat bagian ini."),  # compared without regard to spacing
+    ("narrative: SDM TIK terbatas.}", "narrative: Uraian kondisi dan bukti pendukung.}",
+     "Uraian", "readiness.structure.human_resources.narrative", "Uraian kondisi aspek ini",
+     "Uraian kondisi dan bukti pendukung."),
+    ("statement: Banyuwangi cerdas, terbuka dan sejahtera",
+     "statement: Terwujudnya daerah cerdas yang sejahtera", "Terwujudnya", "vision.statement",
+     "Rumusan visi smart city", "Terwujudnya daerah cerdas yang sejahtera"),
+    ("vision: Banyuwangi maju dan sejahtera}", "vision: Visi RPJMD daerah}", "Visi",
+     "profile.rpjmd.vision", "Visi RPJMD", "Visi RPJMD daerah"),
+])
+def test_a_placeholder_left_in_a_finished_spec_is_a_warning(
+        tmp_path: Path, old: str, new: str, mark: str, where: str, what: str,
+        example: str) -> None:
+    outcome, edit = run_edit(tmp_path, old, new, mark=mark)
+    assert_warning(outcome, where, f"{what} masih berisi contoh dari `masterplan init`"
+                   f" (`{example}`); ganti dengan isi daerah Anda", (edit.line, edit.col),
+                   tmp_path)
+    assert len(outcome.warnings) == 1
+
+
+def test_an_example_value_that_is_no_placeholder_is_fine(tmp_path: Path) -> None:
+    """Examples that a real spec may well hold (an agency, a title, a law) are not flagged."""
+    outcome, _edit = run_edit(tmp_path, "title: Masterplan Smart City Kabupaten Banyuwangi",
+                              "title: Masterplan Smart City")
     assert outcome.result.stdout == ""
 
 
@@ -425,6 +503,7 @@ def test_head_title_mismatch_is_a_warning(tmp_path: Path) -> None:
 
 def test_a_kota_is_headed_by_a_wali_kota(tmp_path: Path) -> None:
     text = (compact_text().replace('code: "35.10"', 'code: "35.78"')
+            .replace("name: Banyuwangi", "name: Surabaya")
             .replace("type: kabupaten", "type: kota").replace("head_title: Bupati",
                                                               "head_title: Wali Kota"))
     outcome = run(tmp_path, text, "--strict")
@@ -459,7 +538,7 @@ def test_readiness_status_and_score_disagree(tmp_path: Path) -> None:
     outcome, edit = run_edit(tmp_path, "{status: cukup, score: 2.5,",
                              "{status: cukup, score: 3.5,", mark="3.5")
     assert_warning(outcome, "readiness.structure.human_resources.score",
-                   "status `cukup` tidak sesuai dengan skor 3.5 (diharapkan 2.0-3.0)",
+                   "status `cukup` tidak sesuai dengan skor 3.5 (diharapkan 2-3)",
                    (edit.line, edit.col), tmp_path)
 
 
@@ -468,6 +547,32 @@ def test_readiness_score_on_the_band_edge_agrees(tmp_path: Path, score: str) -> 
     outcome, _edit = run_edit(tmp_path, "{status: cukup, score: 2.5,",
                               f"{{status: cukup, score: {score},")
     assert outcome.result.stdout == ""
+
+
+@pytest.mark.parametrize("status", ["kurang", "cukup", "baik"])
+def test_the_status_bands_the_validator_uses_are_the_documented_ones(
+        tmp_path: Path, status: str) -> None:
+    """docs/spec.md and the starter's comments give the bands of STATUS_SCORE_RANGE; the rule
+    accepts a score on both ends of its status's band and warns just outside them."""
+    from generator.spec.reference import spec_reference
+    from generator.spec.vocabulary import STATUS_SCORE_RANGE
+
+    assert STATUS_SCORE_RANGE == {"kurang": (1.0, 2.0), "cukup": (2.0, 3.0), "baik": (3.0, 4.0)}
+    assert "`kurang` 1-2, `cukup` 2-3, `baik` 3-4" in spec_reference()
+    low, high = STATUS_SCORE_RANGE[status]
+    for score in (low, high, (low + high) / 2):
+        outcome, _edit = run_edit(tmp_path, "{status: cukup, score: 2.5,",
+                                  f"{{status: {status}, score: {score:g},")
+        assert outcome.result.stdout == "", score
+    for score in (low - 0.1, high + 0.1):
+        if not 1 <= score <= 4:
+            continue
+        outcome, edit = run_edit(tmp_path, "{status: cukup, score: 2.5,",
+                                 f"{{status: {status}, score: {score:g},", mark=f"{score:g}")
+        assert outcome.warnings == [outcome.line(
+            "warning", "readiness.structure.human_resources.score", f"status `{status}` tidak"
+            f" sesuai dengan skor {score:g} (diharapkan {low:g}-{high:g})",
+            (edit.line, edit.col))]
 
 
 def test_readiness_aspect_without_status_or_score(tmp_path: Path) -> None:
@@ -519,15 +624,31 @@ def test_unknown_agency_code_is_a_warning(tmp_path: Path) -> None:
     outcome, edit = run_edit(tmp_path, "{id: GOV-01, name: Mal Pelayanan Publik Digital,"
                              " lead_opd: DISKOMINFO,", "{id: GOV-01, name: Mal Pelayanan Publik"
                              " Digital, lead_opd: DISKOMNFO,", mark="DISKOMNFO")
-    assert_warning(outcome, f"{GOV01}.lead_opd", "OPD `DISKOMNFO` tidak ada di daftar `agencies`",
-                   (edit.line, edit.col), tmp_path)
+    assert_warning(outcome, f"{GOV01}.lead_opd", "OPD `DISKOMNFO` tidak ada di daftar `agencies`;"
+                   " mungkin maksudnya `DISKOMINFO`?", (edit.line, edit.col), tmp_path)
 
 
 def test_unknown_quick_win_owner_is_a_warning(tmp_path: Path) -> None:
     outcome, edit = run_edit(tmp_path, "owner_opd: BAPPEDA,", "owner_opd: BAPEDA,", mark="BAPEDA")
     assert_warning(outcome, "quick_wins[0].owner_opd",
-                   "OPD `BAPEDA` tidak ada di daftar `agencies`", (edit.line, edit.col),
+                   "OPD `BAPEDA` tidak ada di daftar `agencies`; mungkin maksudnya `BAPPEDA`?",
+                   (edit.line, edit.col), tmp_path)
+
+
+def test_an_unknown_agency_far_from_every_code_gets_no_suggestion(tmp_path: Path) -> None:
+    outcome, edit = run_edit(tmp_path, "owner_opd: BAPPEDA,", "owner_opd: DINKES,", mark="DINKES")
+    assert_warning(outcome, "quick_wins[0].owner_opd",
+                   "OPD `DINKES` tidak ada di daftar `agencies`", (edit.line, edit.col),
                    tmp_path)
+
+
+def test_an_unknown_supporting_agency_gets_a_suggestion_in_english(tmp_path: Path) -> None:
+    old = "{id: GOV-01, name: Mal Pelayanan Publik Digital, lead_opd: DISKOMINFO,"
+    outcome, edit = run_edit(tmp_path, old, old + " supporting_opds: [BAPEDA],", "--lang", "en",
+                             mark="BAPEDA")
+    assert outcome.line("warning", f"{GOV01}.supporting_opds[0]", "agency `BAPEDA` is not in"
+                        " the `agencies` list; did you mean `BAPPEDA`?",
+                        (edit.line, edit.col)) in outcome.warnings
 
 
 def test_an_agency_written_as_a_name_is_not_checked(tmp_path: Path) -> None:
@@ -951,9 +1072,16 @@ def test_rules_on_the_starter_built_as_data(tmp_path: Path) -> None:
     assert get_in(data, "region.code") == "35.78"
 
 
-def test_the_starter_as_data_is_strictly_valid(tmp_path: Path) -> None:
+def test_the_starter_as_data_warns_only_about_its_placeholders(tmp_path: Path) -> None:
+    placeholder_codes = {"quality.placeholder", "quality.placeholder_code",
+                         "rule.duplicate_program_name"}
     for region_type in ("kabupaten", "kota"):
-        outcome = run(tmp_path, to_yaml(valid_spec(region_type)).text, "--strict")
+        path = write_spec(tmp_path, to_yaml(valid_spec(region_type)).text)
+        result = run_cli("validate", "--format", "json", path)
+        [spec] = json.loads(result.stdout)["specs"]
+        assert spec["errors"] == 0 and spec["warnings"] > 0
+        assert {d["code"] for d in spec["diagnostics"]} == placeholder_codes
+        outcome = run(tmp_path, to_yaml(filled_spec(region_type)).text, "--strict")
         assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
 
 
