@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libfontconfig1
+  libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libfontconfig1 librsvg2-2 libcairo2
   fonts-crosextra-carlito fonts-dejavu-core
   poppler-utils libreoffice-writer-nogui chromium
 )

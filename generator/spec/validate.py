@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.errors import Diagnostic, Severity, limit_diagnostics
+from generator.documents.markdown import ImageRef
+from generator.errors import Diagnostic, Severity, SourceSpan, SpecError, limit_diagnostics
 from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
 from generator.spec.provinces import closest, province_code
 from generator.spec.scales import Scale, builtin_scales, scales_of
@@ -105,6 +106,11 @@ class Collector:
 
     def warn(self, pointer: Pointer, code: str, /, **params: object) -> None:
         self._append("warning", pointer, code, False, params)
+
+    def at(self, span: SourceSpan, severity: Severity, pointer: Pointer, code: str, /,
+           **params: object) -> None:
+        """A problem at a place inside `pointer`'s value (a picture in a narrative)."""
+        self.items.append(Diagnostic(span, severity, format_pointer(pointer), code, params))
 
     def _append(self, severity: Severity, pointer: Pointer, code: str, key: bool,
                 params: dict[str, object]) -> None:
@@ -295,6 +301,7 @@ class _Rules:
         self.declared_scales()
         self.uniques()
         self.narratives()
+        self.pictures()
 
     def dates(self) -> None:
         value = _dict(self.data.get("document")).get("date")
@@ -328,7 +335,6 @@ class _Rules:
                               expected=PROVINCES[province], name=name)
         logo = region.get("logo")
         if isinstance(logo, str) and logo:
-            from generator.errors import SpecError
             from generator.spec.assets import resolve_image
 
             try:
@@ -659,10 +665,11 @@ class _Rules:
         span = self.doc.span(pointer)
         return f"{format_pointer(pointer)} ({span.line}:{span.col})"
 
-    # narratives --------------------------------------------------------------------------
+    # narratives and pictures -------------------------------------------------------------
     def narratives(self) -> None:
-        """An empty or whitespace-only Markdown field is a quality warning."""
-        from generator.documents.markdown import problem
+        """An empty or whitespace-only Markdown field is a quality warning; a picture it
+        names must stand alone in its paragraph and be a readable file in the folder."""
+        from generator.documents.markdown import MAX_PICTURES, images, problem
 
         for pointer, value in markdown_values(self.data):
             if not value.strip():
@@ -671,6 +678,44 @@ class _Rules:
             found = problem(value)
             if found:
                 self.out.error(pointer, found[0], **found[1])
+                continue
+            refs = images(value)
+            if len(refs) > MAX_PICTURES:
+                self.out.error(pointer, "markdown.too_many_pictures", count=len(refs),
+                               limit=MAX_PICTURES)
+                continue
+            for ref in refs:
+                self.narrative_picture(pointer, ref)
+
+    def narrative_picture(self, pointer: Pointer, ref: ImageRef) -> None:
+        span = self.doc.span_within(pointer, f"]({ref.src}", ref.src, back_to="![")
+        if not ref.standalone:
+            self.out.at(span, "error", pointer, "markdown.image_inline", name=ref.src)
+            return
+        if self.picture_file(pointer, ref.src, span) and not ref.alt.strip():
+            self.out.at(span, "warning", pointer, "quality.figure_no_alt", name=ref.src,
+                        hint=("@msg", "hint.alt_markdown"))
+
+    def pictures(self) -> None:
+        """The figure fields (a region's map, the organisation chart, mock-ups)."""
+        for pointer, item in picture_values(self.data):
+            name = item.get("file")
+            if not isinstance(name, str) or not name:
+                continue
+            if self.picture_file((*pointer, "file"), name) and not (
+                    isinstance(item.get("alt"), str) and item["alt"].strip()):
+                self.out.warn(pointer, "quality.figure_no_alt", name=name,
+                              hint=("@msg", "hint.alt_field"))
+
+    def picture_file(self, pointer: Pointer, name: str, span: SourceSpan | None = None) -> bool:
+        from generator.spec.assets import resolve_image
+
+        try:
+            resolve_image(self.doc, pointer, name, svg=True, span=span)
+        except SpecError as exc:
+            self.out.items.extend(exc.diagnostics)
+            return False
+        return True
 
 
 def markdown_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
@@ -679,6 +724,20 @@ def markdown_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
     Walking with the schema, not matching key names, keeps a plain-text field that happens
     to share a name with a Markdown one (a target's `description`) out of the Markdown rules.
     """
+    for pointer, value in _marked_values(data, "x-markdown"):
+        if isinstance(value, str):
+            yield pointer, value
+
+
+def picture_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, dict[str, Any]]]:
+    """(pointer, object) of every figure field (`$defs/picture`), in no particular order."""
+    for pointer, value in _marked_values(data, "x-picture"):
+        if isinstance(value, dict):
+            yield pointer, value
+
+
+def _marked_values(data: dict[str, Any], mark: str) -> Iterator[tuple[Pointer, Any]]:
+    """(pointer, value) of every value whose schema node carries `mark`."""
     schema = _schema()
     defs = schema["$defs"]
     stack: list[tuple[Pointer, Any, dict[str, Any]]] = [((), data, schema)]
@@ -686,7 +745,7 @@ def markdown_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
         pointer, value, node = stack.pop()
         while "$ref" in node:
             node = defs[node["$ref"].rsplit("/", 1)[-1]]
-        if node.get("x-markdown") and isinstance(value, str):
+        if node.get(mark):
             yield pointer, value
         elif isinstance(value, dict):
             properties = node.get("properties", {})
