@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything masterplan needs on a fresh Debian/Ubuntu machine:
-# system libraries and fonts for WeasyPrint (with HarfBuzz subsetting, ~20% faster PDFs),
+# system libraries and fonts for WeasyPrint (with HarfBuzz subsetting, ~20% faster PDFs), librsvg
+# and cairo (SVG pictures of a spec are drawn to PNG),
 # poppler (pdftoppm), LibreOffice (DOCX check) and Chromium (HTML preview check) for the tests,
 # then a virtualenv in .venv with the package and its test tools.
 set -euo pipefail
