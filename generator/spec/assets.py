@@ -16,6 +16,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
+from typing import Any
 
 from markupsafe import Markup
 
@@ -120,3 +121,19 @@ def _check_image(data: bytes, fail: Callable[..., SpecError]) -> ImageAsset:
             Image.DecompressionBombError):
         raise fail("asset.not_image") from None
     return ImageAsset(name="", data=data, mime=_FORMATS[kind], width=width, height=height)
+
+
+def named_files(data: dict[str, Any]) -> list[str]:
+    """Every file a validated spec names (the logo, figure fields, pictures in narratives),
+    once each, in a fixed order: what a batch's cache fingerprints besides the spec."""
+    from generator.documents.markdown import images
+    from generator.spec.validate import markdown_values, picture_values
+
+    names: list[str] = []
+    logo = data.get("region", {}).get("logo")
+    if isinstance(logo, str) and logo:
+        names.append(logo)
+    names += sorted(str(item["file"]) for _pointer, item in picture_values(data))
+    for _pointer, text in sorted(markdown_values(data)):
+        names += [ref.src for ref in images(text)]
+    return list(dict.fromkeys(names))

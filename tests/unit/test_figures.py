@@ -392,3 +392,24 @@ def test_the_context_inlines_pictures_and_keeps_tables_apart(tmp_path: Path) -> 
     assert figure.src.startswith("data:image/png;base64,") and figure.width_cm == 16.0
     assert isinstance(table, Table) and table.caption == "Luas"
     assert context["profile"]["map"] is None
+
+
+# --- the batch's cache ------------------------------------------------------------------------
+
+def test_the_batch_fingerprints_every_picture_a_spec_names(tmp_path: Path) -> None:
+    """A changed picture must re-render its spec: the worker names every file to hash."""
+    from generator.batch.worker import identify
+
+    folder = tmp_path / "spec"
+    edit = narrative_spec(folder, "A.\n\n![Peta](gambar/peta.png)\n\n![Lagi](gambar/peta.png)\n"
+                          "\n![Alur](alur.png)\n",
+                          {"gambar/peta.png": png_bytes(), "alur.png": png_bytes(),
+                           "layar.png": png_bytes(), "wilayah.png": png_bytes()})
+    text = edit.text.replace("  - {id: QW-01,", "  - {mockups: [{file: layar.png, caption: L,"
+                             " alt: L}], id: QW-01,", 1)
+    text = text.replace(MAP, MAP + "  map: {file: wilayah.png, caption: W, alt: W}\n", 1)
+    write_spec(folder, text)
+    result = identify({"spec": str(folder / "masterplan.yaml"), "display": "m.yaml"}, "id")
+    assert result["status"] == "ok", result
+    assert result["identity"]["assets"] == ["layar.png", "wilayah.png", "gambar/peta.png",
+                                            "alur.png"]
