@@ -413,3 +413,15 @@ def test_the_batch_fingerprints_every_picture_a_spec_names(tmp_path: Path) -> No
     assert result["status"] == "ok", result
     assert result["identity"]["assets"] == ["layar.png", "wilayah.png", "gambar/peta.png",
                                             "alur.png"]
+
+
+def test_watch_sees_a_changed_picture(tmp_path: Path) -> None:
+    from generator.commands.watch import _Watched
+
+    folder = tmp_path / "spec"
+    narrative_spec(folder, "A.\n\n![Peta](peta.png)\n", {"peta.png": png_bytes((40, 30))})
+    watched = _Watched(folder / "masterplan.yaml", None)
+    before = watched.stamp()
+    assert str(folder / "peta.png") in [path for path, _mtime, _size in before]
+    (folder / "peta.png").write_bytes(png_bytes((400, 300)))  # another size
+    assert watched.stamp() != before
