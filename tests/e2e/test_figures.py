@@ -20,7 +20,6 @@ import pytest
 from helpers import run_cli
 from PIL import Image
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
 
 from generator.pipeline import render_spec
 from generator.settings import RenderSettings
@@ -130,32 +129,6 @@ def figures(tmp_path_factory: pytest.TempPathFactory) -> Figures:
 
 # --- PDF --------------------------------------------------------------------------------------
 
-def image_sizes(page: Any) -> list[tuple[int, int]]:
-    """(width, height) of every image XObject the page's content draws (`Do`), inside
-    forms too. (WeasyPrint gives all pages the same resources: what a page lists is not
-    what it shows.)"""
-    from pypdf.generic import ContentStream
-
-    found: list[tuple[int, int]] = []
-
-    def draw(content: Any, resources: Any, depth: int = 0) -> None:
-        resources = resources.get_object() if isinstance(resources, IndirectObject) \
-            else resources
-        xobjects = (resources or {}).get("/XObject", {})
-        for operands, operator in ContentStream(content, figures_pdf).operations:
-            if operator != b"Do" or operands[0] not in xobjects:
-                continue
-            obj = xobjects[operands[0]].get_object()
-            if obj.get("/Subtype") == "/Image":
-                found.append((int(obj["/Width"]), int(obj["/Height"])))
-            elif obj.get("/Subtype") == "/Form" and depth < 10:
-                draw(obj, obj.get("/Resources") or resources, depth + 1)
-
-    figures_pdf = page.pdf
-    draw(page.get_contents(), page.get("/Resources"))
-    return found
-
-
 def assert_listed(figures: Figures, anchor: str, listing: int, page: int) -> None:
     """The list on page `listing` links to `anchor`, the named destination on `page` (the
     page number the list prints is the target-counter of the same link)."""
@@ -171,14 +144,14 @@ def assert_listed(figures: Figures, anchor: str, listing: int, page: int) -> Non
     ("Gambar 2.2 Alur layanan perizinan", PICTURE_SIZE),
 ])
 def test_a_picture_is_an_image_on_the_page_of_its_caption_and_listed(
-        figures: Figures, caption: str, size: tuple[int, int]) -> None:
+        figures: Figures, caption: str, size: tuple[int, int], e2e: Any) -> None:
     anchor = "gambar-" + caption.split()[1].replace(".", "-")
     pages = figures.pdf_pages_with(caption)
     assert len(pages) == 2, pages  # the list of figures, then the picture's own page
     listing, page = pages
     assert "DAFTAR GAMBAR" in figures.pdf.pages[listing - 1].extract_text()
-    assert size in image_sizes(figures.pdf.pages[page - 1])
-    assert size not in image_sizes(figures.pdf.pages[listing - 1])
+    assert size in e2e.drawn_images(figures.pdf.pages[page - 1])
+    assert size not in e2e.drawn_images(figures.pdf.pages[listing - 1])
     assert_listed(figures, anchor, listing, page)
 
 
@@ -203,11 +176,11 @@ def test_the_table_caption_paragraph_is_not_printed_as_text(figures: Figures) ->
     assert "Kota 12,5 Pesisir 40,1" in text
 
 
-def test_the_svg_chart_is_drawn_and_listed(figures: Figures) -> None:
+def test_the_svg_chart_is_drawn_and_listed(figures: Figures, e2e: Any) -> None:
     if not figures.with_svg:
         pytest.skip("librsvg is not installed")
     listing, page = figures.pdf_pages_with("Gambar 9.1 Bagan organisasi")
-    sizes = image_sizes(figures.pdf.pages[page - 1])
+    sizes = e2e.drawn_images(figures.pdf.pages[page - 1])
     assert (svg.RASTER_SIDE, svg.RASTER_SIDE // 2) in sizes
     assert_listed(figures, "gambar-9-1", listing, page)
 
