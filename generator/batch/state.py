@@ -6,7 +6,7 @@ of *everything* its documents are made from, and the files it produced. A spec i
 when its fingerprint is unchanged and its outputs are still there with the same size.
 
 The fingerprint covers: the spec's bytes; the bytes of the files it names (the logo, the
-pictures: `spec.assets.named_files`); the tool (version plus the hash of the `generator`
+pictures: `spec.validate.named_files`); the tool (version plus the hash of the `generator`
 package's own files, fonts included, so a changed renderer re-renders); every file of the
 built-in templates and of `--template-dir`; the reference DOCX; the options that change the
 output (formats, documents, language, strictness, PDF variant) and `SOURCE_DATE_EPOCH`.

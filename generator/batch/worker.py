@@ -160,7 +160,7 @@ def _error(file: str, code: str, message: str, lang: str = "id", **extra: Any) -
 def identify(payload: PlainDict, lang: str) -> PlainDict:
     """Load and validate; return who the spec is about and which files it names."""
     from generator.spec import check_spec
-    from generator.spec.assets import named_files
+    from generator.spec.validate import named_files
 
     doc, warnings = check_spec(Path(payload["spec"]), str(payload["display"]),
                                strict=bool(payload.get("strict")))

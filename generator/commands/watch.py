@@ -17,7 +17,7 @@ from generator.errors import MasterplanError, SpecError
 
 def _named_paths(spec: Path) -> list[Path]:
     from generator.spec import load_spec
-    from generator.spec.assets import named_files
+    from generator.spec.validate import named_files
 
     try:
         names = named_files(load_spec(spec).data)

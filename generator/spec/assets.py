@@ -16,7 +16,6 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
-from typing import Any
 
 from markupsafe import Markup
 
@@ -122,23 +121,3 @@ def _check_image(data: bytes, fail: Callable[..., SpecError]) -> ImageAsset:
         raise fail("asset.not_image") from None
     return ImageAsset(name="", data=data, mime=_FORMATS[kind], width=width, height=height)
 
-
-def named_files(data: dict[str, Any]) -> list[str]:
-    """Every file a spec names (the logo, figure fields, pictures in narratives), once
-    each, in a fixed order: what a batch's cache fingerprints and `watch` watches besides
-    the spec. Safe on a spec that has not passed validation (what is malformed is left out)."""
-    from generator.documents.markdown import images, problem
-    from generator.spec.schema import MAX_TEXT
-    from generator.spec.validate import markdown_values, picture_values
-
-    names: list[str] = []
-    region = data.get("region")
-    logo = region.get("logo") if isinstance(region, dict) else None
-    if isinstance(logo, str) and logo:
-        names.append(logo)
-    names += sorted(item["file"] for _pointer, item in picture_values(data)
-                    if isinstance(item.get("file"), str) and item["file"])
-    for _pointer, text in sorted(markdown_values(data)):
-        if len(text) <= MAX_TEXT and problem(text) is None:
-            names += [ref.src for ref in images(text) if ref.src]
-    return list(dict.fromkeys(names))

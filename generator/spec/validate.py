@@ -757,6 +757,26 @@ def _marked_values(data: dict[str, Any], mark: str) -> Iterator[tuple[Pointer, A
                 stack.append(((*pointer, index), item, node["items"]))
 
 
+def named_files(data: dict[str, Any]) -> list[str]:
+    """Every file a spec names (the logo, figure fields, pictures in narratives), once
+    each, in a fixed order: what a batch's cache fingerprints and `watch` watches besides
+    the spec. Safe on a spec that has not passed validation (what is malformed is left out)."""
+    from generator.documents.markdown import images, problem
+    from generator.spec.schema import MAX_TEXT
+
+    names: list[str] = []
+    region = data.get("region")
+    logo = region.get("logo") if isinstance(region, dict) else None
+    if isinstance(logo, str) and logo:
+        names.append(logo)
+    names += sorted(item["file"] for _pointer, item in picture_values(data)
+                    if isinstance(item.get("file"), str) and item["file"])
+    for _pointer, text in sorted(markdown_values(data)):
+        if len(text) <= MAX_TEXT and problem(text) is None:
+            names += [ref.src for ref in images(text) if ref.src]
+    return list(dict.fromkeys(names))
+
+
 @functools.cache
 def _schema() -> dict[str, Any]:
     from generator.spec.schema import build_schema
