@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything masterplan needs on a fresh Debian/Ubuntu machine:
-# system libraries and fonts for WeasyPrint (with HarfBuzz subsetting, ~20% faster PDFs),
+# system libraries and fonts for WeasyPrint (with HarfBuzz subsetting, ~20% faster PDFs), librsvg
+# and cairo (SVG pictures of a spec are drawn to PNG),
 # poppler (pdftoppm), LibreOffice (DOCX check) and Chromium (HTML preview check) for the tests,
 # then a virtualenv in .venv with the package and its test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libfontconfig1
+  libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libfontconfig1 librsvg2-2 libcairo2
   fonts-crosextra-carlito fonts-dejavu-core
   poppler-utils libreoffice-writer-nogui chromium
 )

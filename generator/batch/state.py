@@ -5,11 +5,11 @@ of its bytes, who it is about (so an unchanged spec is not even parsed again), a
 of *everything* its documents are made from, and the files it produced. A spec is skipped
 when its fingerprint is unchanged and its outputs are still there with the same size.
 
-The fingerprint covers: the spec's bytes; the bytes of the files it names (the logo); the
-tool (version plus the hash of the `generator` package's own files, fonts included, so a
-changed renderer re-renders); every file of the built-in templates and of `--template-dir`;
-the reference DOCX; the options that change the output (formats, documents, language,
-strictness, PDF variant) and `SOURCE_DATE_EPOCH`.
+The fingerprint covers: the spec's bytes; the bytes of the files it names (the logo, the
+pictures: `spec.validate.named_files`); the tool (version plus the hash of the `generator`
+package's own files, fonts included, so a changed renderer re-renders); every file of the
+built-in templates and of `--template-dir`; the reference DOCX; the options that change the
+output (formats, documents, language, strictness, PDF variant) and `SOURCE_DATE_EPOCH`.
 
 The state is rewritten atomically after every finished spec, so a batch killed at any
 moment resumes where it stopped. A damaged or foreign state file only costs a full render.

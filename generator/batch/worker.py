@@ -212,6 +212,7 @@ def _error(file: str, code: str, message: str, lang: str = "id", **extra: Any) -
 def identify(payload: PlainDict, lang: str) -> PlainDict:
     """Load and validate; return who the spec is about and which files it names."""
     from generator.spec import check_spec
+    from generator.spec.validate import named_files
 
     doc, warnings = check_spec(Path(payload["spec"]), str(payload["display"]),
                                strict=bool(payload.get("strict")))
@@ -219,14 +220,13 @@ def identify(payload: PlainDict, lang: str) -> PlainDict:
     region, cohort = data["region"], data["cohort"]
     span = doc.span(("cohort", "year"))
     code_span = doc.span(("region", "code"))
-    logo = region.get("logo")
     return {"status": "ok", "warnings": [d.as_dict(lang) for d in warnings],
             "identity": {
                 "code": str(region["code"]), "name": str(region["name"]),
                 "type": str(region["type"]), "province": str(region.get("province", "")),
                 "cohort_year": int(cohort["year"]), "cohort_track": cohort.get("track"),
                 "year_at": [span.line, span.col], "code_at": [code_span.line, code_span.col],
-                "assets": [str(logo)] if isinstance(logo, str) and logo else [],
+                "assets": named_files(data),
             }}
 
 

@@ -1,4 +1,5 @@
-"""`masterplan watch`: re-render the HTML preview when the spec, its logo or a template changes.
+"""`masterplan watch`: re-render the HTML preview when the spec, a file it names (the logo, a
+picture) or a template changes.
 
 Polls modification times (no extra dependency); a broken spec prints its diagnostics and the
 watch goes on, keeping the last good preview on disk. With a `--template-dir`, every render
@@ -23,14 +24,15 @@ if TYPE_CHECKING:
     from generator.pipeline import RenderResult
 
 
-def _logo_path(spec: Path) -> Path | None:
+def _named_paths(spec: Path) -> list[Path]:
     from generator.spec import load_spec
+    from generator.spec.validate import named_files
 
     try:
-        logo = load_spec(spec).data.get("region", {}).get("logo")
+        names = named_files(load_spec(spec).data)
     except SpecError:
-        return None
-    return spec.parent / logo if isinstance(logo, str) else None
+        return []
+    return [spec.parent / name for name in names if "://" not in name]
 
 
 def _stamp(paths: list[Path]) -> tuple[tuple[str, float, int], ...]:
@@ -51,14 +53,14 @@ class _Watched:
     def __init__(self, spec: Path, template_dir: Path | None) -> None:
         self.spec, self.template_dir = spec, template_dir
         self.spec_stamp: tuple[tuple[str, float, int], ...] = ()
-        self.logo: Path | None = None
+        self.named: list[Path] = []
 
     def stamp(self) -> tuple[tuple[str, float, int], ...]:
         spec_stamp = _stamp([self.spec])
         if spec_stamp != self.spec_stamp:
             self.spec_stamp = spec_stamp
-            self.logo = _logo_path(self.spec)
-        others = [self.logo] if self.logo is not None else []
+            self.named = _named_paths(self.spec)
+        others = list(self.named)
         if self.template_dir is not None and self.template_dir.is_dir():
             others.extend(sorted(p for p in self.template_dir.rglob("*") if p.is_file()))
         return spec_stamp + _stamp(others)

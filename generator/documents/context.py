@@ -13,10 +13,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.documents.markdown import to_html
+from generator.documents.markdown import HtmlPart, ImagePart, parse
+from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
-from generator.spec.model import BudgetLine, Masterplan, Program, Value
+from generator.spec.assets import ImageAsset, resolve_image
+from generator.spec.load import Pointer
+from generator.spec.model import BudgetLine, Masterplan, Picture, Program, Value
 from generator.spec.vocabulary import (
     DIMENSION_CODES,
     DIMENSION_COLOURS,
@@ -35,10 +38,6 @@ from generator.spec.vocabulary import (
 )
 
 
-def md(text: str | None) -> Markup:
-    return Markup(to_html(text or ""))  # noqa: S704 - sanitised by nh3 in to_html
-
-
 class ContextBuilder:
     def __init__(self, plan: Masterplan, lang: str, charts: dict[str, Any] | None = None) -> None:
         self.plan = plan
@@ -50,6 +49,52 @@ class ContextBuilder:
         # indicator annex gives each its own column, apart from the plan's years
         self.beyond_years = sorted({year for p in plan.programs for i in p.indicators
                                     for year in i.targets if plan.beyond_period(year)})
+        self._pictures: dict[str, ImageAsset] = {}
+        self._markdown_pointers: dict[str, Pointer] | None = None
+
+    # --- narratives and pictures ---------------------------------------------------------
+    def md(self, text: str | None) -> Narrative:
+        """A Markdown field rendered once: sanitised HTML, its pictures resolved (checked
+        and inlined by the asset resolver), its tables apart, for the templates to number."""
+        if not text or not text.strip():
+            return Narrative()
+        parts: list[Part] = []
+        for part in parse(text).parts:
+            if isinstance(part, HtmlPart):
+                parts.append(Flow(Markup(part.html)))  # noqa: S704 - sanitised by nh3
+            elif isinstance(part, ImagePart):
+                parts.append(self.figure(self._markdown_pointer(text), part.src, part.caption,
+                                         part.alt))
+            else:
+                parts.append(Table(part.caption, Markup(part.body)))  # noqa: S704 - nh3
+        return Narrative(tuple(parts))
+
+    def figure(self, pointer: Pointer, name: str, caption: str, alt: str,
+               source: str = "") -> Figure:
+        if name not in self._pictures:
+            self._pictures[name] = resolve_image(self.plan.doc, pointer, name, svg=True)
+        asset = self._pictures[name]
+        return Figure(asset.data_uri, alt, caption,
+                      self.t["figure_source"].format(source=source) if source else "",
+                      asset.width_cm())
+
+    def picture(self, item: Picture | None) -> Figure | None:
+        """A figure field, as the `picture` macro prints it."""
+        if item is None:
+            return None
+        return self.figure((*item.pointer, "file"), item.file, item.caption,
+                           item.alt or item.caption, item.source)
+
+    def _markdown_pointer(self, text: str) -> Pointer:
+        """Where a narrative stands (for the error of a picture that went missing since
+        validation)."""
+        if self._markdown_pointers is None:
+            from generator.spec.validate import markdown_values
+
+            self._markdown_pointers = {}
+            for pointer, value in markdown_values(self.plan.data):
+                self._markdown_pointers.setdefault(value, pointer)
+        return self._markdown_pointers.get(text, ())
 
     def label(self, table: dict[str, Any], key: str) -> str:
         return pick(table, key, self.lang)
@@ -112,7 +157,7 @@ class ContextBuilder:
             "id": p.id, "name": p.name, "dimension": p.dimension,
             "dimension_title": self.dimension_title(p.dimension),
             "sub_dimension_title": self.sub_title(p.dimension, p.sub_dimension),
-            "description": md(p.description), "activities": p.activities,
+            "description": self.md(p.description), "activities": p.activities,
             "lead_opd": self.agency(p.lead_opd),
             "supporting_opds": [self.agency(o) for o in p.supporting_opds],
             "partners": p.partners, "horizon": self.label(HORIZONS, p.horizon),
@@ -144,8 +189,8 @@ class ContextBuilder:
             out.append({
                 "key": d.key, "code": DIMENSION_CODES[d.key], "title": self.dimension_title(d.key),
                 "label": d.label or self.dimension_title(d.key),
-                "current_condition": md(d.current_condition),
-                "target_condition": md(d.target_condition), "gap": md(d.gap),
+                "current_condition": self.md(d.current_condition),
+                "target_condition": self.md(d.target_condition), "gap": self.md(d.gap),
                 "swot": [{"key": k, "title": self.t[k], "items": d.swot[k]}
                          for k in ("strengths", "weaknesses", "opportunities", "threats")],
                 "strategies": d.strategies, "colour": DIMENSION_COLOURS[d.key],
@@ -235,16 +280,16 @@ class ContextBuilder:
             scores = [a.score for a in aspects if a.score is not None]
             areas.append({
                 "key": area, "title": self.label(READINESS_AREAS, area),
-                "summary": md(self.plan.readiness_summaries.get(area)),
+                "summary": self.md(self.plan.readiness_summaries.get(area)),
                 "average": self.f.number(sum(scores) / len(scores), 2) if scores else "-",
                 "aspects": [{
                     "key": a.key, "title": self.label(READINESS_ASPECTS[area], a.key),
                     "status": a.status or "",
                     "status_label": self.label(READINESS_STATUS, a.status) if a.status else "-",
                     "score": self.f.number(a.score, 2) if a.score is not None else "-",
-                    "narrative": md(a.narrative),
+                    "narrative": self.md(a.narrative),
                 } for a in aspects]})
-        return {"areas": areas, "summary": md(self.plan.data["readiness"].get("summary"))}
+        return {"areas": areas, "summary": self.md(self.plan.data["readiness"].get("summary"))}
 
     def quick_wins(self) -> list[dict[str, Any]]:
         out = []
@@ -256,7 +301,7 @@ class ContextBuilder:
                 "sub_dimension_title": self.sub_title(q.program.dimension,
                                                       q.program.sub_dimension),
                 "program": f"{q.program.id} {q.program.name}",
-                "problem": md(q.problem), "description": md(q.description),
+                "problem": self.md(q.problem), "description": self.md(q.description),
                 "owner_opd": self.agency(q.owner_opd),
                 "supporting_opds": [self.agency(o) for o in q.supporting_opds],
                 "partners": q.partners, "location": q.location,
@@ -268,6 +313,7 @@ class ContextBuilder:
                 "kpis": [{"name": k.name, "unit": k.unit, "baseline": self.f.number(k.baseline),
                           "target": self.f.number(k.target)} for k in q.kpis],
                 "colour": DIMENSION_COLOURS[q.program.dimension],
+                "mockups": [self.picture(m) for m in q.mockups],
             })
         return out
 
@@ -276,13 +322,14 @@ class ContextBuilder:
         sections = []
         for key in ("geography", "demography", "economy"):
             body = profile.get(key, {})
-            sections.append({"key": key, "title": self.t[key], "narrative": md(
+            sections.append({"key": key, "title": self.t[key], "narrative": self.md(
                 body.get("narrative")), "figures": [{
                     "name": f["name"], "value": self.f.number(f["value"]),
                     "unit": f.get("unit", ""), "year": f["year"], "source": f["source"]}
                     for f in body.get("figures", [])]})
         rpjmd = profile.get("rpjmd")
         return {"sections": sections, "strategic_issues": profile.get("strategic_issues", []),
+                "map": self.picture(self.plan.profile_map),
                 "rpjmd": None if not rpjmd else {
                     "period": f"{rpjmd['start_year']}–{rpjmd['end_year']}",
                     "vision": rpjmd["vision"], "missions": rpjmd.get("missions", [])}}
@@ -315,16 +362,17 @@ class ContextBuilder:
                 "legal_basis": document.get("legal_basis", []),
             },
             "foreword": None if not foreword else {
-                "text": md(foreword.get("text")),
+                "text": self.md(foreword.get("text")),
                 "signatory": ("" if " ".join(str(foreword.get("signatory", "")).split()).lower()
                               == f"{region['head_title']} {region['name']}".lower()
                               else foreword.get("signatory", "")) or region["head_name"],
                 "place": foreword.get("place", ""), "date": f.date(document["date"])},
-            "introduction": {"background": md(intro.get("background")),
-                             "purpose": md(intro.get("purpose")), "scope": md(intro.get("scope"))},
+            "introduction": {"background": self.md(intro.get("background")),
+                             "purpose": self.md(intro.get("purpose")),
+                             "scope": self.md(intro.get("scope"))},
             "profile": self.profile(),
             "readiness": self.readiness(),
-            "vision": {"statement": vision["statement"], "description": md(
+            "vision": {"statement": vision["statement"], "description": self.md(
                 vision.get("description")), "missions": vision.get("missions", []),
                 "goals": vision.get("goals", []), "targets": vision_targets,
                 "beyond_note": self.t["beyond_note"].format(period=period) if any(
@@ -349,11 +397,12 @@ class ContextBuilder:
                             "members": body.get("members", [])}
                            for key in ("council", "implementation_team")
                            if (body := governance.get(key))],
-                "monitoring": md(governance.get("monitoring")),
-                "evaluation": md(governance.get("evaluation")),
+                "monitoring": self.md(governance.get("monitoring")),
+                "evaluation": self.md(governance.get("evaluation")),
+                "organisation_chart": self.picture(plan.organisation_chart),
             },
             "glossary": sorted(data.get("glossary", []), key=lambda g: g["term"].lower()),
-            "closing": md(data.get("closing")) or Markup("<p>{}</p>").format(
+            "closing": self.md(data.get("closing")) or paragraph(
                 self.t["closing_default"].format(region=region["full_name"])),
             "charts": self.charts,
             "logo": None,

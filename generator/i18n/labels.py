@@ -27,6 +27,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "chapter": ("Bab", "Chapter"),
     "table": ("Tabel", "Table"),
     "figure": ("Gambar", "Figure"),
+    "figure_source": ("Sumber: {source}", "Source: {source}"),
     "annex": ("Lampiran", "Annex"),
     # chapters
     "ch_intro": ("Pendahuluan", "Introduction"),

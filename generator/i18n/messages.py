@@ -234,6 +234,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "markdown.too_deep": ("daftar atau kutipan bersarang terlalu dalam ({depth} tingkat; paling"
                           " banyak {limit})", "lists or quotes are nested too deeply ({depth}"
                           " levels; at most {limit})"),
+    "markdown.image_inline": ("gambar `{name}` harus berdiri sendiri dalam paragrafnya (baris"
+                              " kosong sebelum dan sesudahnya), bukan di dalam kalimat, daftar,"
+                              " kutipan atau tabel", "picture `{name}` must stand alone in its"
+                              " paragraph (a blank line before and after it), not inside a"
+                              " sentence, list, quote or table"),
+    "markdown.too_many_pictures": ("terlalu banyak gambar ({count}; paling banyak {limit}) dalam"
+                                   " satu uraian", "too many pictures ({count}; at most {limit})"
+                                   " in one narrative"),
+    "quality.figure_no_alt": ("gambar `{name}` tanpa teks alternatif (alt) bagi pembaca layar;"
+                              " {hint}", "picture `{name}` has no alternative text (alt) for"
+                              " screen readers; {hint}"),
     # commands
     "diagnostics.not_shown": ("{count} masalah lagi, mulai dari sini, tidak ditampilkan ({errors}"
                               " galat, {warnings} peringatan); paling banyak {limit} ditampilkan"
@@ -322,6 +333,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "file `{name}` is not a valid PNG or JPEG image"),
     "asset.too_many_pixels": ("gambar `{name}` terlalu besar ({width}x{height} piksel)",
                               "image `{name}` is too large ({width}x{height} pixels)"),
+    "asset.not_picture": ("berkas `{name}` bukan gambar PNG, JPEG atau SVG yang sah",
+                          "file `{name}` is not a valid PNG, JPEG or SVG image"),
+    "hint.alt_markdown": ("tulis ![keterangan](berkas) atau ![keterangan](berkas \"teks alt\")",
+                          "write ![caption](file) or ![caption](file \"alt text\")"),
+    "hint.alt_field": ("isi `alt`", "fill in `alt`"),
+    "asset.svg_invalid": ("berkas SVG `{name}` tidak dapat dibaca: {reason}",
+                          "SVG file `{name}` cannot be read: {reason}"),
+    "asset.svg_feature": ("berkas SVG `{name}` memakai {feature}, yang tidak diizinkan (tanpa"
+                          " skrip, DTD, atau objek asing); simpan ulang sebagai SVG biasa atau"
+                          " PNG", "SVG file `{name}` uses {feature}, which is not allowed (no"
+                          " scripts, DTDs or foreign objects); save it as plain SVG or PNG"),
+    "asset.svg_reference": ("berkas SVG `{name}` merujuk ke `{target}` di luar berkas itu;"
+                            " sematkan gambarnya (PNG/JPEG) atau simpan sebagai PNG",
+                            "SVG file `{name}` refers to `{target}` outside the file; embed"
+                            " the picture (PNG/JPEG) or save it as PNG"),
+    "asset.svg_no_size": ("berkas SVG `{name}` tidak menyebut ukurannya (width/height atau"
+                          " viewBox)", "SVG file `{name}` states no size (width/height or"
+                          " viewBox)"),
+    "asset.svg_unsupported": ("SVG `{name}` tidak dapat digambar: pustaka librsvg tidak"
+                              " terpasang (Debian/Ubuntu: librsvg2-2); pakai PNG",
+                              "SVG `{name}` cannot be drawn: the librsvg library is not"
+                              " installed (Debian/Ubuntu: librsvg2-2); use PNG"),
     "asset.url": ("`{name}` adalah alamat web atau berkas; gunakan jalur relatif ke folder spec",
                   "`{name}` is a URL; use a path relative to the spec's folder"),
     # cohort manifests and batches (batch, report, export)

@@ -65,6 +65,8 @@ class Outline:
     def _caption(self, entries: list[dict[str, Any]], label: str, anchor: str, count: int,
                  caption: str) -> dict[str, Any]:
         number = f"{self._chapter_key()}.{count}"
+        if not caption:  # a Markdown table without a caption: its section's title
+            caption = self.headings[-1]["title"] if self.headings else ""
         entry = {"number": f"{self.labels[label]} {number}", "title": caption,
                  "id": f"{anchor}-{number.replace('.', '-')}"}
         entries.append(entry)

@@ -1,9 +1,10 @@
-"""The one guarded resolver for files a spec names (the region's logo).
+"""The one guarded resolver for files a spec names (the region's logo, figures).
 
 A path must be relative, stay inside the spec's folder after symlinks are resolved, be a
 regular file under a size cap, and be a real PNG or JPEG of bounded pixel size (Pillow reads
-the header). The bytes are returned to the caller, who inlines them: no renderer ever opens a
-file or URL on the spec's behalf.
+the header), or, where the caller allows it (figures), an SVG that passes `spec.svg`'s check
+and is drawn into a PNG there. The bytes are returned to the caller, who inlines them: no
+renderer ever opens a file or URL on the spec's behalf, nor sees a spec's SVG.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import base64
 import io
 import os
 import stat
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
-from generator.errors import Diagnostic, SpecError
+from generator.errors import Diagnostic, SourceSpan, SpecError
 from generator.spec.load import Pointer, SpecDocument, format_pointer
 
 MAX_ASSET_BYTES = 5 * 1024 * 1024
@@ -28,10 +30,16 @@ _FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 @dataclass(frozen=True)
 class ImageAsset:
     name: str
-    data: bytes
+    data: bytes  # PNG or JPEG (an SVG's drawing)
     mime: str
-    width: int
+    width: int  # pixels of `data`
     height: int
+    vector: bool = False  # drawn from an SVG
+
+    def width_cm(self, text_width: float = 16.0, max_height: float = 14.0) -> float:
+        """The printed width: the text width, narrower when the picture would be taller
+        than `max_height` (a phone screenshot), in centimetres (one decimal)."""
+        return round(min(text_width, max_height * self.width / self.height), 1)
 
     @property
     def data_uri(self) -> Markup:
@@ -40,11 +48,16 @@ class ImageAsset:
             f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}")
 
 
-def resolve_image(doc: SpecDocument, pointer: Pointer, name: str) -> ImageAsset:
-    """Read and check an image the spec names at `pointer`; raise a positioned SpecError."""
+def resolve_image(doc: SpecDocument, pointer: Pointer, name: str, *, svg: bool = False,
+                  span: SourceSpan | None = None) -> ImageAsset:
+    """Read and check an image the spec names at `pointer` (at `span` within it, if given:
+    a picture inside a narrative); raise a positioned SpecError. `svg`: an SVG is accepted
+    too, and comes back drawn as a PNG."""
     def fail(code: str, **params: object) -> SpecError:
-        return SpecError([Diagnostic(doc.span(pointer), "error", format_pointer(pointer), code,
-                                     {"name": name, **params})])
+        if svg and code == "asset.not_image":
+            code = "asset.not_picture"
+        return SpecError([Diagnostic(span or doc.span(pointer), "error",
+                                     format_pointer(pointer), code, {"name": name, **params})])
 
     if "://" in name or name.startswith(("data:", "file:", "//")):
         raise fail("asset.url")
@@ -68,13 +81,30 @@ def resolve_image(doc: SpecDocument, pointer: Pointer, name: str) -> ImageAsset:
         raise fail("asset.too_large", size=info.st_size, limit=MAX_ASSET_BYTES)
     with open(real, "rb") as handle:
         data = handle.read(MAX_ASSET_BYTES + 1)
-    return _check_image(data, fail)
+    if svg and _looks_like_svg(data):
+        return _check_svg(name, data, fail)
+    return replace(_check_image(data, fail), name=name)
 
 
-def _check_image(data: bytes, fail: object) -> ImageAsset:
+def _looks_like_svg(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg"))
+
+
+def _check_svg(name: str, data: bytes, fail: Callable[..., SpecError]) -> ImageAsset:
+    from generator.spec.svg import SvgProblem, check_svg, rasterise
+
+    try:
+        width, height = check_svg(data)
+        png = rasterise(data, width, height)
+    except SvgProblem as problem:
+        raise fail(problem.code, **problem.params) from None
+    return replace(_check_image(png, fail), name=name, vector=True)
+
+
+def _check_image(data: bytes, fail: Callable[..., SpecError]) -> ImageAsset:
     from PIL import Image, UnidentifiedImageError
 
-    assert callable(fail)
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind = image.format or ""
@@ -90,3 +120,4 @@ def _check_image(data: bytes, fail: object) -> ImageAsset:
             Image.DecompressionBombError):
         raise fail("asset.not_image") from None
     return ImageAsset(name="", data=data, mime=_FORMATS[kind], width=width, height=height)
+

@@ -69,6 +69,33 @@ class SpecDocument:
             probe = probe[:-1]
             table = self.spans
 
+    def span_within(self, pointer: Pointer, *needles: str, back_to: str = "") -> SourceSpan:
+        """Where the first of `needles` stands in the source of `pointer`'s text value (then
+        back to the nearest `back_to` on its line), else the value's own position.
+
+        For a picture named inside a narrative: exact when the source writes the needle as
+        the text has it (a plain or quoted line, a literal or folded block); a needle that
+        the source writes with escapes or across lines falls back to the field's start."""
+        start = self.span(pointer)
+        text = self.source_text
+        begin = _index_of(text, start.line, start.col)
+        later = [span for span in self.spans.values() if span > (start.line, start.col)]
+        end = _index_of(text, *min(later)) if later else len(text)
+        for needle in needles:
+            found = text.find(needle, begin, end) if needle else -1
+            if found >= 0:
+                if back_to:
+                    line_start = text.rfind("\n", begin, found) + 1
+                    back = text.rfind(back_to, max(line_start, begin), found + len(back_to))
+                    found = back if back >= 0 else found
+                line, col = _line_col(text, found)
+                return SourceSpan(self.display_name, line, col)
+        return start
+
+    @property
+    def source_text(self) -> str:
+        return self.source_bytes.decode("utf-8-sig", errors="replace")
+
     @property
     def folder(self) -> Path:
         return self.path.parent
@@ -99,6 +126,16 @@ def _span(mark: Any) -> tuple[int, int]:
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _index_of(text: str, line: int, col: int) -> int:
+    """The index of 1-based (line, column) in `text` (the inverse of `_line_col`)."""
+    index = 0
+    for _ in range(line - 1):
+        index = text.find("\n", index) + 1
+        if index == 0:
+            return len(text)
+    return min(index + col - 1, len(text))
 
 
 def read_spec_bytes(path: Path, display_name: str) -> bytes:

@@ -92,6 +92,24 @@ class Dimension:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A figure field: a picture file in the spec's folder with its caption."""
+
+    pointer: Pointer
+    file: str
+    caption: str
+    alt: str = ""
+    source: str = ""
+
+
+def _picture(pointer: Pointer, item: dict[str, Any] | None) -> Picture | None:
+    if not item:
+        return None
+    return Picture(pointer, item["file"], item["caption"], item.get("alt", ""),
+                   item.get("source", ""))
+
+
+@dataclass(frozen=True)
 class Kpi:
     name: str
     unit: str
@@ -119,6 +137,7 @@ class QuickWin:
     budget: list[BudgetLine]
     kpis: list[Kpi]
     status: str
+    mockups: list[Picture] = field(default_factory=list)
 
     @property
     def total_budget(self) -> int:
@@ -153,6 +172,8 @@ class Masterplan:
     funding_sources: dict[str, str]
     programs_by_id: dict[str, Program] = field(default_factory=dict)
     scales: dict[str, Scale] = field(default_factory=dict)
+    profile_map: Picture | None = None
+    organisation_chart: Picture | None = None
 
     @property
     def years(self) -> list[int]:
@@ -248,7 +269,9 @@ def build_model(doc: SpecDocument) -> Masterplan:
                  budget=_lines(q.get("budget")),
                  kpis=[Kpi(k["name"], k["unit"], k.get("baseline"), k["target"])
                        for k in q.get("kpis", [])],
-                 status=q.get("status", "planned"))
+                 status=q.get("status", "planned"),
+                 mockups=[picture for number, m in enumerate(q.get("mockups", []))
+                          if (picture := _picture(("quick_wins", index, "mockups", number), m))])
         for index, q in enumerate(data.get("quick_wins", []))]
     readiness_data = data["readiness"]
     readiness = {
@@ -266,4 +289,7 @@ def build_model(doc: SpecDocument) -> Masterplan:
         readiness_summaries={a: readiness_data[a].get("summary", "") for a in READINESS_AREAS},
         agencies={a["code"]: a["name"] for a in data.get("agencies", [])},
         funding_sources={s["code"]: s["name"] for s in data.get("funding_sources", [])},
-        programs_by_id=by_id, scales=scales)
+        programs_by_id=by_id, scales=scales,
+        profile_map=_picture(("profile", "map"), data["profile"].get("map")),
+        organisation_chart=_picture(("governance", "organisation_chart"),
+                                    data.get("governance", {}).get("organisation_chart")))

@@ -25,8 +25,15 @@ The same rules are published as JSON Schema (Draft 2020-12) in
 server use through the modeline `# yaml-language-server: $schema=masterplan.schema.json`.
 
 Conventions:
-- Narrative fields marked *Markdown* accept Markdown (lists, emphasis, links to http, https
-  and mailto); raw HTML is shown as text, images are not allowed.
+- Narrative fields marked *Markdown* accept Markdown (lists, emphasis, tables, links to
+  http, https and mailto); raw HTML is shown as text. A picture standing alone in its
+  paragraph, `![caption](peta.png "alt text")`, becomes a numbered figure (Gambar 2.1) in
+  the list of figures; the file must be a PNG, JPEG or SVG inside the spec's folder
+  (`masterplan validate` reports a missing, outside or web address as an error at the
+  field; inside a block scalar the line is the picture's, the column may be approximate). A
+  picture inside a sentence, list, quote or table is an error. Every table is numbered
+  (Tabel 2.3) and listed; its caption is a paragraph `Tabel: caption` (or `Table:` or `:`)
+  right before or after it, else the title of the section it stands in.
 - Money is an integer number of rupiah, without thousands separators: `1500000000`.
 - Years are four-digit integers; region codes are quoted strings (`"35.10"`).
 - Beyond the schema, `masterplan validate` checks cross-field rules (unique ids, years

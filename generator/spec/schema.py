@@ -296,6 +296,25 @@ def _defs() -> dict[str, Schema]:
         "members": array("Members", "Susunan keanggotaan.", "Members.",
                          {"$ref": "#/$defs/member"}),
     })
+    picture = obj("Picture", "Gambar: berkas PNG, JPEG atau SVG di folder spec, dicetak dengan"
+                  " nomor (Gambar 2.1) dan masuk Daftar Gambar.", "A picture: a PNG, JPEG or"
+                  " SVG file in the spec's folder, printed with a number (Gambar 2.1) and"
+                  " listed in the list of figures.", {
+                      "file": text("File", "Berkas gambar (PNG, JPEG atau SVG tanpa rujukan ke"
+                                   " berkas lain), relatif terhadap berkas spec.", "Picture"
+                                   " file (PNG, JPEG, or SVG referring to no other file),"
+                                   " relative to the spec file.", "peta-wilayah.png"),
+                      "caption": text("Caption", "Keterangan di bawah gambar, juga di Daftar"
+                                      " Gambar.", "Caption under the picture, also in the list"
+                                      " of figures.", "Peta administrasi"),
+                      "alt": text("Alt text", "Teks alternatif bagi pembaca layar: apa yang"
+                                  " tampak pada gambar (tanpa itu: peringatan).", "Alternative"
+                                  " text for screen readers: what the picture shows (a warning"
+                                  " without it).", "Peta wilayah dengan batas kecamatan"),
+                      "source": text("Source", "Sumber gambar, dicetak di bawah keterangan.",
+                                     "Source of the picture, printed under the caption.",
+                                     "Bappeda, 2025"),
+                  }, ["file", "caption"], **{"x-picture": True})
     kpi = obj("KPI", "Indikator keberhasilan quick win.", "Quick-win KPI.", {
         "name": text("Name", "Nama indikator.", "Indicator name.", "Jumlah pengguna aktif"),
         "unit": text("Unit", "Satuan.", "Unit.", "orang"),
@@ -337,12 +356,15 @@ def _defs() -> dict[str, Schema]:
                       {"$ref": "#/$defs/kpi"}),
         "status": enum("Status", "Status pelaksanaan.", "Status.", list(QUICK_WIN_STATUS),
                        "planned"),
+        "mockups": array("Mock-ups", "Rancangan tampilan (mock-up) quick win, dicetak pada"
+                         " profilnya.", "Mock-ups of the quick win, printed in its profile.",
+                         {"$ref": "#/$defs/picture"}, max_items=20),
     }, ["id", "name", "program", "type", "owner_opd", "start_year", "end_year"])
     defs: dict[str, Schema] = {
         "figure": figure, "profile_section": profile_section, "readiness_aspect": aspect,
         "indicator": indicator, "budget_line": budget, "program": program,
         "sub_dimension": sub_dimension, "swot": swot, "member": member, "body": body,
-        "kpi": kpi, "milestone": milestone, "quick_win": quick_win,
+        "kpi": kpi, "milestone": milestone, "quick_win": quick_win, "picture": picture,
     }
     for key, label in DIMENSIONS.items():
         subs = SUB_DIMENSIONS[key]
@@ -473,6 +495,8 @@ def build_schema() -> Schema:
         "strategic_issues": text_list("Strategic issues", "Isu strategis daerah.",
                                       "Strategic issues.", "Pemerataan akses layanan digital"),
         "rpjmd": rpjmd,
+        "map": ref("picture", "Map", "Peta wilayah, dicetak di awal BAB II.",
+                   "Map of the region, printed at the start of Chapter II."),
     }, ["geography", "demography", "economy"])
     readiness = obj("Readiness", "BAB III Analisis Kesiapan Daerah.",
                     "Chapter III Readiness Analysis.",
@@ -521,6 +545,10 @@ def build_schema() -> Schema:
                                "Pemantauan dilakukan setiap triwulan."),
         "evaluation": markdown("Evaluation", "Evaluasi.", "Evaluation.",
                                "Evaluasi dilakukan setiap tahun."),
+        "organisation_chart": ref("picture", "Organisation chart", "Bagan organisasi Dewan"
+                                  " dan Tim Pelaksana, dicetak setelah keduanya.",
+                                  "Organisation chart of the council and the team, printed"
+                                  " after them."),
     })
     agency = obj("Agency", "Perangkat daerah (OPD).", "Regional agency (OPD).", {
         "code": text("Code", "Singkatan OPD.", "Short code.", "DISKOMINFO",

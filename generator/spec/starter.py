@@ -153,11 +153,18 @@ class _Writer:
         example = self.example(target, pointer)
         kind = target.get("type")
         if kind == "object" and "properties" in target:
+            start = len(self.lines)
             self.lines.append(f"{indent}{key}:")
             child_verbose = verbose and (def_name is None or def_name not in self.commented_defs)
             if def_name:
                 self.commented_defs.add(def_name)
             self.mapping(target, indent + "  ", pointer, child_verbose)
+            if target.get("x-picture"):  # names a file the starter's folder does not have
+                for index in range(start, len(self.lines)):
+                    line = self.lines[index]
+                    body = line.lstrip()
+                    if not body.startswith("#"):
+                        self.lines[index] = f"{line[:len(line) - len(body)]}# {body}"
         elif kind == "array":
             self.array(key, target, indent, pointer, verbose)
         elif example is None:
@@ -251,6 +258,12 @@ class _Writer:
                 return f"{DIMENSION_CODES[dim]}-01"
             if name == "name":
                 return ["Portal Satu Data", "Pasar Digital UMKM", "Layanan Darurat 112"][index]
+        if pointer[-2:-1] == ("organisation_chart",):
+            chart = {"file": "bagan-organisasi.png",
+                     "caption": "Struktur Dewan Smart City dan Tim Pelaksana",
+                     "alt": "Bagan: Dewan Smart City membawahi Tim Pelaksana"}
+            if name in chart:
+                return chart[name]
         if pointer[:1] == ("agencies",) and len(pointer) == 3:
             return _AGENCIES[int(pointer[1])][0 if name == "code" else 1]
         examples = node.get("examples")

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.errors import Diagnostic, Severity, limit_diagnostics
+from generator.documents.markdown import ImageRef
+from generator.errors import Diagnostic, Severity, SourceSpan, SpecError, limit_diagnostics
 from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
 from generator.spec.provinces import closest, province_code
 from generator.spec.scales import Scale, builtin_scales, scales_of
@@ -105,6 +106,11 @@ class Collector:
 
     def warn(self, pointer: Pointer, code: str, /, **params: object) -> None:
         self._append("warning", pointer, code, False, params)
+
+    def at(self, span: SourceSpan, severity: Severity, pointer: Pointer, code: str, /,
+           **params: object) -> None:
+        """A problem at a place inside `pointer`'s value (a picture in a narrative)."""
+        self.items.append(Diagnostic(span, severity, format_pointer(pointer), code, params))
 
     def _append(self, severity: Severity, pointer: Pointer, code: str, key: bool,
                 params: dict[str, object]) -> None:
@@ -297,6 +303,7 @@ class _Rules:
         self.uniques()
         self.narratives()
         self.placeholders()
+        self.pictures()
 
     def dates(self) -> None:
         value = _dict(self.data.get("document")).get("date")
@@ -330,7 +337,6 @@ class _Rules:
                               expected=PROVINCES[province], name=name)
         logo = region.get("logo")
         if isinstance(logo, str) and logo:
-            from generator.errors import SpecError
             from generator.spec.assets import resolve_image
 
             try:
@@ -673,10 +679,11 @@ class _Rules:
         span = self.doc.span(pointer)
         return f"{format_pointer(pointer)} ({span.line}:{span.col})"
 
-    # narratives --------------------------------------------------------------------------
+    # narratives and pictures -------------------------------------------------------------
     def narratives(self) -> None:
-        """An empty or whitespace-only Markdown field is a quality warning."""
-        from generator.documents.markdown import problem
+        """An empty or whitespace-only Markdown field is a quality warning; a picture it
+        names must stand alone in its paragraph and be a readable file in the folder."""
+        from generator.documents.markdown import MAX_PICTURES, images, problem
 
         for pointer, value in markdown_values(self.data):
             if not value.strip():
@@ -685,6 +692,44 @@ class _Rules:
             found = problem(value)
             if found:
                 self.out.error(pointer, found[0], **found[1])
+                continue
+            refs = images(value)
+            if len(refs) > MAX_PICTURES:
+                self.out.error(pointer, "markdown.too_many_pictures", count=len(refs),
+                               limit=MAX_PICTURES)
+                continue
+            for ref in refs:
+                self.narrative_picture(pointer, ref)
+
+    def narrative_picture(self, pointer: Pointer, ref: ImageRef) -> None:
+        span = self.doc.span_within(pointer, f"]({ref.src}", ref.src, back_to="![")
+        if not ref.standalone:
+            self.out.at(span, "error", pointer, "markdown.image_inline", name=ref.src)
+            return
+        if self.picture_file(pointer, ref.src, span) and not ref.alt.strip():
+            self.out.at(span, "warning", pointer, "quality.figure_no_alt", name=ref.src,
+                        hint=("@msg", "hint.alt_markdown"))
+
+    def pictures(self) -> None:
+        """The figure fields (a region's map, the organisation chart, mock-ups)."""
+        for pointer, item in picture_values(self.data):
+            name = item.get("file")
+            if not isinstance(name, str) or not name:
+                continue
+            if self.picture_file((*pointer, "file"), name) and not (
+                    isinstance(item.get("alt"), str) and item["alt"].strip()):
+                self.out.warn(pointer, "quality.figure_no_alt", name=name,
+                              hint=("@msg", "hint.alt_field"))
+
+    def picture_file(self, pointer: Pointer, name: str, span: SourceSpan | None = None) -> bool:
+        from generator.spec.assets import resolve_image
+
+        try:
+            resolve_image(self.doc, pointer, name, svg=True, span=span)
+        except SpecError as exc:
+            self.out.items.extend(exc.diagnostics)
+            return False
+        return True
 
 
     # placeholders -------------------------------------------------------------------------
@@ -733,14 +778,28 @@ def _without_type(name: str) -> str:
 
 
 def markdown_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
-    """(pointer, text) of every Markdown field (see `schema_strings`)."""
-    for pointer, value, node in schema_strings(data):
-        if node.get("x-markdown"):
+    """(pointer, text) of every Markdown field (see `schema_values`)."""
+    for pointer, value, node in schema_values(data):
+        if isinstance(value, str) and node.get("x-markdown"):
             yield pointer, value
 
 
 def schema_strings(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, dict[str, Any]]]:
-    """(pointer, text, schema node) of every text value, found by walking the data with the
+    """(pointer, text, schema node) of every text value (see `schema_values`)."""
+    for pointer, value, node in schema_values(data):
+        if isinstance(value, str):
+            yield pointer, value, node
+
+
+def picture_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, dict[str, Any]]]:
+    """(pointer, object) of every figure field (`$defs/picture`), in no particular order."""
+    for pointer, value, node in schema_values(data):
+        if isinstance(value, dict) and node.get("x-picture"):
+            yield pointer, value
+
+
+def schema_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, Any, dict[str, Any]]]:
+    """(pointer, value, schema node) of every value, found by walking the data with the
     schema.
 
     Walking with the schema, not matching key names, keeps a plain-text field that happens
@@ -753,9 +812,8 @@ def schema_strings(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, dict[st
         pointer, value, node = stack.pop()
         while "$ref" in node:
             node = defs[node["$ref"].rsplit("/", 1)[-1]]
-        if isinstance(value, str):
-            yield pointer, value, node
-        elif isinstance(value, dict):
+        yield pointer, value, node
+        if isinstance(value, dict):
             properties = node.get("properties", {})
             for key, item in value.items():
                 if key in properties:
@@ -763,6 +821,26 @@ def schema_strings(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, dict[st
         elif isinstance(value, list) and isinstance(node.get("items"), dict):
             for index, item in enumerate(value):
                 stack.append(((*pointer, index), item, node["items"]))
+
+
+def named_files(data: dict[str, Any]) -> list[str]:
+    """Every file a spec names (the logo, figure fields, pictures in narratives), once
+    each, in a fixed order: what a batch's cache fingerprints and `watch` watches besides
+    the spec. Safe on a spec that has not passed validation (what is malformed is left out)."""
+    from generator.documents.markdown import images, problem
+    from generator.spec.schema import MAX_TEXT
+
+    names: list[str] = []
+    region = data.get("region")
+    logo = region.get("logo") if isinstance(region, dict) else None
+    if isinstance(logo, str) and logo:
+        names.append(logo)
+    names += sorted(item["file"] for _pointer, item in picture_values(data)
+                    if isinstance(item.get("file"), str) and item["file"])
+    for _pointer, text in sorted(markdown_values(data)):
+        if len(text) <= MAX_TEXT and problem(text) is None:
+            names += [ref.src for ref in images(text) if ref.src]
+    return list(dict.fromkeys(names))
 
 
 @functools.cache

@@ -302,6 +302,31 @@ def link_targets(reader: PdfReader) -> list[str]:
     return uris
 
 
+def drawn_images(page: PageObject) -> list[tuple[int, int]]:
+    """(width, height) of every image XObject a page's content draws (`Do`), inside forms
+    too. WeasyPrint gives every page the same resources: what a page lists is not what it
+    shows."""
+    from pypdf.generic import ContentStream, IndirectObject
+
+    found: list[tuple[int, int]] = []
+
+    def draw(content: Any, resources: Any, depth: int = 0) -> None:
+        if isinstance(resources, IndirectObject):
+            resources = resources.get_object()
+        xobjects = (resources or {}).get("/XObject", {})
+        for operands, operator in ContentStream(content, page.pdf).operations:
+            if operator != b"Do" or operands[0] not in xobjects:
+                continue
+            obj = xobjects[operands[0]].get_object()
+            if obj.get("/Subtype") == "/Image":
+                found.append((int(obj["/Width"]), int(obj["/Height"])))
+            elif obj.get("/Subtype") == "/Form" and depth < 10:
+                draw(obj, obj.get("/Resources") or resources, depth + 1)
+
+    draw(page.get_contents(), page.get("/Resources"))
+    return found
+
+
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 _WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" '
                    r'yMax="([-\d.]+)">([^<]*)</word>')

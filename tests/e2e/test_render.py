@@ -337,14 +337,12 @@ def test_running_header_keeps_region_left_and_title_right_whatever_their_length(
         assert header[-1][4].endswith("…")
 
 
-def test_cover_shows_the_logo_title_and_period(example: Any) -> None:
+def test_cover_shows_the_logo_title_and_period(example: Any, e2e: Any) -> None:
     reader = example.pdf()
     cover = reader.pages[0]
     with Image.open(EXAMPLE.parent / "logo.png") as logo:
         size = logo.size
-    images = [x.get_object() for x in cover["/Resources"]["/XObject"].values()
-              if x.get_object()["/Subtype"] == "/Image"]
-    assert [(int(i["/Width"]), int(i["/Height"])) for i in images] == [size]
+    assert e2e.drawn_images(cover) == [size]
     text = flat(cover.extract_text())
     assert "Masterplan Smart City Kabupaten Banyuwangi" in text
     assert "2026–2035" in text and "Angkatan 2017" in text

@@ -1,7 +1,8 @@
 """Hostile and broken specs through `masterplan render`, with real files.
 
-Narrative Markdown full of scripts, `javascript:` links, `file://` and `http://` images and
-template syntax must come out as harmless text (HTML and PDF); a logo that is missing,
+Narrative Markdown full of scripts, `javascript:` links and template syntax must come out
+as harmless text (HTML and PDF; pictures a narrative names are the spec's files or a
+positioned error: tests/e2e/test_figures.py, tests/unit/test_figures.py); a logo that is missing,
 outside the spec's folder, not a regular file, too large or not an image is a positioned
 error; any failed render leaves no file behind; every free-text field as long as the schema
 allows renders in every format. Specs are made from the minimal example.
@@ -118,7 +119,7 @@ class HostileRender:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileRender:
     folder = tmp_path_factory.mktemp("hostile")
     spec = write_spec(folder / "spec", hostile_text())
-    shutil.copy(LOGO, spec.parent / "logo.png")  # `![img4](logo.png)` must not pick it up
+    shutil.copy(LOGO, spec.parent / "logo.png")  # no logo is named: it must not be picked up
     outdir = folder / "out"
     result = render_spec(spec, RenderSettings(formats=("pdf", "html"), outdir=outdir))
     assert sorted(p.suffix for p in result.outputs) == [".html", ".pdf"]

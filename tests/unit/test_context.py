@@ -404,7 +404,7 @@ def test_labels_follow_the_language(lang: str, type_label: str, government: str,
     assert (ctx["document"]["date"], ctx["document"]["year"]) == (date, "2025")
     assert [d["title"] for d in ctx["dimensions"]] == DIMENSION_TITLES
     assert ctx["dimensions"][0]["swot"][0]["title"] == swot
-    assert ctx["closing"].endswith(f"{closing}</p>")
+    assert str(ctx["closing"]).endswith(f"{closing}</p>")
     assert ctx["program_count"] == 18
     assert ctx["charts"] == {}
 

@@ -265,13 +265,33 @@ def chart(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
     if key is None:
         styled_flow(t, element, out, ctx, rule)
         return
-    inner = ctx.deeper()
     png = t.options.charts.get(key)
     if not png:
         raise RenderError(f"DOCX: no PNG for chart `{key}` (DocxOptions.charts)")
+    _figure(t, element, out, ctx, rule, png, f"DOCX: chart `{key}`")
+
+
+def picture_figure(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
+    """A picture of the spec (the ``data:`` PNG or JPEG of its ``img``), then its caption."""
+    img = element.find(".//img")
+    if img is None:
+        styled_flow(t, element, out, ctx, rule)
+        return
+    alt = pictures.alt_text(img)
+    what = f"DOCX: picture `{alt[:60]}`" if alt else "DOCX: picture"
+    _figure(t, element, out, ctx, rule,
+            pictures.decode_data_uri(str(img.get("src", "")), what), what)
+
+
+def _figure(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule, data: bytes,
+            what: str) -> None:
+    """The picture at ``data-width-cm`` of its ``img`` (at most the room here), with the
+    ``img``'s alt text, in the rule's paragraph style; then the figure's caption,
+    bookmarked with the figure's id (the lists of figures link to it)."""
+    inner = ctx.deeper()
     img = element.find(".//img")
     alt = pictures.alt_text(img)
-    picture = pictures.check_picture(png, f"DOCX: chart `{key}`")
+    picture = pictures.check_picture(data, what)
     width_emu = pictures.width_emu(None if img is None else img.get("data-width-cm"),
                                    _CHART_WIDTH_EMU)
     p = t.new_paragraph(out, rule.target, inner)

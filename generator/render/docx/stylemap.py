@@ -323,10 +323,15 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("figure.chart", "paragraph", "Figure", "chart",
          "the PNG of DocxOptions.charts[data-chart] at data-width-cm (at most the text "
          "width), img alt as alt text"),
+    Rule("figure.picture", "paragraph", "Figure", "picture_figure",
+         "a picture of the spec: the data: PNG or JPEG of its img at data-width-cm (at most "
+         "the text width), img alt as alt text"),
     Rule("figure", "paragraph", "Figure", "styled_flow", "a figure without a chart"),
     Rule("img", "direct", "inline picture", "picture",
          "data: PNG or JPEG only; nothing is fetched"),
     Rule("figcaption", "paragraph", "Caption", "caption", "below the picture, bookmarked"),
+    Rule("span.source", "layout", "caption text", "text",
+         "the source of a picture, on its own line of the caption"),
     # summary
     Rule("div.keyfigures", "table", "Key Figures Table", "keyfigures",
          "one row, one cell per key figure"),

@@ -42,6 +42,7 @@ BLOCK_HANDLERS: dict[str, BlockHandler] = {
     "contents": blocks.contents,
     "entries": blocks.entries,
     "chart": blocks.chart,
+    "picture_figure": blocks.picture_figure,
     "running_header": sections.running_header,
     "cover": sections.cover,
     "landscape": sections.landscape,
