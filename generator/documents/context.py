@@ -44,6 +44,19 @@ class ContextBuilder:
         self.t = labels(lang)
         self.f = Formatter(lang)
         self.charts = charts or {}
+        # One format per column: every `Rp juta` figure with the same decimals, and the
+        # indicators' values of one unit too (the annex lists them all in one table).
+        self.million_digits = Formatter.million_digits(
+            line.amount for p in plan.programs for line in p.budget)
+        self.indicator_digits = Formatter.unit_decimals(
+            (i.unit, [i.baseline, *i.targets.values()])
+            for p in plan.programs for i in p.indicators)
+
+    def millions(self, amount: int) -> str:
+        return self.f.millions(amount, self.million_digits)
+
+    def indicator_value(self, unit: str, value: float | int | None) -> str:
+        return self.f.number(value, self.indicator_digits.get(unit, 0), fixed=True)
 
     def label(self, table: dict[str, Any], key: str) -> str:
         return pick(table, key, self.lang)
@@ -89,15 +102,17 @@ class ContextBuilder:
             "years": year_span(p.start_year, p.end_year),
             "start_year": p.start_year, "end_year": p.end_year,
             "budget_total": self.f.money_words(p.total_budget) if p.budget else "-",
-            "budget_total_millions": self.f.millions(p.total_budget),
-            "budget_years": [self.f.millions(by_year.get(y, 0)) for y in self.plan.years],
+            "budget_total_millions": self.millions(p.total_budget),
+            "budget_years": [self.millions(by_year.get(y, 0)) for y in self.plan.years],
             "sources": ", ".join(self.source_name(s) for s in sorted(sources)),
             "indicators": [{
-                "name": i.name, "unit": i.unit, "baseline": self.f.number(i.baseline),
+                "name": i.name, "unit": i.unit,
+                "baseline": self.indicator_value(i.unit, i.baseline),
                 "baseline_year": i.baseline_year or "",
-                "targets": [self.f.number(i.targets[y]) if y in i.targets else ""
+                "targets": [self.indicator_value(i.unit, i.targets[y]) if y in i.targets else ""
                             for y in self.plan.years],
-                "final_target": self.f.number(i.targets[max(i.targets)]) if i.targets else "-",
+                "final_target": self.indicator_value(i.unit, i.targets[max(i.targets)])
+                if i.targets else "-",
             } for i in p.indicators],
             "sdg": ", ".join(str(n) for n in p.sdg), "iso37122": ", ".join(p.iso37122),
             "colour": DIMENSION_COLOURS[p.dimension],
@@ -137,19 +152,20 @@ class ContextBuilder:
             by_source[line.source] += line.amount
         grand = sum(by_source.values())
         rows = [{"title": self.dimension_title(d),
-                 "cells": [self.f.millions(matrix[d][y]) for y in years],
-                 "total": self.f.millions(sum(matrix[d].values())),
+                 "cells": [self.millions(matrix[d][y]) for y in years],
+                 "total": self.millions(sum(matrix[d].values())),
                  "total_words": self.f.money_words(sum(matrix[d].values())),
                  "share": self.f.percent(sum(matrix[d].values()) / grand) if grand else "-"}
                 for d in DIMENSIONS]
-        year_totals = [self.f.millions(sum(matrix[d][y] for d in DIMENSIONS)) for y in years]
+        year_totals = [self.millions(sum(matrix[d][y] for d in DIMENSIONS)) for y in years]
         sources = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
         return {
             "years": years, "rows": rows, "year_totals": year_totals,
-            "grand_total": self.f.millions(grand), "grand_total_words": self.f.money_words(grand),
+            "grand_total": self.millions(grand), "grand_total_words": self.f.money_words(grand),
+            "total_share": self.f.percent(1),
             "grand_total_full": self.f.money(grand), "grand_total_raw": grand,
             "sources": [{"code": code, "name": self.source_name(code),
-                         "amount": self.f.millions(amount),
+                         "amount": self.millions(amount),
                          "amount_words": self.f.money_words(amount),
                          "share": self.f.percent(amount / grand) if grand else "-"}
                         for code, amount in sources],
@@ -195,12 +211,12 @@ class ContextBuilder:
             areas.append({
                 "key": area, "title": self.label(READINESS_AREAS, area),
                 "summary": md(self.plan.readiness_summaries.get(area)),
-                "average": self.f.number(sum(scores) / len(scores), 2) if scores else "-",
+                "average": self.f.score(sum(scores) / len(scores)) if scores else "-",
                 "aspects": [{
                     "key": a.key, "title": self.label(READINESS_ASPECTS[area], a.key),
                     "status": a.status or "",
                     "status_label": self.label(READINESS_STATUS, a.status) if a.status else "-",
-                    "score": self.f.number(a.score, 2) if a.score is not None else "-",
+                    "score": self.f.score(a.score) if a.score is not None else "-",
                     "narrative": md(a.narrative),
                 } for a in aspects]})
         return {"areas": areas, "summary": md(self.plan.data["readiness"].get("summary"))}
@@ -208,6 +224,7 @@ class ContextBuilder:
     def quick_wins(self) -> list[dict[str, Any]]:
         out = []
         for q in self.plan.quick_wins:
+            kpi_digits = self.f.unit_decimals((k.unit, [k.baseline, k.target]) for k in q.kpis)
             out.append({
                 "id": q.id, "name": q.name, "type": self.label(QUICK_WIN_TYPES, q.type),
                 "status": self.label(QUICK_WIN_STATUS, q.status),
@@ -224,8 +241,10 @@ class ContextBuilder:
                 "milestones": [{"when": w, "description": d} for w, d in q.milestones],
                 "budget": self.f.money_words(q.total_budget) if q.budget else "-",
                 "sources": ", ".join(sorted({self.source_name(b.source) for b in q.budget})),
-                "kpis": [{"name": k.name, "unit": k.unit, "baseline": self.f.number(k.baseline),
-                          "target": self.f.number(k.target)} for k in q.kpis],
+                "kpis": [{"name": k.name, "unit": k.unit,
+                          "baseline": self.f.number(k.baseline, kpi_digits[k.unit], fixed=True),
+                          "target": self.f.number(k.target, kpi_digits[k.unit], fixed=True)}
+                         for k in q.kpis],
                 "colour": DIMENSION_COLOURS[q.program.dimension],
             })
         return out
@@ -235,9 +254,12 @@ class ContextBuilder:
         sections = []
         for key in ("geography", "demography", "economy"):
             body = profile.get(key, {})
+            digits = self.f.unit_decimals(
+                (f.get("unit", ""), [f["value"]]) for f in body.get("figures", []))
             sections.append({"key": key, "title": self.t[key], "narrative": md(
                 body.get("narrative")), "figures": [{
-                    "name": f["name"], "value": self.f.number(f["value"]),
+                    "name": f["name"], "value": self.f.number(
+                        f["value"], digits[f.get("unit", "")], fixed=True),
                     "unit": f.get("unit", ""), "year": f["year"], "source": f["source"]}
                     for f in body.get("figures", [])]})
         rpjmd = profile.get("rpjmd")
@@ -256,6 +278,8 @@ class ContextBuilder:
         intro = data.get("introduction", {})
         foreword = data.get("foreword")
         programs = [self.program(p) for p in plan.programs]
+        targets = vision.get("targets", [])
+        target_digits = f.unit_decimals((t.get("unit", ""), [t.get("value")]) for t in targets)
         return {
             "lang": self.lang, "t": self.t, "region": region,
             "cohort": {"year": plan.cohort["year"], "track": plan.cohort.get("track", "")},
@@ -281,8 +305,9 @@ class ContextBuilder:
                 vision.get("description")), "missions": vision.get("missions", []),
                 "goals": vision.get("goals", []), "targets": [{
                     "description": t["description"], "indicator": t.get("indicator", ""),
-                    "unit": t.get("unit", ""), "value": f.number(t.get("value")),
-                    "year": t["year"]} for t in vision.get("targets", [])]},
+                    "unit": t.get("unit", ""), "value": f.number(
+                        t.get("value"), target_digits[t.get("unit", "")], fixed=True),
+                    "year": t["year"]} for t in targets]},
             "dimensions": self.dimensions(),
             "programs": programs,
             "program_count": len(programs),
