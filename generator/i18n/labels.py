@@ -54,6 +54,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "economy": ("Kondisi Ekonomi", "Economy"),
     "strategic_issues": ("Isu Strategis", "Strategic Issues"),
     "rpjmd": ("Visi dan Misi RPJMD", "RPJMD Vision and Missions"),
+    "rpjmd_vision": ("Visi RPJMD", "RPJMD Vision"),
+    "rpjmd_missions": ("Misi RPJMD", "RPJMD Missions"),
     "readiness_overview": ("Ringkasan Kesiapan", "Readiness Overview"),
     "readiness_conclusion": ("Kesimpulan", "Conclusion"),
     "current_condition": ("Kondisi Saat Ini", "Current Condition"),
