@@ -157,6 +157,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_alt_roadmap": ("Linimasa {count} program tahun {start}-{end}, dikelompokkan per"
                           " dimensi.", "Timeline of {count} programs {start}-{end}, grouped by"
                           " dimension."),
+    "background_default": ("Masterplan ini disusun sebagai arah pengembangan smart city {region}"
+                           " periode {period} dalam kerangka Gerakan Menuju 100 Smart City.",
+                           "This masterplan sets the direction of smart city development in"
+                           " {region} for {period}, within the Movement Towards 100 Smart"
+                           " Cities."),
+    "governance_default": ("Tata kelola smart city {region} dijalankan oleh Dewan Smart City dan"
+                           " Tim Pelaksana Smart City yang ditetapkan dengan keputusan {head}.",
+                           "Smart city governance in {region} rests with a Smart City Council"
+                           " and a Smart City Implementation Team appointed by decree of the"
+                           " {head}."),
     "closing_default": ("Masterplan ini menjadi acuan bersama seluruh perangkat daerah dan"
                         " pemangku kepentingan dalam mewujudkan {region} yang cerdas.",
                         "This masterplan is the shared reference for all agencies and"
