@@ -328,7 +328,7 @@ class ContextBuilder:
             "closing": md(data.get("closing")) or Markup("<p>{}</p>").format(
                 self.t["closing_default"].format(region=region["full_name"])),
             "charts": self.charts,
-            "logo": None,
+            "logo": None, "logo_card": False,
         }
 
 

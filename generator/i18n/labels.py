@@ -15,6 +15,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc_quickwins": ("Profil Program Quick Win", "Quick-Win Program Profiles"),
     "doc_readiness": ("Buku Saku Analisis Kesiapan Daerah", "Regional Readiness Analysis"),
     "government": ("Pemerintah", "Government of"),
+    # the cover's kicker: the national programme every document belongs to
+    "programme": ("Gerakan Menuju 100 Smart City", "Movement Towards 100 Smart Cities"),
     "period": ("Periode", "Period"),
     "version": ("Versi", "Version"),
     "cohort": ("Angkatan", "Cohort"),
