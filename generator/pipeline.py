@@ -61,6 +61,7 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     """
     from generator.documents.charts import make_charts
     from generator.documents.context import build_context
+    from generator.documents.logo import needs_card
     from generator.documents.naming import document_meta, output_stem
     from generator.heap import collector_paused, settle
     from generator.i18n.labels import labels
@@ -82,7 +83,9 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
         context = build_context(plan, lang, charts)
         logo = plan.region.get("logo")
         if logo:
-            context["logo"] = resolve_image(doc, ("region", "logo"), str(logo)).data_uri
+            asset = resolve_image(doc, ("region", "logo"), str(logo))
+            context["logo"] = asset.data_uri
+            context["logo_card"] = needs_card(asset.data)
     created = stamp_for(plan.document["date"])
     attachments = []
     if settings.pdf_variant:

@@ -91,8 +91,8 @@ PARAGRAPHS: dict[str, Look] = {
     "Title": Look(next="Subtitle", size=30, bold=True, color=BLUE, align="left", after=17,
                   line=1.15, quick=True),
     "Subtitle": Look(size=15, color=BLUE, align="left", after=28, quick=True),
-    "Cover Kicker": Look(size=14, caps=True, letter_spacing=1.7, color=MID_BLUE,
-                         align="left", after=11),
+    # No letter spacing (as the PDF): spaced capitals copy out of a PDF as "B U K U".
+    "Cover Kicker": Look(size=13, caps=True, color=MID_BLUE, align="left", after=11),
     "Cover Region": Look(size=22, bold=True, color=BLUE, align="left", before=51, after=6),
     "Cover Period": Look(size=15, color=BLUE, align="left", after=85),
     "Cover Meta": Look(size=10.5, color=MID_BLUE, align="left"),
@@ -149,7 +149,10 @@ PARAGRAPHS: dict[str, Look] = {
     "Fact Value": Look(size=10, align="left", after=0),
     "Key Figure": Look(align="center", after=0),
     "Signature": Look(base="Body Text", align="left", before=34, left=round(TEXT_WIDTH * 0.55)),
-    "Status": Look(base="Body Text"),
+    # p.status and p.label belong to what follows them (break-after: avoid in style.css).
+    "Status": Look(base="Body Text", keep_next=True),
+    "Label": Look(base="Body Text", bold=True, align="left", after=4, keep_next=True,
+                  quick=True),
     "HTML Preformatted": Look(font=MONO, size=9, align="left", after=7, line=1.0,
                               left=284, borders={"left": (1.5, RULE)}),
     "Horizontal Line": Look(after=7, borders={"bottom": (0.75, RULE)}),

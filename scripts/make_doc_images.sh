@@ -8,8 +8,8 @@ trap 'rm -rf "$out"' EXIT
 .venv/bin/masterplan render examples/kabupaten-banyuwangi/masterplan.yaml -f pdf -o "$out" >/dev/null
 pdf=$(ls "$out"/*-masterplan.pdf)
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-find_page() {  # first page whose text contains $1
-  for ((p = 1; p <= pages; p++)); do
+find_page() {  # first page from page $2 (default 1) whose text contains $1
+  for ((p = ${2:-1}; p <= pages; p++)); do
     if pdftotext -f "$p" -l "$p" "$pdf" - | grep -q "$1"; then echo "$p"; return; fi
   done
   echo "no page contains: $1" >&2; exit 1
@@ -20,5 +20,7 @@ shot() {  # page name
 }
 shot 1 cover
 shot "$(find_page 'STRATEGI DAN PROGRAM PER DIMENSI')" dimension
-shot "$(find_page 'Tabel 7.3 Peta Jalan')" roadmap
+# (the list of tables names the caption too: look from the chapter on, whose title is in
+# capitals on its own page only)
+shot "$(find_page 'Tabel 7.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" roadmap
 ls -la docs/images

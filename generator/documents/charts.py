@@ -121,7 +121,7 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     ax.set_xticks([0, 1, 2, 3, 4])
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    items = "; ".join(f"{n} {fmt.number(s, 1)}" for n, s in zip(names, scores, strict=True))
+    items = "; ".join(f"{n} {fmt.score(s)}" for n, s in zip(names, scores, strict=True))
     charts["readiness"] = _finish(plt, fig, "readiness", labels["chart_readiness"],
                                   labels["chart_alt_readiness"].format(items=items), 16, png)
 

@@ -19,7 +19,7 @@ from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
 from generator.spec.assets import ImageAsset, resolve_image
 from generator.spec.load import Pointer
-from generator.spec.model import BudgetLine, Masterplan, Picture, Program, Value
+from generator.spec.model import BudgetLine, Indicator, Masterplan, Picture, Program, Value
 from generator.spec.vocabulary import (
     DIMENSION_CODES,
     DIMENSION_COLOURS,
@@ -51,6 +51,14 @@ class ContextBuilder:
                                     for year in i.targets if plan.beyond_period(year)})
         self._pictures: dict[str, ImageAsset] = {}
         self._markdown_pointers: dict[str, Pointer] | None = None
+
+        # One format per column: every `Rp juta` figure with the same decimals, and the
+        # indicators' values of one unit too (the annex lists them all in one table).
+        self.million_digits = Formatter.million_digits(
+            line.amount for p in plan.programs for line in p.budget)
+        self.indicator_digits = Formatter.unit_decimals(
+            (i.unit, [i.baseline, *i.targets.values()])
+            for p in plan.programs for i in p.indicators)
 
     # --- narratives and pictures ---------------------------------------------------------
     def md(self, text: str | None) -> Narrative:
@@ -96,6 +104,10 @@ class ContextBuilder:
                 self._markdown_pointers.setdefault(value, pointer)
         return self._markdown_pointers.get(text, ())
 
+    def millions(self, amount: int) -> str:
+        return self.f.millions(amount, self.million_digits)
+
+
     def label(self, table: dict[str, Any], key: str) -> str:
         return pick(table, key, self.lang)
 
@@ -107,14 +119,19 @@ class ContextBuilder:
             return self.label(FUNDING_SOURCES, code)
         return self.plan.funding_sources.get(code, code)
 
-    def value(self, value: Value | None, scale: str | None) -> str:
-        """A baseline or target as printed: a level's text on a scale, else the number."""
+    def value(self, value: Value | None, scale: str | None, digits: int = 0) -> str:
+        """A baseline or target as printed: a level's text on a scale, else the number
+        with exactly `digits` decimals (those of its column)."""
         if value is None:
             return "-"
         level = self.plan.scales[scale].find(value) if scale in self.plan.scales else None
         if level is not None:
             return level.text(self.lang)
-        return value if isinstance(value, str) else self.f.number(value)
+        return value if isinstance(value, str) else self.f.number(value, digits, fixed=True)
+
+    def indicator(self, indicator: Indicator, value: Value | None) -> str:
+        """An indicator's baseline or target, with the decimals of its unit's column."""
+        return self.value(value, indicator.scale, self.indicator_digits.get(indicator.unit, 0))
 
     def scale_legend(self, keys: list[str]) -> list[str]:
         """One sentence per scale used: its name and its levels, lowest first."""
@@ -164,17 +181,17 @@ class ContextBuilder:
             "years": year_span(p.start_year, p.end_year),
             "start_year": p.start_year, "end_year": p.end_year,
             "budget_total": self.f.money_words(p.total_budget) if p.budget else "-",
-            "budget_total_millions": self.f.millions(p.total_budget),
-            "budget_years": [self.f.millions(by_year.get(y, 0)) for y in self.plan.years],
+            "budget_total_millions": self.millions(p.total_budget),
+            "budget_years": [self.millions(by_year.get(y, 0)) for y in self.plan.years],
             "sources": ", ".join(self.source_name(s) for s in sorted(sources)),
             "indicators": [{
-                "name": i.name, "unit": i.unit, "baseline": self.value(i.baseline, i.scale),
+                "name": i.name, "unit": i.unit, "baseline": self.indicator(i, i.baseline),
                 "baseline_year": i.baseline_year or "",
-                "targets": [self.value(i.targets[y], i.scale) if y in i.targets else ""
+                "targets": [self.indicator(i, i.targets[y]) if y in i.targets else ""
                             for y in self.plan.years],
-                "beyond_targets": [self.value(i.targets[y], i.scale) if y in i.targets else ""
+                "beyond_targets": [self.indicator(i, i.targets[y]) if y in i.targets else ""
                                    for y in self.beyond_years],
-                "final_target": self.value(i.targets[last], i.scale) if (last := max(
+                "final_target": self.indicator(i, i.targets[last]) if (last := max(
                     (y for y in i.targets if not self.plan.beyond_period(y)), default=None))
                 else "-",
             } for i in p.indicators],
@@ -216,19 +233,20 @@ class ContextBuilder:
             by_source[line.source] += line.amount
         grand = sum(by_source.values())
         rows = [{"title": self.dimension_title(d),
-                 "cells": [self.f.millions(matrix[d][y]) for y in years],
-                 "total": self.f.millions(sum(matrix[d].values())),
+                 "cells": [self.millions(matrix[d][y]) for y in years],
+                 "total": self.millions(sum(matrix[d].values())),
                  "total_words": self.f.money_words(sum(matrix[d].values())),
                  "share": self.f.percent(sum(matrix[d].values()) / grand) if grand else "-"}
                 for d in DIMENSIONS]
-        year_totals = [self.f.millions(sum(matrix[d][y] for d in DIMENSIONS)) for y in years]
+        year_totals = [self.millions(sum(matrix[d][y] for d in DIMENSIONS)) for y in years]
         sources = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
         return {
             "years": years, "rows": rows, "year_totals": year_totals,
-            "grand_total": self.f.millions(grand), "grand_total_words": self.f.money_words(grand),
+            "grand_total": self.millions(grand), "grand_total_words": self.f.money_words(grand),
+            "total_share": self.f.percent(1),
             "grand_total_full": self.f.money(grand), "grand_total_raw": grand,
             "sources": [{"code": code, "name": self.source_name(code),
-                         "amount": self.f.millions(amount),
+                         "amount": self.millions(amount),
                          "amount_words": self.f.money_words(amount),
                          "share": self.f.percent(amount / grand) if grand else "-"}
                         for code, amount in sources],
@@ -281,12 +299,12 @@ class ContextBuilder:
             areas.append({
                 "key": area, "title": self.label(READINESS_AREAS, area),
                 "summary": self.md(self.plan.readiness_summaries.get(area)),
-                "average": self.f.number(sum(scores) / len(scores), 2) if scores else "-",
+                "average": self.f.score(sum(scores) / len(scores)) if scores else "-",
                 "aspects": [{
                     "key": a.key, "title": self.label(READINESS_ASPECTS[area], a.key),
                     "status": a.status or "",
                     "status_label": self.label(READINESS_STATUS, a.status) if a.status else "-",
-                    "score": self.f.number(a.score, 2) if a.score is not None else "-",
+                    "score": self.f.score(a.score) if a.score is not None else "-",
                     "narrative": self.md(a.narrative),
                 } for a in aspects]})
         return {"areas": areas, "summary": self.md(self.plan.data["readiness"].get("summary"))}
@@ -294,6 +312,7 @@ class ContextBuilder:
     def quick_wins(self) -> list[dict[str, Any]]:
         out = []
         for q in self.plan.quick_wins:
+            kpi_digits = self.f.unit_decimals((k.unit, [k.baseline, k.target]) for k in q.kpis)
             out.append({
                 "id": q.id, "name": q.name, "type": self.label(QUICK_WIN_TYPES, q.type),
                 "status": self.label(QUICK_WIN_STATUS, q.status),
@@ -310,8 +329,10 @@ class ContextBuilder:
                 "milestones": [{"when": w, "description": d} for w, d in q.milestones],
                 "budget": self.f.money_words(q.total_budget) if q.budget else "-",
                 "sources": ", ".join(sorted({self.source_name(b.source) for b in q.budget})),
-                "kpis": [{"name": k.name, "unit": k.unit, "baseline": self.f.number(k.baseline),
-                          "target": self.f.number(k.target)} for k in q.kpis],
+                "kpis": [{"name": k.name, "unit": k.unit,
+                          "baseline": self.f.number(k.baseline, kpi_digits[k.unit], fixed=True),
+                          "target": self.f.number(k.target, kpi_digits[k.unit], fixed=True)}
+                         for k in q.kpis],
                 "colour": DIMENSION_COLOURS[q.program.dimension],
                 "mockups": [self.picture(m) for m in q.mockups],
             })
@@ -322,9 +343,12 @@ class ContextBuilder:
         sections = []
         for key in ("geography", "demography", "economy"):
             body = profile.get(key, {})
+            digits = self.f.unit_decimals(
+                (f.get("unit", ""), [f["value"]]) for f in body.get("figures", []))
             sections.append({"key": key, "title": self.t[key], "narrative": self.md(
                 body.get("narrative")), "figures": [{
-                    "name": f["name"], "value": self.f.number(f["value"]),
+                    "name": f["name"], "value": self.f.number(
+                        f["value"], digits[f.get("unit", "")], fixed=True),
                     "unit": f.get("unit", ""), "year": f["year"], "source": f["source"]}
                     for f in body.get("figures", [])]})
         rpjmd = profile.get("rpjmd")
@@ -344,11 +368,14 @@ class ContextBuilder:
         intro = data.get("introduction", {})
         foreword = data.get("foreword")
         programs = [self.program(p) for p in plan.programs]
+        targets = vision.get("targets", [])
+        target_digits = f.unit_decimals((t.get("unit", ""), [t.get("value")]) for t in targets)
         vision_targets = [{
             "description": t["description"], "indicator": t.get("indicator", ""),
-            "unit": t.get("unit", ""), "value": self.value(t.get("value"), t.get("scale")),
+            "unit": t.get("unit", ""),
+            "value": self.value(t.get("value"), t.get("scale"), target_digits[t.get("unit", "")]),
             "year": f"{t['year']}*" if plan.beyond_period(t["year"]) else t["year"],
-        } for t in vision.get("targets", [])]
+        } for t in targets]
         indicator_scales = [i.scale for p in plan.programs for i in p.indicators if i.scale]
         return {
             "lang": self.lang, "t": self.t, "region": region,
@@ -405,7 +432,7 @@ class ContextBuilder:
             "closing": self.md(data.get("closing")) or paragraph(
                 self.t["closing_default"].format(region=region["full_name"])),
             "charts": self.charts,
-            "logo": None,
+            "logo": None, "logo_card": False,
         }
 
 

@@ -116,7 +116,8 @@ class ReportBuilder:
         return {"rows": rows, "totals": [self.f.millions(v) for v in totals.values()],
                 "total": self.f.millions(grand), "total_words": self.f.money_words(grand),
                 "shares": [self.f.percent(v / grand) if grand else "-"
-                           for v in totals.values()], "raw_total": grand}
+                           for v in totals.values()], "raw_total": grand,
+                "total_share": self.f.percent(1)}
 
     def sources(self) -> dict[str, Any]:
         per_region: list[tuple[dict[str, Any], dict[str, int]]] = []
@@ -139,7 +140,7 @@ class ReportBuilder:
                       "total": self.f.millions(sum(s.values()))} for r, s in per_region],
             "totals": [self.f.millions(totals[c]) for c in codes],
             "shares": [self.f.percent(totals[c] / grand) if grand else "-" for c in codes],
-            "total": self.f.millions(grand)}
+            "total": self.f.millions(grand), "total_share": self.f.percent(1)}
 
     def quick_wins(self) -> dict[str, Any]:
         rows = []
@@ -176,7 +177,7 @@ class ReportBuilder:
                     status = entry.get("status")
                     value = float(score) if score is not None else STATUS_SCORES.get(
                         str(status)) if status else None
-                    text = (self.f.number(score, 1) if score is not None
+                    text = (self.f.score(score) if score is not None
                             else pick(READINESS_STATUS, status, self.lang) if status else "-")
                     cells.append({"text": text, "heat": heat(value), "average": False})
                     if value is not None:
@@ -186,13 +187,15 @@ class ReportBuilder:
                 if average is not None:
                     columns[area["key"]].append(average)
                 all_scores += scores
-                cells.append({"text": self.f.number(average, 2) if average is not None else "-",
+                cells.append({"text": self.f.number(average, 2, fixed=True)
+                              if average is not None else "-",
                               "heat": heat(average), "average": True})
             overall = sum(all_scores) / len(all_scores) if all_scores else None
             if overall is not None:
                 columns["overall"].append(overall)
             rows.append({"region": self.region(data), "cells": cells,
-                         "overall": {"text": self.f.number(overall, 2) if overall is not None
+                         "overall": {"text": self.f.number(overall, 2, fixed=True)
+                                     if overall is not None
                                      else "-", "heat": heat(overall)}})
         footer = []
         for area in areas:
@@ -207,7 +210,7 @@ class ReportBuilder:
         if not values:
             return {"text": "-", "heat": 0}
         mean = sum(values) / len(values)
-        return {"text": self.f.number(mean, 2), "heat": heat(mean)}
+        return {"text": self.f.number(mean, 2, fixed=True), "heat": heat(mean)}
 
     def build(self) -> dict[str, Any]:
         t, cohort = self.t, self.cohort

@@ -15,6 +15,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc_quickwins": ("Profil Program Quick Win", "Quick-Win Program Profiles"),
     "doc_readiness": ("Buku Saku Analisis Kesiapan Daerah", "Regional Readiness Analysis"),
     "government": ("Pemerintah", "Government of"),
+    # the cover's kicker: the national programme every document belongs to
+    "programme": ("Gerakan Menuju 100 Smart City", "Movement Towards 100 Smart Cities"),
     "period": ("Periode", "Period"),
     "version": ("Versi", "Version"),
     "cohort": ("Angkatan", "Cohort"),
@@ -55,6 +57,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "economy": ("Kondisi Ekonomi", "Economy"),
     "strategic_issues": ("Isu Strategis", "Strategic Issues"),
     "rpjmd": ("Visi dan Misi RPJMD", "RPJMD Vision and Missions"),
+    "rpjmd_vision": ("Visi RPJMD", "RPJMD Vision"),
+    "rpjmd_missions": ("Misi RPJMD", "RPJMD Missions"),
     "readiness_overview": ("Ringkasan Kesiapan", "Readiness Overview"),
     "readiness_conclusion": ("Kesimpulan", "Conclusion"),
     "current_condition": ("Kondisi Saat Ini", "Current Condition"),
@@ -161,6 +165,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_alt_roadmap": ("Linimasa {count} program tahun {start}-{end}, dikelompokkan per"
                           " dimensi.", "Timeline of {count} programs {start}-{end}, grouped by"
                           " dimension."),
+    "background_default": ("Masterplan ini disusun sebagai arah pengembangan smart city {region}"
+                           " periode {period} dalam kerangka Gerakan Menuju 100 Smart City.",
+                           "This masterplan sets the direction of smart city development in"
+                           " {region} for {period}, within the Movement Towards 100 Smart"
+                           " Cities."),
+    "governance_default": ("Tata kelola smart city {region} dijalankan oleh Dewan Smart City dan"
+                           " Tim Pelaksana Smart City yang ditetapkan dengan keputusan {head}.",
+                           "Smart city governance in {region} rests with a Smart City Council"
+                           " and a Smart City Implementation Team appointed by decree of the"
+                           " {head}."),
     "closing_default": ("Masterplan ini menjadi acuan bersama seluruh perangkat daerah dan"
                         " pemangku kepentingan dalam mewujudkan {region} yang cerdas.",
                         "This masterplan is the shared reference for all agencies and"

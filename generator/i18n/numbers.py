@@ -1,8 +1,21 @@
-"""Numbers, money and dates in a document's language (Babel)."""
+"""Numbers, money and dates in a document's language (Babel).
+
+One number format per document: every number the generator prints (tables, charts, captions,
+alt texts) is in the format of the document's language, `1.708.114` and `4,5` in Indonesian,
+`1,708,114` and `4.5` in English. Text the spec's author wrote (narratives, names) is printed
+as written. Within a table, numbers that belong together carry the same decimals: readiness
+scores always one (`2,0` beside `3,2`), shares one (`5,0%` beside `65,1%`), the values of one
+unit as many as the most precise of them needs (`10,0 %` beside `4,5 %`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+#: The most decimals a table value is given.
+MAX_DECIMALS = 2
 
 
 class Formatter:
@@ -13,13 +26,41 @@ class Formatter:
         self.locale = "id_ID" if lang == "id" else "en_GB"
         self.rp = "Rp" if lang == "id" else "IDR"
 
-    def number(self, value: float | int | None, digits: int = 2) -> str:
+    def number(self, value: float | int | None, digits: int = 2, *,
+               fixed: bool = False) -> str:
+        """`value` with up to `digits` decimals (exactly `digits` when `fixed`); "-" for
+        None."""
         from babel.numbers import format_decimal
 
         if value is None:
             return "-"
-        pattern = "#,##0" + ("." + "#" * digits if digits else "")
+        pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits else "")
         return str(format_decimal(value, format=pattern, locale=self.locale))
+
+    def score(self, value: float | int | None) -> str:
+        """A readiness score (or an average of scores), always with one decimal: `2,0`."""
+        return self.number(value, 1, fixed=True)
+
+    @staticmethod
+    def decimals(values: Iterable[object], most: int = MAX_DECIMALS) -> int:
+        """The decimals the numbers among `values` need to be shown alike (at most `most`):
+        `[10, 4.5, 90]` → 1. Anything that is not a number is skipped."""
+        need = 0
+        for value in values:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            exact = round(value, most)
+            need = max(need, next(d for d in range(most + 1) if round(value, d) == exact))
+        return need
+
+    @classmethod
+    def unit_decimals(cls, rows: Iterable[tuple[str, Iterable[object]]]) -> dict[str, int]:
+        """Unit → the decimals its values need, over the (unit, values) rows of one table:
+        values of one unit are shown with the same decimals (`10,0 %` beside `4,5 %`)."""
+        by_unit: dict[str, list[object]] = defaultdict(list)
+        for unit, values in rows:
+            by_unit[unit].extend(values)
+        return {unit: cls.decimals(values) for unit, values in by_unit.items()}
 
     def money(self, amount: int) -> str:
         """`Rp 1.500.000.000`."""
@@ -35,14 +76,24 @@ class Formatter:
                                        fraction_digits=2)
         return f"{self.rp} {words}"
 
-    def millions(self, amount: int) -> str:
-        """An amount in the `Rp juta` columns of budget tables."""
+    def millions(self, amount: int, digits: int | None = None) -> str:
+        """An amount in the `Rp juta` columns of budget tables, with `digits` decimals
+        (None: one if the amount is not a whole million, else none)."""
         if amount == 0:
             return "-"
-        return self.number(amount / 1_000_000, 1 if amount % 1_000_000 else 0)
+        if digits is None:
+            return self.number(amount / 1_000_000, 1 if amount % 1_000_000 else 0)
+        return self.number(amount / 1_000_000, digits, fixed=True)
+
+    @staticmethod
+    def million_digits(amounts: Iterable[int]) -> int:
+        """The decimals of every `Rp juta` figure of a document: one as soon as one amount
+        is not a whole million, so that a column never mixes `850` and `1,5`."""
+        return 1 if any(amount % 1_000_000 for amount in amounts) else 0
 
     def percent(self, share: float) -> str:
-        return self.number(share * 100, 1) + "%"
+        """A share, always with one decimal: `5,0%`, `65,1%`, `100,0%`."""
+        return self.number(share * 100, 1, fixed=True) + "%"
 
     def date(self, value: str) -> str:
         from babel.dates import format_date

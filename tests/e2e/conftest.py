@@ -8,7 +8,7 @@ cores render two documents at a time instead of one):
 - `example_again`: the same command from another folder, with another hash seed and time
   zone, for the byte-for-byte comparison;
 - `example_en`: the main book with `--lang en`;
-- `kota`: the city example (Makassar, five years), main book as PDF;
+- `kota`: the city example (Makassar, five years), main book as PDF and HTML;
 - `minimal_pdfa`: the minimal example with `--pdf-variant pdf/a-3b`.
 
 Helpers that several test modules need (reading a PDF's text, outline, fonts and word
@@ -25,7 +25,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,7 +180,7 @@ SESSION_JOBS = [
         env=(("PYTHONHASHSEED", "0"), ("TZ", "UTC"))),
     Job("example_en", (str(EXAMPLE), "--lang", "en", "-f", "pdf,html")),
     # A city (kota) with a five-year period: other labels, another roadmap length.
-    Job("kota", (str(EXAMPLES / "kota-makassar" / "masterplan.yaml"), "-f", "pdf")),
+    Job("kota", (str(EXAMPLES / "kota-makassar" / "masterplan.yaml"), "-f", "pdf,html")),
     # Same spec, other working folder, relative path, hash seed and time zone.
     Job("example_again",
         (str(EXAMPLE.relative_to(EXAMPLES)), "--document", "all", "-f", "pdf,html"),
@@ -359,6 +359,45 @@ def words_near_the_edge(pdf: Path, margin_mm: float = 10) -> list[tuple[int, str
         for x0, y0, x1, y1, text in words:
             if x0 < limit or x1 > width - limit or y0 < 0 or y1 > height:
                 found.append((number, text, x1))
+    return found
+
+
+def page_bodies(pdf: Path, header: str) -> list[str]:
+    """The text of every page as poppler's `pdftotext -layout` reads it (what a reader
+    copies out of the PDF), without the running header (`header`, with or without a
+    separator between its parts) and the page number, white space folded.
+    """
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    listing = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True,
+                             text=True, timeout=120, check=True).stdout
+    headers = {" ".join(header.replace("·", " ").split())}
+    bodies = []
+    for page in listing.split("\f")[:-1]:
+        lines = [" ".join(line.replace("·", " ").split()) for line in page.splitlines()]
+        bodies.append(" ".join(line for line in lines
+                               if line and line not in headers and not line.isdigit()))
+    return bodies
+
+
+def page_ending(body: str, endings: Collection[str]) -> str | None:
+    """The one of `endings` (headings, captions, labels) the page text `body` ends with,
+    compared without case (the PDF sets chapter titles in capitals)."""
+    folded = body.casefold()
+    return next((ending for ending in endings if folded.endswith(ending.casefold())), None)
+
+
+def lead_ins(root: Any) -> set[str]:
+    """The text of every heading, table caption and label line (`p.label`) of an HTML
+    document: what must never be the last thing on a page."""
+    found = set()
+    for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "caption", "p"):
+        if element.tag == "p" and "label" not in element.get("class", "").split():
+            continue
+        text = " ".join(element.text_content().split())
+        if text:
+            found.add(text)
     return found
 
 

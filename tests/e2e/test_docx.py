@@ -653,6 +653,25 @@ def test_libreoffice_keeps_the_hostile_text(libreoffice_pdfs: dict[str, Path]) -
     assert "tingkat 12" in pdf_text(libreoffice_pdfs["deep-list"])
 
 
+@pytest.mark.libreoffice
+def test_libreoffice_pages_keep_lead_ins_with_what_they_introduce(
+        example: Rendered, libreoffice_pdfs: dict[str, Path], e2e: Any) -> None:
+    # What poppler copies out of LibreOffice's PDF of the DOCX: the chapter label as it
+    # reads (no letter spacing: "B AB VI I"), and no page of the chapters ends with a
+    # heading, a table caption or a label line (Caption, Heading and Label keep with the
+    # next paragraph, rows with the next row).
+    root = example.html()
+    region, title = (" ".join(span.text_content().split()) for span in root.find(".//header"))
+    bodies = e2e.page_bodies(libreoffice_pdfs["masterplan"], f"{region} · {title}")
+    text = " ".join(bodies)
+    assert "BAB VII" in text and "B AB" not in text and "BAB V II" not in text
+    first = next(n for n, body in enumerate(bodies) if body.startswith("BAB I "))
+    lead_ins = e2e.lead_ins(root)
+    stranded = [(number, ending) for number, body in enumerate(bodies[first:], first + 1)
+                if (ending := e2e.page_ending(body, lead_ins))]
+    assert stranded == []
+
+
 def test_docx_round_trips_through_python_docx_bytes(example: Rendered) -> None:
     data = example.path("masterplan", "docx").read_bytes()
     again = io.BytesIO()

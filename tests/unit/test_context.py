@@ -109,19 +109,21 @@ def roadmap_row(ctx: dict[str, Any], pid: str) -> dict[str, Any]:
 
 DIMENSION_TITLES = ["Smart Governance", "Smart Branding", "Smart Economy", "Smart Living",
                     "Smart Society", "Smart Environment"]
+# One amount is not a whole million (999,5): every `Rp juta` figure gets one decimal, and
+# every share one decimal, so a column never mixes `1.000` and `999,5`.
 ROWS = {
-    "id": [(["1.000", "-", "600", "-", "-"], "1.600", "Rp 1,6 miliar", "40%"),
-           (["-", "999,5", "-", "-", "-"], "999,5", "Rp 999,5 juta", "25%"),
-           (["-"] * 5, "-", "Rp 0", "0%"),
-           (["0,5", "-", "-", "-", "-"], "0,5", "Rp 500.000", "0%"),
-           (["-"] * 5, "-", "Rp 0", "0%"),
-           (["400", "-", "-", "-", "1.000"], "1.400", "Rp 1,4 miliar", "35%")],
-    "en": [(["1,000", "-", "600", "-", "-"], "1,600", "IDR 1.6 billion", "40%"),
-           (["-", "999.5", "-", "-", "-"], "999.5", "IDR 999.5 million", "25%"),
-           (["-"] * 5, "-", "IDR 0", "0%"),
-           (["0.5", "-", "-", "-", "-"], "0.5", "IDR 500,000", "0%"),
-           (["-"] * 5, "-", "IDR 0", "0%"),
-           (["400", "-", "-", "-", "1,000"], "1,400", "IDR 1.4 billion", "35%")],
+    "id": [(["1.000,0", "-", "600,0", "-", "-"], "1.600,0", "Rp 1,6 miliar", "40,0%"),
+           (["-", "999,5", "-", "-", "-"], "999,5", "Rp 999,5 juta", "25,0%"),
+           (["-"] * 5, "-", "Rp 0", "0,0%"),
+           (["0,5", "-", "-", "-", "-"], "0,5", "Rp 500.000", "0,0%"),
+           (["-"] * 5, "-", "Rp 0", "0,0%"),
+           (["400,0", "-", "-", "-", "1.000,0"], "1.400,0", "Rp 1,4 miliar", "35,0%")],
+    "en": [(["1,000.0", "-", "600.0", "-", "-"], "1,600.0", "IDR 1.6 billion", "40.0%"),
+           (["-", "999.5", "-", "-", "-"], "999.5", "IDR 999.5 million", "25.0%"),
+           (["-"] * 5, "-", "IDR 0", "0.0%"),
+           (["0.5", "-", "-", "-", "-"], "0.5", "IDR 500,000", "0.0%"),
+           (["-"] * 5, "-", "IDR 0", "0.0%"),
+           (["400.0", "-", "-", "-", "1,000.0"], "1,400.0", "IDR 1.4 billion", "35.0%")],
 }
 
 
@@ -135,9 +137,9 @@ def test_budget_per_dimension_and_year(lang: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "year_totals", "grand", "words", "full"), [
-    ("id", ["1.400,5", "999,5", "600", "-", "1.000"], "4.000", "Rp 4 miliar",
+    ("id", ["1.400,5", "999,5", "600,0", "-", "1.000,0"], "4.000,0", "Rp 4 miliar",
      "Rp 4.000.000.000"),
-    ("en", ["1,400.5", "999.5", "600", "-", "1,000"], "4,000", "IDR 4 billion",
+    ("en", ["1,400.5", "999.5", "600.0", "-", "1,000.0"], "4,000.0", "IDR 4 billion",
      "IDR 4,000,000,000"),
 ])
 def test_year_totals_and_grand_total(lang: str, year_totals: list[str], grand: str,
@@ -149,14 +151,14 @@ def test_year_totals_and_grand_total(lang: str, year_totals: list[str], grand: s
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("id", [("APBD", "APBD", "2.000,5", "Rp 2 miliar", "50%"),
-            ("HIBAH", "Hibah", "999,5", "Rp 999,5 juta", "25%"),
-            ("DAK", "Dana Alokasi Khusus (DAK)", "600", "Rp 600 juta", "15%"),
-            ("DANA_DESA", "Dana Desa", "400", "Rp 400 juta", "10%")]),
-    ("en", [("APBD", "Regional budget (APBD)", "2,000.5", "IDR 2 billion", "50%"),
-            ("HIBAH", "Grants", "999.5", "IDR 999.5 million", "25%"),
-            ("DAK", "Special Allocation Fund (DAK)", "600", "IDR 600 million", "15%"),
-            ("DANA_DESA", "Village Funds", "400", "IDR 400 million", "10%")]),
+    ("id", [("APBD", "APBD", "2.000,5", "Rp 2 miliar", "50,0%"),
+            ("HIBAH", "Hibah", "999,5", "Rp 999,5 juta", "25,0%"),
+            ("DAK", "Dana Alokasi Khusus (DAK)", "600,0", "Rp 600 juta", "15,0%"),
+            ("DANA_DESA", "Dana Desa", "400,0", "Rp 400 juta", "10,0%")]),
+    ("en", [("APBD", "Regional budget (APBD)", "2,000.5", "IDR 2 billion", "50.0%"),
+            ("HIBAH", "Grants", "999.5", "IDR 999.5 million", "25.0%"),
+            ("DAK", "Special Allocation Fund (DAK)", "600.0", "IDR 600 million", "15.0%"),
+            ("DANA_DESA", "Village Funds", "400.0", "IDR 400 million", "10.0%")]),
 ])
 def test_sources_are_sorted_by_amount(lang: str, expected: list[tuple[str, ...]]) -> None:
     sources = budget_context(lang)["budget"]["sources"]
@@ -190,9 +192,9 @@ def test_dimension_totals() -> None:
 # --- programs ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "total", "millions", "years", "sources"), [
-    ("id", "Rp 1,6 miliar", "1.600", ["1.000", "-", "600", "-", "-"],
+    ("id", "Rp 1,6 miliar", "1.600,0", ["1.000,0", "-", "600,0", "-", "-"],
      "APBD, Dana Alokasi Khusus (DAK)"),
-    ("en", "IDR 1.6 billion", "1,600", ["1,000", "-", "600", "-", "-"],
+    ("en", "IDR 1.6 billion", "1,600.0", ["1,000.0", "-", "600.0", "-", "-"],
      "Regional budget (APBD), Special Allocation Fund (DAK)"),
 ])
 def test_program_budget_columns(lang: str, total: str, millions: str, years: list[str],
@@ -274,9 +276,9 @@ def test_a_one_year_plan() -> None:
     assert {r["id"]: r["cells"] for g in ctx["roadmap"]["groups"] for r in g["rows"]} == {
         pid: [True] for pid in SHORT + MEDIUM}
     assert [r["cells"] for r in ctx["budget"]["rows"]] == [
-        ["1.600"], ["999,5"], ["-"], ["0,5"], ["-"], ["1.400"]]
-    assert ctx["budget"]["year_totals"] == ["4.000"]
-    assert program_context(ctx, "GOV-01")["budget_years"] == ["1.600"]
+        ["1.600,0"], ["999,5"], ["-"], ["0,5"], ["-"], ["1.400,0"]]
+    assert ctx["budget"]["year_totals"] == ["4.000,0"]
+    assert program_context(ctx, "GOV-01")["budget_years"] == ["1.600,0"]
     assert program_context(ctx, "GOV-01")["years"] == "2026"
     # every stage ends with the plan, and one year is shown as one number
     assert [s["years"] for s in ctx["roadmap"]["stages"]] == ["2026", "2026"]
@@ -329,13 +331,14 @@ def indicator_rows(ctx: dict[str, Any]) -> dict[str, tuple[str, list[str], list[
 
 
 @pytest.mark.parametrize(("lang", "spbe", "yes", "number", "baseline"), [
-    ("id", ["Sangat Baik"], "Ya", "100", "20,5"),
-    ("en", ["Very good"], "Yes", "100", "20.5"),
+    ("id", ["Sangat Baik"], "Ya", "100,0", "20,5"),
+    ("en", ["Very good"], "Yes", "100.0", "20.5"),
 ])
 def test_grades_are_printed_as_levels_and_numbers_as_numbers(
         lang: str, spbe: list[str], yes: str, number: str, baseline: str) -> None:
     rows = indicator_rows(context(graded_spec(), lang))
-    assert rows["Layanan daring"] == (baseline, ["40", number], ["", number])  # 2040, 2045
+    forty = "40,0" if lang == "id" else "40.0"  # one unit, one number of decimals
+    assert rows["Layanan daring"] == (baseline, [forty, number], ["", number])  # 2040, 2045
     assert rows["Opini BPK"] == ("WDP", ["WTP", "WTP"], ["", ""])  # the code, as declared
     assert rows["Indeks SPBE"] == ({"id": "Cukup", "en": "Fair"}[lang], spbe,
                                    ["Memuaskan" if lang == "id" else "Satisfactory", ""])
@@ -350,7 +353,7 @@ def test_targets_after_the_period_get_their_own_columns_and_a_note() -> None:
     assert annex["beyond_note"].startswith("* Di luar periode masterplan 2026–2035")
     gov01 = program_context(ctx, "GOV-01")
     assert all(len(i["targets"]) == 10 for i in gov01["indicators"])  # the plan's years only
-    assert gov01["indicators"][0]["final_target"] == "100"  # 2030, not 2045
+    assert gov01["indicators"][0]["final_target"] == "100,0"  # 2030, not 2045 (unit: 1 dec.)
     assert [(t["value"], t["year"]) for t in ctx["vision"]["targets"]] == [
         ("3,5", 2030), ("WTP", "2045*")]
     assert ctx["vision"]["beyond_note"] == annex["beyond_note"]
@@ -456,8 +459,64 @@ def test_numbers_money_percent_and_dates() -> None:
     assert (id_.number(3.14159, 0), en.number(3.14159, 1)) == ("3", "3.1")
     assert (id_.money(1_500_000_000), en.money(1_500_000_000)) == (
         "Rp 1.500.000.000", "IDR 1,500,000,000")
-    assert [id_.percent(s) for s in (0, 0.25, 1 / 3, 1)] == ["0%", "25%", "33,3%", "100%"]
+    # shares and scores always carry one decimal; `fixed` gives exactly `digits`
+    assert [id_.percent(s) for s in (0, 0.25, 1 / 3, 1)] == ["0,0%", "25,0%", "33,3%",
+                                                            "100,0%"]
     assert en.percent(1 / 3) == "33.3%"
+    assert [id_.score(v) for v in (None, 2, 3.25, 3.2)] == ["-", "2,0", "3,2", "3,2"]
+    assert [en.number(v, 2, fixed=True) for v in (10, 4.5)] == ["10.00", "4.50"]
     assert (id_.date("2025-08-17"), en.date("2025-08-17")) == ("17 Agustus 2025",
                                                                "17 August 2025")
     assert (id_.date("2025-08"), en.date("bukan tanggal")) == ("2025-08", "bukan tanggal")
+
+
+# --- one format per column -----------------------------------------------------------------------
+
+def test_decimals_a_column_needs() -> None:
+    assert Formatter.decimals([10, 4.5, 90]) == 1
+    assert Formatter.decimals([10, 20]) == 0
+    assert Formatter.decimals([0.125, 1]) == 2  # at most two
+    assert Formatter.decimals([None, "A", True, 3]) == 0  # only numbers count
+    assert Formatter.unit_decimals([("%", [10]), ("indeks", [4.2]), ("%", [4.5, None]),
+                                    ("desa", [189])]) == {"%": 1, "indeks": 1, "desa": 0}
+
+
+def test_readiness_scores_and_averages_carry_one_decimal() -> None:
+    data = copy.deepcopy(_minimal())
+    structure = data["readiness"]["structure"]
+    for key, score in (("human_resources", 2), ("budget", 3.2), ("governance", 2.9)):
+        structure[key]["score"] = score
+    readiness = context(data)["readiness"]
+    area = next(a for a in readiness["areas"] if a["key"] == "structure")
+    assert [a["score"] for a in area["aspects"]] == ["2,0", "3,2", "2,9"]
+    assert area["average"] == "2,7"
+    # an area whose aspects carry only a status has no score to show
+    assert {a["average"] for a in readiness["areas"] if a["key"] != "structure"} == {"-"}
+
+
+@pytest.mark.parametrize(("lang", "values"), [
+    ("id", ["4,2", "10,0", "4,5", "5.000.000"]),
+    ("en", ["4.2", "10.0", "4.5", "5,000,000"]),
+])
+def test_targets_of_one_unit_share_their_decimals(lang: str, values: list[str]) -> None:
+    data = copy.deepcopy(_minimal())
+    data["vision"]["targets"] = [
+        {"description": d, "indicator": d, "unit": unit, "value": value, "year": 2030}
+        for d, unit, value in (("SPBE", "indeks", 4.2), ("Stunting", "%", 10),
+                               ("Kemiskinan", "%", 4.5), ("Wisatawan", "kunjungan", 5_000_000))]
+    assert [t["value"] for t in context(data, lang)["vision"]["targets"]] == values
+
+
+def test_indicators_and_kpis_of_one_unit_share_their_decimals() -> None:
+    data = copy.deepcopy(_minimal())
+    # GOV-01 "%" targets 100; another "%" indicator with a decimal baseline
+    program(data, "LIV-01")["indicators"] = [
+        {"name": "Cakupan", "unit": "%", "baseline": 4.5, "targets": {"2030": 60}}]
+    data["quick_wins"][0]["kpis"] = [
+        {"name": "Dataset", "unit": "dataset", "baseline": 0, "target": 100},
+        {"name": "Kepuasan", "unit": "%", "baseline": 72.5, "target": 80}]
+    ctx = context(data)
+    assert program_context(ctx, "GOV-01")["indicators"][0]["targets"][-1] == "100,0"
+    assert program_context(ctx, "LIV-01")["indicators"][0]["baseline"] == "4,5"
+    assert [(k["baseline"], k["target"]) for k in ctx["quick_wins"][0]["kpis"]] == [
+        ("0", "100"), ("72,5", "80,0")]

@@ -871,3 +871,62 @@ def test_the_xml_is_well_formed_and_has_no_stray_namespaces() -> None:
                 etree.fromstring(archive.read(name))
         document_xml = archive.read("word/document.xml").decode()
     assert re.search(r"xmlns:ns\d", document_xml) is None
+
+
+# --- keeping things together (as style.css's fragmentation rules) ---------------------------------
+
+def kept(p: Any) -> bool:
+    """Whether paragraph `p` (a w:p) keeps with the next by direct formatting."""
+    keep = p.find(f"{W}pPr/{W}keepNext")
+    return keep is not None and keep.get(W + "val") not in ("0", "false")
+
+
+def kept_rows(table: Any) -> list[bool]:
+    """Per row: whether every paragraph of the row keeps with the next."""
+    return [all(kept(p) for p in tr.iter(W + "p")) for tr in table._tbl.findall(W + "tr")]
+
+
+def test_no_table_row_alone_at_the_foot_or_head_of_a_page() -> None:
+    document = build(DATA_TABLE)
+    # header row (its style keeps), group row (its style keeps); the first body row and
+    # the last but one keep with the next; the total row ends the table
+    assert kept_rows(document.tables[0]) == [False, True, False, True, False]
+    for style in ("Table Heading", "Table Group", "Caption"):
+        assert document.styles[style].paragraph_format.keep_with_next
+
+
+def test_a_keep_table_never_splits() -> None:
+    document = build("""<table class="swot keep"><tbody><tr><td class="swot-strengths">
+<ul><li>Satu</li></ul></td><td>Dua</td></tr><tr><td>Tiga</td><td>Empat</td></tr>
+</tbody></table><table class="swot"><tbody><tr><td>A</td><td>B</td></tr>
+<tr><td>C</td><td>D</td></tr></tbody></table>""", )
+    keep, split = document.tables
+    assert kept_rows(keep) == [True, False]
+    assert [tr.find(f"{W}trPr/{W}cantSplit") is not None
+            for tr in keep._tbl.findall(W + "tr")] == [True, True]
+    assert kept_rows(split) == [False, False]  # a long SWOT may split between and in rows
+    assert split._tbl.find(f".//{W}cantSplit") is None
+
+
+def test_facts_stay_on_one_page() -> None:
+    document = build('<dl class="facts"><dt>OPD</dt><dd>Diskominfo</dd><dt>Tahun</dt>'
+                     '<dd>2026–2028</dd><dt>Anggaran</dt><dd>Rp 1 miliar</dd></dl>')
+    assert kept_rows(document.tables[0]) == [True, True, False]
+
+
+def test_labels_and_list_items_keep_with_what_follows() -> None:
+    document = build('<p class="label">Kegiatan:</p><ul><li>Satu</li><li>Dua</li>'
+                     '<li>Tiga</li><li>Empat</li></ul><p>Sesudah</p>')
+    assert paragraphs(document)[0] == ("Label", "Kegiatan:")
+    assert document.styles["Label"].paragraph_format.keep_with_next
+    assert document.styles["Status"].paragraph_format.keep_with_next
+    items = [p._p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert [kept(p) for p in items] == [True, False, True, False]
+
+
+def test_chapter_labels_have_no_letter_spacing() -> None:
+    # Spaced letters come out of a PDF made from the document as "B AB VI I".
+    document = build(HEADINGS)
+    numbering = document.part.numbering_part.element
+    assert numbering.find(f".//{W}lvl/{W}rPr/{W}spacing") is None
+    assert document.styles["Cover Kicker"].element.find(f".//{W}rPr/{W}spacing") is None

@@ -187,6 +187,7 @@ def _list(t: Translator, element: Any, out: Any, ctx: Ctx, item_rule: Rule,
                        fmt=ctx.fmt.with_(size=ctx.fmt.size or (
                            CELL_TEXT_SIZE if ctx.in_cell else None)))
     outer = t.current_item
+    ends: list[Any] = []  # the last paragraph of each item
     for child in element:
         if not isinstance(child.tag, str):
             continue
@@ -200,6 +201,13 @@ def _list(t: Translator, element: Any, out: Any, ctx: Ctx, item_rule: Rule,
         t.flow(child, out, item_ctx)
         if not item.started:  # an empty item still shows its bullet
             t.new_paragraph(out, style, item_ctx)
+        if len(out) and out[-1].tag == W + "p":
+            ends.append(out[-1])
+    # No item alone at the foot or the head of a page (as style.css): the first item and
+    # the last but one are kept with the item after them.
+    if len(ends) >= 2 and not ctx.in_cell:
+        for end in {id(ends[0]): ends[0], id(ends[-2]): ends[-2]}.values():
+            ox.keep_with_next(end)
     t.current_item = outer
     if outer is not None:
         outer.started = True

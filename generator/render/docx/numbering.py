@@ -19,11 +19,12 @@ from generator.render.docx.stylemap import (
     STYLE_MAP,
 )
 
-# `h1 .num { display: block; font-size: 13pt; letter-spacing: 0.1em; color: #5b7fa6 }`:
-# the chapter label is a line of its own above the title, smaller and lighter. The heading
-# text starts with a line break (Word's own idiom for "Chapter 1" above a centred title;
-# its TOC field ignores the break, so the entry reads "BAB I Pendahuluan").
-CHAPTER_LABEL = (26, "5B7FA6", 26)  # half-points, colour, twips of letter spacing
+# `h1 .num { display: block; font-size: 13pt; color: #5b7fa6 }`: the chapter label is a
+# line of its own above the title, smaller and lighter. The heading text starts with a line
+# break (Word's own idiom for "Chapter 1" above a centred title; its TOC field ignores the
+# break, so the entry reads "BAB I Pendahuluan"). No letter spacing: a PDF made from the
+# document would give "B AB VI I" to a search for "BAB VII".
+CHAPTER_LABEL = (26, "5B7FA6")  # half-points, colour
 HEADINGS_NAME = "masterplan-headings"
 ANNEXES_NAME = "masterplan-annexes"
 BULLETS_NAME = STYLE_MAP.rule("ul").target
@@ -34,7 +35,7 @@ _NUMBER_FORMATS = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman"
 
 def _lvl(ilvl: int, fmt: str, text: str, *, style_id: str | None = None, start: int = 1,
          legal: bool = False, indent: tuple[int, int] = (0, 0), suffix: str = "tab",
-         font: str | None = None, label: tuple[int, str, int] | None = None,
+         font: str | None = None, label: tuple[int, str] | None = None,
          ) -> etree._Element:
     lvl = etree.Element(W + "lvl")
     lvl.set(W + "ilvl", str(ilvl))
@@ -59,9 +60,8 @@ def _lvl(ilvl: int, fmt: str, text: str, *, style_id: str | None = None, start: 
             for attr in ("ascii", "hAnsi", "cs"):
                 fonts.set(W + attr, font)
         if label:
-            size, colour, spacing = label
+            size, colour = label
             etree.SubElement(rpr, W + "color").set(W + "val", colour)
-            etree.SubElement(rpr, W + "spacing").set(W + "val", str(spacing))
             etree.SubElement(rpr, W + "sz").set(W + "val", str(size))
             etree.SubElement(rpr, W + "szCs").set(W + "val", str(size))
     return lvl

@@ -170,6 +170,22 @@ def paragraph(parent: etree._Element, style: str | None, *, keep_next: bool | No
     return p
 
 
+def keep_with_next(container: etree._Element) -> None:
+    """Keep every paragraph in `container` (a table row) with the next one: Word and
+    LibreOffice then keep the row on the page of the row after it."""
+    for p in container.iter(W + "p"):
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            ppr = etree.Element(W + "pPr")
+            p.insert(0, ppr)
+        keep = ppr.find(W + "keepNext")
+        if keep is None:
+            keep = etree.Element(W + "keepNext")
+            style = ppr.find(W + "pStyle")  # keepNext comes right after pStyle in CT_PPr
+            ppr.insert(0 if style is None else ppr.index(style) + 1, keep)
+        keep.attrib.pop(W + "val", None)
+
+
 def attach_section(p: etree._Element, sect_pr: etree._Element) -> None:
     """Make `p` the last paragraph of a section described by `sect_pr`."""
     ppr = p.find(W + "pPr")

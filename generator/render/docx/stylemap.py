@@ -34,7 +34,8 @@ PARAGRAPH_STYLES = (
     "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
     "List Continue", "List Continue 2", "List Continue 3", "Table Heading", "Table Text",
     "Table Number", "Table Group", "Table Total", "Fact Term", "Fact Value", "Key Figure",
-    "Signature", "Status", "HTML Preformatted", "Horizontal Line", "Header", "Footer",
+    "Signature", "Status", "Label", "HTML Preformatted", "Horizontal Line", "Header",
+    "Footer",
 )
 CHARACTER_STYLES = (
     "Hyperlink", "HTML Code", "Key Figure Value", "Status Baik", "Status Cukup",
@@ -202,6 +203,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "first section: no header or footer, vertically centred"),
     Rule("div.cover-logo", "paragraph", "Cover Logo", "styled_flow",
          "the logo picture (data: PNG/JPEG)"),
+    Rule("div.cover-logo.card", "paragraph", "Cover Logo", "styled_flow",
+         "an opaque logo: on a white card on the PDF's blue cover (the DOCX cover is white)"),
     Rule("p.cover-kicker", "paragraph", "Cover Kicker", "paragraph"),
     Rule("p.cover-title", "paragraph", "Title", "paragraph"),
     Rule("p.cover-subtitle", "paragraph", "Subtitle", "paragraph"),
@@ -237,7 +240,9 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("h6", "paragraph", "Heading 7", "unnumbered_heading", _HEADING_NOTE),
     Rule("p", "paragraph", "Body Text", "paragraph"),
     Rule("p.signature", "paragraph", "Signature", "paragraph"),
-    Rule("p.status", "paragraph", "Status", "paragraph"),
+    Rule("p.status", "paragraph", "Status", "paragraph", "kept with the next paragraph"),
+    Rule("p.label", "paragraph", "Label", "paragraph",
+         "a label line (Kegiatan:, Uraian); kept with the next paragraph"),
     Rule(".status-baik", "character", "Status Baik", "status", "on p.status and td"),
     Rule(".status-cukup", "character", "Status Cukup", "status", "on p.status and td"),
     Rule(".status-kurang", "character", "Status Kurang", "status", "on p.status and td"),
@@ -279,7 +284,7 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("code, kbd, samp, tt", "character", "HTML Code", "character"),
     # tables
     Rule("table.swot", "table", "SWOT Table", "even_table",
-         "two equal columns; rows may split across pages"),
+         "two equal columns; rows may split across pages (unless table.keep)"),
     Rule("table, table.data", "table", "Masterplan Table", "table",
          "also Markdown tables without a class; column widths from the content"),
     Rule("table.programs", "layout", "Masterplan Table", "table", "program list"),
@@ -290,12 +295,16 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("table.indicators", "layout", "Masterplan Table", "table", "indicator annex"),
     Rule("table.roadmap", "layout", "Masterplan Table", "table",
          "th.year columns are 9 mm wide"),
+    Rule("table.keep", "layout", "rows kept together", "table",
+         "a short table never splits: no row splits and every row is kept with the next"),
     Rule("caption", "paragraph", "Caption", "caption",
          "above the table, number kept as text, bookmarked"),
     Rule("thead", "direct", "repeated header row", "table_part",
          "w:tblHeader on every thead row"),
     Rule("tbody, tr", "layout", "table rows", "table_part",
-         "rows never split across pages (w:cantSplit), except in table.swot"),
+         "rows never split across pages (w:cantSplit), except in table.swot; the first "
+         "body row and the last but one are kept with the next (no row alone at the foot "
+         "or head of a page)"),
     Rule("th", "paragraph", "Table Heading", "table_part"),
     Rule("th.num", "direct", "right aligned", "table_part",
          "the column kept wide enough not to wrap"),
@@ -316,7 +325,8 @@ VOCABULARY: tuple[Rule, ...] = (
          values=_DIMENSION_FILLS),
     Rule("td.swot-*", "direct", "cell shading", "table_part", values=_SWOT_FILLS),
     # facts
-    Rule("dl, dl.facts", "table", "Facts Table", "facts", "two-column table, one row per dt"),
+    Rule("dl, dl.facts", "table", "Facts Table", "facts",
+         "two-column table, one row per dt; kept on one page"),
     Rule("dt", "paragraph", "Fact Term", "styled_flow"),
     Rule("dd", "paragraph", "Fact Value", "styled_flow"),
     # figures

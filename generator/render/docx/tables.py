@@ -36,6 +36,7 @@ _TOTAL_NUMBER = STYLE_MAP.rule("td.num")
 _ON, _DIMENSIONS = STYLE_MAP.rule("td.on"), STYLE_MAP.rule("td.dim-*")
 _OWN_FILLS = (STYLE_MAP.rule("td.swot-*"), STYLE_MAP.rule("td.heat-*"))
 _TERM, _VALUE = STYLE_MAP.rule("dt"), STYLE_MAP.rule("dd")
+_KEEP = STYLE_MAP.rule("table.keep")
 _KEY_FIGURE = STYLE_MAP.rule("p.keyfigure")
 
 
@@ -82,9 +83,11 @@ def _table(t: Translator, element: Any, out: Any, ctx: Ctx, style: str, *,
                    cell_margins=COMPACT_CELL_MARGINS if size else None,
                    header_look=bool(groups["thead"]))
     fmt = ctx.fmt.with_(size=size) if size else ctx.fmt
-    for (tr, group), cells in zip(rows, grid, strict=True):
+    keep = _KEEP.matches("table", classes)
+    kept = _kept_rows([group for _, group in rows], keep=keep, even=even)
+    for index, ((tr, group), cells) in enumerate(zip(rows, grid, strict=True)):
         row_classes = frozenset(classes_of(tr))
-        w_tr = ox.row(tbl, header=group == "thead", cant_split=not even)
+        w_tr = ox.row(tbl, header=group == "thead", cant_split=keep or not even)
         column = 0
         for cell, span in cells:
             span = min(span, columns - column)
@@ -93,6 +96,21 @@ def _table(t: Translator, element: Any, out: Any, ctx: Ctx, style: str, *,
             column += span
         for missing in range(column, columns):  # keep the grid rectangular
             ox.finish_cell(ox.cell(w_tr, widths[missing]))
+        if index in kept:
+            ox.keep_with_next(w_tr)
+
+
+def _kept_rows(groups: list[str], *, keep: bool, even: bool) -> set[int]:
+    """The rows kept with the next one, as style.css keeps them: all but the last of a
+    `table.keep`; else (rows that never split) the first body row and the last but one,
+    so no row stands alone at the foot or the head of a page. (Header rows and group rows
+    keep with the next by their paragraph styles.)"""
+    if keep:
+        return set(range(len(groups) - 1))
+    if even:
+        return set()
+    body = [index for index, group in enumerate(groups) if group != "thead"]
+    return {body[0], body[-2]} if len(body) >= 2 else set()
 
 
 def _before_table(t: Translator, out: Any, ctx: Ctx) -> None:
@@ -208,7 +226,7 @@ def facts(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
     _before_table(t, out, ctx)
     tbl = ox.table(out, t.styles.get(rule.target), widths, header_look=False)
     cell_ctx = Ctx(fmt=ctx.fmt, in_cell=True, depth=ctx.depth + 1)
-    for term, definitions in pairs:
+    for index, (term, definitions) in enumerate(pairs):
         tr = ox.row(tbl)
         tc = ox.cell(tr, widths[0])
         if term is not None:
@@ -218,6 +236,8 @@ def facts(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
         for definition in definitions:
             t.flow(definition, tc, cell_ctx.but(style=_VALUE.target, width=widths[1]))
         ox.finish_cell(tc)
+        if index < len(pairs) - 1:  # dl.facts { break-inside: avoid }
+            ox.keep_with_next(tr)
 
 
 def keyfigures(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
