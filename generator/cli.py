@@ -206,18 +206,23 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
               help="Your own templates/stylesheet.")
 @click.option("--interval", type=float, default=0.5, show_default=True,
               help="Seconds between checks for changes.")
+@click.option("-f", "--format", "formats", default="html", show_default=True,
+              cls=_RegistryOption, help="Formats rebuilt on each change: {formats}"
+                                        " (comma-separated); the HTML preview always.")
 @RENDER_TIMEOUT
 @RENDER_MEMORY
 @click.pass_context
 def watch(ctx: click.Context, spec: Path, outdir: Path, lang: str | None,
-          template_dir: Path | None, interval: float, timeout: float | None,
+          template_dir: Path | None, interval: float, formats: str, timeout: float | None,
           memory_limit: int | None) -> None:
-    """Re-render the HTML preview whenever the spec (or its logo, or a template) changes."""
+    """Re-render the HTML preview whenever the spec (or its logo, or a template) changes;
+    the open preview reloads itself. Messages in Bahasa Indonesia (--lang en: English)."""
     from generator.commands.watch import run_watch
-    from generator.settings import DEFAULT_MEMORY_MIB, DEFAULT_RENDER_TIMEOUT
+    from generator.settings import DEFAULT_MEMORY_MIB, DEFAULT_RENDER_TIMEOUT, parse_list
 
     ctx.meta["masterplan.lang"] = lang or "id"
     run_watch(spec, outdir, lang=lang, template_dir=template_dir, interval=interval,
+              formats=parse_list(formats, format_names(), "format"),
               timeout=DEFAULT_RENDER_TIMEOUT if timeout is None else timeout,
               memory_limit=DEFAULT_MEMORY_MIB if memory_limit is None else memory_limit)
 

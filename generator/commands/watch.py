@@ -1,5 +1,20 @@
-"""`masterplan watch`: re-render the HTML preview when the spec, a file it names (the logo, a
-picture) or a template changes.
+"""`masterplan watch`: re-render the HTML preview (and, with `-f html,pdf`, the other formats)
+when the spec, a file it names (the logo, a picture) or a template changes.
+
+The open preview reloads itself, also from `file://` (no server). Only the preview `watch`
+writes carries the mechanism; `render -f html` output is untouched. Beside the preview,
+`watch` keeps a one-line script `.NAME.watch.js` that says which version of the preview is
+current (`masterplanWatch("<sha256 of the HTML>")`). A small inline script in the preview
+loads that file every second as a fresh `<script src="….watch.js?<time>">`: browsers
+(Chromium, Firefox) run a classic script from a neighbouring `file://` file, whereas `fetch`
+and XMLHttpRequest of `file://` URLs are refused (Chromium) or confined (Firefox). When the
+version differs from the page's own, the page saves its scroll position in
+`sessionStorage` and reloads, then scrolls back. So the preview reloads only when a render
+changed it (a meta refresh would reload every few seconds, flicker and lose the place), and
+a broken spec, which writes nothing, leaves the page as it is. The preview and its version
+file are written together (`output.write_files`).
+
+Messages are in Bahasa Indonesia, in English with `--lang en`.
 
 Polls modification times (no extra dependency); a broken spec prints its diagnostics and the
 watch goes on, keeping the last good preview on disk. With a `--template-dir`, every render
@@ -10,7 +25,10 @@ overruns its time or memory limit (`generator.batch.isolated`).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,10 +36,59 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.errors import InternalError, MasterplanError, SpecError
+from generator.i18n.messages import message
 from generator.settings import DEFAULT_MEMORY_MIB, DEFAULT_RENDER_TIMEOUT, RenderSettings
 
 if TYPE_CHECKING:
     from generator.pipeline import RenderResult
+
+
+#: Polls the version file; `{version}` and `{source}` are JSON strings.
+RELOAD_SCRIPT = """<script>/* masterplan watch: reloads this preview after each render */
+(function () {{
+  var version = {version}, source = {source}, key = "masterplan-watch:" + location.pathname;
+  try {{
+    var saved = sessionStorage.getItem(key);
+    if (saved !== null) {{
+      sessionStorage.removeItem(key);
+      addEventListener("load", function () {{ scrollTo(0, Number(saved)); }});
+    }}
+  }} catch (e) {{}}
+  window.masterplanWatch = function (latest) {{
+    if (latest === version) return;
+    try {{ sessionStorage.setItem(key, String(scrollY)); }} catch (e) {{}}
+    location.reload();
+  }};
+  setInterval(function () {{
+    var poll = document.createElement("script");
+    poll.src = source + "?" + Date.now();
+    poll.onload = poll.onerror = function () {{ poll.remove(); }};
+    document.head.appendChild(poll);
+  }}, 1000);
+}})();
+</script>
+"""
+
+
+def version_file(preview: Path) -> Path:
+    """The file beside the preview that names its current version."""
+    return preview.with_name(f".{preview.stem}.watch.js")
+
+
+def add_reload(preview: Path) -> None:
+    """Give the preview just written its reload script, and update its version file."""
+    from generator.output import write_files
+
+    html = preview.read_text(encoding="utf-8")
+    version = json.dumps(hashlib.sha256(html.encode("utf-8")).hexdigest())
+    script = RELOAD_SCRIPT.format(
+        version=version, source=json.dumps(urllib.parse.quote(version_file(preview).name)))
+    if "</head>" in html:
+        html = html.replace("</head>", script + "</head>", 1)
+    else:
+        html += script
+    write_files([(version_file(preview), f"masterplanWatch({version});\n".encode()),
+                 (preview, html.encode("utf-8"))])
 
 
 def _named_paths(spec: Path) -> list[Path]:
@@ -69,16 +136,21 @@ class _Watched:
 def run_watch(spec: Path, outdir: Path, *, lang: str | None, template_dir: Path | None,
               interval: float, max_renders: int | None = None,
               timeout: float = DEFAULT_RENDER_TIMEOUT,
-              memory_limit: int = DEFAULT_MEMORY_MIB) -> None:
+              memory_limit: int = DEFAULT_MEMORY_MIB,
+              formats: tuple[str, ...] = ("html",)) -> None:
+    """Render on every change until Ctrl-C (or `max_renders`); the HTML preview always,
+    plus any other of `formats`."""
     from generator.batch import isolated
     from generator.pipeline import render_spec
 
-    settings = RenderSettings(documents=("masterplan",), formats=("html",), outdir=outdir,
+    formats = tuple(dict.fromkeys(("html", *formats)))
+    settings = RenderSettings(documents=("masterplan",), formats=formats, outdir=outdir,
                               lang=lang, template_dir=template_dir,
                               messages_lang=lang or "id", timeout=timeout,
                               memory_limit=memory_limit)
     watched = _Watched(spec, template_dir)
-    click.echo(f"masterplan: watching {spec} (Ctrl-C to stop)", err=True)
+    click.echo("masterplan: " + message("watch.start", settings.messages_lang, spec=str(spec)),
+               err=True)
     with contextlib.ExitStack() as stack:
         render: Callable[[Path, RenderSettings], RenderResult] = render_spec
         if isolated.isolated(settings):
@@ -102,21 +174,28 @@ def _loop(spec: Path, settings: RenderSettings, watched: _Watched,
                 started = time.perf_counter()
                 try:
                     result = render(spec, settings)
+                    for path in result.outputs:
+                        if path.suffix == ".html":
+                            add_reload(path)
                 except SpecError as exc:
                     for diagnostic in exc.diagnostics:
                         click.echo(diagnostic.format(lang), err=True)
                 except InternalError as exc:
-                    click.echo(f"masterplan: internal error: {exc}", err=True)
+                    _internal(lang, str(exc))
                 except MasterplanError as exc:
                     click.echo(f"masterplan: {exc.describe(lang)}", err=True)
                 except Exception as exc:  # a watch outlives one bad render
-                    click.echo(f"masterplan: internal error: {type(exc).__name__}: {exc}",
-                               err=True)
+                    _internal(lang, f"{type(exc).__name__}: {exc}")
                 else:
-                    seconds = time.perf_counter() - started
+                    seconds = f"{time.perf_counter() - started:.1f}"
                     for path in result.outputs:
-                        click.echo(f"{path} ({seconds:.1f} s)", err=True)
+                        click.echo(message("watch.written", lang, file=str(path),
+                                           seconds=seconds), err=True)
                 continue
             time.sleep(interval)
     except KeyboardInterrupt:
-        click.echo("masterplan: watch stopped", err=True)
+        click.echo("masterplan: " + message("watch.stopped", lang), err=True)
+
+
+def _internal(lang: str, text: str) -> None:
+    click.echo("masterplan: " + message("batch.internal", lang, message=text), err=True)

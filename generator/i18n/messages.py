@@ -262,6 +262,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   " belum diganti", "Starter spec written to {file} (schema: {schema})."
                   " Replace its example values with your region's data; `masterplan validate"
                   " {file}` shows those still left"),
+    "watch.start": ("mengamati {spec} (Ctrl-C untuk berhenti)",
+                    "watching {spec} (Ctrl-C to stop)"),
+    "watch.written": ("{file} ({seconds} dtk)", "{file} ({seconds} s)"),
+    "watch.stopped": ("pengamatan dihentikan", "watch stopped"),
     # rendering
     "docx.style_missing": ("gaya Word `{style}` tidak ada di {file}; memakai gaya bawaan",
                            "no Word style `{style}` in {file}; using the built-in one"),

@@ -137,3 +137,29 @@ def test_the_browser_sees_every_chapter(chromium: str, example: Any, tmp_path: P
         assert name in dom
     assert '<html lang="id">' in dom
     assert dom.count('<section class="chapter') >= 10
+
+
+@pytest.mark.chromium
+def test_the_watch_preview_loads_and_polls_from_file_urls(chromium: str, tmp_path: Path) -> None:
+    """The preview `watch` writes opens from disk with a clean console, and its reload
+    script does load the version file beside it (a `<script src>` with a query, from
+    `file://`): a version file that marks the page shows the mark in the DOM."""
+    from helpers import REPO
+
+    from generator.commands.watch import run_watch, version_file
+
+    outdir = tmp_path / "out"
+    run_watch(REPO / "examples" / "minimal" / "masterplan.yaml", outdir, lang=None,
+              template_dir=None, interval=0.05, max_renders=1)
+    (page,) = outdir.glob("*.html")
+    done = run_chromium(chromium, tmp_path / "profile", "--virtual-time-budget=3000",
+                        "--dump-dom", page.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert console_messages(done.stderr) == []
+    assert "<section" in done.stdout and "data-polled" not in done.stdout
+    version_file(page).write_text('document.documentElement.setAttribute("data-polled", "yes");\n',
+                                  encoding="utf-8")
+    done = run_chromium(chromium, tmp_path / "profile2", "--virtual-time-budget=3000",
+                        "--dump-dom", page.as_uri())
+    assert console_messages(done.stderr) == []
+    assert 'data-polled="yes"' in done.stdout, done.stdout[:300]

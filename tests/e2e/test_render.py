@@ -986,9 +986,11 @@ def test_a_template_that_fetches_fails_and_leaves_nothing(
 
 class RenderSpy:
     """Wraps the real render functions (in-process, and in a process of its own with a
-    template folder) so a test can wait for each render `run_watch` starts."""
+    template folder) so a test can wait for each render `run_watch` starts: a failed render
+    reports its error, a good one reports None once its preview got the reload script."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import generator.commands.watch as watch
         import generator.pipeline as pipeline
         from generator.batch.isolated import IsolatedRenderer
 
@@ -999,14 +1001,19 @@ class RenderSpy:
                             lambda *args, **kwargs: self.call(real, *args, **kwargs))
         monkeypatch.setattr(IsolatedRenderer, "render_spec",
                             lambda *args, **kwargs: self.call(real_isolated, *args, **kwargs))
+        real_reload = watch.add_reload
+        monkeypatch.setattr(watch, "add_reload",
+                            lambda *args: self.call(real_reload, *args, last=True))
 
-    def call(self, real: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    def call(self, real: Callable[..., Any], *args: Any, last: bool = False,
+             **kwargs: Any) -> Any:
         try:
             result = real(*args, **kwargs)
         except BaseException as error:
             self.done.put(error)
             raise
-        self.done.put(None)
+        if last:
+            self.done.put(None)
         return result
 
     def next(self, timeout: float = 60) -> BaseException | None:
@@ -1026,8 +1033,9 @@ def watching(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Any]]:
 
         def target() -> None:
             try:
-                run_watch(spec, outdir, lang=None, template_dir=options.get("template_dir"),
-                          interval=0.05, max_renders=renders)
+                run_watch(spec, outdir, lang=options.get("lang"),
+                          template_dir=options.get("template_dir"), interval=0.05,
+                          max_renders=renders, formats=options.get("formats", ("html",)))
             except BaseException as error:
                 errors.append(error)
 
@@ -1071,12 +1079,100 @@ def test_watch_rerenders_the_preview_when_the_spec_changes(
     spy = watching(minimal_spec, outdir, 2)
     assert spy.next() is None
     assert OLD_VISION in preview(outdir)
-    assert [p.suffix for p in outdir.iterdir()] == [".html"]  # a preview, no PDF
+    # a preview (and the version file its reload script polls), no PDF
+    assert sorted(p.suffix for p in outdir.iterdir()) == [".html", ".js"]
     edit(minimal_spec, OLD_VISION, "Visi baru setelah disunting")
     assert spy.next() is None
     html = preview(outdir)
     assert "Visi baru setelah disunting" in html and OLD_VISION not in html
     assert capsys.readouterr().err.count(".html (") == 2
+
+
+def _version(outdir: Path) -> str:
+    from generator.commands.watch import version_file
+
+    (page,) = outdir.glob("*.html")
+    return version_file(page).read_text(encoding="utf-8")
+
+
+def test_the_watch_preview_reloads_itself_and_the_rendered_html_does_not(
+        watching: Callable[..., Any], minimal_spec: Path, tmp_path: Path) -> None:
+    from generator.commands.watch import version_file
+
+    outdir = tmp_path / "out"
+    spy = watching(minimal_spec, outdir, 3)
+    assert spy.next() is None
+    html = preview(outdir)
+    (page,) = outdir.glob("*.html")
+    first = _version(outdir)
+    match = re.fullmatch(r'masterplanWatch\("([0-9a-f]{64})"\);\n', first)
+    assert match, first
+    assert html.count("<script") == 1 and "masterplanWatch" in html
+    assert f'var version = "{match[1]}"' in html
+    assert f'"{version_file(page).name}"' in html and "sessionStorage" in html
+    script = re.search(r"<script>.*?</script>\n", html, re.S)
+    assert script and html.index(script[0]) < html.index("</head>")
+
+    # `render -f html` writes the same page without the script, byte for byte
+    plain = tmp_path / "plain"
+    done = run_cli("render", str(minimal_spec), "-f", "html", "-o", str(plain))
+    assert done.exit_code == 0, done.output
+    (rendered,) = plain.iterdir()
+    assert b"<script" not in rendered.read_bytes()
+    assert html.replace(script[0], "").encode("utf-8") == rendered.read_bytes()
+
+    # a new render announces a new version; a broken spec leaves the old one
+    edit(minimal_spec, OLD_VISION, "Visi yang dimuat ulang")
+    assert spy.next() is None
+    second = _version(outdir)
+    assert second != first and second.split('"')[1] in preview(outdir)
+    edit(minimal_spec, "amount: 500000000", "amount: 500.000")
+    assert spy.next() is not None
+    assert _version(outdir) == second
+
+
+def test_watch_rebuilds_the_pdf_too_with_format_pdf(
+        watching: Callable[..., Any], minimal_spec: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    outdir = tmp_path / "out"
+    spy = watching(minimal_spec, outdir, 2, formats=("pdf",))
+    assert spy.next() is None
+    (pdf,) = outdir.glob("*.pdf")
+    before = pdf.read_bytes()
+    assert before.startswith(b"%PDF") and OLD_VISION in preview(outdir)
+    edit(minimal_spec, OLD_VISION, "Visi dengan PDF baru")
+    assert spy.next() is None
+    assert "Visi dengan PDF baru" in preview(outdir)
+    assert pdf.read_bytes() != before
+    err = capsys.readouterr().err
+    assert err.count(".pdf (") == 2 and err.count(".html (") == 2
+
+
+def test_watch_speaks_indonesian_by_default_and_english_on_request(
+        watching: Callable[..., Any], minimal_spec: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert watching(minimal_spec, tmp_path / "id", 1).next() is None
+    time.sleep(0.2)  # the thread prints after the render returns
+    err = capsys.readouterr().err
+    assert f"masterplan: mengamati {minimal_spec} (Ctrl-C untuk berhenti)" in err
+    assert re.search(r"\.html \(\d+\.\d dtk\)", err), err
+    assert watching(minimal_spec, tmp_path / "en", 1, lang="en").next() is None
+    time.sleep(0.2)
+    err = capsys.readouterr().err
+    assert f"masterplan: watching {minimal_spec} (Ctrl-C to stop)" in err
+    assert re.search(r"\.html \(\d+\.\d s\)", err), err
+
+
+def test_watch_cli_takes_several_formats(minimal_spec: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.commands.watch as watch_module
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(watch_module, "run_watch", lambda *a, **kw: seen.update(kw))
+    assert run_cli("watch", str(minimal_spec), "-f", "html,pdf").exit_code == 0
+    assert seen["formats"] == ("html", "pdf")
+    done = run_cli("watch", str(minimal_spec), "-f", "odt")
+    assert done.exit_code != 0 and "odt" in done.output
 
 
 def test_watch_survives_a_broken_spec(watching: Callable[..., Any], minimal_spec: Path,
@@ -1144,7 +1240,7 @@ def test_watch_command_in_a_real_process(e2e: Any, minimal_spec: Path, tmp_path:
             process.communicate()
             raise
     assert process.returncode == 0, err
-    assert "masterplan: watching" in err and "watch stopped" in err
+    assert "masterplan: mengamati" in err and "pengamatan dihentikan" in err
     assert "Traceback" not in err
 
 
