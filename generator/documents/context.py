@@ -27,6 +27,7 @@ from generator.spec.vocabulary import (
     FUNDING_SOURCES,
     HORIZONS,
     MEDIUM_YEARS,
+    PROGRAM_STATUS,
     QUICK_WIN_STATUS,
     QUICK_WIN_TYPES,
     READINESS_AREAS,
@@ -178,6 +179,9 @@ class ContextBuilder:
             "lead_opd": self.agency(p.lead_opd),
             "supporting_opds": [self.agency(o) for o in p.supporting_opds],
             "partners": p.partners, "horizon": self.label(HORIZONS, p.horizon),
+            "phases": ", ".join(f"{phase.name} ({year_span(phase.start_year, phase.end_year)})"
+                                for phase in self.plan.phases_of(p)),
+            "status": self.t[f"program_status_{p.status}"] if p.status else "",
             "years": year_span(p.start_year, p.end_year),
             "start_year": p.start_year, "end_year": p.end_year,
             "budget_total": self.f.money_words(p.total_budget) if p.budget else "-",
@@ -287,10 +291,17 @@ class ContextBuilder:
             chosen = [p for p in self.plan.programs if p.horizon == key]
             stage["count"] = len(chosen)
             stage["programs"] = ", ".join(p.id for p in chosen)
+            stage["statuses"] = [sum(p.status == key for p in chosen) for key in PROGRAM_STATUS]
         charts = [chart for key, chart in self.charts.items()
                   if key == "roadmap" or key.startswith("roadmap-")]
+        with_status = any(p.status for p in self.plan.programs)
         return {"years": years, "groups": groups, "stages": stages, "charts": charts,
-                "title": self.t["roadmap"].format(years=len(years))}
+                "title": self.t["roadmap"].format(years=len(years)),
+                "phases": [{"name": phase.name, "span": phase.end_year - phase.start_year + 1,
+                            "years": year_span(phase.start_year, phase.end_year)}
+                           for phase in self.plan.phases],
+                "statuses": [self.label(PROGRAM_STATUS, key) for key in PROGRAM_STATUS]
+                if with_status else []}
 
     def readiness(self) -> dict[str, Any]:
         areas = []

@@ -198,6 +198,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.baseline_after_target": ("tahun baseline {year} lebih akhir dari target pertama"
                                    " ({first})", "baseline year {year} is after the first"
                                    " target ({first})"),
+    "rule.phase_order": ("tahap `{name}` dimulai {year}, sebelum tahap `{previous}` di atasnya"
+                         " ({previous_years}); tulis tahap menurut urutan tahunnya",
+                         "phase `{name}` starts in {year}, before phase `{previous}` above it"
+                         " ({previous_years}); list the phases in the order of their years"),
+    "rule.phase_overlap": ("tahap `{name}` ({years}) tumpang tindih dengan tahap `{previous}`"
+                           " ({previous_years}); setiap tahun masuk satu tahap saja",
+                           "phase `{name}` ({years}) overlaps phase `{previous}`"
+                           " ({previous_years}); each year belongs to one phase only"),
+    "rule.phase_gap": ("tahun {years} tidak masuk tahap mana pun; tahap `{name}` semestinya"
+                       " dimulai {expected}", "the years {years} are in no phase; phase"
+                       " `{name}` should start in {expected}"),
+    "rule.phase_first": ("tahap pertama semestinya dimulai pada tahun awal periode {start},"
+                         " ditemukan {year}", "the first phase should start in the period's"
+                         " first year {start}, found {year}"),
+    "rule.phase_last": ("tahap terakhir semestinya berakhir pada tahun akhir periode {end},"
+                        " ditemukan {year}", "the last phase should end in the period's last"
+                        " year {end}, found {year}"),
     "rule.rpjmd_years": ("periode RPJMD biasanya 5 tahun (kadang 6), ditemukan {start}-{end}",
                          "an RPJMD period is usually 5 years (sometimes 6), found"
                          " {start}-{end}"),

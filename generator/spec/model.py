@@ -61,10 +61,24 @@ class Program:
     budget: list[BudgetLine]
     sdg: list[int]
     iso37122: list[str]
+    status: str | None = None
 
     @property
     def total_budget(self) -> int:
         return sum(line.amount for line in self.budget)
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A roadmap phase (Tahap I, II...): the phases lie in the period, in order, and cover it."""
+
+    pointer: Pointer
+    name: str
+    start_year: int
+    end_year: int
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start_year <= end and start <= self.end_year
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,12 @@ class Masterplan:
     scales: dict[str, Scale] = field(default_factory=dict)
     profile_map: Picture | None = None
     organisation_chart: Picture | None = None
+    phases: list[Phase] = field(default_factory=list)
+
+    def phases_of(self, program: Program) -> list[Phase]:
+        """The phases a program runs in, in order."""
+        return [phase for phase in self.phases
+                if phase.overlaps(program.start_year, program.end_year)]
 
     @property
     def years(self) -> list[int]:
@@ -247,7 +267,7 @@ def build_model(doc: SpecDocument) -> Masterplan:
                     start_year=p["start_year"], end_year=p["end_year"],
                     indicators=[_indicator(i, scales) for i in p.get("indicators", [])],
                     budget=_lines(p.get("budget")), sdg=p.get("sdg", []),
-                    iso37122=p.get("iso37122", []))
+                    iso37122=p.get("iso37122", []), status=p.get("status"))
                 programs.append(program)
                 by_id[program.id] = program
             subs.append(SubDimension(sub, sub_body.get("label"), sub_body.get("strategies", []),
@@ -290,6 +310,9 @@ def build_model(doc: SpecDocument) -> Masterplan:
         agencies={a["code"]: a["name"] for a in data.get("agencies", [])},
         funding_sources={s["code"]: s["name"] for s in data.get("funding_sources", [])},
         programs_by_id=by_id, scales=scales,
+        phases=[Phase(("roadmap", "phases", index), ph["name"], ph["start_year"],
+                      ph["end_year"])
+                for index, ph in enumerate(data.get("roadmap", {}).get("phases", []))],
         profile_map=_picture(("profile", "map"), data["profile"].get("map")),
         organisation_chart=_picture(("governance", "organisation_chart"),
                                     data.get("governance", {}).get("organisation_chart")))

@@ -16,6 +16,7 @@ from generator.spec.vocabulary import (
     DIMENSIONS,
     HORIZONS,
     MEDIUM_YEARS,
+    PROGRAM_STATUS,
     QUICK_WIN_STATUS,
     QUICK_WIN_TYPES,
     READINESS_AREAS,
@@ -252,6 +253,12 @@ def _defs() -> dict[str, Schema]:
                         f" most {MEDIUM_YEARS} years (one RPJMD, e.g. 2027-2031), long more"
                         f" than {MEDIUM_YEARS} years or runs past the period's year"
                         f" {MEDIUM_YEARS}.", list(HORIZONS), "medium"),
+        "status": enum("Status", "Program baru, atau lanjutan dari masterplan sebelumnya"
+                       " (continued); dicetak pada keterangan program dan dihitung pada tabel"
+                       " tahapan pelaksanaan.", "A new program, or one continued from the"
+                       " previous masterplan (continued); printed in the program's facts and"
+                       " counted in the implementation stages table.", list(PROGRAM_STATUS),
+                       "new"),
         "start_year": year("Start year", "Tahun mulai, tahun berapa pun di dalam periode.",
                            "First year, any year of the period.", 2026),
         "end_year": year("End year", "Tahun selesai.", "Last year.", 2030),
@@ -550,6 +557,22 @@ def build_schema() -> Schema:
                                   "Organisation chart of the council and the team, printed"
                                   " after them."),
     })
+    phase = obj("Phase", "Satu tahap peta jalan.", "One phase of the roadmap.", {
+        "name": text("Name", "Nama tahap, dicetak di atas kolom tahunnya pada peta jalan.",
+                     "Name of the phase, printed above its years on the roadmap.",
+                     "Tahap I: Fondasi", maxLength=120),
+        "start_year": year("Start year", "Tahun pertama tahap.", "First year of the phase.",
+                           2026),
+        "end_year": year("End year", "Tahun terakhir tahap.", "Last year of the phase.", 2027),
+    }, ["name", "start_year", "end_year"])
+    roadmap = obj("Roadmap", "BAB VII Peta jalan.", "Chapter VII Roadmap.", {
+        "phases": array("Phases", "Tahap peta jalan (Tahap I, II, III...), berurutan, tidak"
+                        " tumpang tindih dan tanpa celah, dari tahun awal sampai tahun akhir"
+                        " periode. Setiap program menyebut tahap yang dilaluinya.",
+                        "Roadmap phases (Phase I, II, III...), in order, neither overlapping"
+                        " nor leaving a gap, from the period's first year to its last. Each"
+                        " program names the phases it runs in.", phase, max_items=10),
+    })
     agency = obj("Agency", "Perangkat daerah (OPD).", "Regional agency (OPD).", {
         "code": text("Code", "Singkatan OPD.", "Short code.", "DISKOMINFO",
                      pattern=r"^[A-Z][A-Z0-9_-]*$", maxLength=40),
@@ -582,6 +605,7 @@ def build_schema() -> Schema:
                    "quick_wins": array("Quick wins", "BAB VIII Program quick win.",
                                        "Chapter VIII Quick-win programs.",
                                        {"$ref": "#/$defs/quick_win"}),
+                   "roadmap": roadmap,
                    "governance": governance,
                    "closing": markdown("Closing", "BAB X Penutup.", "Chapter X Closing.",
                                        "Uraian penutup."),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -297,6 +298,7 @@ class _Rules:
         self.readiness()
         self.dimensions()
         self.programs()
+        self.phases()
         self.quick_wins()
         self.vision()
         self.declared_scales()
@@ -403,6 +405,58 @@ class _Rules:
                            end=self.end)
             return False
         return True
+
+    # roadmap phases ----------------------------------------------------------------------
+    def phases(self) -> None:
+        """Inside the period, in order, neither overlapping nor leaving a gap, from the
+        period's first year to its last; names unique. Each problem is reported once, at the
+        phase where it shows."""
+        phases: list[tuple[Pointer, str, int, int]] = []
+        names: dict[str, Pointer] = {}
+        for index, item in enumerate(_list(_dict(self.data.get("roadmap")).get("phases"))):
+            pointer: Pointer = ("roadmap", "phases", index)
+            phase = _dict(item)
+            name = phase.get("name")
+            if isinstance(name, str):
+                if _norm(name) in names:
+                    self.out.error((*pointer, "name"), "rule.duplicate_entry", value=name,
+                                   first=self._where(names[_norm(name)]))
+                else:
+                    names[_norm(name)] = (*pointer, "name")
+            start, end = _year(phase.get("start_year")), _year(phase.get("end_year"))
+            ok = self.in_period((*pointer, "start_year"), start)
+            ok = self.in_period((*pointer, "end_year"), end) and ok
+            if start is None or end is None or not isinstance(name, str):
+                continue
+            if end < start:
+                self.out.error((*pointer, "end_year"), "rule.period_order", start=start, end=end)
+            elif ok:
+                phases.append((pointer, name, start, end))
+        if not phases or not self.period_ok or len(phases) != len(
+                _list(_dict(self.data.get("roadmap")).get("phases"))):
+            return  # order and coverage only make sense among phases that are sound
+        first_pointer, _name, first_start, _end = phases[0]
+        if self.start is not None and first_start != self.start:
+            self.out.error((*first_pointer, "start_year"), "rule.phase_first", start=self.start,
+                           year=first_start)
+        for (_p, previous, low, high), (pointer, name, start, end) in itertools.pairwise(
+                phases):
+            params = {"name": name, "previous": previous, "years": f"{start}-{end}",
+                      "previous_years": f"{low}-{high}"}
+            if start < low:
+                self.out.error((*pointer, "start_year"), "rule.phase_order", year=start,
+                               **params)
+            elif start <= high:
+                self.out.error((*pointer, "start_year"), "rule.phase_overlap", **params)
+            elif start > high + 1:
+                gap = f"{high + 1}" if start == high + 2 else f"{high + 1}-{start - 1}"
+                self.out.error((*pointer, "start_year"), "rule.phase_gap", years=gap,
+                               name=name, expected=high + 1)
+        last_pointer, _name, _start, last_end = phases[-1]
+        if self.end is not None and last_end != self.end and last_end == max(
+                end for *_rest, end in phases):
+            self.out.error((*last_pointer, "end_year"), "rule.phase_last", end=self.end,
+                           year=last_end)
 
     # readiness ---------------------------------------------------------------------------
     def readiness(self) -> None:

@@ -140,6 +140,11 @@ HORIZONS: dict[str, Label] = {
     "long": Label("Jangka Panjang", "Long Term"),
 }
 
+PROGRAM_STATUS: dict[str, Label] = {
+    "new": Label("Baru", "New"),
+    "continued": Label("Lanjutan", "Continued"),
+}
+
 QUICK_WIN_TYPES: dict[str, Label] = {
     "app": Label("Aplikasi", "Application"),
     "policy": Label("Kebijakan", "Policy"),

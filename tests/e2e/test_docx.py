@@ -319,6 +319,19 @@ def test_repeated_header_rows_and_landscape_pages(example: Rendered) -> None:
     assert first.find(W + "headerReference") is None
 
 
+def test_the_roadmap_table_has_a_row_of_phases_above_the_years(example: Rendered) -> None:
+    names = ["Tahap I: Fondasi Digital", "Tahap II: Integrasi Layanan",
+             "Tahap III: Banyuwangi Cerdas Berkelanjutan"]
+    roadmap = next(t for t in example.docx().tables
+                   if any(names[0] in cell.text for cell in t.rows[0].cells))
+    phases, years = roadmap.rows[0], roadmap.rows[1]
+    spans = [int(span.get(W + "val")) for span in phases._tr.iter(W + "gridSpan")]
+    assert list(dict.fromkeys(cell.text for cell in phases.cells)) == ["Tahap", *names]
+    assert spans == [2, 2, 3, 5]  # Kode + Program, then the years of each phase
+    assert [c.text for c in years.cells][2:] == [str(y) for y in range(2026, 2036)]
+    assert all(r.find(f"{W}trPr/{W}tblHeader") is not None for r in (phases._tr, years._tr))
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_pictures_with_alt_text(example: Rendered, kind: str) -> None:
     root = example.html(kind)

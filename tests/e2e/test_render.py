@@ -534,6 +534,23 @@ def test_a_city_gets_city_labels(kota: Any, e2e: Any) -> None:
         assert "Pemerintah Kota Makassar" in text, number
 
 
+PHASE_NAMES = ["Tahap I: Fondasi Digital", "Tahap II: Integrasi Layanan",
+               "Tahap III: Banyuwangi Cerdas Berkelanjutan"]
+
+
+def test_the_roadmap_page_heads_its_years_with_the_phases(example: Any) -> None:
+    """The roadmap table's first header row names the three phases of the Banyuwangi spec,
+    on the page of the roadmap, and the phase row stands above the years."""
+    pages = [flat(text) for text in example.page_texts()]
+    roadmap = [text for text in pages if "Peta Jalan 10 Tahun" in text and "GOV-01" in text]
+    assert roadmap, "no roadmap page"
+    text = roadmap[0]
+    assert all(name in text for name in PHASE_NAMES), text[:400]
+    assert text.index(PHASE_NAMES[2]) < text.index("2026 2027 2028")
+    # and each program's facts name its phases
+    assert any("Tahap Tahap I: Fondasi Digital (2026–2027), Tahap II" in page for page in pages)
+
+
 def test_roadmap_heading_matches_the_plan_period(kota: Any, e2e: Any) -> None:
     titles = [title for _, title, _ in e2e.outline_entries(kota.pdf())]
     roadmap = [title for title in titles if "Peta Jalan" in title and not title.startswith(

@@ -228,6 +228,51 @@ def test_roadmap_cells_are_the_active_years() -> None:
     assert roadmap_row(ctx, "ENV-01")["cells"] == [False, True, True, True, True]
 
 
+def phased_spec() -> dict[str, Any]:
+    """The budget spec in two phases, with GOV-01 continued and BRD-02 new."""
+    data = budget_spec()
+    data["roadmap"] = {"phases": [
+        {"name": "Tahap I: Fondasi", "start_year": 2026, "end_year": 2027},
+        {"name": "Tahap II: Integrasi", "start_year": 2028, "end_year": 2030}]}
+    program(data, "GOV-01")["status"] = "continued"
+    program(data, "BRD-02")["status"] = "new"
+    return data
+
+
+def test_phases_head_the_roadmap_and_name_each_programs_phases() -> None:
+    ctx = context(phased_spec())
+    assert ctx["roadmap"]["phases"] == [
+        {"name": "Tahap I: Fondasi", "span": 2, "years": "2026–2027"},
+        {"name": "Tahap II: Integrasi", "span": 3, "years": "2028–2030"}]
+    assert sum(p["span"] for p in ctx["roadmap"]["phases"]) == len(ctx["roadmap"]["years"])
+    both = "Tahap I: Fondasi (2026–2027), Tahap II: Integrasi (2028–2030)"
+    assert program_context(ctx, "GOV-01")["phases"] == both  # 2026-2030
+    assert program_context(ctx, "BRD-02")["phases"] == both  # 2027-2029 crosses the border
+    assert program_context(ctx, "LIV-02")["phases"] == "Tahap I: Fondasi (2026–2027)"  # 2026
+
+
+@pytest.mark.parametrize(("lang", "continued", "new", "statuses"), [
+    ("id", "Lanjutan dari masterplan sebelumnya", "Program baru", ["Baru", "Lanjutan"]),
+    ("en", "Continued from the previous masterplan", "New program", ["New", "Continued"]),
+])
+def test_program_status_in_the_facts_and_counted_per_stage(
+        lang: str, continued: str, new: str, statuses: list[str]) -> None:
+    ctx = context(phased_spec(), lang)
+    assert program_context(ctx, "GOV-01")["status"] == continued
+    assert program_context(ctx, "BRD-02")["status"] == new
+    assert program_context(ctx, "LIV-02")["status"] == ""  # not given: not printed
+    roadmap = ctx["roadmap"]
+    assert roadmap["statuses"] == statuses
+    # GOV-01 and BRD-02 are medium term; nothing short term has a status
+    assert [s["statuses"] for s in roadmap["stages"]] == [[0, 0], [1, 1]]
+
+
+def test_without_phases_or_statuses_the_roadmap_is_as_before() -> None:
+    ctx = budget_context("id")
+    assert ctx["roadmap"]["phases"] == [] and ctx["roadmap"]["statuses"] == []
+    assert program_context(ctx, "GOV-01")["phases"] == ""
+
+
 @pytest.mark.parametrize(("lang", "subs", "horizon"), [
     ("id", ["Pelayanan Publik", "Manajemen Birokrasi", "Kebijakan Publik"], "Jangka Menengah"),
     ("en", ["Public Service", "Bureaucracy Management", "Public Policy"], "Medium Term"),

@@ -1161,3 +1161,114 @@ def test_narrative_nested_too_deeply(tmp_path: Path) -> None:
                              '{narrative: "' + ">" * 10 + ' kutipan"}', mark='">')
     assert_only_error(outcome, "profile.economy.narrative", "daftar atau kutipan bersarang"
                       " terlalu dalam (10 tingkat; paling banyak 8)", (edit.line, edit.col))
+
+
+# --- roadmap phases ------------------------------------------------------------------------------
+
+PHASES = """
+roadmap:
+  phases:
+    - name: "Tahap I: Fondasi"
+      start_year: 2026
+      end_year: 2027
+    - name: "Tahap II: Integrasi"
+      start_year: 2028
+      end_year: 2030
+    - name: "Tahap III: Keberlanjutan"
+      start_year: 2031
+      end_year: 2035
+"""
+
+
+def phase_run(tmp_path: Path, old: str = "", new: str = "") -> Run:
+    phases = PHASES.replace(old, new, 1) if old else PHASES
+    assert phases != PHASES or not old
+    return run(tmp_path, compact_text() + phases)
+
+
+def phase_at(outcome: Run, needle: str, occurrence: int = 0) -> tuple[int, int]:
+    """Where the value after `needle` (`start_year: 2027`) stands in the roadmap block."""
+    text = outcome.text
+    index = text.index("\nroadmap:")
+    for _ in range(occurrence + 1):
+        index = text.index(needle, index + 1)
+    index += len(needle.split(": ")[0]) + 2
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def test_phases_covering_the_period_are_valid(tmp_path: Path) -> None:
+    outcome = run(tmp_path, compact_text() + PHASES, "--strict")
+    assert (outcome.result.exit_code, outcome.result.stdout) == (0, "")
+
+
+def test_overlapping_phases(tmp_path: Path) -> None:
+    outcome = phase_run(tmp_path, "start_year: 2028", "start_year: 2027")
+    assert_only_error(outcome, "roadmap.phases[1].start_year",
+                      "tahap `Tahap II: Integrasi` (2027-2030) tumpang tindih dengan tahap"
+                      " `Tahap I: Fondasi` (2026-2027); setiap tahun masuk satu tahap saja",
+                      phase_at(outcome, "start_year: 2027"))
+
+
+def test_a_gap_between_phases(tmp_path: Path) -> None:
+    outcome = phase_run(tmp_path, "start_year: 2031", "start_year: 2032")
+    assert_only_error(outcome, "roadmap.phases[2].start_year",
+                      "tahun 2031 tidak masuk tahap mana pun; tahap `Tahap III: Keberlanjutan`"
+                      " semestinya dimulai 2031", phase_at(outcome, "start_year: 2032"))
+
+
+def test_phases_out_of_order(tmp_path: Path) -> None:
+    text = compact_text() + """
+roadmap:
+  phases:
+    - {name: "Tahap II", start_year: 2028, end_year: 2035}
+    - {name: "Tahap I", start_year: 2026, end_year: 2027}
+"""
+    outcome = run(tmp_path, text)
+    assert outcome.line("error", "roadmap.phases[1].start_year",
+                        "tahap `Tahap I` dimulai 2026, sebelum tahap `Tahap II` di atasnya"
+                        " (2028-2035); tulis tahap menurut urutan tahunnya",
+                        phase_at(outcome, "start_year: 2026")) in outcome.errors
+    assert outcome.result.exit_code == 1
+
+
+@pytest.mark.parametrize(("old", "new", "where", "message"), [
+    ("start_year: 2026", "start_year: 2027", "roadmap.phases[0].start_year",
+     "tahap pertama semestinya dimulai pada tahun awal periode 2026, ditemukan 2027"),
+    ("end_year: 2035", "end_year: 2034", "roadmap.phases[2].end_year",
+     "tahap terakhir semestinya berakhir pada tahun akhir periode 2035, ditemukan 2034"),
+])
+def test_phases_cover_the_whole_period(tmp_path: Path, old: str, new: str, where: str,
+                                       message: str) -> None:
+    outcome = phase_run(tmp_path, old, new)
+    assert_only_error(outcome, where, message, phase_at(outcome, new))
+
+
+def test_a_phase_outside_the_period(tmp_path: Path) -> None:
+    outcome = phase_run(tmp_path, "end_year: 2035", "end_year: 2036")
+    assert_only_error(outcome, "roadmap.phases[2].end_year",
+                      "tahun 2036 di luar periode masterplan 2026-2035",
+                      phase_at(outcome, "end_year: 2036"))
+
+
+def test_a_phase_ending_before_it_starts(tmp_path: Path) -> None:
+    outcome = phase_run(tmp_path, "end_year: 2030", "end_year: 2027")
+    assert_only_error(outcome, "roadmap.phases[1].end_year",
+                      "tahun akhir 2027 lebih awal dari tahun awal 2028",
+                      phase_at(outcome, "end_year: 2027", occurrence=1))
+
+
+def test_two_phases_with_one_name(tmp_path: Path) -> None:
+    outcome = phase_run(tmp_path, "Tahap II: Integrasi", "tahap i: fondasi")
+    first = phase_at(outcome, "name: \"Tahap I")
+    assert_only_error(outcome, "roadmap.phases[1].name", "`tahap i: fondasi` sudah ada di"
+                      f" roadmap.phases[0].name ({first[0]}:{first[1]})",
+                      phase_at(outcome, "name: \"tahap i"))
+
+
+def test_phase_errors_in_english(tmp_path: Path) -> None:
+    path = write_spec(tmp_path, compact_text() + PHASES.replace("start_year: 2028",
+                                                                "start_year: 2027"))
+    result = run_cli("validate", "--lang", "en", path)
+    assert ("roadmap.phases[1].start_year: phase `Tahap II: Integrasi` (2027-2030) overlaps"
+            " phase `Tahap I: Fondasi` (2026-2027); each year belongs to one phase only"
+            in result.stdout)

@@ -309,6 +309,8 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("th.num", "direct", "right aligned", "table_part",
          "the column kept wide enough not to wrap"),
     Rule("th.year", "direct", "centred, 9 mm", "table_part"),
+    Rule("th.phase", "direct", "centred", "table_part",
+         "a roadmap phase above its years (th[colspan])"),
     Rule("td", "paragraph", "Table Text", "table_part"),
     Rule("td.num", "paragraph", "Table Number", "table_part",
          "right aligned, the column kept wide enough not to wrap"),

@@ -32,6 +32,7 @@ _TABLE = STYLE_MAP.rule("table, table.data")
 _SIZED = tuple(rule for rule in VOCABULARY if rule.size)  # the first that matches wins
 _NO_WRAP = tuple(STYLE_MAP.rule(s) for s in ("td.num", "td.nowrap", "th.num"))
 _YEAR, _HEADER_NUMBER = STYLE_MAP.rule("th.year"), STYLE_MAP.rule("th.num")
+_PHASE = STYLE_MAP.rule("th.phase")
 _TOTAL_NUMBER = STYLE_MAP.rule("td.num")
 _ON, _DIMENSIONS = STYLE_MAP.rule("td.on"), STYLE_MAP.rule("td.dim-*")
 _OWN_FILLS = (STYLE_MAP.rule("td.swot-*"), STYLE_MAP.rule("td.heat-*"))
@@ -155,7 +156,7 @@ def _look(tag: str, classes: frozenset[str], group: str, row_classes: frozenset[
     if _HEADER_NUMBER.matches(tag, classes) or (
             group == "tfoot" and _TOTAL_NUMBER.matches(tag, classes)):
         jc = "right"
-    elif _YEAR.matches(tag, classes):
+    elif _YEAR.matches(tag, classes) or _PHASE.matches(tag, classes):
         jc = "center"
     return rule, fill, jc
 
