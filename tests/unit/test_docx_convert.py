@@ -930,3 +930,14 @@ def test_chapter_labels_have_no_letter_spacing() -> None:
     numbering = document.part.numbering_part.element
     assert numbering.find(f".//{W}lvl/{W}rPr/{W}spacing") is None
     assert document.styles["Cover Kicker"].element.find(f".//{W}rPr/{W}spacing") is None
+
+
+def test_the_document_names_the_tool_that_made_it() -> None:
+    """The extended properties are ours, not the reference template's ("Microsoft Macintosh
+    Word" with the word count of an empty document)."""
+    data = render_docx(page("<p>Isi.</p>"), options())
+    app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml")
+    root = etree.fromstring(app)
+    ns = {"ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+    assert root.findtext("ep:Application", namespaces=ns) == "masterplan"
+    assert b"Microsoft" not in app and b"<Words>" not in app

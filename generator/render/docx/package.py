@@ -27,6 +27,13 @@ CORE_PROPERTY_LIMIT = 255  # characters, python-docx's and Word's limit
 ELLIPSIS = "…"
 
 
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'extended-properties"><Application>masterplan</Application><DocSecurity>0'
+    b"</DocSecurity></Properties>")
+
+
 def core_text(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
     """`text` as a core property: XML-clean, and when longer than `limit` characters cut at
     the last word boundary that leaves room for an ellipsis (at a character when the only
@@ -58,6 +65,11 @@ def finish(document: Any, options: DocxOptions) -> bytes:
     props.created = created
     props.modified = created
     props.last_printed = created
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            # the reference's own (python-docx's template says "Microsoft Macintosh Word",
+            # with page and word counts of an empty document): name the tool that made it
+            part._blob = APP_PROPERTIES
     buffer = io.BytesIO()
     document.save(buffer)
     data = normalise_zip(buffer.getvalue(), created)
