@@ -13,12 +13,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.documents.markdown import HtmlPart, ImagePart, parse
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
 from generator.spec.assets import ImageAsset, resolve_image
 from generator.spec.load import Pointer
+from generator.spec.markdown import HtmlPart, ImagePart, parse
 from generator.spec.model import BudgetLine, Indicator, Masterplan, Picture, Program, Value
 from generator.spec.vocabulary import (
     DIMENSION_CODES,

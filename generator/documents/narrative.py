@@ -1,6 +1,6 @@
 """What the templates get for a narrative field and for a figure field.
 
-A `Narrative` is the parts of one Markdown field (`documents.markdown.parse`) with its
+A `Narrative` is the parts of one Markdown field (`spec.markdown.parse`) with its
 pictures resolved: sanitised HTML (`Flow`), `Figure`s and `Table`s. The templates' `narrative`
 macro walks the parts and numbers each figure and table through the outline, in document
 order, so they are captioned "Gambar 2.1" / "Tabel 2.3" and listed in the front matter; spec

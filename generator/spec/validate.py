@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.documents.markdown import ImageRef
 from generator.errors import Diagnostic, Severity, SourceSpan, SpecError, limit_diagnostics
 from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
+from generator.spec.markdown import ImageRef
 from generator.spec.provinces import closest, province_code
 from generator.spec.scales import Scale, builtin_scales, scales_of
 from generator.spec.vocabulary import (
@@ -737,7 +737,7 @@ class _Rules:
     def narratives(self) -> None:
         """An empty or whitespace-only Markdown field is a quality warning; a picture it
         names must stand alone in its paragraph and be a readable file in the folder."""
-        from generator.documents.markdown import MAX_PICTURES, images, problem
+        from generator.spec.markdown import MAX_PICTURES, images, problem
 
         for pointer, value in markdown_values(self.data):
             if not value.strip():
@@ -881,7 +881,7 @@ def named_files(data: dict[str, Any]) -> list[str]:
     """Every file a spec names (the logo, figure fields, pictures in narratives), once
     each, in a fixed order: what a batch's cache fingerprints and `watch` watches besides
     the spec. Safe on a spec that has not passed validation (what is malformed is left out)."""
-    from generator.documents.markdown import images, problem
+    from generator.spec.markdown import images, problem
     from generator.spec.schema import MAX_TEXT
 
     names: list[str] = []

@@ -113,6 +113,12 @@ def test_lower_stages_never_import_the_pipeline_or_the_batch(lower: str) -> None
     assert {m: t for m, t in offenders.items() if t} == {}
 
 
+def test_the_spec_stage_imports_no_document_code() -> None:
+    offenders = {m: sorted(t for t in graph()[m] if t.startswith("generator.documents"))
+                 for m in modules() if m.startswith("generator.spec")}
+    assert {m: t for m, t in offenders.items() if t} == {}
+
+
 def test_the_batch_records_are_a_leaf_of_the_batch() -> None:
     """Records and the cohort they describe import no other module of the batch."""
     def batch_imports(module: str) -> set[str]:

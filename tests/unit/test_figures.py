@@ -16,10 +16,10 @@ from helpers import Edit, compact_text, expect, position_of, run_cli, write_spec
 from markupsafe import Markup
 from PIL import Image
 
-from generator.documents.markdown import HtmlPart, ImagePart, TablePart, images, parse
 from generator.documents.narrative import Figure, Flow, Narrative, Table
 from generator.render.outline import Outline
 from generator.spec import svg
+from generator.spec.markdown import HtmlPart, ImagePart, TablePart, images, parse
 
 GEOGRAPHY = "  geography: {narrative: Wilayah pesisir dan pegunungan di ujung timur Pulau Jawa.}\n"
 GEO = "profile.geography.narrative"
