@@ -494,6 +494,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "; it uses your templates in {folder} ({files}): look for endless"
                          " loops, huge numbers, and @page or word-breaking rules in the"
                          " stylesheet"),
+    # a progress file (`masterplan evaluate`): one year of the plan's execution
+    "progress.other_spec": ("berkas ini untuk masterplan `{named}`, bukan `{given}`",
+                            "this file belongs to the masterplan `{named}`, not `{given}`"),
+    "progress.unknown_program": ("program `{id}` tidak ada di masterplan{suggestion}",
+                                 "program `{id}` is not in the masterplan{suggestion}"),
+    "progress.unknown_quick_win": ("quick win `{id}` tidak ada di masterplan{suggestion}",
+                                   "quick win `{id}` is not in the masterplan{suggestion}"),
+    "progress.unknown_indicator": ("indikator `{name}` tidak ada pada program {program}"
+                                   "{suggestion}", "program {program} has no indicator"
+                                   " `{name}`{suggestion}"),
+    "progress.unknown_kpi": ("KPI `{name}` tidak ada pada quick win {quick_win}{suggestion}",
+                             "quick win {quick_win} has no KPI `{name}`{suggestion}"),
+    "progress.no_target": ("indikator `{name}` tidak punya target untuk {year}; capaiannya"
+                           " dicatat tanpa pembanding", "indicator `{name}` has no target for"
+                           " {year}; the value is kept without a target to compare with"),
+    "progress.evidence_empty": ("bukti `{id}` tidak menyebut `file` maupun `reference`",
+                                "evidence `{id}` names neither a `file` nor a `reference`"),
+    "progress.unknown_claim": ("`{claim}` bukan program, indikator, quick win, KPI atau faktor"
+                               " pendukung di masterplan{suggestion}", "`{claim}` is no"
+                               " program, indicator, quick win, KPI or enabler of the"
+                               " masterplan{suggestion}"),
+    "progress.same_year": ("tahun {year} sudah dilaporkan oleh {first}",
+                           "year {year} is already reported by {first}"),
+    "evidence.url": ("`{name}` adalah alamat web; tulis alamat di `reference`, atau jalur"
+                     " relatif berkas di `file`", "`{name}` is a web address; put addresses in"
+                     " `reference`, or a file's relative path in `file`"),
+    "evidence.outside": ("berkas bukti `{name}` berada di luar folder berkas kemajuan",
+                         "evidence file `{name}` is outside the progress file's folder"),
+    "evidence.missing": ("berkas bukti `{name}` tidak ditemukan",
+                         "evidence file `{name}` not found"),
+    "evidence.not_file": ("`{name}` bukan berkas biasa", "`{name}` is not a regular file"),
+    "evidence.too_large": ("berkas bukti `{name}` terlalu besar ({size} bita; batas {limit})",
+                           "evidence file `{name}` is too large ({size} bytes; limit {limit})"),
+    "weights.sum": ("bobot tahun {year} berjumlah {total}, semestinya 100",
+                    "the weights of {year} add up to {total}, not 100"),
+    "weights.no_year": ("tabel bobot tidak memuat tahun {year} atau sebelumnya",
+                        "the weight table has no year {year} or earlier"),
+    "usage.format_kinds": ("format {format} hanya untuk dokumen {kinds}",
+                           "the {format} format is only for the {kinds} document"),
 }
 
 _WORDS_EN = {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion"}

@@ -15,7 +15,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
@@ -59,6 +59,28 @@ def resolve_image(doc: SpecDocument, pointer: Pointer, name: str, *, svg: bool =
         return SpecError([Diagnostic(span or doc.span(pointer), "error",
                                      format_pointer(pointer), code, {"name": name, **params})])
 
+    real = _locate(doc, name, fail)
+    with open(real, "rb") as handle:
+        data = handle.read(MAX_ASSET_BYTES + 1)
+    if svg and _looks_like_svg(data):
+        return _check_svg(name, data, fail)
+    return replace(_check_image(data, fail), name=name)
+
+
+def locate_file(doc: SpecDocument, pointer: Pointer, name: str, *,
+                codes: str = "asset") -> Path:
+    """The real path of a file `doc` names at `pointer`: relative, inside the document's
+    folder after symlinks, a regular file under the size cap; else a positioned SpecError
+    (codes `CODES.url`, `.outside`, `.missing`, `.not_file`, `.too_large`)."""
+    def fail(code: str, **params: object) -> SpecError:
+        code = f"{codes}.{code.partition('.')[2]}"
+        return SpecError([Diagnostic(doc.span(pointer), "error", format_pointer(pointer), code,
+                                     {"name": name, **params})])
+
+    return _locate(doc, name, fail)
+
+
+def _locate(doc: SpecDocument, name: str, fail: Callable[..., SpecError]) -> Path:
     if "://" in name or name.startswith(("data:", "file:", "//")):
         raise fail("asset.url")
     relative = PurePosixPath(name.replace("\\", "/"))
@@ -68,9 +90,7 @@ def resolve_image(doc: SpecDocument, pointer: Pointer, name: str, *, svg: bool =
     candidate = folder.joinpath(*relative.parts)
     try:
         real = candidate.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError):
-        raise fail("asset.missing") from None
-    except OSError:
+    except (OSError, RuntimeError):
         raise fail("asset.missing") from None
     if not real.is_relative_to(folder):
         raise fail("asset.outside")
@@ -79,11 +99,7 @@ def resolve_image(doc: SpecDocument, pointer: Pointer, name: str, *, svg: bool =
         raise fail("asset.not_file")
     if info.st_size > MAX_ASSET_BYTES:
         raise fail("asset.too_large", size=info.st_size, limit=MAX_ASSET_BYTES)
-    with open(real, "rb") as handle:
-        data = handle.read(MAX_ASSET_BYTES + 1)
-    if svg and _looks_like_svg(data):
-        return _check_svg(name, data, fail)
-    return replace(_check_image(data, fail), name=name)
+    return real
 
 
 def _looks_like_svg(data: bytes) -> bool:
