@@ -199,6 +199,41 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
 
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("progress", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "formats", default="pdf,xlsx", show_default=True,
+              cls=_RegistryOption, help="Output formats: {formats} (comma-separated).")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the documents.")
+@click.option("--weights", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Your own weight table of the five aspects (default: the bundled one).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Document language (default: the spec's document.language, else id).")
+@PDF_VARIANT
+@REFERENCE_DOCX
+@click.option("--strict", is_flag=True, help="Refuse a spec or progress file with warnings.")
+@click.pass_context
+def evaluate(ctx: click.Context, spec: Path, progress: tuple[Path, ...], formats: str,
+             outdir: Path, weights: Path | None, lang: str | None, pdf_variant: str | None,
+             reference_docx: Path | None, strict: bool) -> None:
+    """The yearly evaluation pack of SPEC from one or more PROGRESS files (one per year):
+    realisation against the plan, an estimated index, the evidence index, the impact-survey
+    plan and the follow-up of recommendations; with xlsx, the self-assessment workbook.
+    """
+    from generator.commands.evaluate import run_evaluate
+    from generator.render import check_formats
+    from generator.settings import parse_list, resolve
+
+    ctx.meta["masterplan.lang"] = lang or "id"
+    chosen = parse_list(formats, format_names(), "format")
+    check_formats(("evaluation",), chosen)
+    settings = resolve({**ctx.params, "formats": None}).replace(
+        documents=("evaluation",), formats=chosen)
+    run_evaluate(spec, progress, settings, weights)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the preview.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Document language.")

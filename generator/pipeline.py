@@ -112,6 +112,74 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     return result
 
 
+def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: RenderSettings, *,
+                      weights_file: Path | None = None, write: bool = True) -> RenderResult:
+    """The evaluation pack of one spec and one or more years of progress, in every format of
+    `settings.formats` (the workbook too, with `xlsx`), into `settings.outdir`."""
+    from generator.documents.charts import make_charts
+    from generator.documents.context import build_context
+    from generator.documents.evaluation import EvaluationBuilder
+    from generator.documents.logo import needs_card
+    from generator.documents.naming import document_meta, output_stem
+    from generator.errors import SpecError
+    from generator.i18n.labels import labels
+    from generator.output import stamp_for
+    from generator.spec import check_spec
+    from generator.spec.assets import resolve_image
+    from generator.spec.model import build_model
+    from generator.spec.progress import Progress, check_progress
+    from generator.spec.weights import load_weights
+
+    doc, warnings = check_spec(spec, str(spec), strict=settings.strict)
+    plan = build_model(doc)
+    progresses: list[Progress] = []
+    problems: list[Diagnostic] = []
+    for path in progress_files:
+        try:
+            progress, found = check_progress(path, plan, spec, strict=settings.strict)
+        except SpecError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        warnings.extend(found)
+        twin = next((p for p in progresses if p.year == progress.year), None)
+        if twin is not None:
+            problems.append(Diagnostic(progress.doc.span(("year",)), "error", "year",
+                                       "progress.same_year", {"year": progress.year,
+                                                              "first": twin.doc.display_name}))
+        progresses.append(progress)
+    if problems:
+        raise SpecError(problems)
+    latest = max(progresses, key=lambda p: p.year)
+    weights = load_weights(weights_file).for_year(latest.year)
+    lang = settings.document_lang(plan.document.get("language"))
+    base = build_context(plan, lang, {})
+    builder = EvaluationBuilder(plan, progresses, weights, lang, base)
+    png = any(WRITERS[name].chart_images for name in settings.formats)
+    charts = {**make_charts(plan, lang, labels(lang), png=png), **builder.charts(png)}
+    context = {**base, **builder.build(), "charts": charts}
+    logo = plan.region.get("logo")
+    if logo:
+        asset = resolve_image(doc, ("region", "logo"), str(logo))
+        context["logo"] = asset.data_uri
+        context["logo_card"] = needs_card(asset.data)
+    kind = KINDS["evaluation"]
+    meta = document_meta(kind, context)
+    stem = output_stem(plan.region, int(plan.cohort["year"]),
+                       f"{latest.year}-{kind.name}")
+    document = Document(
+        kind=kind.name, stem=stem, html=document_html(kind, {**context, **meta},
+                                                      _environment(settings), settings),
+        title=meta["title"], author=meta["author"], subject=meta["subject"],
+        keywords=meta["keywords"], language=lang, created=stamp_for(latest.date),
+        pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
+        header=f"{context['region']['government']} · {meta['title']}",
+        chart_images={key: chart.png for key, chart in charts.items()},
+        data={"workbook": builder.workbook()})
+    result = RenderResult(warnings=warnings)
+    write_documents([lambda: document], settings, result, write=write)
+    return result
+
+
 def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
                   settings: RenderSettings, *, write: bool = True) -> RenderResult:
     """The cohort report of the specs whose figures `items` holds, into `settings.outdir`

@@ -159,7 +159,7 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
     defaults. Lists are checked against the registries; with a cohort, the shared template
     folder and reference DOCX must exist."""
     from generator.documents import spec_kinds
-    from generator.render import format_names
+    from generator.render import check_formats, format_names
 
     def pick(name: str) -> Any:
         value = given.get(name)
@@ -193,6 +193,7 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
             values[name] = Path(values[name])
     values.setdefault("messages_lang", values.get("lang") or "id")
     settings = RenderSettings(**values)
+    check_formats(settings.documents, settings.formats)
     if cohort is None:  # a single render checks its paths where it uses them
         return settings
     if settings.template_dir is not None and not settings.template_dir.is_dir():

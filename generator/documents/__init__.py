@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-Scope = Literal["spec", "cohort"]
+Scope = Literal["spec", "cohort", "progress"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ class DocumentKind:
     frame: str = "document.html.j2"
     #: templates appended to style.css
     stylesheets: tuple[str, ...] = ()
-    #: "spec": made from one spec's context; "cohort": from the figures of many specs
+    #: "spec": made from one spec's context; "cohort": from the figures of many specs;
+    #: "progress": from one spec and its progress files (`masterplan evaluate`)
     scope: Scope = "spec"
     #: contents and lists of tables and figures before the body
     front_matter: bool = False
@@ -66,3 +67,5 @@ register(DocumentKind("readiness", "doc_readiness", "readiness/body.html.j2"))
 register(DocumentKind("report", "doc_report", "report/body.html.j2",
                       frame="report/document.html.j2", stylesheets=("report/report.css",),
                       scope="cohort", front_matter=True))
+register(DocumentKind("evaluation", "doc_evaluation", "evaluation/body.html.j2",
+                      scope="progress", front_matter=True))

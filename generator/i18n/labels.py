@@ -350,3 +350,150 @@ def csv_headers(columns: Sequence[str], lang: str) -> list[str]:
         else:
             heads.append(table.get(key, key))
     return heads
+
+
+# --- the evaluation pack (`masterplan evaluate`) and its workbook ------------------------
+EVALUATION_LABELS: dict[str, tuple[str, str]] = {
+    "doc_evaluation": ("Evaluasi Pelaksanaan Masterplan Smart City",
+                       "Smart City Masterplan Evaluation"),
+    "ev_years": ("Tahun dievaluasi: {years}", "Years evaluated: {years}"),
+    "ev_intro": ("Dokumen ini membandingkan pelaksanaan tahun {years} dengan rencana dalam"
+                 " masterplan {region} {period}, menyusun indeks perkiraan, dan memetakan"
+                 " setiap klaim ke bukti dukungnya.",
+                 "This document compares the execution in {years} with the plan of the"
+                 " {region} masterplan {period}, estimates the index, and maps every claim"
+                 " to its supporting evidence."),
+    "ev_summary": ("Ringkasan Capaian", "Summary of the Year"),
+    "ev_realisation": ("Realisasi terhadap Rencana", "Realisation against the Plan"),
+    "ev_per_dimension": ("Realisasi per Dimensi {year}", "Realisation per Dimension {year}"),
+    "ev_planned_programs": ("Program direncanakan", "Programs planned"),
+    "ev_executed_programs": ("Berjalan/selesai", "Running/done"),
+    "ev_executed_share": ("Porsi terlaksana", "Executed share"),
+    "ev_budget_planned": ("Rencana (Rp juta)", "Planned (IDR million)"),
+    "ev_budget_realised": ("Realisasi (Rp juta)", "Realised (IDR million)"),
+    "ev_budget_share": ("Serapan", "Absorption"),
+    "ev_programs_year": ("Program {year}", "Programs {year}"),
+    "ev_indicators_year": ("Capaian Indikator {year}", "Indicator Values {year}"),
+    "ev_achieved": ("Capaian", "Achieved"),
+    "ev_attainment": ("Ketercapaian", "Attainment"),
+    "ev_met": ("tercapai", "met"),
+    "ev_not_met": ("belum tercapai", "not met"),
+    "ev_quick_wins": ("Quick Win {year}", "Quick Wins {year}"),
+    "ev_enablers": ("Faktor Pendukung (Aspek Output)", "Enablers (the Output Aspect)"),
+    "ev_enabler": ("Faktor pendukung", "Enabler"),
+    "ev_in_place": ("Keadaan", "State"),
+    "ev_regulation": ("Peraturan penetapan masterplan", "Regulation adopting the masterplan"),
+    "ev_council": ("SK Dewan Smart City", "Decree of the Smart City Council"),
+    "ev_team": ("SK Tim Pelaksana", "Decree of the Implementation Team"),
+    "ev_forum": ("Pertemuan Forum Smart City", "Smart City Forum meetings"),
+    "ev_apbd": ("APBD smart city", "Smart-city regional budget"),
+    "ev_missing": ("belum ada", "missing"),
+    "ev_meetings": ("{count} kali", "{count} meeting(s)"),
+    "ev_index": ("Indeks Perkiraan", "Estimated Index"),
+    "ev_index_note": ("PERKIRAAN, bukan nilai resmi. Nilai aspek diturunkan dari berkas"
+                      " kemajuan dengan aturan di bawah, lalu dibobot dengan tabel bobot {year}"
+                      " ({weights}; sumber: {file}). Nilai resmi hanya dari surat hasil"
+                      " evaluasi.",
+                      "ESTIMATE, not an official score. Aspect scores are derived from the"
+                      " progress file by the rules below, then weighted with the {year} weight"
+                      " table ({weights}; source: {file}). Official scores come only from the"
+                      " result letter."),
+    "ev_index_partial": ("Aspek tanpa data ({aspects}) tidak dihitung; bobot lainnya"
+                         " dinormalkan.", "Aspects without data ({aspects}) are left out; the"
+                         " other weights are scaled up."),
+    "ev_aspect": ("Aspek", "Aspect"),
+    "item": ("Uraian", "Item"),
+    "ev_weight": ("Bobot", "Weight"),
+    "ev_estimated": ("Perkiraan", "Estimate"),
+    "ev_received": ("Diterima", "Received"),
+    "ev_rule": ("Cara perkiraan", "How it is estimated"),
+    "ev_rule_baseline": ("1 + 3 × porsi indikator yang membaik dari baseline",
+                         "1 + 3 × share of indicators improved on their baseline"),
+    "ev_rule_output": ("1 + 3 × porsi faktor pendukung yang ada",
+                       "1 + 3 × share of enablers in place"),
+    "ev_rule_outcome": ("1 + 3 × rata-rata porsi terlaksana per dimensi",
+                        "1 + 3 × mean executed share per dimension"),
+    "ev_rule_impact": ("rata-rata nilai survei dampak", "mean impact-survey score"),
+    "ev_rule_quick_win": ("1 + 3 × rata-rata ketercapaian KPI quick win yang berjalan",
+                          "1 + 3 × mean KPI attainment of running quick wins"),
+    "aspect_baseline": ("Baseline", "Baseline"),
+    "aspect_output": ("Output", "Output"),
+    "aspect_outcome": ("Outcome", "Outcome"),
+    "aspect_impact": ("Impact", "Impact"),
+    "aspect_quick_win": ("Quick Win", "Quick Win"),
+    "ev_index_total": ("Indeks", "Index"),
+    "ev_dimension_scores": ("Nilai Dimensi Diterima", "Dimension Scores Received"),
+    "ev_trend": ("Perubahan Antartahun", "Year-on-Year Change"),
+    "ev_change": ("Perubahan", "Change"),
+    "ev_evidence": ("Indeks Bukti Dukung", "Evidence Index"),
+    "ev_evidence_intro": ("Setiap klaim dalam berkas kemajuan {year} dan bukti yang"
+                          " mendukungnya. Klaim tanpa bukti ditandai: penilai mengurangi nilai"
+                          " jawaban tanpa bukti dukung yang sah dan lengkap.",
+                          "Every claim of the {year} progress file and the evidence that"
+                          " supports it. Claims without evidence are flagged: assessors mark"
+                          " down answers without valid and complete supporting evidence."),
+    "ev_evidence_count": ("{with_evidence} dari {claims} klaim didukung bukti",
+                          "{with_evidence} of {claims} claims have evidence"),
+    "ev_claim": ("Klaim", "Claim"),
+    "ev_evidence_items": ("Bukti", "Evidence"),
+    "ev_no_evidence": ("TANPA BUKTI", "NO EVIDENCE"),
+    "ev_evidence_list": ("Daftar Bukti Dukung {year}", "Evidence Items {year}"),
+    "ev_file_or_reference": ("Berkas atau rujukan", "File or reference"),
+    "ev_supports": ("Mendukung", "Supports"),
+    "ev_survey_plan": ("Rencana Survei Dampak", "Impact Survey Plan"),
+    "ev_survey_intro": ("Per dimensi tiga program atau layanan per sub-dimensi, sampel"
+                        " purposif, {respondents} responden per dimensi (atau per sub-dimensi"
+                        " bila responden sulit dijangkau); dilaksanakan Diskominfo dan Bappeda"
+                        " bersama OPD pemilik program.",
+                        "Per dimension three programs or services per sub-dimension, purposive"
+                        " sampling, {respondents} respondents per dimension (or per"
+                        " sub-dimension where respondents are scarce); run by Diskominfo and"
+                        " Bappeda with the owning agencies."),
+    "ev_respondents": ("Responden", "Respondents"),
+    "ev_survey_score": ("Nilai survei", "Survey score"),
+    "ev_follow_up": ("Tindak Lanjut Rekomendasi Penilai", "Follow-up of the Assessors'"
+                     " Recommendations"),
+    "ev_recommendation": ("Rekomendasi", "Recommendation"),
+    "ev_follow_up_action": ("Tindak lanjut", "Follow-up"),
+    "ev_owner": ("Penanggung jawab", "Owner"),
+    "ev_due": ("Tenggat", "Due"),
+    "ev_no_recommendations": ("Belum ada rekomendasi yang dicatat.",
+                              "No recommendation recorded yet."),
+    "ev_chart_budget": ("Rencana dan Realisasi Anggaran per Dimensi {year}",
+                        "Planned and Realised Budget per Dimension {year}"),
+    "ev_chart_budget_alt": ("Diagram batang anggaran rencana dan realisasi per dimensi tahun"
+                            " {year}: {items}.", "Bar chart of planned and realised budget per"
+                            " dimension in {year}: {items}."),
+    "ev_chart_outcome": ("Porsi Program Terlaksana per Dimensi", "Executed Share of Programs"
+                         " per Dimension"),
+    "ev_chart_outcome_alt": ("Diagram batang porsi program berjalan atau selesai per dimensi"
+                             " dan tahun: {items}.", "Bar chart of the share of programs running"
+                             " or done per dimension and year: {items}."),
+    "ev_planned": ("Rencana", "Planned"),
+    "ev_realised": ("Realisasi", "Realised"),
+    "progress_belum": ("Belum", "Not started"),
+    "progress_berjalan": ("Berjalan", "Running"),
+    "progress_selesai": ("Selesai", "Done"),
+    "progress_dihentikan": ("Dihentikan", "Stopped"),
+    "ev_not_reported": ("tidak dilaporkan", "not reported"),
+    # the self-assessment workbook
+    "wb_output": ("Output", "Output"),
+    "wb_status": ("Status", "Status"),
+    "wb_executed": ("Terlaksana (1/0)", "Executed (1/0)"),
+    "wb_target_year": ("Target {year}", "Target {year}"),
+    "wb_value_year": ("Capaian {year}", "Achieved {year}"),
+    "wb_planned_year": ("Rencana {year} (Rp)", "Planned {year} (Rp)"),
+    "wb_realised_year": ("Realisasi {year} (Rp)", "Realised {year} (Rp)"),
+    "wb_evidence": ("Bukti dukung", "Evidence"),
+    "wb_item": ("Butir", "Item"),
+    "wb_value": ("Isian", "Entry"),
+    "wb_in_place": ("Ada (1/0)", "In place (1/0)"),
+    "wb_total": ("Jumlah", "Total"),
+    "wb_share": ("Porsi", "Share"),
+    "wb_pick_status": ("Pilih salah satu status", "Pick one status"),
+}
+
+
+def evaluation_labels(lang: str) -> dict[str, str]:
+    """The document labels plus those of the evaluation pack and its workbook."""
+    return {**labels(lang), **localised(EVALUATION_LABELS, lang)}

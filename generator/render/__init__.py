@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Diagnostic
 
@@ -40,6 +41,9 @@ class Document:
     chart_images: dict[str, bytes] = field(default_factory=dict)
     #: (file name, bytes, description) attached to an archival PDF
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
+    #: figures for writers that build their own structure rather than read the HTML (the
+    #: evaluation's `workbook` for `xlsx`)
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,6 +63,11 @@ class Writer:
     chart_images: bool = False
     #: what a process that renders this format imports before its first render
     modules: tuple[str, ...] = ()
+    #: the document kinds it can write; empty: every kind (it reads the HTML)
+    kinds: tuple[str, ...] = ()
+
+    def writes(self, kind: str) -> bool:
+        return not self.kinds or kind in self.kinds
 
     def load(self) -> Callable[[Document], Written]:
         module, _, function = self.target.partition(":")
@@ -80,8 +89,22 @@ def format_names() -> tuple[str, ...]:
     return tuple(WRITERS)
 
 
+def check_formats(kinds: tuple[str, ...], formats: tuple[str, ...]) -> None:
+    """Refuse (a usage error) a format asked for a document kind its writer cannot write."""
+    from generator.errors import UsageError
+
+    for name in formats:
+        writer = WRITERS[name]
+        refused = [kind for kind in kinds if not writer.writes(kind)]
+        if refused:
+            raise UsageError(f"format `{name}` is only for the document kind(s)"
+                             f" {', '.join(writer.kinds)}, not {', '.join(refused)}")
+
+
 register(Writer("pdf", "generator.render.pdf:write_pdf", "pdf",
                 modules=("generator.render.pdf",)))
 register(Writer("html", "generator.render.html:write_html", "html"))
 register(Writer("docx", "generator.render.docx:write_docx", "docx", chart_images=True,
                 modules=("generator.render.docx",)))
+register(Writer("xlsx", "generator.render.xlsx:write_xlsx", "xlsx",
+                modules=("generator.render.xlsx",), kinds=("evaluation",)))

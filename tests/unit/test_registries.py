@@ -63,10 +63,26 @@ def toy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def test_the_registries_list_the_shipped_kinds_and_formats() -> None:
     assert spec_kinds() == ("masterplan", "summary", "quickwins", "readiness")
     assert KINDS["report"].scope == "cohort"
-    assert format_names() == ("pdf", "html", "docx")
+    assert KINDS["evaluation"].scope == "progress"
+    assert format_names() == ("pdf", "html", "docx", "xlsx")
     assert kind_of_file("3510-kabupaten-banyuwangi-2017-quickwins.pdf") == "quickwins"
+    assert kind_of_file("3510-kabupaten-banyuwangi-2017-2028-evaluation.xlsx") == "evaluation"
     assert kind_of_file("cohort-2017-report.docx") == "report"
     assert kind_of_file("notes.txt") is None
+
+
+def test_a_format_for_some_kinds_only_is_a_usage_error_for_the_others() -> None:
+    from generator.errors import UsageError
+    from generator.settings import resolve
+
+    assert resolve({"documents": "summary", "formats": "pdf,docx"}).formats == ("pdf", "docx")
+    with pytest.raises(UsageError, match="format `xlsx` is only for the document kind"
+                                         r"\(s\) evaluation, not summary"):
+        resolve({"documents": "summary", "formats": "pdf,xlsx"})
+    result = run_cli("render", MINIMAL, "-f", "xlsx")
+    assert result.exit_code == 2
+    assert "format `xlsx` is only for the document kind(s) evaluation, not masterplan" in (
+        result.output)
 
 
 def test_a_toy_kind_and_format_render_through_the_command(toy: Path, tmp_path: Path) -> None:

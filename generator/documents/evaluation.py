@@ -1,0 +1,554 @@
+"""The evaluation pack's figures: the plan of a masterplan against one or more years of
+progress (`generator.spec.progress`).
+
+Everything the evaluation templates and the self-assessment workbook print is computed here:
+realisation per dimension and program, Outcome as the executed share per dimension, the
+*estimated* index under a weight table (`generator.spec.weights`), year-on-year change, the
+evidence index (every claim and its evidence, the claims without evidence flagged), the
+impact-survey plan and the assessors' recommendations. The estimate's rules are stated in
+the document beside it: the programme does not publish its scoring.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.documents.charts import COLOURS, Chart, _finish, _tick_formatter, pyplot
+from generator.i18n.labels import evaluation_labels, pick
+from generator.i18n.numbers import Formatter
+from generator.spec.model import Indicator, Masterplan, Program
+from generator.spec.progress import ProgramProgress, Progress, claim_key
+from generator.spec.progress_schema import ASPECTS, ENABLERS, PROGRESS_STATUS
+from generator.spec.vocabulary import DIMENSION_COLOURS, DIMENSIONS, SUB_DIMENSIONS
+from generator.spec.weights import Weights
+
+#: Statuses that count as executed (the Outcome aspect: programs running ÷ planned).
+EXECUTED = ("berjalan", "selesai")
+#: Respondents of the impact survey per dimension (the programme's guidance).
+SURVEY_RESPONDENTS = 50
+#: Programs or services surveyed per sub-dimension.
+SURVEY_PROGRAMS = 3
+#: Forum meetings a year that count as a fully active forum (quarterly).
+FORUM_MEETINGS = 4
+
+
+def planned_in(program: Program, year: int) -> bool:
+    return program.start_year <= year <= program.end_year
+
+
+def planned_budget(program: Program, year: int) -> int:
+    return sum(line.amount for line in program.budget if line.year == year)
+
+
+def attainment(baseline: Any, target: Any, value: Any) -> float | None:
+    """How far `value` went from `baseline` to `target` (0-1, capped); None when not
+    numeric. A target below its baseline (waiting time, stunting) counts downwards."""
+    if not all(isinstance(v, int | float) and not isinstance(v, bool)
+               for v in (baseline, target, value)):
+        return None
+    if target == baseline:
+        return 1.0 if value == target else 0.0
+    return float(max(0.0, min(1.0, (value - baseline) / (target - baseline))))
+
+
+def met(indicator: Indicator, year: int, value: Any) -> bool | None:
+    target = indicator.targets.get(year)
+    if target is None:
+        return None
+    if isinstance(target, str) or isinstance(value, str):
+        return bool(value == target)
+    baseline = indicator.baseline
+    downwards = isinstance(baseline, int | float) and target < baseline
+    return bool(value <= target) if downwards else bool(value >= target)
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """The computed figures of one progress year."""
+
+    year: int
+    planned: dict[str, int]  # dimension → programs planned that year
+    executed: dict[str, int]  # dimension → of those, running or done
+    budget_planned: dict[str, int]
+    budget_realised: dict[str, int]
+    aspects: dict[str, float | None]  # estimated aspect scores (1-4)
+
+    def share(self, dim: str) -> float | None:
+        return self.executed[dim] / self.planned[dim] if self.planned[dim] else None
+
+    @property
+    def executed_share(self) -> float | None:
+        planned = sum(self.planned.values())
+        return sum(self.executed.values()) / planned if planned else None
+
+    @property
+    def absorption(self) -> float | None:
+        planned = sum(self.budget_planned.values())
+        return sum(self.budget_realised.values()) / planned if planned else None
+
+
+def year_figures(plan: Masterplan, progress: Progress) -> YearFigures:
+    year = progress.year
+    planned: dict[str, int] = defaultdict(int)
+    executed: dict[str, int] = defaultdict(int)
+    budget_planned: dict[str, int] = defaultdict(int)
+    budget_realised: dict[str, int] = defaultdict(int)
+    for program in plan.programs:
+        entry = progress.programs.get(program.id)
+        if planned_in(program, year):
+            planned[program.dimension] += 1
+            if entry is not None and entry.status in EXECUTED:
+                executed[program.dimension] += 1
+        budget_planned[program.dimension] += planned_budget(program, year)
+        if entry is not None:
+            budget_realised[program.dimension] += entry.realised
+    figures = YearFigures(year, {d: planned[d] for d in DIMENSIONS},
+                          {d: executed[d] for d in DIMENSIONS},
+                          {d: budget_planned[d] for d in DIMENSIONS},
+                          {d: budget_realised[d] for d in DIMENSIONS}, {})
+    figures.aspects.update(estimate_aspects(plan, progress, figures))
+    return figures
+
+
+def enablers_in_place(progress: Progress) -> dict[str, float]:
+    """Each enabler's fulfilment (0-1): decrees present, forum meetings against quarterly,
+    a smart-city APBD."""
+    enablers = progress.enablers
+    meetings = len(enablers.get("forum_meetings", []))
+    return {"regulation": float("regulation" in enablers),
+            "council": float("council" in enablers), "team": float("team" in enablers),
+            "forum": min(meetings / FORUM_MEETINGS, 1.0),
+            "apbd": float(enablers.get("smart_city_apbd", 0) > 0)}
+
+
+def estimate_aspects(plan: Masterplan, progress: Progress,
+                     figures: YearFigures) -> dict[str, float | None]:
+    """The five aspect scores (1-4) as this tool estimates them (see `ev_rule_*`)."""
+    shares = [s for d in DIMENSIONS if (s := figures.share(d)) is not None]
+    improved: list[bool] = []
+    for program in plan.programs:
+        entry = progress.programs.get(program.id)
+        for indicator in program.indicators:
+            value = entry.indicators.get(indicator.name) if entry else None
+            target = indicator.targets.get(progress.year)
+            step = attainment(indicator.baseline, target, value) if target is not None else None
+            if step is not None:
+                improved.append(step > 0)
+    quick: list[float] = []
+    for quick_win in plan.quick_wins:
+        qw_entry = progress.quick_wins.get(quick_win.id)
+        if qw_entry is None:
+            continue
+        if qw_entry.status not in EXECUTED:
+            quick.append(0.0)
+            continue
+        steps = [a for k in quick_win.kpis
+                 if (a := attainment(k.baseline or 0, k.target, qw_entry.kpis.get(k.name)))
+                 is not None]
+        quick.append(sum(steps) / len(steps) if steps else 0.5)
+    enablers = enablers_in_place(progress)
+    survey = [score for _, score in progress.survey.values()]
+    return {
+        "baseline": 1 + 3 * sum(improved) / len(improved) if improved else None,
+        "output": 1 + 3 * sum(enablers.values()) / len(enablers),
+        "outcome": 1 + 3 * sum(shares) / len(shares) if shares else None,
+        "impact": sum(survey) / len(survey) if survey else None,
+        "quick_win": 1 + 3 * sum(quick) / len(quick) if quick else None,
+    }
+
+
+def estimated_index(aspects: dict[str, float | None], weights: Weights) -> float | None:
+    """The weighted mean of the aspects that could be estimated (weights scaled up)."""
+    known = {key: value for key, value in aspects.items() if value is not None}
+    total = sum(weights.weights[key] for key in known)
+    if not total:
+        return None
+    return sum(weights.weights[key] * value for key, value in known.items()) / total
+
+
+class EvaluationBuilder:
+    def __init__(self, plan: Masterplan, progresses: Sequence[Progress], weights: Weights,
+                 lang: str, base: dict[str, Any]) -> None:
+        self.plan, self.lang, self.base = plan, lang, base
+        self.progresses = sorted(progresses, key=lambda p: p.year)
+        self.latest = self.progresses[-1]
+        self.weights = weights
+        self.t = evaluation_labels(lang)
+        self.f = Formatter(lang)
+        self.figures = [year_figures(plan, p) for p in self.progresses]
+        self.now = self.figures[-1]
+        self.digits = Formatter.million_digits(
+            line.amount for p in plan.programs for line in p.budget)
+
+    # --- formatting --------------------------------------------------------------------
+    def millions(self, amount: int) -> str:
+        return self.f.millions(amount, self.digits)
+
+    def percent(self, share: float | None) -> str:
+        return "-" if share is None else self.f.percent(share)
+
+    def score(self, value: float | None) -> str:
+        return "-" if value is None else self.f.number(value, 2, fixed=True)
+
+    def status(self, status: str | None) -> str:
+        return self.t[f"progress_{status}"] if status else self.t["ev_not_reported"]
+
+    def value(self, value: Any) -> str:
+        if value is None:
+            return "-"
+        return value if isinstance(value, str) else self.f.number(value, 2)
+
+    def dimension_title(self, key: str) -> str:
+        return pick(DIMENSIONS, key, self.lang)
+
+    # --- sections ------------------------------------------------------------------------
+    def dimensions(self) -> dict[str, Any]:
+        now = self.now
+        rows = [{"title": self.dimension_title(d), "colour": DIMENSION_COLOURS[d],
+                 "planned": now.planned[d], "executed": now.executed[d],
+                 "share": self.percent(now.share(d)),
+                 "budget_planned": self.millions(now.budget_planned[d]),
+                 "budget_realised": self.millions(now.budget_realised[d]),
+                 "budget_share": self.percent(now.budget_realised[d] / now.budget_planned[d]
+                                              if now.budget_planned[d] else None)}
+                for d in DIMENSIONS]
+        total = {"planned": sum(now.planned.values()), "executed": sum(now.executed.values()),
+                 "share": self.percent(now.executed_share),
+                 "budget_planned": self.millions(sum(now.budget_planned.values())),
+                 "budget_realised": self.millions(sum(now.budget_realised.values())),
+                 "budget_share": self.percent(now.absorption)}
+        return {"rows": rows, "total": total}
+
+    def programs(self) -> list[dict[str, Any]]:
+        year, out = self.latest.year, []
+        for program in self.plan.programs:
+            entry = self.latest.programs.get(program.id)
+            if not planned_in(program, year) and entry is None:
+                continue
+            planned = planned_budget(program, year)
+            realised = entry.realised if entry else 0
+            out.append({
+                "id": program.id, "name": program.name,
+                "dimension": self.dimension_title(program.dimension),
+                "colour": DIMENSION_COLOURS[program.dimension],
+                "status": self.status(entry.status if entry else None),
+                "status_key": entry.status if entry else "",
+                "planned": self.millions(planned), "realised": self.millions(realised),
+                "share": self.percent(realised / planned if planned else None),
+                "indicators": self._indicators(program, entry)})
+        return out
+
+    def _indicators(self, program: Program, entry: ProgramProgress | None) -> list[dict[str, Any]]:
+        year, rows = self.latest.year, []
+        for indicator in program.indicators:
+            value = entry.indicators.get(indicator.name) if entry else None
+            target = indicator.targets.get(year)
+            if target is None and value is None:
+                continue
+            reached = met(indicator, year, value) if value is not None else None
+            rows.append({"name": indicator.name, "unit": indicator.unit,
+                         "baseline": self.value(indicator.baseline),
+                         "target": self.value(target), "value": self.value(value),
+                         "met": reached,
+                         "verdict": "" if reached is None else self.t[
+                             "ev_met" if reached else "ev_not_met"]})
+        return rows
+
+    def quick_wins(self) -> list[dict[str, Any]]:
+        out = []
+        for quick_win in self.plan.quick_wins:
+            entry = self.latest.quick_wins.get(quick_win.id)
+            if entry is None and quick_win.start_year > self.latest.year:
+                continue
+            kpis = []
+            for kpi in quick_win.kpis:
+                value = entry.kpis.get(kpi.name) if entry else None
+                step = attainment(kpi.baseline or 0, kpi.target, value)
+                kpis.append({"name": kpi.name, "unit": kpi.unit,
+                             "baseline": self.value(kpi.baseline),
+                             "target": self.value(kpi.target), "value": self.value(value),
+                             "attainment": self.percent(step)})
+            out.append({"id": quick_win.id, "name": quick_win.name,
+                        "dimension": self.dimension_title(quick_win.program.dimension),
+                        "status": self.status(entry.status if entry else None),
+                        "kpis": kpis})
+        return out
+
+    def enablers(self) -> list[dict[str, Any]]:
+        enablers = self.latest.enablers
+        rows = []
+        for key in ("regulation", "council", "team"):
+            decree = enablers.get(key)
+            state = (f"{decree.get('kind', '')} {decree['number']}, {self.f.date(decree['date'])}"
+                     .strip() + (f": {decree['title']}" if decree.get("title") else "")
+                     if decree else self.t["ev_missing"])
+            rows.append({"key": key, "title": self.t[f"ev_{key}"], "state": state,
+                         "ok": decree is not None})
+        meetings = enablers.get("forum_meetings", [])
+        rows.append({"key": "forum", "title": self.t["ev_forum"],
+                     "state": self.t["ev_meetings"].format(count=len(meetings)) + (
+                         " (" + ", ".join(self.f.date(m["date"]) for m in meetings) + ")"
+                         if meetings else ""), "ok": len(meetings) >= FORUM_MEETINGS})
+        apbd = enablers.get("smart_city_apbd", 0)
+        rows.append({"key": "apbd", "title": self.t["ev_apbd"],
+                     "state": self.f.money_words(apbd) if apbd else self.t["ev_missing"],
+                     "ok": apbd > 0})
+        return rows
+
+    def index(self) -> dict[str, Any]:
+        aspects = self.now.aspects
+        received = self.latest.received
+        received_aspects = received.get("aspects", {})
+        missing = [self.t[f"aspect_{key}"] for key in ASPECTS if aspects[key] is None]
+        weights = self.weights.weights
+        return {
+            "aspects": [{"title": self.t[f"aspect_{key}"],
+                         "weight": self.f.number(weights[key], 0),
+                         "estimated": self.score(aspects[key]),
+                         "received": self.score(received_aspects.get(key)),
+                         "rule": self.t[f"ev_rule_{key}"]} for key in ASPECTS],
+            "estimated": self.score(estimated_index(aspects, self.weights)),
+            "received": self.score(received.get("index")),
+            "has_received": bool(received),
+            "note": self.t["ev_index_note"].format(
+                year=self.weights.year, file=self.weights.file,
+                weights="/".join(self.f.number(weights[k], 0) for k in ASPECTS)),
+            "partial": self.t["ev_index_partial"].format(aspects=", ".join(missing))
+            if missing else "",
+            "dimensions": [{"title": self.dimension_title(d),
+                            "score": self.score(received.get("dimensions", {}).get(d))}
+                           for d in DIMENSIONS] if received.get("dimensions") else [],
+        }
+
+    def trend(self) -> dict[str, Any]:
+        """Each measure per year, and its change from the year before (shares in
+        percentage points)."""
+        def row(label: str, values: list[float | None], *, points: bool) -> dict[str, Any]:
+            show = self.percent if points else self.score
+            change = "-"
+            if len(values) > 1 and values[-1] is not None and values[-2] is not None:
+                delta = values[-1] - values[-2]
+                sign = "+" if delta > 0 else ""
+                change = (f"{sign}{self.f.number(delta * 100, 1)} pp" if points
+                          else f"{sign}{self.f.number(delta, 2, fixed=True)}")
+            return {"title": label, "cells": [show(v) for v in values], "change": change}
+
+        figures = self.figures
+        rows = [
+            row(self.t["ev_executed_share"], [f.executed_share for f in figures], points=True),
+            row(self.t["ev_budget_share"], [f.absorption for f in figures], points=True),
+            row(self.t["ev_index"], [estimated_index(f.aspects, self.weights)
+                                     for f in figures], points=False),
+            row(f"{self.t['ev_index_total']} ({self.t['ev_received'].lower()})",
+                [p.received.get("index") for p in self.progresses], points=False),
+            row(self.t["ev_evidence"], [self._coverage(p) for p in self.progresses],
+                points=True),
+            *[row(f"{self.t['ev_executed_share']}: {self.dimension_title(d)}",
+                  [f.share(d) for f in figures], points=True) for d in DIMENSIONS],
+        ]
+        return {"years": [p.year for p in self.progresses], "rows": rows}
+
+    # --- evidence ----------------------------------------------------------------------------
+    def claims(self, progress: Progress) -> list[dict[str, Any]]:
+        """Every claim the progress file makes, with the evidence naming it."""
+        supporting: dict[str, list[str]] = defaultdict(list)
+        for item in progress.evidence:
+            for claim in item.supports:
+                supporting[claim_key(claim)].append(item.id)
+        claims: list[tuple[str, str]] = []
+        in_place = enablers_in_place(progress)
+        for key in ENABLERS:
+            if in_place[key] > 0:
+                claims.append((key, self.t[f"ev_{key}"]))
+        for program in self.plan.programs:
+            entry = progress.programs.get(program.id)
+            if entry is None:
+                continue
+            if entry.status in EXECUTED:
+                claims.append((program.id, f"{program.name}: {self.status(entry.status)}"))
+            for name in entry.indicators:
+                claims.append((f"{program.id}: {name}", name))
+        for quick_win in self.plan.quick_wins:
+            qw_entry = progress.quick_wins.get(quick_win.id)
+            if qw_entry is None:
+                continue
+            if qw_entry.status in EXECUTED:
+                claims.append((quick_win.id,
+                               f"{quick_win.name}: {self.status(qw_entry.status)}"))
+            for name in qw_entry.kpis:
+                claims.append((f"{quick_win.id}: {name}", name))
+        return [{"claim": claim if claim not in ENABLERS else "", "what": what,
+                 "evidence": ", ".join(supporting.get(claim_key(claim), [])),
+                 "missing": not supporting.get(claim_key(claim))}
+                for claim, what in claims]
+
+    def _coverage(self, progress: Progress) -> float | None:
+        claims = self.claims(progress)
+        return sum(not c["missing"] for c in claims) / len(claims) if claims else None
+
+    def evidence(self) -> dict[str, Any]:
+        claims = self.claims(self.latest)
+        covered = sum(not c["missing"] for c in claims)
+        return {"claims": claims, "missing": [c for c in claims if c["missing"]],
+                "count": self.t["ev_evidence_count"].format(with_evidence=covered,
+                                                            claims=len(claims)),
+                "entries": [{"id": e.id, "title": e.title, "where": e.file or e.reference,
+                           "supports": ", ".join(e.supports)} for e in self.latest.evidence]}
+
+    def survey(self) -> list[dict[str, Any]]:
+        latest = self.latest
+        out = []
+        for dimension in self.plan.dimensions:
+            subs = []
+            for sub in dimension.sub_dimensions:
+                ranked = sorted(sub.programs, key=lambda p: (
+                    latest.programs[p.id].status not in EXECUTED if p.id in latest.programs
+                    else True))
+                chosen = ranked[:SURVEY_PROGRAMS]
+                subs.append({"title": sub.label or pick(SUB_DIMENSIONS[dimension.key],
+                                                        sub.key, self.lang),
+                             "programs": "; ".join(f"{p.id} {p.name}" for p in chosen) or "-"})
+            received = latest.survey.get(dimension.key)
+            out.append({"title": self.dimension_title(dimension.key),
+                        "colour": DIMENSION_COLOURS[dimension.key],
+                        "respondents": SURVEY_RESPONDENTS, "subs": subs,
+                        "received": str(received[0]) if received else "-",
+                        "score": self.score(received[1]) if received else "-"})
+        return out
+
+    def recommendations(self) -> list[dict[str, Any]]:
+        return [{"year": p.year, "text": r["text"], "follow_up": r.get("follow_up", ""),
+                 "owner": r.get("owner", ""), "due": r.get("due", ""),
+                 "status": self.status(r.get("status")) if r.get("status") else ""}
+                for p in self.progresses for r in p.recommendations]
+
+    def build(self) -> dict[str, Any]:
+        from generator.documents.context import ContextBuilder
+
+        years = [p.year for p in self.progresses]
+        years_text = ", ".join(str(y) for y in years)
+        trend = self.trend()
+        return {
+            "t": {**self.base["t"], **self.t},
+            "foreword": None,  # the masterplan's foreword is not the evaluation's
+            "document": {**self.base["document"], "date": self.f.date(self.latest.date),
+                         "subtitle": self.t["ev_years"].format(years=years_text)},
+            "ev": {
+                "years": years, "years_text": years_text, "latest": self.latest.year,
+                "summary": ContextBuilder(self.plan, self.lang).md(self.latest.summary),
+                "dimensions": self.dimensions(), "programs": self.programs(),
+                "quick_wins": self.quick_wins(), "enablers": self.enablers(),
+                "index": self.index(), "trend": trend, "evidence": self.evidence(),
+                "survey": self.survey(), "recommendations": self.recommendations(),
+            },
+        }
+
+    # --- the workbook --------------------------------------------------------------------------
+    def workbook(self) -> dict[str, Any]:
+        """What the self-assessment workbook holds: one sheet per dimension (the latest
+        year's programs and indicators, prefilled), and Output (the enablers)."""
+        t, year, latest = self.t, self.latest.year, self.latest
+        supporting: dict[str, list[str]] = defaultdict(list)
+        for item in latest.evidence:
+            for claim in item.supports:
+                supporting[claim_key(claim)].append(item.id)
+        sheets = []
+        for dimension in self.plan.dimensions:
+            programs, indicators = [], []
+            for program in dimension.programs:
+                if not planned_in(program, year):
+                    continue
+                entry = latest.programs.get(program.id)
+                programs.append([program.id, program.name,
+                                 pick(SUB_DIMENSIONS[dimension.key], program.sub_dimension,
+                                      self.lang),
+                                 entry.status if entry else "belum",
+                                 planned_budget(program, year), entry.realised if entry else 0,
+                                 ", ".join(supporting.get(program.id, []))])
+                for indicator in program.indicators:
+                    if year not in indicator.targets:
+                        continue
+                    value = entry.indicators.get(indicator.name) if entry else None
+                    indicators.append([program.id, indicator.name, indicator.unit,
+                                       indicator.baseline, indicator.targets[year], value,
+                                       ", ".join(supporting.get(
+                                           claim_key(f"{program.id}: {indicator.name}"), []))])
+            sheets.append({"key": dimension.key, "title": self.dimension_title(dimension.key),
+                           "programs": programs, "indicators": indicators})
+        enablers = enablers_in_place(latest)
+        output = [[row["title"], row["state"], enablers[row["key"]]]
+                  for row in self.enablers()]
+        return {
+            "year": year, "statuses": list(PROGRESS_STATUS), "executed": list(EXECUTED),
+            "sheets": sheets, "output": output,
+            "heads": {
+                "programs": [t["id"], t["name"], t["sub_dimension"], t["wb_status"],
+                             t["wb_planned_year"].format(year=year),
+                             t["wb_realised_year"].format(year=year), t["wb_evidence"],
+                             t["wb_executed"], t["ev_budget_share"]],
+                "indicators": [t["id"], t["indicator"], t["unit"], t["baseline"],
+                               t["wb_target_year"].format(year=year),
+                               t["wb_value_year"].format(year=year), t["wb_evidence"],
+                               t["ev_attainment"]],
+                "output": [t["ev_enabler"], t["wb_value"], t["wb_in_place"]],
+                "summary": [t["ev_planned_programs"], t["ev_executed_programs"],
+                            t["ev_executed_share"], t["ev_budget_share"]],
+            },
+            "labels": {"output": t["wb_output"], "total": t["wb_total"],
+                       "share": t["wb_share"], "pick_status": t["wb_pick_status"],
+                       "indicators": t["indicators"]},
+        }
+
+    # --- charts ------------------------------------------------------------------------------
+    def charts(self, png: bool) -> dict[str, Chart]:
+        plt = pyplot()
+        index = 1 if self.lang == "en" else 0
+        names = [d[index] for d in DIMENSIONS.values()]
+        now = self.now
+        fig, ax = plt.subplots(figsize=(6.3, 3.0))
+        positions = list(range(len(names)))
+        planned = [now.budget_planned[d] / 1_000_000 for d in DIMENSIONS]
+        realised = [now.budget_realised[d] / 1_000_000 for d in DIMENSIONS]
+        ax.bar([p - 0.2 for p in positions], planned, width=0.4, color="#c9d3df",
+               label=self.t["ev_planned"])
+        ax.bar([p + 0.2 for p in positions], realised, width=0.4, color=COLOURS,
+               label=self.t["ev_realised"])
+        ax.set_xticks(positions, [n.replace("Smart ", "") for n in names], fontsize=8)
+        ax.set_ylabel(self.t["budget_million"])
+        ax.yaxis.set_major_formatter(_tick_formatter(self.f))
+        ax.legend(fontsize=7, frameon=False)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        items = "; ".join(f"{n} {self.millions(now.budget_planned[d])} / "
+                          f"{self.millions(now.budget_realised[d])}"
+                          for n, d in zip(names, DIMENSIONS, strict=True))
+        year = self.latest.year
+        charts = {"ev_budget": _finish(
+            plt, fig, "ev_budget", self.t["ev_chart_budget"].format(year=year),
+            self.t["ev_chart_budget_alt"].format(year=year, items=items), 16, png)}
+
+        fig, ax = plt.subplots(figsize=(6.3, 2.8))
+        count = len(self.figures)
+        width = 0.8 / count
+        shades = ["#9fb3c8", "#4a6fa5", "#1f3b63", "#0b1d33"]
+        for number, figures in enumerate(self.figures):
+            values = [(figures.share(d) or 0) * 100 for d in DIMENSIONS]
+            ax.bar([p - 0.4 + width * (number + 0.5) for p in positions], values, width=width,
+                   color=shades[number % len(shades)], label=str(figures.year))
+        ax.set_xticks(positions, [n.replace("Smart ", "") for n in names], fontsize=8)
+        ax.set_ylim(0, 105)
+        ax.set_ylabel("%")
+        ax.legend(fontsize=7, frameon=False, ncol=count, loc="upper center",
+                  bbox_to_anchor=(0.5, -0.12))
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        items = "; ".join(
+            f"{n} " + "/".join(self.percent(f.share(d)) for f in self.figures)
+            for n, d in zip(names, DIMENSIONS, strict=True))
+        charts["ev_outcome"] = _finish(plt, fig, "ev_outcome", self.t["ev_chart_outcome"],
+                                       self.t["ev_chart_outcome_alt"].format(items=items), 16,
+                                       png)
+        return charts

@@ -1,0 +1,143 @@
+"""The self-assessment workbook (XLSX, openpyxl): the evaluation's `xlsx` format.
+
+Unlike the other writers it does not read the HTML: it lays out `Document.data["workbook"]`
+(`generator.documents.evaluation.EvaluationBuilder.workbook`): one sheet per dimension with
+the year's programs (status, planned and realised budget, evidence) and indicators, and an
+Output sheet with the enablers. Shares are formulas, so a region that corrects a status or
+an amount sees them change; status cells take only the four statuses; the header row stays
+in view. Same input, same bytes: the document properties carry the document's date and the
+zip entries a fixed time and order (`generator.render.docx.package.normalise_zip`).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from generator.errors import RenderError
+from generator.render import Document, Written
+
+RUPIAH = "#,##0"
+SHARE = "0.0%"
+HEAD_FILL = "1F3B63"
+#: Sheet titles: at most 31 characters, none of []:*?/\ (Excel's rules).
+_BAD_TITLE = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def write_xlsx(document: Document) -> Written:
+    workbook_data = document.data.get("workbook")
+    if workbook_data is None:  # the registry offers xlsx only for the evaluation
+        raise RenderError(f"the {document.kind} document has no workbook")
+    from openpyxl import Workbook
+
+    from generator.render.docx.package import normalise_zip
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet in workbook_data["sheets"]:
+        _dimension_sheet(book, sheet, workbook_data)
+    _output_sheet(book, workbook_data)
+    created = document.created.replace(tzinfo=None)
+    props = book.properties
+    props.creator = props.lastModifiedBy = "masterplan"
+    props.title, props.subject = document.title, document.subject
+    props.keywords = ", ".join(document.keywords)
+    props.language = document.language
+    props.created = props.modified = created
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return Written(normalise_zip(buffer.getvalue(), document.created))
+
+
+def _title(text: str) -> str:
+    return text.translate(_BAD_TITLE)[:31]
+
+
+def _head(sheet: Any, row: int, values: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    sheet = book.create_sheet(_title(sheet_data["title"]))
+    heads, labels = data["heads"], data["labels"]
+    _head(sheet, 1, heads["programs"])
+    sheet.freeze_panes = "A2"
+    programs = sheet_data["programs"]
+    first, last = 2, 1 + len(programs)
+    executed = ",".join(f'D{{row}}="{status}"' for status in data["executed"])
+    for row, values in enumerate(programs, start=first):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=row, column=column, value=value)
+        sheet.cell(row=row, column=5).number_format = RUPIAH
+        sheet.cell(row=row, column=6).number_format = RUPIAH
+        sheet.cell(row=row, column=8, value=f"=IF(OR({executed.format(row=row)}),1,0)")
+        share = sheet.cell(row=row, column=9, value=f'=IF(E{row}>0,F{row}/E{row},"")')
+        share.number_format = SHARE
+    if programs:
+        statuses = DataValidation(type="list", formula1=f'"{",".join(data["statuses"])}"',
+                                  allow_blank=False, showErrorMessage=True,
+                                  errorTitle=labels["pick_status"],
+                                  error=", ".join(data["statuses"]))
+        statuses.add(f"D{first}:D{last}")
+        sheet.add_data_validation(statuses)
+    # the shares of the dimension, under the programs
+    row = last + 2
+    span = f"{first}:{max(last, first)}"
+    top, bottom = span.split(":")
+    summary = [
+        (heads["summary"][0], f"=COUNTA(A{top}:A{bottom})", None),
+        (heads["summary"][1], f"=SUM(H{top}:H{bottom})", None),
+        (heads["summary"][2], f"=IF(B{row}>0,B{row + 1}/B{row},0)", SHARE),
+        (heads["summary"][3], f"=IF(SUM(E{top}:E{bottom})>0,SUM(F{top}:F{bottom})"
+                              f"/SUM(E{top}:E{bottom}),0)", SHARE),
+    ]
+    for offset, (label, formula, number_format) in enumerate(summary):
+        sheet.cell(row=row + offset, column=1, value=label).font = Font(bold=True)
+        cell = sheet.cell(row=row + offset, column=2, value=formula)
+        if number_format:
+            cell.number_format = number_format
+    # the indicators of the year, under the shares
+    row += len(summary) + 1
+    sheet.cell(row=row, column=1, value=labels["indicators"]).font = Font(bold=True)
+    _head(sheet, row + 1, heads["indicators"])
+    for number, values in enumerate(sheet_data["indicators"], start=row + 2):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=number, column=column, value=value)
+        cell = sheet.cell(row=number, column=8, value=(
+            f"=IF(AND(ISNUMBER(D{number}),ISNUMBER(E{number}),ISNUMBER(F{number})),"
+            f"IF(E{number}=D{number},IF(F{number}=E{number},1,0),"
+            f"MAX(0,MIN(1,(F{number}-D{number})/(E{number}-D{number})))),\"\")"))
+        cell.number_format = SHARE
+    for letter, width in zip("ABCDEFGHI", (10, 46, 24, 13, 18, 18, 18, 13, 13), strict=True):
+        sheet.column_dimensions[letter].width = width
+
+
+def _output_sheet(book: Any, data: dict[str, Any]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    labels, heads = data["labels"], data["heads"]
+    sheet = book.create_sheet(_title(labels["output"]))
+    _head(sheet, 1, heads["output"])
+    sheet.freeze_panes = "A2"
+    rows = data["output"]
+    for row, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column, value=value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = 1 + len(rows)
+    sheet.cell(row=last + 2, column=1, value=labels["total"]).font = Font(bold=True)
+    sheet.cell(row=last + 2, column=3, value=f"=SUM(C2:C{last})")
+    sheet.cell(row=last + 3, column=1, value=labels["share"]).font = Font(bold=True)
+    share = sheet.cell(row=last + 3, column=3, value=f"=C{last + 2}/COUNT(C2:C{last})")
+    share.number_format = SHARE
+    for letter, width in zip("ABC", (40, 70, 14), strict=True):
+        sheet.column_dimensions[letter].width = width
