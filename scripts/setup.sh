@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libfontconfig1 librsvg2-2 libcairo2
   fonts-crosextra-carlito fonts-dejavu-core
-  poppler-utils libreoffice-writer-nogui chromium
+  poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui chromium
 )
 if command -v apt-get >/dev/null 2>&1; then
   sudo=""

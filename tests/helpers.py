@@ -363,7 +363,9 @@ def run_cli(*args: str | os.PathLike[str]) -> Result:
 def run_module(*args: str | os.PathLike[str], timeout: float = 20,
                cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m generator ARGS` in a real subprocess, killed after `timeout` seconds."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"}
+    # this checkout first; what the caller's PYTHONPATH adds (extra packages) after it
+    path = os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])
+    env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], env=env,
                           cwd=cwd or REPO, capture_output=True, text=True, timeout=timeout,
                           check=False)

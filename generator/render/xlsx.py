@@ -12,6 +12,9 @@ zip entries a fixed time and order (`generator.render.docx.package.normalise_zip
 from __future__ import annotations
 
 import io
+import re
+import zipfile
+from datetime import datetime
 from typing import Any
 
 from generator.errors import RenderError
@@ -46,7 +49,22 @@ def write_xlsx(document: Document) -> Written:
     props.created = props.modified = created
     buffer = io.BytesIO()
     book.save(buffer)
-    return Written(normalise_zip(buffer.getvalue(), document.created))
+    return Written(normalise_zip(_fixed_modified(buffer.getvalue(), created), document.created))
+
+
+def _fixed_modified(data: bytes, moment: datetime) -> bytes:
+    """openpyxl stamps `dcterms:modified` with the time of saving: give it `moment`."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>" + stamp + rb"\g<2>", content)
+            target.writestr(name, content)
+    return output.getvalue()
 
 
 def _title(text: str) -> str:

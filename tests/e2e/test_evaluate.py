@@ -1,0 +1,134 @@
+"""`masterplan evaluate`: the evaluation pack of the complete example with its two years of
+progress, in PDF, HTML, DOCX and the XLSX workbook, read back with real readers; the
+workbook opened by LibreOffice, whose computed shares must be the pack's."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import run_cli, run_module
+from pypdf import PdfReader
+
+from generator.documents.evaluation import year_figures
+from generator.spec import check_spec
+from generator.spec.model import build_model
+from generator.spec.progress import check_progress
+
+pytestmark = pytest.mark.e2e
+
+REPO = Path(__file__).resolve().parents[2]
+FOLDER = REPO / "examples" / "kabupaten-banyuwangi"
+SPEC = FOLDER / "masterplan.yaml"
+YEARS = [FOLDER / "progress" / "2027.yaml", FOLDER / "progress" / "2028.yaml"]
+STEM = "3510-kabupaten-banyuwangi-2017-2028-evaluation"
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("evaluation")
+    done = run_module("evaluate", SPEC, *YEARS, "-f", "pdf,html,docx,xlsx", "-o", out,
+                      timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout.split() == [str(out / f"{STEM}.{ext}")
+                                   for ext in ("pdf", "html", "docx", "xlsx")]
+    return out
+
+
+def test_the_pdf_says_estimate_and_flags_claims_without_evidence(pack: Path) -> None:
+    reader = PdfReader(pack / f"{STEM}.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Evaluasi Pelaksanaan Masterplan Smart City" in text
+    assert "PERKIRAAN, bukan nilai resmi" in text
+    assert "TANPA BUKTI" in text and "dari 89 klaim didukung bukti" in text
+    assert "Perubahan Antartahun" in text and "Rencana Survei Dampak" in text
+    assert "Tindak Lanjut Rekomendasi Penilai" in text
+    assert "Kata Pengantar" not in text  # the masterplan's foreword is not the pack's
+    assert 12 <= len(reader.pages) <= 30
+
+
+def test_the_docx_has_the_same_chapters(pack: Path) -> None:
+    import docx
+
+    document = docx.Document(str(pack / f"{STEM}.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert any("Indeks Bukti Dukung" in h for h in headings)
+    assert any("Indeks Perkiraan" in h for h in headings)
+    assert len(document.inline_shapes) == 3  # the logo and the two charts
+
+
+def test_the_workbook_is_reproducible_and_dated_by_the_progress(pack: Path,
+                                                                tmp_path: Path) -> None:
+    again = run_module("evaluate", SPEC, *YEARS, "-f", "xlsx", "-o", tmp_path, timeout=300,
+                       cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / f"{STEM}.xlsx").read_bytes() == (pack / f"{STEM}.xlsx").read_bytes()
+    with zipfile.ZipFile(pack / f"{STEM}.xlsx") as book:
+        assert {info.date_time for info in book.infolist()} == {(2028, 12, 14, 0, 0, 0)}
+        core = book.read("docProps/core.xml").decode()
+    assert core.count("2028-12-14T00:00:00Z") == 2  # created and modified
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_computes_the_workbooks_shares(pack: Path, tmp_path: Path) -> None:
+    executable = shutil.which("soffice") or shutil.which("libreoffice")
+    if executable is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    import subprocess
+
+    profile = tmp_path / "profile"
+    # every sheet to its own CSV (the last field, -1), values as LibreOffice computed them
+    done = subprocess.run(
+        [executable, "--headless", "--norestore", "--nologo", "--nodefault",
+         f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1",
+         "--outdir", str(tmp_path), str(pack / f"{STEM}.xlsx")],
+        capture_output=True, text=True, timeout=300, start_new_session=True)
+    sheets = {path.stem.removeprefix(f"{STEM}-"): path for path in tmp_path.glob("*.csv")}
+    assert set(sheets) == {"Smart Governance", "Smart Branding", "Smart Economy",
+                           "Smart Living", "Smart Society", "Smart Environment", "Output"}, (
+        done.stderr)
+    doc, _ = check_spec(SPEC)
+    plan = build_model(doc)
+    progress, _ = check_progress(YEARS[1], plan, SPEC)
+    figures = year_figures(plan, progress)
+    for key, title in (("governance", "Smart Governance"), ("living", "Smart Living")):
+        rows = list(csv.reader(io.StringIO(sheets[title].read_text("utf-8"))))
+        summary = {row[0]: row[1] for row in rows if row and row[0] and len(row) > 1}
+        assert int(summary["Program direncanakan"]) == figures.planned[key]
+        assert int(summary["Berjalan/selesai"]) == figures.executed[key]
+        share = _share(summary["Porsi terlaksana"])  # computed by LibreOffice's formula
+        assert share == pytest.approx(figures.executed[key] / figures.planned[key])
+        absorption = _share(summary["Serapan"])
+        assert absorption == pytest.approx(
+            figures.budget_realised[key] / figures.budget_planned[key])
+    output = list(csv.reader(io.StringIO(sheets["Output"].read_text("utf-8"))))
+    share = next(row[2] for row in output if row and row[0] == "Porsi")
+    assert _share(share) == pytest.approx(1.0)  # five enablers, all in place in 2028
+
+
+def _share(cell: str) -> float:
+    """A share as LibreOffice writes it into CSV (`85.37142857%`)."""
+    assert cell.endswith("%"), cell
+    return float(cell.removesuffix("%")) / 100
+
+
+def test_bad_weights_and_a_year_twice_are_positioned_errors(tmp_path: Path) -> None:
+    weights = tmp_path / "bobot.yaml"
+    weights.write_text('weights_version: 1\nyears:\n  "2027":\n    baseline: 10\n'
+                       '    output: 20\n    outcome: 30\n    impact: 30\n    quick_win: 20\n',
+                       encoding="utf-8")
+    result = run_cli("evaluate", SPEC, YEARS[0], "--weights", weights, "-o", tmp_path / "o",
+                     "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"{weights}:4:5: error: years.2027: the weights of 2027"
+                                     " add up to 110, not 100")
+    result = run_cli("evaluate", SPEC, YEARS[0], YEARS[0], "-o", tmp_path / "o")
+    assert result.exit_code == 1
+    assert "year: tahun 2027 sudah dilaporkan oleh" in result.stderr
+    assert not (tmp_path / "o").exists()  # nothing half-written
