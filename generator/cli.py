@@ -253,9 +253,11 @@ def watch(ctx: click.Context, spec: Path, outdir: Path, lang: str | None,
     """Re-render the HTML preview whenever the spec (or its logo, or a template) changes;
     the open preview reloads itself. Messages in Bahasa Indonesia (--lang en: English)."""
     from generator.commands.watch import run_watch
+    from generator.render import check_formats
     from generator.settings import DEFAULT_MEMORY_MIB, DEFAULT_RENDER_TIMEOUT, parse_list
 
     ctx.meta["masterplan.lang"] = lang or "id"
+    check_formats(("masterplan",), parse_list(formats, format_names(), "format"))
     run_watch(spec, outdir, lang=lang, template_dir=template_dir, interval=interval,
               formats=parse_list(formats, format_names(), "format"),
               timeout=DEFAULT_RENDER_TIMEOUT if timeout is None else timeout,
