@@ -33,13 +33,13 @@ PARAGRAPH_STYLES = (
     "Table of Figures", "Caption", "Figure", "Quote", "Block Text", "List Bullet",
     "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
     "List Continue", "List Continue 2", "List Continue 3", "Table Heading", "Table Text",
-    "Table Number", "Table Group", "Table Total", "Fact Term", "Fact Value", "Key Figure",
-    "Signature", "Status", "Label", "HTML Preformatted", "Horizontal Line", "Header",
+    "Table Number", "Table Group", "Table Total", "SWOT Heading", "Fact Term", "Fact Value",
+    "Key Figure", "Signature", "Status", "Label", "HTML Preformatted", "Horizontal Line", "Header",
     "Footer",
 )
 CHARACTER_STYLES = (
     "Hyperlink", "HTML Code", "Key Figure Value", "Status Baik", "Status Cukup",
-    "Status Kurang",
+    "Status Kurang", "Cell Mark",
 )
 TABLE_STYLES = ("Masterplan Table", "SWOT Table", "Facts Table", "Key Figures Table")
 

@@ -95,7 +95,8 @@ def _table(t: Translator, element: Any, out: Any, ctx: Ctx, style: str, *,
     kept = _kept_rows([group for _, group in rows], keep=keep, even=even) | titles
     for index, ((tr, group), cells) in enumerate(zip(rows, grid, strict=True)):
         row_classes = frozenset(classes_of(tr))
-        w_tr = ox.row(tbl, header=index in header_rows, cant_split=keep or not even)
+        w_tr = ox.row(tbl, header=index in header_rows,
+                      cant_split=keep or not even or index in titles)
         column = 0
         for cell, span in cells:
             span = min(span, columns - column)
