@@ -2,8 +2,8 @@
 
 No websocket and no browser-automation package: Chromium reads commands from its file
 descriptor 3 and writes answers and events to its descriptor 4, each message one JSON
-object ended by a NUL byte. A shell moves our two pipe ends to those numbers (`exec 3<&N
-4>&M`), so no `preexec_fn` runs in a process that has threads.
+object ended by a NUL byte. A small Python moves our two pipe ends to those numbers and execs
+Chromium, so no `preexec_fn` runs in a process that has threads.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import os
 import select
-import shlex
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -38,23 +38,31 @@ class Browser:
                    "--disable-component-update", "--disable-sync", "--disable-extensions",
                    f"--user-data-dir={profile}", f"--window-size={width},{height}",
                    "--remote-debugging-pipe", "about:blank"]
-        # Chromium's descriptors 3 and 4 are ours: the shell sets them up and becomes it.
-        shell = f"exec {shlex.join(command)} " \
-                f"3<&{to_chrome_read} 4>&{from_chrome_write}"
-        self._process = subprocess.Popen(["/bin/sh", "-c", shell],
-                                         pass_fds=(to_chrome_read, from_chrome_write),
-                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                         stderr=self._log)
+        # Chromium's descriptors 3 and 4 are ours: a small Python moves them there and
+        # becomes Chromium (no preexec_fn: the test process has threads).
+        # (Both are first copied above 9, so neither can overwrite the other on its way.)
+        mover = ("import fcntl, os, sys; r, w = (fcntl.fcntl(int(fd), fcntl.F_DUPFD, 10) "
+                 "for fd in sys.argv[1:3]); os.dup2(r, 3); os.dup2(w, 4); "
+                 "os.execv(sys.argv[3], sys.argv[3:])")
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", mover, str(to_chrome_read), str(from_chrome_write),
+             *command],
+            pass_fds=(to_chrome_read, from_chrome_write), stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=self._log)
         os.close(to_chrome_read)
         os.close(from_chrome_write)
         self._buffer = b""
         self._next_id = 0
         self.session = ""
-        target = self.send("Target.createTarget", url="about:blank")["targetId"]
-        self.session = self.send("Target.attachToTarget", targetId=target,
-                                 flatten=True)["sessionId"]
-        self.send("Page.enable")
-        self.send("Runtime.enable")
+        try:
+            target = self.send("Target.createTarget", url="about:blank")["targetId"]
+            self.session = self.send("Target.attachToTarget", targetId=target,
+                                     flatten=True)["sessionId"]
+            self.send("Page.enable")
+            self.send("Runtime.enable")
+        except (ProtocolError, OSError) as error:
+            self.close()
+            raise ProtocolError(f"Chromium did not start: {error}; see {self.log}") from None
 
     # --- the protocol -----------------------------------------------------------------------
 
