@@ -42,8 +42,8 @@ FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 FONT = "Calibri"  # LibreOffice shows the metric-compatible Carlito
 MONO = "Courier New"
 
-BLUE, MID_BLUE, TEXT, RULE, LIGHT_RULE, GREY = (
-    "1F4E79", "5B7FA6", "1B1B1B", "9BB3CC", "B7C6D6", "666666")
+BLUE, TEXT, RULE, LIGHT_RULE, GREY = "1F4E79", "1B1B1B", "9BB3CC", "B7C6D6", "666666"
+MID_BLUE = nb.CHAPTER_LABEL[1]  # the chapter label's colour, as `h1 .num` in style.css
 TEXT_WIDTH = page.A4_WIDTH - page.PORTRAIT_MARGINS["left"] - page.PORTRAIT_MARGINS["right"]
 TOC_TAB = ("right", TEXT_WIDTH, "none")
 TOC_RULE = "DFE6EE"
@@ -144,6 +144,7 @@ PARAGRAPHS: dict[str, Look] = {
     "Table Heading": Look(base="Table Text", bold=True, color="FFFFFF", keep_next=True),
     "Table Number": Look(base="Table Text", align="right"),
     "Table Group": Look(base="Table Text", bold=True, color=BLUE, keep_next=True),
+    "SWOT Heading": Look(base="Table Text", bold=True, keep_next=True),
     "Table Total": Look(base="Table Text", bold=True),
     "Fact Term": Look(size=10, bold=True, color=BLUE, align="left", after=0),
     "Fact Value": Look(size=10, align="left", after=0),
@@ -167,6 +168,9 @@ CHARACTERS: dict[str, Look] = {
     "Status Baik": Look(base="Default Paragraph Font", color="2F6B1F"),
     "Status Cukup": Look(base="Default Paragraph Font", color="8A6100"),
     "Status Kurang": Look(base="Default Paragraph Font", color="A02020"),
+    # A roadmap's active year, white on the dimension's fill (text for screen readers,
+    # copy and paste, and greyscale print: the HTML and PDF hide it from sight).
+    "Cell Mark": Look(base="Default Paragraph Font", size=7, color="FFFFFF"),
 }
 
 

@@ -23,10 +23,12 @@ DIMENSIONS: dict[str, Label] = {
     "environment": Label("Smart Environment", "Smart Environment"),
 }
 
-# The colour of each dimension in every format: tables, charts, the DOCX.
+# The colour of each dimension in every format: tables, charts, the DOCX. Each is dark
+# enough for white text on it (WCAG AA, 4.5:1: the DOCX writes a roadmap's active years in
+# white on these fills; tests/unit/test_palette.py computes the ratios).
 DIMENSION_COLOURS: dict[str, str] = {
-    "governance": "#1f4e79", "branding": "#c55a11", "economy": "#548235",
-    "living": "#7030a0", "society": "#bf8f00", "environment": "#2e8b8b",
+    "governance": "#1f4e79", "branding": "#be5710", "economy": "#548235",
+    "living": "#7030a0", "society": "#946f00", "environment": "#2b8181",
 }
 
 # Short codes used in program ids and tables.

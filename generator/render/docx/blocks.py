@@ -303,7 +303,8 @@ def _figure(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule, data: b
     width_emu = pictures.width_emu(None if img is None else img.get("data-width-cm"),
                                    _CHART_WIDTH_EMU)
     p = t.new_paragraph(out, rule.target, inner)
-    pictures.picture_run(p, t.place_picture(picture, width_emu, inner, alt))
+    pictures.picture_run(p, t.place_picture(picture, width_emu, inner, alt,
+                                            decorative=pictures.is_decorative(img)))
     for child in element:
         if isinstance(child.tag, str) and child.tag.lower() == "figcaption":
             write_caption(t, child, out, inner, bookmark=element.get("id") or child.get("id"))

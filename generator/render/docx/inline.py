@@ -85,7 +85,9 @@ def picture(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat
         width_emu = pictures.width_emu(element.get("data-width-cm"),
                                        image.width * pictures.EMU_PER_PIXEL)
     segments.append(Segment("", fmt, link, kind="picture",
-                            picture=t.place_picture(image, width_emu, ctx, alt)))
+                            picture=t.place_picture(
+                                image, width_emu, ctx, alt,
+                                decorative=pictures.is_decorative(element))))
 
 
 def _target(t: Translator, href: str) -> Link:

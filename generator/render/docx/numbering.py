@@ -19,12 +19,12 @@ from generator.render.docx.stylemap import (
     STYLE_MAP,
 )
 
-# `h1 .num { display: block; font-size: 13pt; color: #5b7fa6 }`: the chapter label is a
+# `h1 .num { display: block; font-size: 13pt; color: #55779d }`: the chapter label is a
 # line of its own above the title, smaller and lighter. The heading text starts with a line
 # break (Word's own idiom for "Chapter 1" above a centred title; its TOC field ignores the
 # break, so the entry reads "BAB I Pendahuluan"). No letter spacing: a PDF made from the
 # document would give "B AB VI I" to a search for "BAB VII".
-CHAPTER_LABEL = (26, "5B7FA6")  # half-points, colour
+CHAPTER_LABEL = (26, "55779D")  # half-points, colour
 HEADINGS_NAME = "masterplan-headings"
 ANNEXES_NAME = "masterplan-annexes"
 BULLETS_NAME = STYLE_MAP.rule("ul").target

@@ -22,6 +22,11 @@ EMU_PER_PIXEL = 9525  # at 96 dpi
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 _IMAGE_TYPES = {"PNG": "png", "JPEG": "jpg"}
+# Word 2019+ marks a picture decorative (screen readers skip it, the accessibility checker
+# asks no alt text for it) with this extension of its drawing properties (wp:docPr).
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _DATA_URI = re.compile(r"data:(image/(?:png|jpeg));base64,([A-Za-z0-9+/=\s]*)", re.IGNORECASE)
 
 
@@ -79,8 +84,9 @@ def decode_data_uri(src: str, what: str) -> bytes:
 
 
 def inline_picture(part: Any, picture: Picture, width_emu: int, shape_id: int,
-                   description: str) -> etree._Element:
-    """A ``wp:inline`` for `picture` at `width_emu`, keeping its aspect ratio."""
+                   description: str, *, decorative: bool = False) -> etree._Element:
+    """A ``wp:inline`` for `picture` at `width_emu`, keeping its aspect ratio, with
+    `description` as its alt text, or marked decorative (as Word 2019+ marks it)."""
     from docx.image.exceptions import UnrecognizedImageError
     from docx.oxml.shape import CT_Inline
     from docx.shared import Emu
@@ -95,6 +101,10 @@ def inline_picture(part: Any, picture: Picture, width_emu: int, shape_id: int,
                                       Emu(width_emu), Emu(height_emu))
     if description:
         inline.docPr.set("descr", description)
+    elif decorative:
+        ext_list = etree.SubElement(inline.docPr, f"{{{_A}}}extLst")
+        ext = etree.SubElement(ext_list, f"{{{_A}}}ext", uri=DECORATIVE_EXT)
+        etree.SubElement(ext, f"{{{ADEC}}}decorative", nsmap={"adec": ADEC}, val="1")
     return inline
 
 
@@ -112,6 +122,11 @@ def width_emu(value: Any, default: int) -> int:
     if not 0.5 <= width_cm <= 100:  # also refuses nan and inf
         return default
     return round(width_cm * EMU_PER_CM)
+
+
+def is_decorative(img: Any) -> bool:
+    """An ``<img alt="">``: decorative, by HTML's own convention (no alt at all is not)."""
+    return img is not None and img.get("alt") is not None and not alt_text(img)
 
 
 def alt_text(img: Any) -> str:

@@ -33,13 +33,13 @@ PARAGRAPH_STYLES = (
     "Table of Figures", "Caption", "Figure", "Quote", "Block Text", "List Bullet",
     "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
     "List Continue", "List Continue 2", "List Continue 3", "Table Heading", "Table Text",
-    "Table Number", "Table Group", "Table Total", "Fact Term", "Fact Value", "Key Figure",
-    "Signature", "Status", "Label", "HTML Preformatted", "Horizontal Line", "Header",
+    "Table Number", "Table Group", "Table Total", "SWOT Heading", "Fact Term", "Fact Value",
+    "Key Figure", "Signature", "Status", "Label", "HTML Preformatted", "Horizontal Line", "Header",
     "Footer",
 )
 CHARACTER_STYLES = (
     "Hyperlink", "HTML Code", "Key Figure Value", "Status Baik", "Status Cukup",
-    "Status Kurang",
+    "Status Kurang", "Cell Mark",
 )
 TABLE_STYLES = ("Masterplan Table", "SWOT Table", "Facts Table", "Key Figures Table")
 
@@ -222,6 +222,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "h1 becomes Lampiran A, B, …"),
     Rule("article, article.quickwin", "layout", "page break", "page_break_at_h1",
          "new page when the article starts with an h1 (quick-win document)"),
+    Rule("div.scroll", "layout", "container", "container",
+         "a wide table's region, which scrolls sideways on screen: its table flows on"),
     Rule("section, main, div, aside, header, footer, nav, form, fieldset, details, address",
          "layout", "container", "container", "any other container: its content flows on"),
     Rule("h1.front-title, h2.front-title, h3.front-title, h4.front-title", "paragraph",
@@ -321,11 +323,21 @@ VOCABULARY: tuple[Rule, ...] = (
          shading="DDE7F1"),
     Rule("tfoot", "paragraph", "Table Total", "table_part", "total row", shading="E9EFF5"),
     Rule("td.on", "direct", "cell shading", "table_part",
-         "roadmap cell; with td.dim-* the colour of its dimension", shading="5B7FA6"),
+         "roadmap cell, centred; with td.dim-* the colour of its dimension",
+         shading="55779D"),
     Rule("td.off", "layout", "empty cell", "table_part"),
     Rule("td.dim-*", "direct", "cell shading", "table_part", "on td.on",
          values=_DIMENSION_FILLS),
     Rule("td.swot-*", "direct", "cell shading", "table_part", values=_SWOT_FILLS),
+    Rule("th.swot-*", "paragraph", "SWOT Heading", "table_part",
+         "a quadrant's title, a row above its items, shaded as they are; the first title "
+         "row is the header row (w:tblHeader) of a SWOT that never splits",
+         values=_SWOT_FILLS),
+    Rule("tr.swot-head", "layout", "row kept with the next", "table_part",
+         "a SWOT title row stays with its items"),
+    Rule("span.sr-only", "character", "Cell Mark", "character",
+         "text the colour around it shows (a roadmap's active years): white, small, on the "
+         "cell's fill (the HTML and PDF hide it from sight)"),
     # facts
     Rule("dl, dl.facts", "table", "Facts Table", "facts",
          "two-column table, one row per dt; kept on one page"),

@@ -35,7 +35,9 @@ _YEAR, _HEADER_NUMBER = STYLE_MAP.rule("th.year"), STYLE_MAP.rule("th.num")
 _PHASE = STYLE_MAP.rule("th.phase")
 _TOTAL_NUMBER = STYLE_MAP.rule("td.num")
 _ON, _DIMENSIONS = STYLE_MAP.rule("td.on"), STYLE_MAP.rule("td.dim-*")
-_OWN_FILLS = (STYLE_MAP.rule("td.swot-*"), STYLE_MAP.rule("td.heat-*"))
+_OWN_FILLS = (STYLE_MAP.rule("td.swot-*"), STYLE_MAP.rule("th.swot-*"),
+              STYLE_MAP.rule("td.heat-*"))
+_TITLE_ROW = STYLE_MAP.rule("tr.swot-head")
 _TERM, _VALUE = STYLE_MAP.rule("dt"), STYLE_MAP.rule("dd")
 _KEEP = STYLE_MAP.rule("table.keep")
 _KEY_FIGURE = STYLE_MAP.rule("p.keyfigure")
@@ -80,15 +82,21 @@ def _table(t: Translator, element: Any, out: Any, ctx: Ctx, style: str, *,
     widths = (_even(width, columns) if even
               else _column_widths(grid, columns, width, size or CELL_TEXT_SIZE))
     _before_table(t, out, ctx)
+    keep = _KEEP.matches("table", classes)
+    titles = {index for index, (tr, _) in enumerate(rows)
+              if _TITLE_ROW.matches("tr", classes_of(tr))}
+    # Word repeats a header row on every page a table runs onto: a SWOT's first title row
+    # is one only where the SWOT never splits (else "Strengths" would head its threats).
+    header_rows = set(range(len(groups["thead"]))) or ({0} & titles if keep else set())
     tbl = ox.table(out, t.styles.get(style), widths,
                    cell_margins=COMPACT_CELL_MARGINS if size else None,
-                   header_look=bool(groups["thead"]))
+                   header_look=bool(header_rows))
     fmt = ctx.fmt.with_(size=size) if size else ctx.fmt
-    keep = _KEEP.matches("table", classes)
-    kept = _kept_rows([group for _, group in rows], keep=keep, even=even)
+    kept = _kept_rows([group for _, group in rows], keep=keep, even=even) | titles
     for index, ((tr, group), cells) in enumerate(zip(rows, grid, strict=True)):
         row_classes = frozenset(classes_of(tr))
-        w_tr = ox.row(tbl, header=group == "thead", cant_split=keep or not even)
+        w_tr = ox.row(tbl, header=index in header_rows,
+                      cant_split=keep or not even or index in titles)
         column = 0
         for cell, span in cells:
             span = min(span, columns - column)
@@ -156,7 +164,7 @@ def _look(tag: str, classes: frozenset[str], group: str, row_classes: frozenset[
     if _HEADER_NUMBER.matches(tag, classes) or (
             group == "tfoot" and _TOTAL_NUMBER.matches(tag, classes)):
         jc = "right"
-    elif _YEAR.matches(tag, classes) or _PHASE.matches(tag, classes):
+    elif _YEAR.matches(tag, classes) or _PHASE.matches(tag, classes) or _ON.matches(tag, classes):
         jc = "center"
     return rule, fill, jc
 

@@ -281,13 +281,13 @@ class Translator:
         return ctx.width or self.page.text_width(self.in_landscape)
 
     def place_picture(self, picture: pictures.Picture, width_emu: int, ctx: Ctx,
-                      alt: str) -> Any:
+                      alt: str, *, decorative: bool = False) -> Any:
         """A ``wp:inline`` for `picture`, at most as wide as the room here."""
         available = self.available_width(ctx) * pictures.EMU_PER_TWIP
         self.shape_count += 1
         return pictures.inline_picture(
             self.part, picture, max(min(width_emu, available), pictures.EMU_PER_PIXEL),
-            self.shape_count, alt)
+            self.shape_count, alt, decorative=decorative)
 
 
 @functools.lru_cache(maxsize=1024)
