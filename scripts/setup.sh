@@ -2,7 +2,7 @@
 # Installs everything masterplan needs on a fresh Debian/Ubuntu machine:
 # system libraries and fonts for WeasyPrint (with HarfBuzz subsetting, ~20% faster PDFs), librsvg
 # and cairo (SVG pictures of a spec are drawn to PNG),
-# poppler (pdftoppm), LibreOffice (DOCX check), Chromium (HTML preview check) and Node.js with npm
+# poppler (pdftoppm), LibreOffice Writer and Calc (DOCX and XLSX checks), Chromium (HTML preview check) and Node.js with npm
 # (axe-core, the accessibility check of the HTML, pinned in tests/a11y/package-lock.json) for
 # the tests, then a virtualenv in .venv with the package and its test tools.
 set -euo pipefail
