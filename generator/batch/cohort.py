@@ -15,7 +15,7 @@ are relative to the manifest's folder; an entry that matches no file is an error
 should stop a 500-region run before it starts, not after).
 
 A folder TARGET means every `*.yaml`/`*.yml` below it, except in hidden folders, in the
-output folder, and files that are themselves cohort manifests.
+output folder, and files that are cohort manifests, progress files or weight tables.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ DEFAULT_READ_TIMEOUT = 120.0
 # Folders never searched for specs in a folder TARGET (besides hidden ones and OUTDIR).
 _SKIPPED_FOLDERS = {"node_modules", "__pycache__", "venv"}
 _MANIFEST_KEY = re.compile(rb"^specs[ \t]*:", re.MULTILINE)
+# The other files a region's folder holds beside its spec: a year's progress (`evaluate`)
+# and a weight table (`--weights`); a folder's cohort is its specs only.
+_COMPANION_KEY = re.compile(rb"^(progress_version|weights_version)[ \t]*:", re.MULTILINE)
 
 TargetKind = Literal["manifest", "folder", "spec"]
 
@@ -240,7 +243,7 @@ def _folder(folder: Path, outdir: Path | None, lang: str) -> Cohort:
             if not name.lower().endswith(SPEC_SUFFIXES) or name.startswith("."):
                 continue
             path = here / name
-            if not path.is_file() or _looks_like_manifest(path):
+            if not path.is_file() or _not_a_spec(path):
                 continue
             found.append(path)
     if not found:
@@ -255,12 +258,14 @@ def _as_given(folder: Path, path: Path, base: Path) -> Path:
     return folder / path.relative_to(base)
 
 
-def _looks_like_manifest(path: Path) -> bool:
+def _not_a_spec(path: Path) -> bool:
+    """A cohort manifest, a progress file or a weight table: YAML beside the specs."""
     try:
         with open(path, "rb") as handle:
-            return is_manifest_bytes(handle.read(65536))
+            head = handle.read(65536)
     except OSError:
         return False
+    return is_manifest_bytes(head) or _COMPANION_KEY.search(head) is not None
 
 
 def _key(path: Path, base: Path) -> str:

@@ -91,6 +91,12 @@ def pages(e2e: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     assert done.returncode == 1, done.stderr  # one spec fails, on purpose
     found["batch index"] = root / "batch" / "index.html"
     assert "broken" in found["batch index"].read_text("utf-8")
+    example = e2e.EXAMPLES / "kabupaten-banyuwangi"
+    done = e2e.run_masterplan("evaluate", example / "masterplan.yaml",
+                              *sorted((example / "progress").glob("*.yaml")), "-f", "html",
+                              "-o", root / "evaluation", timeout=300)
+    assert done.returncode == 0, done.stderr
+    (found["evaluation"],) = (root / "evaluation").glob("*-evaluation.html")
     return found
 
 
@@ -108,7 +114,7 @@ def test_axe_finds_what_it_should(browser: Browser, axe_source: str, tmp_path: P
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", [f"{example}/{kind}" for example in EXAMPLES for kind in KINDS]
-                         + ["report", "batch index"])
+                         + ["report", "batch index", "evaluation"])
 def test_no_wcag_a_or_aa_violation(browser: Browser, axe_source: str, pages: dict[str, Path],
                                    name: str) -> None:
     violations = axe(browser, axe_source, pages[name], WCAG_AA)
@@ -117,7 +123,7 @@ def test_no_wcag_a_or_aa_violation(browser: Browser, axe_source: str, pages: dic
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["kabupaten-banyuwangi/masterplan", "report",
-                                  "batch index"])
+                                  "batch index", "evaluation"])
 def test_landmarks_and_regions(browser: Browser, axe_source: str, pages: dict[str, Path],
                                name: str) -> None:
     """axe's best practices too, on one page of each shell: one <main>, everything inside

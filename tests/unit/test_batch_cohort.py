@@ -150,11 +150,13 @@ def test_manifests_get_the_loaders_protections(tmp_path: Path) -> None:
     assert caught.value.diagnostics[0].code in ("yaml.anchor", "yaml.alias")
 
 
-def test_a_folder_target_skips_outdir_hidden_folders_and_manifests(tmp_path: Path) -> None:
+def test_a_folder_scan_skips_outdir_hidden_manifests_and_companions(tmp_path: Path) -> None:
     build_file_tree(tmp_path, {
         "b/masterplan.yaml": SPEC, "a/masterplan.yml": SPEC, "top.yaml": SPEC,
         "out/stale.yaml": SPEC, ".git/x.yaml": SPEC, "a/.hidden.yaml": SPEC,
         "cohort.yaml": "cohort: {year: 2025}\nspecs: [a/*.yml]\n",
+        "b/progress/2027.yaml": "# a year's progress\nprogress_version: 1\nyear: 2027\n",
+        "weights.yaml": "weights_version: 1\nyears: {}\n",
         "masterplan.schema.json": "{}", "README.md": "x"})
     cohort = resolve_target(tmp_path, outdir=tmp_path / "out")
     assert cohort.kind == "folder"
