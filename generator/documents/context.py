@@ -13,7 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.documents.indicators import indicator_table
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
+from generator.documents.previous import previous_context
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
 from generator.spec.assets import ImageAsset, resolve_image
@@ -199,6 +201,8 @@ class ContextBuilder:
                     (y for y in i.targets if not self.plan.beyond_period(y)), default=None))
                 else "-",
             } for i in p.indicators],
+            "indicator_table": indicator_table(self.plan, p, self.t, self.indicator,
+                                               self.scale_legend),
             "sdg": ", ".join(str(n) for n in p.sdg), "iso37122": ", ".join(p.iso37122),
             "colour": DIMENSION_COLOURS[p.dimension],
         }
@@ -409,6 +413,7 @@ class ContextBuilder:
                              "purpose": self.md(intro.get("purpose")),
                              "scope": self.md(intro.get("scope"))},
             "profile": self.profile(),
+            "previous": previous_context(plan, self.t, f, self.lang, self.md),
             "readiness": self.readiness(),
             "vision": {"statement": vision["statement"], "description": self.md(
                 vision.get("description")), "missions": vision.get("missions", []),
