@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator.documents.indicators import indicator_table
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
-from generator.documents.previous import previous_context
+from generator.documents.previous import continued_from, previous_context
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
 from generator.spec.assets import ImageAsset, resolve_image
@@ -183,7 +183,7 @@ class ContextBuilder:
             "partners": p.partners, "horizon": self.label(HORIZONS, p.horizon),
             "phases": ", ".join(f"{phase.name} ({year_span(phase.start_year, phase.end_year)})"
                                 for phase in self.plan.phases_of(p)),
-            "status": self.t[f"program_status_{p.status}"] if p.status else "",
+            "status": continued_from(self.plan, p, self.t),
             "years": year_span(p.start_year, p.end_year),
             "start_year": p.start_year, "end_year": p.end_year,
             "budget_total": self.f.money_words(p.total_budget) if p.budget else "-",

@@ -14,7 +14,7 @@ from typing import Any
 from generator.documents.narrative import Narrative
 from generator.i18n.labels import pick
 from generator.i18n.numbers import Formatter, year_span
-from generator.spec.model import Masterplan, PreviousProgram
+from generator.spec.model import Masterplan, PreviousProgram, Program
 from generator.spec.vocabulary import DIMENSIONS, REALISATION_STATUS
 
 
@@ -68,6 +68,19 @@ def previous_context(plan: Masterplan, t: dict[str, str], f: Formatter, lang: st
         "caption_dimensions": t["previous_by_dimension"].format(period=period),
         "caption_programs": t["previous_by_program"].format(period=period),
     }
+
+
+def continued_from(plan: Masterplan, program: Program, t: dict[str, str]) -> str:
+    """A program's status as its facts print it: a continued one names the previous
+    programs it continues, when the spec evaluates the previous masterplan."""
+    if not program.status:
+        return ""
+    before = [f"{p.id} {p.name}" if p.id else p.name
+              for p in (plan.previous.programs if plan.previous else [])
+              if p.continued_as == program.id]
+    if program.status == "continued" and before:
+        return t["program_status_continued_from"].format(programs="; ".join(before))
+    return t[f"program_status_{program.status}"]
 
 
 def _join(parts: list[str], word: str) -> str:

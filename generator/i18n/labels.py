@@ -102,6 +102,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "program_status_new": ("Program baru", "New program"),
     "program_status_continued": ("Lanjutan dari masterplan sebelumnya",
                                  "Continued from the previous masterplan"),
+    "program_status_continued_from": ("Lanjutan dari masterplan sebelumnya: {programs}",
+                                      "Continued from the previous masterplan: {programs}"),
     "years": ("Tahun", "Years"),
     "year": ("Tahun", "Year"),
     "indicator": ("Indikator", "Indicator"),
