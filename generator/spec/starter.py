@@ -220,8 +220,8 @@ class _Writer:
             return [(*pointer, 0)]
         if def_name == "quick_win":
             return [(*pointer, i) for i in range(len(_QUICK_WIN_DIMENSIONS))]
-        if def_name in {"figure", "indicator", "previous_program", "budget_line", "member", "kpi", "milestone",
-                        "target"}:
+        if def_name in {"figure", "indicator", "budget_line", "member", "kpi", "milestone",
+                        "target", "previous_program"}:
             return [(*pointer, 0)]
         if pointer == ("agencies",):
             return [(*pointer, i) for i in range(len(_AGENCIES))]

@@ -467,8 +467,9 @@ class _Rules:
             return
         previous = _dict(self.data.get("previous_masterplan"))
         self.previous_period(_dict(previous.get("period")))
-        programs = {p.get("id"): (pointer, p) for pointer, _d, _s, p in iter_programs(self.data)
-                    if isinstance(p.get("id"), str)}
+        programs: dict[str, tuple[Pointer, dict[str, Any]]] = {
+            p["id"]: (pointer, p) for pointer, _d, _s, p in iter_programs(self.data)
+            if isinstance(p.get("id"), str)}
         program_ids = tuple(sorted(programs))
         named: set[str] = set()
         ids: dict[str, Pointer] = {}
