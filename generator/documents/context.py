@@ -13,7 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.documents.indicators import indicator_table
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
+from generator.documents.previous import continued_from, previous_context
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
 from generator.spec.assets import ImageAsset, resolve_image
@@ -181,7 +183,7 @@ class ContextBuilder:
             "partners": p.partners, "horizon": self.label(HORIZONS, p.horizon),
             "phases": ", ".join(f"{phase.name} ({year_span(phase.start_year, phase.end_year)})"
                                 for phase in self.plan.phases_of(p)),
-            "status": self.t[f"program_status_{p.status}"] if p.status else "",
+            "status": continued_from(self.plan, p, self.t),
             "years": year_span(p.start_year, p.end_year),
             "start_year": p.start_year, "end_year": p.end_year,
             "budget_total": self.f.money_words(p.total_budget) if p.budget else "-",
@@ -199,6 +201,8 @@ class ContextBuilder:
                     (y for y in i.targets if not self.plan.beyond_period(y)), default=None))
                 else "-",
             } for i in p.indicators],
+            "indicator_table": indicator_table(self.plan, p, self.t, self.indicator,
+                                               self.scale_legend),
             "sdg": ", ".join(str(n) for n in p.sdg), "iso37122": ", ".join(p.iso37122),
             "colour": DIMENSION_COLOURS[p.dimension],
         }
@@ -409,6 +413,7 @@ class ContextBuilder:
                              "purpose": self.md(intro.get("purpose")),
                              "scope": self.md(intro.get("scope"))},
             "profile": self.profile(),
+            "previous": previous_context(plan, self.t, f, self.lang, self.md),
             "readiness": self.readiness(),
             "vision": {"statement": vision["statement"], "description": self.md(
                 vision.get("description")), "missions": vision.get("missions", []),

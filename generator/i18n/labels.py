@@ -102,6 +102,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "program_status_new": ("Program baru", "New program"),
     "program_status_continued": ("Lanjutan dari masterplan sebelumnya",
                                  "Continued from the previous masterplan"),
+    "program_status_continued_from": ("Lanjutan dari masterplan sebelumnya: {programs}",
+                                      "Continued from the previous masterplan: {programs}"),
     "years": ("Tahun", "Years"),
     "year": ("Tahun", "Year"),
     "indicator": ("Indikator", "Indicator"),
@@ -184,6 +186,34 @@ LABELS: dict[str, tuple[str, str]] = {
                         " pemangku kepentingan dalam mewujudkan {region} yang cerdas.",
                         "This masterplan is the shared reference for all agencies and"
                         " stakeholders in building a smart {region}."),
+    # the previous masterplan (BAB II) and each program's indicators (BAB VI)
+    "previous_heading": ("Evaluasi Masterplan Sebelumnya", "Evaluation of the Previous"
+                         " Masterplan"),
+    "previous_title": ("Masterplan Sebelumnya", "Previous Masterplan"),
+    "previous_regulation": ("Ditetapkan dengan", "Adopted by"),
+    "previous_by_dimension": ("Realisasi Program Masterplan {period} per Dimensi",
+                              "Programs of the {period} Masterplan by Dimension"),
+    "previous_by_program": ("Rencana dan Realisasi Program Masterplan {period}",
+                            "Planned and Realised Programs of the {period} Masterplan"),
+    "previous_planned_count": ("Direncanakan", "Planned"),
+    "previous_planned": ("Rencana", "Planned"),
+    "previous_realisation": ("Realisasi", "Realisation"),
+    "previous_note": ("Keterangan", "Note"),
+    "previous_continued": ("Dilanjutkan", "Continued"),
+    "previous_continued_as": ("Dilanjutkan sebagai", "Continued as"),
+    "previous_count_done": ("{n} selesai", "{n} done"),
+    "previous_count_ongoing": ("{n} masih berjalan", "{n} ongoing"),
+    "previous_count_not_implemented": ("{n} tidak dilaksanakan", "{n} not implemented"),
+    "previous_count_stopped": ("{n} dihentikan", "{n} stopped"),
+    "previous_summary": ("Dari {planned} program yang direncanakan, {parts}; {continued}"
+                         " program dilanjutkan dalam masterplan ini.", "Of {planned} programs"
+                         " planned, {parts}; {continued} continue in this masterplan."),
+    "and": ("dan", "and"),
+    "program_indicators": ("Indikator dan Target {program}", "Indicators and Targets of"
+                           " {program}"),
+    "baseline_year": ("Baseline {year}", "Baseline {year}"),
+    "target_year": ("Target {year}", "Target {year}"),
+    "final_target": ("Target Akhir", "Final Target"),
     "none": ("-", "-"),
     "rp": ("Rp", "IDR"),
     "million": ("juta", "million"),

@@ -140,6 +140,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "a {years}-year period is too long; at most {limit} years"),
     "rule.year_outside_period": ("tahun {year} di luar periode masterplan {start}-{end}",
                                  "year {year} is outside the masterplan period {start}-{end}"),
+    "rule.continued_as_unknown": ("program sebelumnya ini dilanjutkan sebagai `{program}`, tetapi"
+                                  " tidak ada program `{program}` di masterplan ini{suggestion}",
+                                  "this previous program is continued as `{program}`, but this"
+                                  " masterplan has no program `{program}`{suggestion}"),
+    "rule.continued_as_not_continued": ("program `{program}` melanjutkan program sebelumnya ini,"
+                                        " tetapi statusnya bukan `continued`; tulis `status:"
+                                        " continued` pada program `{program}`", "program"
+                                        " `{program}` continues this previous program, but its"
+                                        " status is not `continued`; write `status: continued`"
+                                        " on program `{program}`"),
+    "rule.continued_not_named": ("program `{id}` berstatus lanjutan (`continued`), tetapi tidak"
+                                 " ada program di `previous_masterplan.programs` dengan"
+                                 " `continued_as: {id}`", "program `{id}` is `continued`, but"
+                                 " no program of `previous_masterplan.programs` has"
+                                 " `continued_as: {id}`"),
+    "rule.previous_starts_late": ("masterplan sebelumnya harus dimulai sebelum masterplan ini"
+                                  " ({start}), ditemukan {year}", "the previous masterplan must"
+                                  " start before this one ({start}), found {year}"),
+    "rule.previous_ends_late": ("masterplan sebelumnya harus berakhir sebelum tahun akhir"
+                                " masterplan ini ({end}), ditemukan {year}", "the previous"
+                                " masterplan must end before this one's last year ({end}),"
+                                " found {year}"),
     "rule.quick_win_program": ("quick win merujuk program `{program}` yang tidak ada{suggestion}",
                                "the quick win refers to program `{program}`, which does not"
                                " exist{suggestion}"),

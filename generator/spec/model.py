@@ -167,6 +167,42 @@ class ReadinessAspect:
     narrative: str
 
 
+@dataclass(frozen=True)
+class PreviousProgram:
+    """A program of the previous masterplan, as it was written then, and what became of it."""
+
+    id: str
+    name: str
+    dimension: str
+    planned: str
+    realisation: str
+    note: str
+    continued_as: str | None
+
+
+@dataclass(frozen=True)
+class PreviousMasterplan:
+    """The masterplan this one follows (a second-generation masterplan evaluates it)."""
+
+    title: str
+    start_year: int
+    end_year: int
+    regulation: str
+    evaluation: str
+    programs: list[PreviousProgram]
+
+
+def _previous(item: dict[str, Any] | None) -> PreviousMasterplan | None:
+    if not item:
+        return None
+    return PreviousMasterplan(
+        item["title"], item["period"]["start_year"], item["period"]["end_year"],
+        item.get("regulation", ""), item.get("evaluation", ""),
+        [PreviousProgram(p.get("id", ""), p["name"], p["dimension"], p.get("planned", ""),
+                         p["realisation"], p.get("note", ""), p.get("continued_as"))
+         for p in item.get("programs", [])])
+
+
 @dataclass
 class Masterplan:
     """The whole validated spec, typed."""
@@ -189,6 +225,7 @@ class Masterplan:
     profile_map: Picture | None = None
     organisation_chart: Picture | None = None
     phases: list[Phase] = field(default_factory=list)
+    previous: PreviousMasterplan | None = None
 
     def phases_of(self, program: Program) -> list[Phase]:
         """The phases a program runs in, in order."""
@@ -314,5 +351,6 @@ def build_model(doc: SpecDocument) -> Masterplan:
                       ph["end_year"])
                 for index, ph in enumerate(data.get("roadmap", {}).get("phases", []))],
         profile_map=_picture(("profile", "map"), data["profile"].get("map")),
+        previous=_previous(data.get("previous_masterplan")),
         organisation_chart=_picture(("governance", "organisation_chart"),
                                     data.get("governance", {}).get("organisation_chart")))

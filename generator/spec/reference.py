@@ -63,6 +63,16 @@ Rules worth knowing:
   RPJPD's 2045 target) is accepted as context: it gets its own column marked `2045*` in the
   indicator annex (the vision's targets: `2045*` in the year column) and a note, never a
   column of the plan's years. A year before the period is still an error.
+- **Previous masterplan.** A second-generation masterplan evaluates the one before it in
+  `previous_masterplan` (printed in BAB II before the strategic issues: the evaluation, a
+  table per dimension and a table of each program planned against realised). Its period
+  starts before this plan's and ends before this plan's last year; each `continued_as`
+  names a program of this plan (an error otherwise, with a did-you-mean), and that
+  program's `status` should be `continued`; a `continued` program no previous program
+  names is a warning (only in a spec that has `previous_masterplan`).
+- **Each program's indicators** are printed under the program in BAB VI as a numbered
+  table (Tabel 6.n, in the list of tables): a column per year with a target when at most
+  six, else the final target; the annex still lists them all against every year.
 - **Readiness status and score.** Each aspect gives a `status`, a `score` (1-4, decimals
   allowed) or both. With both, the score should lie in the band of its status:
   {bands}.

@@ -22,6 +22,7 @@ from generator.spec.vocabulary import (
     READINESS_AREAS,
     READINESS_ASPECTS,
     READINESS_STATUS,
+    REALISATION_STATUS,
     REGION_TYPES,
     SCALES,
     SHORT_YEARS,
@@ -39,6 +40,9 @@ SCALE_PATTERN = r"^[a-z][a-z0-9_]*$"
 #: Marks a field whose example `masterplan init` writes as a placeholder: while the value is
 #: still that example, `validate` warns (so `--strict` fails on an untouched starter).
 PLACEHOLDER = "x-placeholder"
+#: Marks an optional section `masterplan init` writes commented out: most regions have none
+#: (a previous masterplan), and an uncommented example would print in their book.
+COMMENTED = "x-commented"
 _BUILTIN_SCALES = ", ".join(
     f"{key} ({', '.join(code for code, _label in scale.levels)})"
     for key, scale in SCALES.items())
@@ -367,7 +371,36 @@ def _defs() -> dict[str, Schema]:
                          " profilnya.", "Mock-ups of the quick win, printed in its profile.",
                          {"$ref": "#/$defs/picture"}, max_items=20),
     }, ["id", "name", "program", "type", "owner_opd", "start_year", "end_year"])
+    previous_program = obj(
+        "Previous program", "Satu program masterplan sebelumnya dan realisasinya.",
+        "One program of the previous masterplan and what became of it.", {
+            "id": text("Id", "Kode program seperti tertulis di masterplan sebelumnya (bebas).",
+                       "The program's code as the previous masterplan wrote it (any text).",
+                       "A.1", maxLength=40),
+            "name": text("Name", "Nama program seperti tertulis di masterplan sebelumnya.",
+                         "The program's name as the previous masterplan wrote it.",
+                         "Smart Kampung"),
+            "dimension": enum("Dimension", "Dimensi program.", "The program's dimension.",
+                              list(DIMENSIONS), "governance"),
+            "planned": text("Planned", "Yang direncanakan (keluaran atau target).",
+                            "What was planned (output or target).",
+                            "Layanan administrasi daring di seluruh desa", maxLength=1000),
+            "realisation": enum("Realisation", "Realisasi program: done (selesai), ongoing"
+                                " (berjalan), not_implemented (tidak dilaksanakan), stopped"
+                                " (dihentikan).", "What became of the program: done, ongoing,"
+                                " not_implemented or stopped.", list(REALISATION_STATUS),
+                                "done"),
+            "note": text("Note", "Catatan singkat (capaian, kendala).",
+                         "A short note (what was achieved, what stood in the way).", None,
+                         maxLength=1000),
+            "continued_as": text("Continued as", "Kode program masterplan ini yang"
+                                 " melanjutkannya (program itu berstatus `continued`).",
+                                 "The id of the program of this masterplan that continues it"
+                                 " (that program's status is `continued`).", "GOV-01",
+                                 pattern=ID_PATTERN, maxLength=40),
+        }, ["name", "dimension", "realisation"])
     defs: dict[str, Schema] = {
+        "previous_program": previous_program,
         "figure": figure, "profile_section": profile_section, "readiness_aspect": aspect,
         "indicator": indicator, "budget_line": budget, "program": program,
         "sub_dimension": sub_dimension, "swot": swot, "member": member, "body": body,
@@ -557,6 +590,35 @@ def build_schema() -> Schema:
                                   "Organisation chart of the council and the team, printed"
                                   " after them."),
     })
+    previous = obj(
+        "Previous masterplan", "Evaluasi masterplan sebelumnya (bagi masterplan generasi"
+        " kedua), dicetak di BAB II sebelum isu strategis.", "Evaluation of the previous"
+        " masterplan (for a second-generation masterplan), printed in Chapter II before the"
+        " strategic issues.", {
+            "title": text("Title", "Judul masterplan sebelumnya.",
+                          "Title of the previous masterplan.",
+                          "Masterplan Smart City 2018-2027"),
+            "period": obj("Period", "Periode masterplan sebelumnya.",
+                          "Period of the previous masterplan.", {
+                              "start_year": year("Start year", "Tahun awal.", "First year.",
+                                                 2018),
+                              "end_year": year("End year", "Tahun akhir.", "Last year.",
+                                               2027),
+                          }, ["start_year", "end_year"]),
+            "regulation": text("Regulation", "Peraturan yang menetapkannya (mis. Perbup/Perwal"
+                               " beserta nomor dan tahunnya).", "The regulation that adopted"
+                               " it (e.g. the Perbup/Perwal with its number and year).",
+                               "Peraturan Bupati Nomor 12 Tahun 2018", maxLength=1000),
+            "evaluation": markdown("Evaluation", "Uraian evaluasi: apa yang tercapai, apa yang"
+                                   " tidak, dan pelajarannya.", "The evaluation: what was"
+                                   " achieved, what was not, and the lessons.",
+                                   "Uraian evaluasi masterplan sebelumnya."),
+            "programs": array("Programs", "Program masterplan sebelumnya beserta realisasinya;"
+                              " dicetak sebagai tabel rencana dan realisasi.", "The previous"
+                              " masterplan's programs and what became of them; printed as a"
+                              " table of planned against realised.",
+                              {"$ref": "#/$defs/previous_program"}),
+        }, ["title", "period"], **{COMMENTED: True})
     phase = obj("Phase", "Satu tahap peta jalan.", "One phase of the roadmap.", {
         "name": text("Name", "Nama tahap, dicetak di atas kolom tahunnya pada peta jalan.",
                      "Name of the phase, printed above its years on the roadmap.",
@@ -599,6 +661,7 @@ def build_schema() -> Schema:
                    "foreword": foreword,
                    "introduction": intro,
                    "profile": profile,
+                   "previous_masterplan": previous,
                    "readiness": readiness,
                    "vision": vision,
                    "dimensions": dimensions,

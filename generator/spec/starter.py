@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
-from generator.spec.schema import Schema, build_schema
+from generator.spec.schema import COMMENTED, Schema, build_schema
 from generator.spec.vocabulary import (
     DIMENSION_CODES,
     DIMENSIONS,
@@ -159,7 +159,9 @@ class _Writer:
             if def_name:
                 self.commented_defs.add(def_name)
             self.mapping(target, indent + "  ", pointer, child_verbose)
-            if target.get("x-picture"):  # names a file the starter's folder does not have
+            # a picture names a file the starter's folder does not have; a COMMENTED section
+            # is one most regions leave out
+            if target.get("x-picture") or target.get(COMMENTED):
                 for index in range(start, len(self.lines)):
                     line = self.lines[index]
                     body = line.lstrip()
@@ -219,7 +221,7 @@ class _Writer:
         if def_name == "quick_win":
             return [(*pointer, i) for i in range(len(_QUICK_WIN_DIMENSIONS))]
         if def_name in {"figure", "indicator", "budget_line", "member", "kpi", "milestone",
-                        "target"}:
+                        "target", "previous_program"}:
             return [(*pointer, 0)]
         if pointer == ("agencies",):
             return [(*pointer, i) for i in range(len(_AGENCIES))]

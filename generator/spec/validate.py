@@ -299,6 +299,7 @@ class _Rules:
         self.dimensions()
         self.programs()
         self.phases()
+        self.previous_masterplan()
         self.quick_wins()
         self.vision()
         self.declared_scales()
@@ -457,6 +458,65 @@ class _Rules:
                 end for *_rest, end in phases):
             self.out.error((*last_pointer, "end_year"), "rule.phase_last", end=self.end,
                            year=last_end)
+
+    # the previous masterplan ---------------------------------------------------------------
+    def previous_masterplan(self) -> None:
+        """Its period before this plan's; each `continued_as` names a program of this plan,
+        and the programs marked `continued` and the previous programs naming them agree."""
+        if "previous_masterplan" not in self.data:
+            return
+        previous = _dict(self.data.get("previous_masterplan"))
+        self.previous_period(_dict(previous.get("period")))
+        programs: dict[str, tuple[Pointer, dict[str, Any]]] = {
+            p["id"]: (pointer, p) for pointer, _d, _s, p in iter_programs(self.data)
+            if isinstance(p.get("id"), str)}
+        program_ids = tuple(sorted(programs))
+        named: set[str] = set()
+        ids: dict[str, Pointer] = {}
+        for index, item in enumerate(_list(previous.get("programs"))):
+            pointer: Pointer = ("previous_masterplan", "programs", index)
+            item = _dict(item)
+            old_id = item.get("id")
+            if isinstance(old_id, str):
+                if _norm(old_id) in ids:
+                    self.out.error((*pointer, "id"), "rule.duplicate_entry", value=old_id,
+                                   first=self._where(ids[_norm(old_id)]))
+                else:
+                    ids[_norm(old_id)] = (*pointer, "id")
+            successor = item.get("continued_as")
+            if not isinstance(successor, str):
+                continue
+            named.add(successor)
+            if successor not in programs:
+                self.out.error((*pointer, "continued_as"), "rule.continued_as_unknown",
+                               program=successor,
+                               suggestion=_DidYouMean(successor, program_ids))
+            elif programs[successor][1].get("status") != "continued":
+                self.out.warn((*pointer, "continued_as"), "rule.continued_as_not_continued",
+                              program=successor)
+        for program_id, (pointer, program) in programs.items():
+            if program.get("status") == "continued" and program_id not in named:
+                self.out.warn((*pointer, "status"), "rule.continued_not_named", id=program_id)
+
+    def previous_period(self, period: dict[str, Any]) -> None:
+        pointer = ("previous_masterplan", "period")
+        low, high = _year(period.get("start_year")), _year(period.get("end_year"))
+        if low is None or high is None:
+            return
+        if high < low:
+            self.out.error((*pointer, "end_year"), "rule.period_order", start=low, end=high)
+            return
+        if high - low + 1 > MAX_PERIOD_YEARS:
+            self.out.error((*pointer, "end_year"), "rule.period_too_long",
+                           years=high - low + 1, limit=MAX_PERIOD_YEARS)
+        if not self.period_ok or self.start is None or self.end is None:
+            return
+        if low >= self.start:
+            self.out.error((*pointer, "start_year"), "rule.previous_starts_late",
+                           year=low, start=self.start)
+        elif high >= self.end:
+            self.out.error((*pointer, "end_year"), "rule.previous_ends_late", year=high,
+                           end=self.end)
 
     # readiness ---------------------------------------------------------------------------
     def readiness(self) -> None:

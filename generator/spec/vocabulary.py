@@ -147,6 +147,14 @@ PROGRAM_STATUS: dict[str, Label] = {
     "continued": Label("Lanjutan", "Continued"),
 }
 
+# What became of a program of the previous masterplan (`previous_masterplan.programs`).
+REALISATION_STATUS: dict[str, Label] = {
+    "done": Label("Selesai", "Done"),
+    "ongoing": Label("Berjalan", "Ongoing"),
+    "not_implemented": Label("Tidak dilaksanakan", "Not implemented"),
+    "stopped": Label("Dihentikan", "Stopped"),
+}
+
 QUICK_WIN_TYPES: dict[str, Label] = {
     "app": Label("Aplikasi", "Application"),
     "policy": Label("Kebijakan", "Policy"),
