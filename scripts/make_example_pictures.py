@@ -379,13 +379,7 @@ def sleman_map_svg() -> str:
 """
 
 
-def sleman_map() -> None:
-    path = SLEMAN / "peta-skematis.svg"
-    path.write_text(sleman_map_svg(), encoding="utf-8")
-    print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
-
-
-def sleman_logo() -> None:
+def sleman_logo(path: Path) -> None:
     """A neutral shield on a transparent background: a placeholder, not a coat of arms."""
     size = 480
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
@@ -401,9 +395,7 @@ def sleman_logo() -> None:
     text = "CONTOH"
     width = draw.textlength(text, font=font(40, bold=True))
     draw.text(((size - width) / 2, 322), text, fill="#dfeadb", font=font(40, bold=True))
-    path = SLEMAN / "logo.png"
     image.save(path, format="PNG", optimize=True)
-    print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
 
 
 SLEMAN_CHART = """\
@@ -456,10 +448,16 @@ SLEMAN_CHART = """\
 """
 
 
-def sleman_organisation_chart() -> None:
-    path = SLEMAN / "struktur-organisasi.svg"
-    path.write_text(SLEMAN_CHART, encoding="utf-8")
-    print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
+def sleman_pictures(out: Path = SLEMAN) -> list[Path]:
+    """Write the Sleman example's pictures into `out` (the same bytes on every run)."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "peta-skematis.svg", out / "logo.png", out / "struktur-organisasi.svg"]
+    paths[0].write_text(sleman_map_svg(), encoding="utf-8")
+    sleman_logo(paths[1])
+    paths[2].write_text(SLEMAN_CHART, encoding="utf-8")
+    for path in paths:
+        print(f"{path}: {path.stat().st_size} bytes")
+    return paths
 
 
 def main(argv: list[str]) -> None:
@@ -470,10 +468,7 @@ def main(argv: list[str]) -> None:
         mockup()
         organisation_chart()
     if "sleman" in wanted:
-        SLEMAN.mkdir(exist_ok=True)
-        sleman_map()
-        sleman_logo()
-        sleman_organisation_chart()
+        sleman_pictures()
 
 
 if __name__ == "__main__":
