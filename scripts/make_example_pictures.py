@@ -317,6 +317,8 @@ def sleman_map_svg() -> str:
         cells.append(label)
     yogya = _points([_xy(p) for p in KOTA_YOGYAKARTA])
     merapi_x, merapi_y = _xy(SLEMAN_OUTLINE[0])
+    progo_x, progo_y = _xy((110.226, -7.700))
+    progo_x -= 14
     progo = _points([_xy(p) for p in [(110.246, -7.640), (110.232, -7.690), (110.226, -7.720),
                                       (110.214, -7.760), (110.212, -7.800), (110.222, -7.835)]])
     legend = []
@@ -348,11 +350,14 @@ def sleman_map_svg() -> str:
   <polygon class="outline" points="{_points(outline)}"/>
   <polyline class="water" points="{progo}"/>
   <text x="0" y="0" class="neighbour" fill="#35648f"
-        transform="translate({_xy((110.226, -7.700))[0] - 14:.1f} {_xy((110.226, -7.700))[1]:.1f}) rotate(-70)">Kali Progo</text>
-  <path d="M{merapi_x - 26:.1f} {merapi_y + 22:.1f} L{merapi_x:.1f} {merapi_y - 14:.1f} L{merapi_x + 26:.1f} {merapi_y + 22:.1f} Z"
-        fill="#8a4b08" stroke="white" stroke-width="1.5"/>
-  <text x="{merapi_x + 34:.1f}" y="{merapi_y + 4:.1f}" font-weight="bold" fill="#8a4b08">Gunung Merapi</text>
-  <text x="{merapi_x + 34:.1f}" y="{merapi_y + 22:.1f}" fill="#8a4b08" font-size="13">(2.930 m, gunung api aktif)</text>
+        transform="translate({progo_x:.1f} {progo_y:.1f}) rotate(-70)">Kali Progo</text>
+  <path fill="#8a4b08" stroke="white" stroke-width="1.5"
+        d="M{merapi_x - 26:.1f} {merapi_y + 22:.1f} L{merapi_x:.1f} {merapi_y - 14:.1f}
+           L{merapi_x + 26:.1f} {merapi_y + 22:.1f} Z"/>
+  <text x="{merapi_x + 34:.1f}" y="{merapi_y + 4:.1f}" font-weight="bold"
+        fill="#8a4b08">Gunung Merapi</text>
+  <text x="{merapi_x + 34:.1f}" y="{merapi_y + 22:.1f}" fill="#8a4b08"
+        font-size="13">(2.930 m, gunung api aktif)</text>
   <text x="200" y="110" class="neighbour">Kab. Magelang (Jawa Tengah)</text>
   <text x="700" y="118" class="neighbour">Kab. Boyolali</text>
   <text x="700" y="134" class="neighbour">(Jawa Tengah)</text>
@@ -442,8 +447,10 @@ SLEMAN_CHART = """\
     <text x="748" y="316">Environment</text>
     <text x="748" y="336">DLH</text>
   </g>
-  <text x="410" y="408" text-anchor="middle" fill="#555">Koordinator dimensi dan perangkat daerahnya;</text>
-  <text x="410" y="428" text-anchor="middle" fill="#555">kapanewon dan kalurahan sebagai simpul pelaksanaan di wilayah</text>
+  <g text-anchor="middle" fill="#555">
+    <text x="410" y="408">Koordinator dimensi dan perangkat daerahnya;</text>
+    <text x="410" y="428">kapanewon dan kalurahan sebagai simpul pelaksanaan di wilayah</text>
+  </g>
 </svg>
 """
 
