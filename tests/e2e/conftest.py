@@ -181,6 +181,9 @@ SESSION_JOBS = [
     Job("example_en", (str(EXAMPLE), "--lang", "en", "-f", "pdf,html")),
     # A city (kota) with a five-year period: other labels, another roadmap length.
     Job("kota", (str(EXAMPLES / "kota-makassar" / "masterplan.yaml"), "-f", "pdf,html")),
+    # A second-generation masterplan of a real regency: a province written as people write
+    # it, a deputy head, graded and 2045 targets, an SVG map and organisation chart.
+    Job("sleman", (str(EXAMPLES / "kabupaten-sleman" / "masterplan.yaml"), "-f", "pdf,html")),
     # Same spec, other working folder, relative path, hash seed and time zone.
     Job("example_again",
         (str(EXAMPLE.relative_to(EXAMPLES)), "--document", "all", "-f", "pdf,html"),
@@ -217,6 +220,11 @@ def example_en(render_pool: RenderPool) -> Rendered:
 @pytest.fixture(scope="session")
 def kota(render_pool: RenderPool) -> Rendered:
     return render_pool.get("kota")
+
+
+@pytest.fixture(scope="session")
+def sleman(render_pool: RenderPool) -> Rendered:
+    return render_pool.get("sleman")
 
 
 @pytest.fixture(scope="session")

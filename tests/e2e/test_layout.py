@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 SPECS = {"banyuwangi": EXAMPLES / "kabupaten-banyuwangi" / "masterplan.yaml",
          "makassar": EXAMPLES / "kota-makassar" / "masterplan.yaml",
+         "sleman": EXAMPLES / "kabupaten-sleman" / "masterplan.yaml",
          "minimal": EXAMPLES / "minimal" / "masterplan.yaml"}
 ONE_DECIMAL = re.compile(r"^\d,\d$")
 NESTED = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
@@ -54,16 +55,17 @@ class Book:
 
 
 @pytest.fixture(scope="module")
-def books(example: Any, kota: Any, minimal_pdfa: Any, tmp_path_factory: pytest.TempPathFactory,
-          ) -> dict[str, Book]:
+def books(example: Any, kota: Any, sleman: Any, minimal_pdfa: Any,
+          tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
     # The minimal example's session render is PDF only (PDF/A-3b); its HTML is cheap.
     outdir = tmp_path_factory.mktemp("minimal-html")
     result = run_cli("render", SPECS["minimal"], "-f", "html", "-o", outdir)
     assert result.exit_code == 0, result.output
     (minimal_html,) = outdir.glob("*-masterplan.html")
     htmls = {"banyuwangi": example.path("masterplan", "html"),
-             "makassar": kota.path("masterplan", "html"), "minimal": minimal_html}
-    pdfs = {"banyuwangi": example.path(), "makassar": kota.path(),
+             "makassar": kota.path("masterplan", "html"),
+             "sleman": sleman.path("masterplan", "html"), "minimal": minimal_html}
+    pdfs = {"banyuwangi": example.path(), "makassar": kota.path(), "sleman": sleman.path(),
             "minimal": minimal_pdfa.path()}
     yaml = YAML(typ="safe", pure=True)
     return {name: Book(name, pdfs[name], lxml.html.parse(str(htmls[name])).getroot(),
@@ -181,6 +183,29 @@ def test_the_cover_says_each_thing_once(books: dict[str, Book], e2e: Any) -> Non
         assert "gerakan menuju 100 smart city" in cover  # the kicker names the programme
     text = " ".join(e2e.page_bodies(books["banyuwangi"].pdf, books["banyuwangi"].header))
     assert "Visi RPJMD:" in text and "Visi Smart City:" not in text
+
+
+def test_the_sleman_book_prints_a_real_regency_as_its_spec_writes_it(
+        books: dict[str, Book], e2e: Any) -> None:
+    book = books["sleman"]
+    cover = " ".join(PdfReader(book.pdf).pages[0].extract_text().split())
+    assert "DI Yogyakarta" in cover  # the province as written, not the official name
+    text = " ".join(e2e.page_bodies(book.pdf, book.header))
+    assert "Wakil Bupati Sleman Danang Maharsa" in text
+    assert "Gambar 2.1 Peta skematis Kabupaten Sleman dan 17 kapanewon" in text
+    assert "Gambar 9.1 Struktur Dewan Smart City dan Tim Pelaksana Kabupaten Sleman" in text
+    # a medium program that starts in the plan's second year and runs five years
+    assert "Jangka Menengah (2028–2032)" in text
+    # grades print as their levels, the RPJPD's 2045 target apart from the plan's years
+    for shown in ("Sangat Baik", "Memuaskan", " AA ", " WTP ", "2045*"):
+        assert shown in text, shown
+    programs = [p for d in book.spec["dimensions"].values()
+                for s in d["sub_dimensions"].values() for p in s["programs"]]
+    continued = sum(p.get("status") == "continued" for p in programs)
+    assert (len(programs), continued) == (36, 14)
+    assert text.count("Lanjutan dari masterplan sebelumnya") == continued
+    figures = book.html.findall(".//figure")
+    assert len(figures) == 2 + 4  # the map and the chart, and the book's own four charts
 
 
 def test_an_opaque_logo_sits_on_a_white_card(tmp_path: Path) -> None:

@@ -121,7 +121,8 @@ def test_a_starter_with_its_placeholders_filled_in_passes_strict(
     assert checked.stderr == summary[lang]
 
 
-@pytest.mark.parametrize("example", ["kabupaten-banyuwangi", "kota-makassar", "minimal"])
+@pytest.mark.parametrize("example", ["kabupaten-banyuwangi", "kabupaten-sleman", "kota-makassar",
+                                     "minimal"])
 def test_the_bundled_examples_stay_strictly_valid(example: str) -> None:
     checked = run_cli("validate", "--strict", REPO / "examples" / example / "masterplan.yaml")
     assert (checked.exit_code, checked.stdout) == (0, "")
