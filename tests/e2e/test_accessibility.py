@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_VERSION = "4.14.1"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-EXAMPLES = ("kabupaten-banyuwangi", "kota-makassar", "minimal")
+EXAMPLES = ("kabupaten-banyuwangi", "kabupaten-sleman", "kota-makassar", "minimal")
 KINDS = ("masterplan", "summary", "quickwins", "readiness")
 
 
