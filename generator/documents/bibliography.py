@@ -30,7 +30,8 @@ class Entry:
 
     id: str  # the HTML id citations link to
     key: str
-    label: str  # what a citation prints: "BPS Kabupaten Banyuwangi, 2024"
+    name: str  # what a citation prints: "BPS Kabupaten Banyuwangi", "Giffinger dkk."
+    year: str  # "2024", "2022a"
     lead: str  # "Badan Pusat Statistik Kabupaten Banyuwangi. (2024)."
     title: str  # printed in italics
     after_title: str  # "." or " (Edisi revisi)."
@@ -100,19 +101,20 @@ def build(references: list[dict[str, Any]], t: Mapping[str, str],
         url = ref.get("url", "").strip()
         accessed = ref.get("accessed", "")
         entries.append(Entry(
-            id=reference_anchor(ref["id"]), key=ref["id"], label=f"{name}, {year}",
+            id=reference_anchor(ref["id"]), key=ref["id"], name=name, year=year,
             lead=f"{_sentence(_author_list(authors))} ({year}).",
             title=title,
             after_title=f" ({edition})." if edition else (
                 "" if title.endswith(("?", "!")) else "."),
-            publisher=(_sentence(f"{place}: {publisher}" if place else publisher)
-                       if publisher else ""),
+            publisher=_sentence(": ".join(part for part in (place, publisher) if part))
+            if place or publisher else "",
             url=url,
             retrieved=t["retrieved"].format(date=formatter.date(accessed))
             if url and accessed else ""))
     return entries
 
 
-def labels(entries: list[Entry]) -> dict[str, str]:
-    """Each key, casefolded (citations match regardless of case), to its label."""
-    return {entry.key.casefold(): entry.label for entry in entries}
+def labels(entries: list[Entry]) -> dict[str, tuple[str, str]]:
+    """Each key, casefolded (citations match regardless of case), to its label's name and
+    year."""
+    return {entry.key.casefold(): (entry.name, entry.year) for entry in entries}

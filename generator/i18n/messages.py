@@ -264,10 +264,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "markdown.too_many_pictures": ("terlalu banyak gambar ({count}; paling banyak {limit}) dalam"
                                    " satu uraian", "too many pictures ({count}; at most {limit})"
                                    " in one narrative"),
-    "rule.unknown_reference": ("rujukan `[@{key}]` tidak ada di daftar pustaka"
-                               " (`references`){suggestion}; untuk teks `[@` biasa tulis `\\[@`",
-                               "citation `[@{key}]` is not in the bibliography"
-                               " (`references`){suggestion}; for a plain `[@` write `\\[@`"),
+    "rule.unknown_reference": ("rujukan `[@{key}]` tidak ada di daftar pustaka (`references`;"
+                               " untuk teks `[@` biasa tulis `\\[@`){suggestion}",
+                               "citation `[@{key}]` is not in the bibliography (`references`;"
+                               " for a plain `[@` write `\\[@`){suggestion}"),
     "quality.uncited_reference": ("pustaka `{key}` tidak pernah dirujuk; rujuk dari uraian"
                                   " dengan `[@{key}]` atau hapus dari `references`",
                                   "reference `{key}` is never cited; cite it from a narrative"

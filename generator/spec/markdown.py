@@ -127,7 +127,7 @@ class _Lift:
         self.images: list[ImageRef] = []
         self.lifted: list[ImageRef | str] = []  # a picture, or a table's caption
         self.citations: list[CiteRef] = []
-        self.labels: Mapping[str, str] | None = None  # casefolded key → "BPS, 2024"
+        self.labels: Mapping[str, tuple[str, str]] | None = None  # key → ("BPS", "2024")
 
     def cite(self, match: re.Match[str]) -> Any:
         """A citation's element, or None to leave it as written (a key without a label)."""
@@ -143,12 +143,22 @@ class _Lift:
             return None
         group = ET.Element("span")  # dropped by the sanitiser, its content kept
         group.text = AtomicString("(")
-        for number, item in enumerate(cited):
+        link = None
+        previous: CiteRef | None = None
+        for item in cited:
+            name, year = labels[item.key.casefold()]
+            # APA: one author's works together, "(Pemerintah RI, 2014, 2022a)"
+            same = (link is not None and previous is not None and not previous.locator
+                    and labels[previous.key.casefold()][0] == name)
+            if link is not None:
+                link.tail = AtomicString(", " if same else "; ")
             link = ET.SubElement(group, "a", {"href": "#" + reference_anchor(item.key),
                                               "class": "cite"})
-            label = labels[item.key.casefold()]
+            label = year if same else f"{name}, {year}"
             link.text = AtomicString(f"{label}, {item.locator}" if item.locator else label)
-            link.tail = AtomicString(")" if number == len(cited) - 1 else "; ")
+            previous = item
+        assert link is not None
+        link.tail = AtomicString(")")
         return group
 
     def run(self, root: Any) -> None:
@@ -292,12 +302,12 @@ def tag_depth(html: str) -> int:
     return deepest
 
 
-def parse(text: str, citations: Mapping[str, str] | None = None) -> Parsed:
+def parse(text: str, citations: Mapping[str, tuple[str, str]] | None = None) -> Parsed:
     """One narrative field as parts, and every picture and citation it names. The caller
     has validated its length and nesting.
 
-    `citations` maps each reference's key, casefolded, to its author–year label; without
-    it (or for a key it lacks) a citation stays as written."""
+    `citations` maps each reference's key, casefolded, to the name and year its citations
+    print; without it (or for a key it lacks) a citation stays as written."""
     out = Parsed()
     if not text or not text.strip():
         return out
