@@ -27,8 +27,8 @@ from __future__ import annotations
 import functools
 import html as html_lib
 import re
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 MAX_NESTING = 8
@@ -248,7 +248,9 @@ def _parser() -> tuple[Any, _Lift]:
             lift.run(root)
 
     class CiteProcessor(InlineProcessor):
-        def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, Any, Any]:
+        # the stubs type InlineProcessor.handleMatch as its base class's (one argument)
+        def handleMatch(  # type: ignore[override]
+                self, m: re.Match[str], data: str) -> tuple[Any, int | None, int | None]:
             element = lift.cite(m)
             return (element, m.start(0), m.end(0)) if element is not None else (None, None, None)
 

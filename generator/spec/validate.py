@@ -770,7 +770,7 @@ class _Rules:
     def references(self) -> None:
         """A citation names a reference (its key, regardless of case); a reference nobody
         cites is a quality warning."""
-        keys = {}
+        keys: dict[str, tuple[int, str]] = {}  # casefolded → (index, as written)
         for index, item in enumerate(_list(self.data.get("references"))):
             key = _dict(item).get("id")
             if isinstance(key, str):
