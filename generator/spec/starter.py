@@ -111,27 +111,20 @@ after the period, is printed apart as context):
     },
 }
 
+_REFERENCE_EXAMPLE = """
+  references:
+    - id: "bps-2025"
+      authors: ["Badan Pusat Statistik Kabupaten Contoh"]
+      cite_as: "BPS Kabupaten Contoh"
+      title: "Kabupaten Contoh dalam Angka 2025"
+      url: "https://contohkab.bps.go.id/"
+      accessed: "2025-10-06"
+      year: 2025"""
 _COMMENTED_EXAMPLES[("references",)] = {
-    "id": """\
-Contoh; rujuk dari uraian mana pun dengan [@bps-2025] atau [@bps-2025, hlm. 12]:
-  references:
-    - id: "bps-2025"
-      authors: ["Badan Pusat Statistik Kabupaten Contoh"]
-      cite_as: "BPS Kabupaten Contoh"
-      title: "Kabupaten Contoh dalam Angka 2025"
-      url: "https://contohkab.bps.go.id/"
-      accessed: "2025-10-06"
-      year: 2025""",
-    "en": """\
-An example; cite it from any narrative with [@bps-2025] or [@bps-2025, p. 12]:
-  references:
-    - id: "bps-2025"
-      authors: ["Badan Pusat Statistik Kabupaten Contoh"]
-      cite_as: "BPS Kabupaten Contoh"
-      title: "Kabupaten Contoh dalam Angka 2025"
-      url: "https://contohkab.bps.go.id/"
-      accessed: "2025-10-06"
-      year: 2025""",
+    "id": "Contoh; rujuk dari uraian mana pun dengan [@bps-2025] atau [@bps-2025, hlm. 12]:"
+          + _REFERENCE_EXAMPLE,
+    "en": "An example; cite it from any narrative with [@bps-2025] or [@bps-2025, p. 12]:"
+          + _REFERENCE_EXAMPLE,
 }
 _COMMENTED_EXAMPLES[("annexes",)] = {
     "id": """\
