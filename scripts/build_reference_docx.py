@@ -150,6 +150,8 @@ PARAGRAPHS: dict[str, Look] = {
     "Fact Value": Look(size=10, align="left", after=0),
     "Key Figure": Look(align="center", after=0),
     "Signature": Look(base="Body Text", align="left", before=34, left=round(TEXT_WIDTH * 0.55)),
+    # p.reference: APA's hanging indent, left-aligned (long URLs), as style.css
+    "Bibliography": Look(base="Body Text", align="left", after=8.5, left=567, hanging=567),
     # p.status and p.label belong to what follows them (break-after: avoid in style.css).
     "Status": Look(base="Body Text", keep_next=True),
     "Label": Look(base="Body Text", bold=True, align="left", after=4, keep_next=True,

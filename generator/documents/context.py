@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.documents import bibliography
 from generator.documents.indicators import indicator_table
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.documents.previous import continued_from, previous_context
@@ -54,6 +55,9 @@ class ContextBuilder:
                                     for year in i.targets if plan.beyond_period(year)})
         self._pictures: dict[str, ImageAsset] = {}
         self._markdown_pointers: dict[str, Pointer] | None = None
+        # before any narrative: their citations print these entries' labels
+        self.references = bibliography.build(plan.data.get("references", []), self.t, self.f)
+        self.cite_labels = bibliography.labels(self.references) or None
 
         # One format per column: every `Rp juta` figure with the same decimals, and the
         # indicators' values of one unit too (the annex lists them all in one table).
@@ -70,7 +74,7 @@ class ContextBuilder:
         if not text or not text.strip():
             return Narrative()
         parts: list[Part] = []
-        for part in parse(text).parts:
+        for part in parse(text, self.cite_labels).parts:
             if isinstance(part, HtmlPart):
                 parts.append(Flow(Markup(part.html)))  # noqa: S704 - sanitised by nh3
             elif isinstance(part, ImagePart):
@@ -445,6 +449,9 @@ class ContextBuilder:
                 "organisation_chart": self.picture(plan.organisation_chart),
             },
             "glossary": sorted(data.get("glossary", []), key=lambda g: g["term"].lower()),
+            "bibliography": self.references,
+            "annexes": [{"title": annex["title"], "content": self.md(annex.get("content"))}
+                        for annex in data.get("annexes", [])],
             "closing": self.md(data.get("closing")) or paragraph(
                 self.t["closing_default"].format(region=region["full_name"])),
             "charts": self.charts,

@@ -46,6 +46,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "annex_matrix": ("Matriks Program", "Program Matrix"),
     "annex_indicators": ("Indikator dan Target Program", "Program Indicators and Targets"),
     "glossary": ("Daftar Istilah", "Glossary"),
+    # the bibliography: its title, "A dkk." in a citation, a source read on line
+    "bibliography": ("Daftar Pustaka", "References"),
+    "et_al": ("dkk.", "et al."),
+    "retrieved": ("Diakses {date}, dari", "Retrieved {date}, from"),
     # sections
     "background": ("Latar Belakang", "Background"),
     "purpose": ("Maksud dan Tujuan", "Purpose and Objectives"),

@@ -127,6 +127,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pattern.iso": ("nomor indikator (mis. 6.1)", "an indicator number (e.g. 6.1)"),
     "pattern.scale_id": ("nama skala (huruf kecil, angka dan garis bawah, mis. sakip)",
                          "a scale name (lower case, digits and underscores, e.g. sakip)"),
+    "pattern.reference_key": ("kunci rujukan (huruf, angka dan `_`, boleh `:.-` di tengah, mis."
+                              " bps-2024)", "a citation key (letters, digits and `_`, with"
+                              " `:.-` inside, e.g. bps-2024)"),
+    "pattern.url": ("alamat http:// atau https:// tanpa spasi",
+                    "an http:// or https:// address without spaces"),
     # cross-field rules
     "rule.duplicate_id": ("kode `{id}` sudah dipakai di {first}",
                           "id `{id}` is already used at {first}"),
@@ -281,6 +286,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "markdown.too_many_pictures": ("terlalu banyak gambar ({count}; paling banyak {limit}) dalam"
                                    " satu uraian", "too many pictures ({count}; at most {limit})"
                                    " in one narrative"),
+    "rule.unknown_reference": ("rujukan `[@{key}]` tidak ada di daftar pustaka (`references`;"
+                               " untuk teks `[@` biasa tulis `\\[@`){suggestion}",
+                               "citation `[@{key}]` is not in the bibliography (`references`;"
+                               " for a plain `[@` write `\\[@`){suggestion}"),
+    "quality.uncited_reference": ("pustaka `{key}` tidak pernah dirujuk; rujuk dari uraian"
+                                  " dengan `[@{key}]` atau hapus dari `references`",
+                                  "reference `{key}` is never cited; cite it from a narrative"
+                                  " with `[@{key}]` or remove it from `references`"),
     "quality.figure_no_alt": ("gambar `{name}` tanpa teks alternatif (alt) bagi pembaca layar;"
                               " {hint}", "picture `{name}` has no alternative text (alt) for"
                               " screen readers; {hint}"),

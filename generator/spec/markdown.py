@@ -14,6 +14,12 @@ the templates can number them in document order ("Gambar 2.1", "Tabel 2.3") and 
 A picture anywhere else (in a sentence, a list, a quote, a table) is not a figure: the
 validator refuses it with a positioned error (`images`), and were it rendered anyway it
 would print as its caption text.
+
+A citation, `[@key]`, `[@key, hlm. 12]` or `[@a; @b]` (as Pandoc writes them), names an entry
+of the spec's `references`: every one is recorded (`Parsed.citations`, what the validator
+checks) and, given the entries' author–year labels, printed as "(BPS, 2024, hlm. 12)" with
+each label a link to its entry in the bibliography (`reference_anchor`). `\\[@` writes the
+text itself.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import functools
 import html as html_lib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -34,13 +41,19 @@ _ALLOWED_TAGS = {
     "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sub", "sup",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
-_ALLOWED_CLASSES = {"td": {"num"}, "th": {"num"}}
+_ALLOWED_CLASSES = {"td": {"num"}, "th": {"num"}, "a": {"cite"}}
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 _TAG = re.compile(r"<(/)?([a-z0-9]+)[^>]*?(/)?>")
 # Markers our tree processor puts between the parts. Spec text cannot forge one: raw HTML is
 # off, so every `<` of the text reaches the output escaped.
 _MARKER_TAG, _END_TAG = "masterplan-part", "masterplan-end"
 _MARKER = re.compile(r'<(masterplan-part|masterplan-end) i="([0-9]+)">\s*</\1>')
+#: a reference's key, as Pandoc's: letters, digits and `_`, with `:.-` inside
+REFERENCE_KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_])?"
+_CITED = rf"@({REFERENCE_KEY})\s*(?:,([^;\[\]]*))?"
+# not an image's `![@…]`, nor a link's text `[@handle](https://…)`
+_CITATION = (rf"(?<!!)\[\s*(@{REFERENCE_KEY}\s*(?:,[^;\[\]]*)?"
+             rf"(?:;\s*@{REFERENCE_KEY}\s*(?:,[^;\[\]]*)?)*)\](?![(\[])")
 _CAPTION = re.compile(r"^\s*(?:(?:tabel|table)\s*:|:)\s*(.*?)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -85,10 +98,25 @@ class ImageRef:
     standalone: bool
 
 
+@dataclass(frozen=True)
+class CiteRef:
+    """One key a citation names, as written, with its locator ("hlm. 12") if any."""
+
+    key: str
+    locator: str = ""
+
+
 @dataclass
 class Parsed:
     parts: list[Part] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
+    citations: list[CiteRef] = field(default_factory=list)
+
+
+def reference_anchor(key: str) -> str:
+    """The HTML id of a reference's entry in the bibliography (keys match regardless of
+    case)."""
+    return "pustaka-" + key.casefold()
 
 
 class _Lift:
@@ -98,6 +126,40 @@ class _Lift:
         self.md = md
         self.images: list[ImageRef] = []
         self.lifted: list[ImageRef | str] = []  # a picture, or a table's caption
+        self.citations: list[CiteRef] = []
+        self.labels: Mapping[str, tuple[str, str]] | None = None  # key → ("BPS", "2024")
+
+    def cite(self, match: re.Match[str]) -> Any:
+        """A citation's element, or None to leave it as written (a key without a label)."""
+        import xml.etree.ElementTree as ET
+
+        from markdown.util import AtomicString
+
+        cited = [CiteRef(key, " ".join(locator.split()))
+                 for key, locator in re.findall(_CITED, match.group(1))]
+        self.citations += cited
+        labels = self.labels
+        if labels is None or any(c.key.casefold() not in labels for c in cited):
+            return None
+        group = ET.Element("span")  # dropped by the sanitiser, its content kept
+        group.text = AtomicString("(")
+        link = None
+        previous: CiteRef | None = None
+        for item in cited:
+            name, year = labels[item.key.casefold()]
+            # APA: one author's works together, "(Pemerintah RI, 2014, 2022a)"
+            same = (link is not None and previous is not None and not previous.locator
+                    and labels[previous.key.casefold()][0] == name)
+            if link is not None:
+                link.tail = AtomicString(", " if same else "; ")
+            link = ET.SubElement(group, "a", {"href": "#" + reference_anchor(item.key),
+                                              "class": "cite"})
+            label = year if same else f"{name}, {year}"
+            link.text = AtomicString(f"{label}, {item.locator}" if item.locator else label)
+            previous = item
+        assert link is not None
+        link.tail = AtomicString(")")
+        return group
 
     def run(self, root: Any) -> None:
         import xml.etree.ElementTree as ET
@@ -173,6 +235,7 @@ class _Lift:
 @functools.cache
 def _parser() -> tuple[Any, _Lift]:
     import markdown
+    from markdown.inlinepatterns import InlineProcessor
     from markdown.treeprocessors import Treeprocessor
 
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
@@ -184,6 +247,15 @@ def _parser() -> tuple[Any, _Lift]:
         def run(self, root: Any) -> None:
             lift.run(root)
 
+    class CiteProcessor(InlineProcessor):
+        # the stubs type InlineProcessor.handleMatch as its base class's (one argument)
+        def handleMatch(  # type: ignore[override]
+                self, m: re.Match[str], data: str) -> tuple[Any, int | None, int | None]:
+            element = lift.cite(m)
+            return (element, m.start(0), m.end(0)) if element is not None else (None, None, None)
+
+    # after the escapes (180: `\[@` is text), before the links (170, 160)
+    md.inlinePatterns.register(CiteProcessor(_CITATION, md), "masterplan-cite", 175)
     # after the inline patterns (20) have made the `<img>` elements and the emphasis
     md.treeprocessors.register(LiftProcessor(md), "masterplan-lift", 15)
     return md, lift
@@ -232,16 +304,24 @@ def tag_depth(html: str) -> int:
     return deepest
 
 
-def parse(text: str) -> Parsed:
-    """One narrative field as parts, and every picture it names. The caller has validated
-    its length and nesting."""
+def parse(text: str, citations: Mapping[str, tuple[str, str]] | None = None) -> Parsed:
+    """One narrative field as parts, and every picture and citation it names. The caller
+    has validated its length and nesting.
+
+    `citations` maps each reference's key, casefolded, to the name and year its citations
+    print; without it (or for a key it lacks) a citation stays as written."""
     out = Parsed()
     if not text or not text.strip():
         return out
     md, lift = _parser()
     md.reset()
-    html: str = md.convert(text)
+    lift.citations, lift.labels = [], citations
+    try:
+        html: str = md.convert(text)
+    finally:
+        lift.labels = None
     out.images = list(lift.images)
+    out.citations = list(lift.citations)
     lifted = list(lift.lifted)
     position = 0
     table: tuple[int, str] | None = None  # the open table: where its HTML starts, caption
@@ -296,3 +376,8 @@ def to_html(text: str) -> str:
 def images(text: str) -> list[ImageRef]:
     """Every picture a narrative names, in order (for the validator)."""
     return parse(text).images
+
+
+def citations(text: str) -> list[CiteRef]:
+    """Every key a narrative's citations name, in order (for the validator)."""
+    return parse(text).citations

@@ -33,7 +33,15 @@ Conventions:
   field; inside a block scalar the line is the picture's, the column may be approximate). A
   picture inside a sentence, list, quote or table is an error. Every table is numbered
   (Tabel 2.3) and listed; its caption is a paragraph `Tabel: caption` (or `Table:` or `:`)
-  right before or after it, else the title of the section it stands in.
+  right before or after it, else the title of the section it stands in. A citation
+  `[@key]`, `[@key, hlm. 12]` or `[@a; @b]` names an entry of `references` (keys match
+  regardless of case) and prints "(BPS Kabupaten Contoh, 2025, hlm. 12)", linked to its
+  entry in the DAFTAR PUSTAKA after BAB X (sorted by author, then year; APA-like). An
+  unknown key is an error at its place, a reference never cited a warning; `\\[@` writes
+  a plain `[@`.
+- **Annexes of your own** (`annexes`): each a title and Markdown, printed after the
+  built-in annexes and numbered after them (Lampiran D…), with their tables and pictures
+  numbered within the annex (Tabel D.1) and listed.
 - Money is an integer number of rupiah, without thousands separators: `1500000000`.
 - Years are four-digit integers; region codes are quoted strings (`"35.10"`).
 - Beyond the schema, `masterplan validate` checks cross-field rules (unique ids, years

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.spec.markdown import REFERENCE_KEY
 from generator.spec.vocabulary import (
     DIMENSIONS,
     HORIZONS,
@@ -37,6 +38,7 @@ ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
 MAX_TEXT = 20_000  # characters in one narrative field
 MAX_SHORT = 500
 SCALE_PATTERN = r"^[a-z][a-z0-9_]*$"
+REFERENCE_KEY_PATTERN = f"^{REFERENCE_KEY}$"
 #: Marks a field whose example `masterplan init` writes as a placeholder: while the value is
 #: still that example, `validate` warns (so `--strict` fails on an untouched starter).
 PLACEHOLDER = "x-placeholder"
@@ -651,6 +653,56 @@ def build_schema() -> Schema:
         "definition": text("Definition", "Arti.", "Definition.", "Organisasi Perangkat Daerah",
                            maxLength=2000),
     }, ["term", "definition"])
+    reference = obj("Reference", "Satu sumber pustaka, dirujuk dari uraian dengan `[@id]`.",
+                    "One source, cited from the narratives with `[@id]`.", {
+        "id": text("Id", "Kunci rujukan: huruf, angka dan `_`, boleh `:.-` di tengah; dirujuk"
+                   " dari uraian Markdown sebagai `[@id]` atau `[@id, hlm. 12]`, beberapa"
+                   " sekaligus `[@a; @b]` (huruf besar/kecil tidak dibedakan). Tulis `\\[@`"
+                   " untuk teks `[@` biasa.", "Citation key: letters, digits and `_`, with"
+                   " `:.-` inside; cited from Markdown narratives as `[@id]` or `[@id, p. 12]`,"
+                   " several at once `[@a; @b]` (case does not matter). Write `\\[@` for a"
+                   " plain `[@`.", "bps-dalam-angka-2024", pattern=REFERENCE_KEY_PATTERN,
+                   maxLength=60),
+        "authors": array("Authors", "Penulis: nama lembaga, atau orang sebagai `Nama"
+                         " Belakang, Inisial.` (mis. `Nugroho, R.`).", "Authors: an"
+                         " organisation's name, or a person as `Surname, Initials.` (e.g."
+                         " `Nugroho, R.`).",
+                         text("Author", "Satu penulis.", "One author.",
+                              "Badan Pusat Statistik Kabupaten Banyuwangi"),
+                         min_items=1, max_items=50),
+        "cite_as": text("Cited as", "Nama singkat yang dicetak di rujukan, mis. `BPS"
+                        " Banyuwangi` (bawaan: nama penulis; tiga penulis atau lebih:"
+                        " `Penulis pertama dkk.`).", "Short name printed in citations, e.g."
+                        " `BPS Banyuwangi` (default: the authors' names; three or more:"
+                        " `First author et al.`).", maxLength=120),
+        "year": _field("integer", "Year", "Tahun terbit.", "Year of publication.", 2024,
+                       minimum=1900, maximum=2100),
+        "title": text("Title", "Judul (dicetak miring).", "Title (printed in italics).",
+                      "Kabupaten Banyuwangi dalam Angka 2024", maxLength=1000),
+        "edition": text("Edition", "Edisi atau nomor, mis. `Edisi revisi`.",
+                        "Edition or number, e.g. `2nd ed.`.", maxLength=120),
+        "publisher": text("Publisher", "Penerbit atau lembaga penerbit (dihilangkan bila sama"
+                          " dengan penulis).", "Publisher or issuing body (left out when it is"
+                          " the author).", maxLength=300),
+        "place": text("Place", "Kota terbit.", "Place of publication.", maxLength=120),
+        "url": text("URL", "Alamat daring (http/https), dicetak sebagai teks dan tautan; tidak"
+                    " pernah diunduh.", "Address on line (http/https), printed as text and a"
+                    " link; never fetched.", pattern=r"^https?://[^\s]+$", maxLength=1000),
+        "accessed": text("Accessed", "Tanggal diakses, `YYYY-MM-DD` (dicetak bersama URL).",
+                         "Date accessed, `YYYY-MM-DD` (printed with the URL).",
+                         pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", maxLength=10),
+    }, ["id", "authors", "year", "title"])
+    annex = obj("Annex", "Lampiran tambahan, dicetak sesudah lampiran bawaan dengan nomor"
+                " lanjutannya.", "An annex of your own, printed after the built-in annexes,"
+                " numbered after them.", {
+                    "title": text("Title", "Judul lampiran.", "Title of the annex.",
+                                  "Surat Keputusan Dewan Smart City", maxLength=300),
+                    "content": markdown("Content", "Isi lampiran: teks, tabel (dengan"
+                                        " `Tabel: judul`) dan gambar, bernomor dalam"
+                                        " lampirannya.", "Content of the annex: text, tables"
+                                        " (with `Table: caption`) and pictures, numbered within"
+                                        " the annex."),
+                }, ["title", "content"])
     root = obj("Smart-city masterplan", "Spesifikasi masterplan smart city satu daerah.",
                "Smart-city masterplan specification of one region.", {
                    "spec_version": _field("integer", "Spec version", "Versi format spec.",
@@ -672,6 +724,16 @@ def build_schema() -> Schema:
                    "governance": governance,
                    "closing": markdown("Closing", "BAB X Penutup.", "Chapter X Closing.",
                                        "Uraian penutup."),
+                   "references": array("References", "Daftar pustaka, dicetak sesudah BAB X"
+                                       " dan diurutkan menurut penulis lalu tahun; setiap"
+                                       " sumber harus dirujuk dari uraian.", "Bibliography,"
+                                       " printed after chapter X, sorted by author then year;"
+                                       " every source must be cited from a narrative.",
+                                       reference, max_items=500),
+                   "annexes": array("Annexes", "Lampiran tambahan (mis. SK Dewan Smart City,"
+                                    " hasil survei).", "Annexes of your own (e.g. the decree of"
+                                    " the Smart City Council, survey results).", annex,
+                                    max_items=50),
                    "agencies": array("Agencies", "Daftar OPD dan singkatannya.",
                                      "Agencies and their short codes.", agency),
                    "funding_sources": array("Funding sources", "Sumber dana di luar daftar baku.",

@@ -111,6 +111,44 @@ after the period, is printed apart as context):
     },
 }
 
+_REFERENCE_EXAMPLE = """
+  references:
+    - id: "bps-2025"
+      authors: ["Badan Pusat Statistik Kabupaten Contoh"]
+      cite_as: "BPS Kabupaten Contoh"
+      title: "Kabupaten Contoh dalam Angka 2025"
+      url: "https://contohkab.bps.go.id/"
+      accessed: "2025-10-06"
+      year: 2025"""
+_COMMENTED_EXAMPLES[("references",)] = {
+    "id": "Contoh; rujuk dari uraian mana pun dengan [@bps-2025] atau [@bps-2025, hlm. 12]:"
+          + _REFERENCE_EXAMPLE,
+    "en": "An example; cite it from any narrative with [@bps-2025] or [@bps-2025, p. 12]:"
+          + _REFERENCE_EXAMPLE,
+}
+_COMMENTED_EXAMPLES[("annexes",)] = {
+    "id": """\
+Contoh lampiran dengan tabel bernomor:
+  annexes:
+    - title: "Hasil Survei Kepuasan Layanan"
+      content: |
+        Tabel: Indeks kepuasan per layanan
+
+        | Layanan | Indeks |
+        |---|--:|
+        | Perizinan daring | 3,4 |""",
+    "en": """\
+An example annex with a numbered table:
+  annexes:
+    - title: "Service Satisfaction Survey"
+      content: |
+        Table: Satisfaction index per service
+
+        | Service | Index |
+        |---|--:|
+        | Online permits | 3.4 |""",
+}
+
 
 class _Writer:
     def __init__(self, schema: Schema, lang: str, region_type: str) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from generator.errors import Diagnostic, Severity, SourceSpan, SpecError, limit_diagnostics
 from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
-from generator.spec.markdown import ImageRef
+from generator.spec.markdown import REFERENCE_KEY, CiteRef, ImageRef
 from generator.spec.provinces import closest, province_code
 from generator.spec.scales import Scale, builtin_scales, scales_of
 from generator.spec.vocabulary import (
@@ -50,6 +50,8 @@ _PATTERN_NAMES = {
     r"^[A-Z][A-Z0-9_-]*$": "pattern.code",
     r"^20[0-9]{2}$": "pattern.year_key",
     r"^[a-z][a-z0-9_]*$": "pattern.scale_id",
+    f"^{REFERENCE_KEY}$": "pattern.reference_key",
+    r"^https?://[^\s]+$": "pattern.url",
 }
 # A head's name written with the title the document prints before it anyway.
 _TITLE_IN_NAME = re.compile(r"^\s*((wakil\s+)?(bupati|wali\s*kota))\b", re.IGNORECASE)
@@ -83,12 +85,17 @@ class _DidYouMean:
 
     name: str
     known: tuple[str, ...]
+    fold: bool = False  # compare without case (the candidates keep theirs)
 
     def __repr__(self) -> str:  # part of the key that merges equal problems: keep it short
         return f"_DidYouMean({self.name!r})"
 
     def resolve(self) -> object:
-        close = suggest(self.name, list(self.known))
+        if self.fold:
+            spelled = {name.casefold(): name for name in reversed(self.known)}
+            close = [spelled[name] for name in suggest(self.name.casefold(), list(spelled))]
+        else:
+            close = suggest(self.name, list(self.known))
         return ("@msg", "hint.did_you_mean", {"name": close[0]}) if close else ""
 
 
@@ -288,6 +295,7 @@ class _Rules:
             s.get("code") for s in _list(self.data.get("funding_sources")) if isinstance(s, dict)}
         self.source_names = tuple(sorted(c for c in self.sources if isinstance(c, str)))
         self.scales = scales_of(self.data)
+        self.citations: list[tuple[Pointer, CiteRef]] = []
 
     def run(self) -> None:
         self.dates()
@@ -305,6 +313,7 @@ class _Rules:
         self.declared_scales()
         self.uniques()
         self.narratives()
+        self.references()
         self.placeholders()
         self.pictures()
 
@@ -755,7 +764,8 @@ class _Rules:
             else:
                 seen[value] = pointer
         for list_key, field_key in (("agencies", "code"), ("funding_sources", "code"),
-                                    ("glossary", "term"), ("scales", "id")):
+                                    ("glossary", "term"), ("scales", "id"),
+                                    ("references", "id")):
             names: dict[str, Pointer] = {}
             for i, item in enumerate(_list(self.data.get(list_key))):
                 value = _dict(item).get(field_key)
@@ -797,7 +807,7 @@ class _Rules:
     def narratives(self) -> None:
         """An empty or whitespace-only Markdown field is a quality warning; a picture it
         names must stand alone in its paragraph and be a readable file in the folder."""
-        from generator.spec.markdown import MAX_PICTURES, images, problem
+        from generator.spec.markdown import MAX_PICTURES, parse, problem
 
         for pointer, value in markdown_values(self.data):
             if not value.strip():
@@ -807,13 +817,38 @@ class _Rules:
             if found:
                 self.out.error(pointer, found[0], **found[1])
                 continue
-            refs = images(value)
+            parsed = parse(value)
+            self.citations += [(pointer, ref) for ref in parsed.citations]
+            refs = parsed.images
             if len(refs) > MAX_PICTURES:
                 self.out.error(pointer, "markdown.too_many_pictures", count=len(refs),
                                limit=MAX_PICTURES)
                 continue
             for ref in refs:
                 self.narrative_picture(pointer, ref)
+
+    def references(self) -> None:
+        """A citation names a reference (its key, regardless of case); a reference nobody
+        cites is a quality warning."""
+        keys: dict[str, tuple[int, str]] = {}  # casefolded → (index, as written)
+        for index, item in enumerate(_list(self.data.get("references"))):
+            key = _dict(item).get("id")
+            if isinstance(key, str):
+                keys.setdefault(key.casefold(), (index, key))
+        known = tuple(sorted(key for _index, key in keys.values()))
+        cited: set[str] = set()
+        for pointer, ref in self.citations:  # found by `narratives`
+            cited.add(ref.key.casefold())
+            if ref.key.casefold() not in keys:
+                self.unknown_citation(pointer, ref, known)
+        for folded, (index, key) in sorted(keys.items(), key=lambda item: item[1][0]):
+            if folded not in cited:
+                self.out.warn(("references", index, "id"), "quality.uncited_reference", key=key)
+
+    def unknown_citation(self, pointer: Pointer, ref: CiteRef, known: tuple[str, ...]) -> None:
+        span = self.doc.span_within(pointer, f"@{ref.key}", back_to="[")
+        self.out.at(span, "error", pointer, "rule.unknown_reference", key=ref.key,
+                    suggestion=_DidYouMean(ref.key, known, fold=True))
 
     def narrative_picture(self, pointer: Pointer, ref: ImageRef) -> None:
         span = self.doc.span_within(pointer, f"]({ref.src}", ref.src, back_to="![")

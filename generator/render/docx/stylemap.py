@@ -35,7 +35,7 @@ PARAGRAPH_STYLES = (
     "List Continue", "List Continue 2", "List Continue 3", "Table Heading", "Table Text",
     "Table Number", "Table Group", "Table Total", "SWOT Heading", "Fact Term", "Fact Value",
     "Key Figure", "Signature", "Status", "Label", "HTML Preformatted", "Horizontal Line", "Header",
-    "Footer",
+    "Footer", "Bibliography",
 )
 CHARACTER_STYLES = (
     "Hyperlink", "HTML Code", "Key Figure Value", "Status Baik", "Status Cukup",
@@ -218,6 +218,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "front matter starts on a new page"),
     Rule("section.chapter", "layout", "page break", "page_break",
          "a chapter starts on a new page"),
+    Rule("section.bibliography", "layout", "page break", "page_break",
+         "the bibliography: a chapter whose h1 has no number (no span.num)"),
     Rule("section.annex", "layout", "annex numbering", "container",
          "h1 becomes Lampiran A, B, …"),
     Rule("article, article.quickwin", "layout", "page break", "page_break_at_h1",
@@ -242,6 +244,8 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("h6", "paragraph", "Heading 7", "unnumbered_heading", _HEADING_NOTE),
     Rule("p", "paragraph", "Body Text", "paragraph"),
     Rule("p.signature", "paragraph", "Signature", "paragraph"),
+    Rule("p.reference", "paragraph", "Bibliography", "paragraph",
+         "an entry of the bibliography (section.bibliography): hanging indent"),
     Rule("p.status", "paragraph", "Status", "paragraph", "kept with the next paragraph"),
     Rule("p.label", "paragraph", "Label", "paragraph",
          "a label line (Kegiatan:, Uraian); kept with the next paragraph"),
@@ -278,6 +282,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "link", "external hyperlink; any other scheme (javascript:, file:, relative) stays "
          "text"),
     Rule("a[href^=#]", "character", "Hyperlink", "link", "internal hyperlink to a bookmark"),
+    Rule("a.cite", "character", "Hyperlink", "link",
+         "a citation in Markdown: internal hyperlink to its entry (p.reference)"),
     # inline
     Rule("strong, b", "direct", "bold", "bold"),
     Rule("em, i, cite, dfn, var", "direct", "italic", "italic"),
