@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.documents.approval import approval_context
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
@@ -399,6 +400,7 @@ class ContextBuilder:
                 "consultant": document.get("consultant", ""),
                 "legal_basis": document.get("legal_basis", []),
             },
+            "approval": approval_context(plan, self.t, f, region),
             "foreword": None if not foreword else {
                 "text": self.md(foreword.get("text")),
                 "signatory": ("" if " ".join(str(foreword.get("signatory", "")).split()).lower()
