@@ -74,7 +74,7 @@ def approval_context(plan: Masterplan, t: dict[str, str], f: Formatter,
             "date": t["approval_dated"].format(
                 date=f.date(regulation_date) if calendar_date(regulation_date) else blank),
             "title": regulation.get("title") or t["approval_title"].format(
-                title=plan.document["title"], period=period),
+                title=title, period=period),
         },
         "rows": rows,
         "columns": PER_ROW,

@@ -727,8 +727,8 @@ def _approval() -> Schema:
                " signature block per signatory, two to a row in the order written; a last one"
                " alone is centred (write the regional head last).", {
                    "place": text("Place", "Tempat penetapan, mis. Banyuwangi.",
-                                 "Place of adoption, e.g. Banyuwangi.", "Banyuwangi",
-                                 maxLength=120),
+                                 "Place of adoption, e.g. Banyuwangi.", "Nama Daerah",
+                                 maxLength=120, **{PLACEHOLDER: True}),
                    "date": date("Date", "Tanggal penetapan, dicetak di blok tanda tangan yang"
                                 " bercap", "Date of adoption, printed in the sealed signature"
                                 " block"),
