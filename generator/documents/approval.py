@@ -20,6 +20,12 @@ def _end_with(text: str, mark: str = ",") -> str:
     return text if not text or text[-1] in ",.:;" else text + mark
 
 
+def _date(f: Formatter, value: Any) -> str:
+    """A YYYY-MM-DD date as printed (22 November 2026), or "" when there is none."""
+    found = calendar_date(value)
+    return f.date(found.isoformat()) if found else ""
+
+
 def approval_context(plan: Masterplan, t: dict[str, str], f: Formatter,
                      region: dict[str, Any]) -> dict[str, Any] | None:
     """What templates/partials/approval.html.j2 prints, or None when the spec has no
@@ -40,11 +46,8 @@ def approval_context(plan: Masterplan, t: dict[str, str], f: Formatter,
     period = f"{plan.start_year}–{plan.end_year}"
     number = regulation.get("number")
     regulation_date = regulation.get("date")
-    signing_date = approval.get("date") or regulation_date
-    if calendar_date(signing_date):
-        adopted_on = f.date(signing_date)
-    else:
-        adopted_on = f"{blank} {year}" if year else blank
+    adopted_on = (_date(f, approval.get("date")) or _date(f, regulation_date)
+                  or (f"{blank} {year}" if year else blank))
     where = [t["approval_adopted_at"].format(place=approval["place"])] if approval.get(
         "place") else []
     where.append(t["approval_adopted_on"].format(date=adopted_on))
@@ -72,7 +75,7 @@ def approval_context(plan: Masterplan, t: dict[str, str], f: Formatter,
                 number=number if number not in (None, "") else blank,
                 year=year if year else blank),
             "date": t["approval_dated"].format(
-                date=f.date(regulation_date) if calendar_date(regulation_date) else blank),
+                date=_date(f, regulation_date) or blank),
             "title": regulation.get("title") or t["approval_title"].format(
                 title=title, period=period),
         },

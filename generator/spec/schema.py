@@ -640,10 +640,47 @@ def build_schema() -> Schema:
                                     min_items=2, max_items=50),
                 }, ["id", "name", "levels"])
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID} | root | {
-        "$defs": _defs() | {"target": target, "scale": scale, "level": level}}
+        "$defs": _defs() | {"target": target, "scale": scale, "level": level,
+                            "signatory": _signatory()}}
 
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _signatory() -> Schema:
+    return obj("Signatory", "Satu penanda tangan: blok tanda tangan dengan jabatan, ruang"
+               " tanda tangan, nama, pangkat dan NIP.", "One signatory: a signature block"
+               " with the position, room for the signature, the name, rank and NIP.", {
+                   "label": text("Label", "Keterangan di atas jabatan, mis. Mengetahui,"
+                                 " Disetujui oleh, Ditetapkan oleh.", "Words above the"
+                                 " position, e.g. Mengetahui (acknowledged), Disetujui oleh"
+                                 " (approved by), Ditetapkan oleh (adopted by).",
+                                 "Mengetahui", maxLength=120),
+                   "role": text("Position", "Jabatan seperti dicetak, mis. Bupati"
+                                " Banyuwangi, Sekretaris Daerah, Kepala Bappeda.",
+                                "The position as printed, e.g. Bupati Banyuwangi,"
+                                " Sekretaris Daerah, Kepala Bappeda.", "Bupati Banyuwangi",
+                                maxLength=200),
+                   "name": text("Name", "Nama penanda tangan dengan gelarnya.",
+                                "The signatory's name with degrees.",
+                                "Nama Kepala Daerah", maxLength=200, **{PLACEHOLDER: True}),
+                   "rank": text("Rank", "Pangkat/golongan ASN, mis. Pembina Utama Madya"
+                                " (IV/d); kosong untuk pejabat politik.", "Civil-service"
+                                " rank, e.g. Pembina Utama Madya (IV/d); none for an elected"
+                                " official.", None, maxLength=120),
+                   "nip": text("NIP", "Nomor Induk Pegawai: 18 angka, boleh berspasi (mis."
+                               " 19700101 199003 1 001); kosong untuk pejabat politik.",
+                               "Civil-servant number (NIP): 18 digits, spaces allowed (e.g."
+                               " 19700101 199003 1 001); none for an elected official.",
+                               None, maxLength=40),
+                   "seal": _field("boolean", "Seal", "Tempat cap dinas (stempel) di blok ini."
+                                  " Bawaan: pada kepala daerah (jabatan diawali Bupati/Wali"
+                                  " Kota), kecuali ada penanda tangan lain yang diberi"
+                                  " `seal: true`.", "Room for the official seal (cap) in"
+                                  " this block. By default: at the regional head (the"
+                                  " position starts with Bupati/Wali Kota), unless another"
+                                  " signatory has `seal: true`.", None),
+               }, ["role", "name"])
 
 
 def _approval() -> Schema:
@@ -655,39 +692,6 @@ def _approval() -> Schema:
                     " known: dots are printed, to fill in by hand.", None, pattern=DATE_PATTERN,
                     maxLength=10)
 
-    signatory = obj("Signatory", "Satu penanda tangan: blok tanda tangan dengan jabatan, ruang"
-                    " tanda tangan, nama, pangkat dan NIP.", "One signatory: a signature block"
-                    " with the position, room for the signature, the name, rank and NIP.", {
-                        "label": text("Label", "Keterangan di atas jabatan, mis. Mengetahui,"
-                                      " Disetujui oleh, Ditetapkan oleh.", "Words above the"
-                                      " position, e.g. Mengetahui (acknowledged), Disetujui oleh"
-                                      " (approved by), Ditetapkan oleh (adopted by).",
-                                      "Mengetahui", maxLength=120),
-                        "role": text("Position", "Jabatan seperti dicetak, mis. Bupati"
-                                     " Banyuwangi, Sekretaris Daerah, Kepala Bappeda.",
-                                     "The position as printed, e.g. Bupati Banyuwangi,"
-                                     " Sekretaris Daerah, Kepala Bappeda.", "Bupati Banyuwangi",
-                                     maxLength=200),
-                        "name": text("Name", "Nama penanda tangan dengan gelarnya.",
-                                     "The signatory's name with degrees.",
-                                     "Nama Kepala Daerah", maxLength=200, **{PLACEHOLDER: True}),
-                        "rank": text("Rank", "Pangkat/golongan ASN, mis. Pembina Utama Madya"
-                                     " (IV/d); kosong untuk pejabat politik.", "Civil-service"
-                                     " rank, e.g. Pembina Utama Madya (IV/d); none for an elected"
-                                     " official.", None, maxLength=120),
-                        "nip": text("NIP", "Nomor Induk Pegawai: 18 angka, boleh berspasi (mis."
-                                    " 19700101 199003 1 001); kosong untuk pejabat politik.",
-                                    "Civil-servant number (NIP): 18 digits, spaces allowed (e.g."
-                                    " 19700101 199003 1 001); none for an elected official.",
-                                    None, maxLength=40),
-                        "seal": _field("boolean", "Seal", "Tempat cap dinas (stempel) di blok ini."
-                                       " Bawaan: pada kepala daerah (jabatan diawali Bupati/Wali"
-                                       " Kota), kecuali ada penanda tangan lain yang diberi"
-                                       " `seal: true`.", "Room for the official seal (cap) in"
-                                       " this block. By default: at the regional head (the"
-                                       " position starts with Bupati/Wali Kota), unless another"
-                                       " signatory has `seal: true`.", None),
-                    }, ["role", "name"])
     regulation = obj("Adopting regulation", "Peraturan yang menetapkan masterplan (Peraturan"
                      " Bupati/Wali Kota). Nomor dan tanggal yang belum diketahui dicetak"
                      " titik-titik (Nomor .... Tahun 2026).", "The regulation adopting the"
@@ -736,7 +740,8 @@ def _approval() -> Schema:
                    "signatories": array("Signatories", "Penanda tangan, mis. Sekretaris Daerah"
                                         " dan Kepala Bappeda lalu kepala daerah.", "Signatories,"
                                         " e.g. the Sekretaris Daerah and the head of Bappeda,"
-                                        " then the regional head.", signatory, min_items=1,
+                                        " then the regional head.",
+                                        {"$ref": "#/$defs/signatory"}, min_items=1,
                                         max_items=8),
                }, ["signatories"])
 

@@ -380,7 +380,8 @@ class _Rules:
 
         start, end = (self.start, self.end) if self.period_ok else (None, None)
         for severity, pointer, code, params in problems(self.data, start, end):
-            self.out.add(severity, pointer, code, **params)
+            report = self.out.error if severity == "error" else self.out.warn
+            report(pointer, code, **params)
 
     # period ------------------------------------------------------------------------------
     def period(self) -> None:

@@ -160,7 +160,7 @@ def test_the_starter_has_an_approval_page_that_fails_strict_until_filled(
         tmp_path: Path) -> None:
     text = starter_spec("kota", "id")
     assert "approval:\n" in text and text.index("approval:\n") < text.index("foreword:\n")
-    code, lines, path = validate_text(tmp_path, text)
+    code, lines, _ = validate_text(tmp_path, text)
     assert code == 0
     approval = [line for line in lines if ": approval." in line]
     assert [line.split(": ")[2] for line in approval] == [
