@@ -152,6 +152,15 @@ PARAGRAPHS: dict[str, Look] = {
     "Signature": Look(base="Body Text", align="left", before=34, left=round(TEXT_WIDTH * 0.55)),
     # p.reference: APA's hanging indent, left-aligned (long URLs), as style.css
     "Bibliography": Look(base="Body Text", align="left", after=8.5, left=567, hanging=567),
+    # the approval page (lembar pengesahan), centred as `section.approval p`
+    "Approval Document": Look(size=14, bold=True, color=BLUE, align="center", before=6,
+                              after=23, line=1.3, keep_next=True),
+    "Approval Basis": Look(align="center", after=23, line=1.5, keep_next=True),
+    "Signature Block": Look(align="center", after=0, line=1.15),
+    # div.sign-here { height: 22mm }: a line and the spacing around it
+    "Signature Space": Look(base="Signature Block", before=24, after=24),
+    "Seal Place": Look(base="Signature Block", size=7.5, italic=True, color=MID_BLUE,
+                       before=26, after=26, right=1800),
     # p.status and p.label belong to what follows them (break-after: avoid in style.css).
     "Status": Look(base="Body Text", keep_next=True),
     "Label": Look(base="Body Text", bold=True, align="left", after=4, keep_next=True,
@@ -197,6 +206,8 @@ TABLES: dict[str, TableLook] = {
     "Key Figures Table": TableLook(
         {side: (0.75, RULE) for side in ("top", "left", "bottom", "right", "insideV")},
         (170, 170)),
+    # the approval page's signature grid: no borders, room between the blocks
+    "Signature Table": TableLook({}, (113, 113)),
 }
 
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"

@@ -19,6 +19,7 @@ shot() {  # page name
   pdftoppm -f "$1" -l "$1" -r 80 -png -singlefile "$pdf" "docs/images/$2"
 }
 shot 1 cover
+shot "$(find_page 'LEMBAR PENGESAHAN')" approval
 shot "$(find_page 'STRATEGI DAN PROGRAM PER DIMENSI')" dimension
 # (the list of tables names the caption too: look from the chapter on, whose title is in
 # capitals on its own page only)

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.documents import bibliography
+from generator.documents.approval import approval_context
 from generator.documents.indicators import indicator_table
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.documents.previous import continued_from, previous_context
@@ -407,6 +408,7 @@ class ContextBuilder:
                 "consultant": document.get("consultant", ""),
                 "legal_basis": document.get("legal_basis", []),
             },
+            "approval": approval_context(plan, self.t, f, region),
             "foreword": None if not foreword else {
                 "text": self.md(foreword.get("text")),
                 "signatory": ("" if " ".join(str(foreword.get("signatory", "")).split()).lower()

@@ -190,6 +190,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              " anyway"),
     "rule.deputy_is_head": ("wakil kepala daerah `{name}` sama dengan kepala daerah",
                             "the deputy head `{name}` is the same as the head"),
+    "rule.approval_year": ("tahun {year} tidak cocok untuk menetapkan masterplan {start}-{end}:"
+                           " diharapkan {earliest}-{end}", "year {year} does not fit the"
+                           " adoption of a {start}-{end} masterplan: expected {earliest}-{end}"),
+    "rule.approval_date_year": ("tanggal {date} tidak jatuh pada tahun peraturan {year}",
+                                "date {date} is not in the regulation's year {year}"),
+    "rule.approval_kind": ("`{kind}` tidak cocok untuk {type}: kepala daerahnya {head}",
+                           "`{kind}` does not suit a {type}: its head is the {head}"),
+    "rule.approval_head_name": ("penanda tangan kepala daerah `{name}` tidak sama dengan"
+                                " `region.head_name` `{head}`", "the head signing as `{name}` is"
+                                " not `region.head_name` `{head}`"),
+    "rule.nip": ("NIP `{value}` harus {digits} angka (boleh berspasi, mis. 19700101 199003 1"
+                 " 001), ditemukan {count} angka", "NIP `{value}` must have {digits} digits"
+                 " (spaces allowed, e.g. 19700101 199003 1 001), found {count} digits"),
     "rule.head_title": ("kepala daerah {type} disebut {expected}, ditemukan `{found}`",
                         "the head of a {type} is titled {expected}, found `{found}`"),
     "rule.unknown_source": ("sumber dana `{source}` tidak dikenal{suggestion}; pilihan: {known},"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.spec.approval import YEARS_BEFORE
 from generator.spec.schema import PLACEHOLDER, Schema, build_schema
 from generator.spec.vocabulary import MEDIUM_YEARS, SCALES, SHORT_YEARS, STATUS_SCORE_RANGE
 
@@ -98,6 +99,19 @@ Rules worth knowing:
 - **Deputy head.** `region.deputy_head_name` signs the foreword below the head as Wakil
   Bupati / Wakil Wali Kota. Names are written without their titles (a warning otherwise),
   and the deputy is not the head.
+- **Approval page.** With an `approval` section the masterplan opens (after the cover,
+  before the foreword) with a *lembar pengesahan*: the document, region and period; "Ditetapkan
+  dengan" the adopting regulation (`regulation.kind`, by default Peraturan Bupati/Wali Kota
+  and the region's name, `Nomor … Tahun …`, its date, `tentang` its title); then one
+  signature block per signatory, two to a row, the last one alone centred, each with its
+  label, position, room to sign, name, rank and NIP. The place and date of adoption stand in
+  the block with the seal (`seal: true`, else the regional head's: a position starting with
+  Bupati/Wali Kota), a dashed circle marking where the cap goes. A number or date not known
+  yet prints as dots to fill in by hand. `validate` checks dates (YYYY-MM-DD, real days),
+  the regulation's year ({before} years before the period at the earliest, its last year at
+  the latest) and that its date falls in that year, NIPs (18 digits), a Peraturan Wali Kota
+  for a kabupaten (or the reverse) and a head signing under another name than
+  `region.head_name` (warnings).
 
 """
 
@@ -181,7 +195,7 @@ def _table(node: Schema) -> list[str]:
 def spec_reference() -> str:
     schema = build_schema()
     intro = _INTRO.format(short=SHORT_YEARS, medium=MEDIUM_YEARS, bands=_bands(),
-                          middles=_middles())
+                          middles=_middles(), before=YEARS_BEFORE)
     out = [intro, "## Top level", "", *_table(schema), ""]
     nested: list[tuple[str, Schema]] = []
     for key, prop in schema["properties"].items():

@@ -710,6 +710,7 @@ def build_schema() -> Schema:
                    "region": region,
                    "cohort": cohort,
                    "document": document,
+                   "approval": _approval(),
                    "foreword": foreword,
                    "introduction": intro,
                    "profile": profile,
@@ -764,7 +765,110 @@ def build_schema() -> Schema:
                                     min_items=2, max_items=50),
                 }, ["id", "name", "levels"])
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID} | root | {
-        "$defs": _defs() | {"target": target, "scale": scale, "level": level}}
+        "$defs": _defs() | {"target": target, "scale": scale, "level": level,
+                            "signatory": _signatory()}}
+
+
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _signatory() -> Schema:
+    return obj("Signatory", "Satu penanda tangan: blok tanda tangan dengan jabatan, ruang"
+               " tanda tangan, nama, pangkat dan NIP.", "One signatory: a signature block"
+               " with the position, room for the signature, the name, rank and NIP.", {
+                   "label": text("Label", "Keterangan di atas jabatan, mis. Mengetahui,"
+                                 " Disetujui oleh, Ditetapkan oleh.", "Words above the"
+                                 " position, e.g. Mengetahui (acknowledged), Disetujui oleh"
+                                 " (approved by), Ditetapkan oleh (adopted by).",
+                                 "Mengetahui", maxLength=120),
+                   "role": text("Position", "Jabatan seperti dicetak, mis. Bupati"
+                                " Banyuwangi, Sekretaris Daerah, Kepala Bappeda.",
+                                "The position as printed, e.g. Bupati Banyuwangi,"
+                                " Sekretaris Daerah, Kepala Bappeda.", "Bupati Banyuwangi",
+                                maxLength=200),
+                   "name": text("Name", "Nama penanda tangan dengan gelarnya.",
+                                "The signatory's name with degrees.",
+                                "Nama Kepala Daerah", maxLength=200, **{PLACEHOLDER: True}),
+                   "rank": text("Rank", "Pangkat/golongan ASN, mis. Pembina Utama Madya"
+                                " (IV/d); kosong untuk pejabat politik.", "Civil-service"
+                                " rank, e.g. Pembina Utama Madya (IV/d); none for an elected"
+                                " official.", None, maxLength=120),
+                   "nip": text("NIP", "Nomor Induk Pegawai: 18 angka, boleh berspasi (mis."
+                               " 19700101 199003 1 001); kosong untuk pejabat politik.",
+                               "Civil-servant number (NIP): 18 digits, spaces allowed (e.g."
+                               " 19700101 199003 1 001); none for an elected official.",
+                               None, maxLength=40),
+                   "seal": _field("boolean", "Seal", "Tempat cap dinas (stempel) di blok ini."
+                                  " Bawaan: pada kepala daerah (jabatan diawali Bupati/Wali"
+                                  " Kota), kecuali ada penanda tangan lain yang diberi"
+                                  " `seal: true`.", "Room for the official seal (cap) in"
+                                  " this block. By default: at the regional head (the"
+                                  " position starts with Bupati/Wali Kota), unless another"
+                                  " signatory has `seal: true`.", None),
+               }, ["role", "name"])
+
+
+def _approval() -> Schema:
+    """The approval page (lembar pengesahan): who signs, where and when, and the regulation
+    that adopts the masterplan; what is not known yet prints as dots to fill in by hand."""
+    def date(title: str, id_: str, en: str) -> Schema:
+        return text(title, id_ + " (YYYY-MM-DD); kosongkan bila belum diketahui: dicetak titik-"
+                    "titik untuk diisi tangan.", en + " (YYYY-MM-DD); leave it out while not"
+                    " known: dots are printed, to fill in by hand.", None, pattern=DATE_PATTERN,
+                    maxLength=10)
+
+    regulation = obj("Adopting regulation", "Peraturan yang menetapkan masterplan (Peraturan"
+                     " Bupati/Wali Kota). Nomor dan tanggal yang belum diketahui dicetak"
+                     " titik-titik (Nomor .... Tahun 2026).", "The regulation adopting the"
+                     " masterplan (Peraturan Bupati/Wali Kota). A number or date not known yet"
+                     " prints as dots (Nomor .... Tahun 2026).", {
+                         "kind": text("Kind", "Jenis peraturan, mis. Peraturan Bupati, Peraturan"
+                                      " Wali Kota, Peraturan Daerah; nama daerah ditambahkan bila"
+                                      " belum tertulis. Bawaan: Peraturan Bupati/Wali Kota sesuai"
+                                      " jenis daerah.", "Kind of regulation, e.g. Peraturan"
+                                      " Bupati, Peraturan Wali Kota, Peraturan Daerah; the"
+                                      " region's name is added when not written. Default:"
+                                      " Peraturan Bupati/Wali Kota by the region's type.", None,
+                                      maxLength=120),
+                         "number": _field(["string", "integer"], "Number", "Nomor peraturan"
+                                          " (mis. 12, atau 12/2026).", "Number of the"
+                                          " regulation (e.g. 12, or 12/2026).", None,
+                                          maxLength=60, minLength=1, minimum=1),
+                         "year": year("Year", "Tahun peraturan; paling awal dua tahun sebelum"
+                                      " periode masterplan, paling akhir tahun akhirnya. Bawaan:"
+                                      " tahun `date`.", "Year of the regulation; at the earliest"
+                                      " two years before the masterplan's period, at the latest"
+                                      " its last year. Default: the year of `date`.", 2026),
+                         "date": date("Date", "Tanggal penetapan peraturan",
+                                      "Date the regulation was adopted"),
+                         "title": text("Title", "Judul peraturan setelah kata 'tentang'. Bawaan:"
+                                       " judul dokumen dan periodenya.", "Title of the"
+                                       " regulation after 'tentang' (on). Default: the document's"
+                                       " title and its period.", None, maxLength=500),
+                     })
+    return obj("Approval page", "Lembar pengesahan, dicetak setelah sampul dan sebelum kata"
+               " pengantar (hanya bila bagian ini ada): nama dokumen, daerah dan periode,"
+               " peraturan penetapannya, lalu blok tanda tangan para penanda tangan, dua per"
+               " baris sesuai urutan; penanda tangan terakhir yang sendirian dicetak di tengah"
+               " (tulis kepala daerah paling akhir).", "The approval page (lembar pengesahan),"
+               " printed after the cover and before the foreword (only when this section is"
+               " there): the document, region and period, the regulation adopting it, then a"
+               " signature block per signatory, two to a row in the order written; a last one"
+               " alone is centred (write the regional head last).", {
+                   "place": text("Place", "Tempat penetapan, mis. Banyuwangi.",
+                                 "Place of adoption, e.g. Banyuwangi.", "Nama Daerah",
+                                 maxLength=120, **{PLACEHOLDER: True}),
+                   "date": date("Date", "Tanggal penetapan, dicetak di blok tanda tangan yang"
+                                " bercap", "Date of adoption, printed in the sealed signature"
+                                " block"),
+                   "regulation": regulation,
+                   "signatories": array("Signatories", "Penanda tangan, mis. Sekretaris Daerah"
+                                        " dan Kepala Bappeda lalu kepala daerah.", "Signatories,"
+                                        " e.g. the Sekretaris Daerah and the head of Bappeda,"
+                                        " then the regional head.",
+                                        {"$ref": "#/$defs/signatory"}, min_items=1,
+                                        max_items=8),
+               }, ["signatories"])
 
 
 def schema_json() -> str:

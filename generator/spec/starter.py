@@ -263,7 +263,7 @@ class _Writer:
             return [(*pointer, 0)]
         if pointer == ("agencies",):
             return [(*pointer, i) for i in range(len(_AGENCIES))]
-        if pointer == ("glossary",):
+        if pointer in (("glossary",), ("approval", "signatories")):
             return [(*pointer, 0)]
         return []
 
@@ -304,6 +304,12 @@ class _Writer:
                      "alt": "Bagan: Dewan Smart City membawahi Tim Pelaksana"}
             if name in chart:
                 return chart[name]
+        if pointer[:2] == ("approval", "signatories"):  # one: the head, who needs no label
+            if name == "role":
+                region = STARTER_REGIONS[self.region_type]
+                return f"{HEAD_TITLES[self.region_type]} {region.placeholder}"
+            if name == "label":
+                return None
         if pointer[:1] == ("agencies",) and len(pointer) == 3:
             return _AGENCIES[int(pointer[1])][0 if name == "code" else 1]
         examples = node.get("examples")

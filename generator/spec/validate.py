@@ -303,6 +303,7 @@ class _Rules:
         self.province_name()
         self.heads()
         self.period()
+        self.approval()
         self.readiness()
         self.dimensions()
         self.programs()
@@ -382,6 +383,15 @@ class _Rules:
         head, deputy = names["head_name"], names["deputy_head_name"]
         if isinstance(head, str) and isinstance(deputy, str) and _norm(head) == _norm(deputy):
             self.out.warn(("region", "deputy_head_name"), "rule.deputy_is_head", name=deputy)
+
+    def approval(self) -> None:
+        """The approval page: see `generator.spec.approval`."""
+        from generator.spec.approval import problems
+
+        start, end = (self.start, self.end) if self.period_ok else (None, None)
+        for severity, pointer, code, params in problems(self.data, start, end):
+            report = self.out.error if severity == "error" else self.out.warn
+            report(pointer, code, **params)
 
     # period ------------------------------------------------------------------------------
     def period(self) -> None:

@@ -68,6 +68,8 @@ EXAMPLE_CHAPTERS_ID = [*CHAPTERS_ID[:10], "Daftar Pustaka", *CHAPTERS_ID[10:],
 EXAMPLE_CHAPTERS_EN = [*CHAPTERS_EN[:10], "References", *CHAPTERS_EN[10:],
                        "Annex D Hasil Survei Kesiapan Digital Desa"]
 FRONT_ID = ["Kata Pengantar", "Daftar Isi", "Daftar Tabel", "Daftar Gambar"]
+# The complete example has an approval page (lembar pengesahan) before the foreword.
+BOOK_FRONT_ID = ["Lembar Pengesahan", *FRONT_ID]
 DIMENSIONS = ["Smart Governance", "Smart Branding", "Smart Economy", "Smart Living",
               "Smart Society", "Smart Environment"]
 ASPECTS_ID = {
@@ -136,11 +138,11 @@ def test_every_chapter_is_bookmarked_and_printed_on_its_page(example: Any, e2e: 
     reader = example.pdf()
     entries = chapters(e2e, reader)
     titles = [title for _, title, _ in entries]
-    assert titles == FRONT_ID + EXAMPLE_CHAPTERS_ID
+    assert titles == BOOK_FRONT_ID + EXAMPLE_CHAPTERS_ID
     pages = [page for _, _, page in entries]
     assert pages == sorted(pages), "chapters out of order"
     texts = example.page_texts()
-    for _, title, page in entries[len(FRONT_ID):]:
+    for _, title, page in entries[len(BOOK_FRONT_ID):]:
         # Chapter headings are set in capitals: "BAB I" above "PENDAHULUAN".
         assert flat(title).upper() in flat(texts[page - 1]).upper(), (title, page)
 
@@ -284,7 +286,7 @@ def test_table_of_contents_lists_the_real_page_numbers(example: Any, e2e: Any) -
             if match:
                 listed[match[1]] = int(match[2])
     expected = {title: page for depth, title, page in entries
-                if depth <= 1 and title not in FRONT_ID}
+                if depth <= 1 and title not in BOOK_FRONT_ID}
     assert set(EXAMPLE_CHAPTERS_ID) <= set(listed), sorted(
         set(EXAMPLE_CHAPTERS_ID) - set(listed))
     wrong = {title: (listed.get(title), page) for title, page in expected.items()
@@ -461,10 +463,11 @@ def test_english_chapters_and_no_indonesian_headings(example_en: Any, e2e: Any) 
     reader = example_en.pdf()
     entries = chapters(e2e, reader)
     assert [title for _, title, _ in entries] == [
-        "Foreword", "Contents", "List of Tables", "List of Figures", *EXAMPLE_CHAPTERS_EN]
+        "Approval Page", "Foreword", "Contents", "List of Tables", "List of Figures",
+        *EXAMPLE_CHAPTERS_EN]
     all_titles = [title for _, title, _ in e2e.outline_entries(reader)]
     # The cover and front matter, and the first page of every chapter and annex.
-    pages = sorted({1, *range(2, entries[4][2]), *(page for _, _, page in entries)})
+    pages = sorted({1, *range(2, entries[5][2]), *(page for _, _, page in entries)})
     text = "\n".join(example_en.page_text(number) for number in pages)
     for word in INDONESIAN_LABELS:
         assert not any(word in title for title in all_titles), word

@@ -34,6 +34,11 @@ def italic(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat,
     text(t, element, segments, fmt.with_(italic=True), link, ctx, rule)
 
 
+def underline(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat, link: Link,
+              ctx: Ctx, rule: Rule | None) -> None:
+    text(t, element, segments, fmt.with_(underline=True), link, ctx, rule)
+
+
 def vertical_align(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat,
                    link: Link, ctx: Ctx, rule: Rule | None) -> None:
     assert rule is not None

@@ -53,6 +53,7 @@ class RunFormat:
     italic: bool = False
     vert: str | None = None  # "superscript" | "subscript"
     size: int | None = None  # half-points
+    underline: bool = False
 
     def with_(self, **changes: Any) -> RunFormat:
         return replace(self, **changes)
@@ -74,6 +75,8 @@ def _rpr(fmt: RunFormat) -> etree._Element | None:
     if fmt.size:
         etree.SubElement(rpr, W + "sz").set(W + "val", str(fmt.size))
         etree.SubElement(rpr, W + "szCs").set(W + "val", str(fmt.size))
+    if fmt.underline:
+        etree.SubElement(rpr, W + "u").set(W + "val", "single")
     if fmt.vert:
         etree.SubElement(rpr, W + "vertAlign").set(W + "val", fmt.vert)
     return rpr

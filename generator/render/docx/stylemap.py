@@ -34,14 +34,16 @@ PARAGRAPH_STYLES = (
     "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
     "List Continue", "List Continue 2", "List Continue 3", "Table Heading", "Table Text",
     "Table Number", "Table Group", "Table Total", "SWOT Heading", "Fact Term", "Fact Value",
-    "Key Figure", "Signature", "Status", "Label", "HTML Preformatted", "Horizontal Line", "Header",
-    "Footer", "Bibliography",
+    "Key Figure", "Signature", "Approval Document", "Approval Basis", "Signature Block",
+    "Signature Space", "Seal Place", "Status", "Label", "HTML Preformatted", "Horizontal Line",
+    "Header", "Footer", "Bibliography",
 )
 CHARACTER_STYLES = (
     "Hyperlink", "HTML Code", "Key Figure Value", "Status Baik", "Status Cukup",
     "Status Kurang", "Cell Mark",
 )
-TABLE_STYLES = ("Masterplan Table", "SWOT Table", "Facts Table", "Key Figures Table")
+TABLE_STYLES = ("Masterplan Table", "SWOT Table", "Facts Table", "Key Figures Table",
+                "Signature Table")
 
 STYLES: dict[str, StyleKind] = {
     **{name: "paragraph" for name in PARAGRAPH_STYLES},
@@ -216,6 +218,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "section break before and after; A4 landscape; each further h2 on a new page"),
     Rule("section.front", "layout", "page break", "page_break",
          "front matter starts on a new page"),
+    Rule("section.approval", "layout", "page break", "page_break",
+         "the approval page (lembar pengesahan), in the front matter"),
     Rule("section.chapter", "layout", "page break", "page_break",
          "a chapter starts on a new page"),
     Rule("section.bibliography", "layout", "page break", "page_break",
@@ -246,6 +250,10 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("p.signature", "paragraph", "Signature", "paragraph"),
     Rule("p.reference", "paragraph", "Bibliography", "paragraph",
          "an entry of the bibliography (section.bibliography): hanging indent"),
+    Rule("p.approval-document", "paragraph", "Approval Document", "paragraph",
+         "the approval page: the document, region and period"),
+    Rule("p.approval-basis", "paragraph", "Approval Basis", "paragraph",
+         "the approval page: the regulation adopting the masterplan"),
     Rule("p.status", "paragraph", "Status", "paragraph", "kept with the next paragraph"),
     Rule("p.label", "paragraph", "Label", "paragraph",
          "a label line (Kegiatan:, Uraian); kept with the next paragraph"),
@@ -287,12 +295,16 @@ VOCABULARY: tuple[Rule, ...] = (
     # inline
     Rule("strong, b", "direct", "bold", "bold"),
     Rule("em, i, cite, dfn, var", "direct", "italic", "italic"),
+    Rule("u, ins", "direct", "underline", "underline", "a signatory's name"),
     Rule("sub", "direct", "subscript", "vertical_align"),
     Rule("sup", "direct", "superscript", "vertical_align"),
     Rule("code, kbd, samp, tt", "character", "HTML Code", "character"),
     # tables
     Rule("table.swot", "table", "SWOT Table", "even_table",
          "two equal columns; rows may split across pages (unless table.keep)"),
+    Rule("table.signatures", "table", "Signature Table", "even_table",
+         "the approval page's signature blocks: equal columns, no borders; with table.keep "
+         "on one page"),
     Rule("table, table.data", "table", "Masterplan Table", "table",
          "also Markdown tables without a class; column widths from the content"),
     Rule("table.programs", "layout", "Masterplan Table", "table", "program list"),
@@ -324,6 +336,12 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("th.phase", "direct", "centred", "table_part",
          "a roadmap phase above its years (th[colspan])"),
     Rule("td", "paragraph", "Table Text", "table_part"),
+    Rule("td.signatory", "paragraph", "Signature Block", "table_part",
+         "a signature block: label, position, name, rank, NIP, centred"),
+    Rule("div.sign-here", "paragraph", "Signature Space", "styled_flow",
+         "room for a signature, in td.signatory"),
+    Rule("div.sign-here.seal", "paragraph", "Seal Place", "styled_flow",
+         "room for the signature and the official seal (cap), marked"),
     Rule("td.num", "paragraph", "Table Number", "table_part",
          "right aligned, the column kept wide enough not to wrap"),
     Rule("td.nowrap", "direct", "column width", "table_part",

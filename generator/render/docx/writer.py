@@ -56,6 +56,7 @@ BLOCK_HANDLERS: dict[str, BlockHandler] = {
 INLINE_HANDLERS: dict[str, InlineHandler] = {
     "bold": inline.bold,
     "italic": inline.italic,
+    "underline": inline.underline,
     "vertical_align": inline.vertical_align,
     "character": inline.character,
     "link": inline.link,
