@@ -20,6 +20,7 @@ The temporary DOCX and PDF are LibreOffice's working files, not output: they liv
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -69,8 +70,9 @@ def run(command: list[str], timeout: float) -> None:
     """`command` in a session of its own (LibreOffice's soffice.bin is a grandchild of the
     command), killed with everything it started after `timeout` seconds."""
     try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, start_new_session=True)
+        process = subprocess.Popen(  # noqa: S603  (LibreOffice from the PATH, our own files)
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            start_new_session=True)
     except OSError as error:
         raise LibreOfficeError(f"LibreOffice cannot be started ({error})") from None
     try:
@@ -90,10 +92,8 @@ def run(command: list[str], timeout: float) -> None:
 
 
 def _kill_session(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:
@@ -106,8 +106,11 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
         raise LibreOfficeError("pypdf is not installed") from None
     try:
         reader = PdfReader(io.BytesIO(pdf))
-        pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination) + 1
-                 for name, destination in reader.named_destinations.items()}
+        pages: dict[str, int] = {}
+        for name, destination in reader.named_destinations.items():
+            index = reader.get_destination_page_number(destination)
+            if index is not None and index >= 0:
+                pages[str(name).lstrip("/")] = index + 1
     except (PyPdfError, ValueError, KeyError, TypeError) as error:
         raise LibreOfficeError(f"the PDF of LibreOffice cannot be read ({error})") from None
     if not pages:
