@@ -35,6 +35,7 @@ COVER = (0x1F, 0x4E, 0x79)
 class Book:
     docx: Path
     html: Path
+    weasyprint: Path  # the PDF of the same render
     stderr: str
     pdf: Path  # the DOCX as LibreOffice opens it, bookmarks as named destinations
     updated: Path  # the same after updating every index and field
@@ -45,7 +46,7 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Book:
     if lo.executable() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     base = tmp_path_factory.mktemp("docx-book")
-    done = masterplan("render", EXAMPLE, "-f", "html,docx", "-o", base / "out")
+    done = masterplan("render", EXAMPLE, "-f", "pdf,html,docx", "-o", base / "out")
     assert done.returncode == 0, done.stderr
     source = next((base / "out").glob("*-masterplan.docx"))
     profile, pdfs = base / "profile", base / "pdf"
@@ -54,8 +55,9 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Book:
     module.write_text(UPDATE_MACRO, encoding="utf-8")
     updated = pdfs / "updated.pdf"
     soffice([f"macro:///Standard.Module1.UpdateAndExport({source},{updated})"], profile)
-    return Book(source, next((base / "out").glob("*-masterplan.html")), done.stderr,
-                pdfs / f"{source.stem}.pdf", updated)
+    out = base / "out"
+    return Book(source, next(out.glob("*-masterplan.html")), next(out.glob("*-masterplan.pdf")),
+                done.stderr, pdfs / f"{source.stem}.pdf", updated)
 
 
 def toc_entries(path: Path) -> list[tuple[str, str, int]]:
@@ -102,6 +104,18 @@ def test_the_contents_list_the_levels_of_the_html_and_pdf(book: Book) -> None:
     listed = [" ".join(li.text_content().split()) for li in items]
     assert {li.get("class") for li in items} == {"toc-1", "toc-2"}
     assert [title for _, title, _ in toc_entries(book.docx)] == listed
+
+
+def test_the_docx_contents_are_the_pdf_contents(book: Book) -> None:
+    reader = PdfReader(book.weasyprint)
+    contents = " ".join(page_text(reader, n) for n in range(2, 7))
+    start = contents.index("DAFTAR ISI") if "DAFTAR ISI" in contents else 0
+    contents = contents[start:contents.find("DAFTAR TABEL", start)]
+    entries = toc_entries(book.docx)
+    for _, title, _ in entries:
+        assert title in contents, title
+    # and nothing more: as many numbered entries as the DOCX has, no third level
+    assert len(re.findall(r"\b(?:\d+\.\d+|BAB [IVX]+|Lampiran [A-Z]) ", contents)) == len(entries)
 
 
 def test_updating_the_contents_changes_no_page(book: Book) -> None:
