@@ -24,7 +24,7 @@ from generator.errors import (
     SpecError,
 )
 from generator.render import format_names
-from generator.settings import LANGUAGES, PDF_VARIANTS
+from generator.settings import DOCX_TOCS, LANGUAGES, PDF_VARIANTS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +45,11 @@ PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), def
                            help="Archival PDF/A-3b with the source spec attached.")
 REFERENCE_DOCX = click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
                               help="A .docx whose Word styles the DOCX output uses.")
+DOCX_TOC = click.option(
+    "--docx-toc", type=click.Choice(DOCX_TOCS), default=None,
+    help="Page numbers in the DOCX table of contents: pages, as LibreOffice lays the"
+         " document out (when LibreOffice is installed; the default), or field, left to"
+         " Word, which fills them when it updates the fields on opening.")
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True,
                     help="Language of messages and documents (Bahasa Indonesia or English).")
 COHORT_FORMATS = click.option(
@@ -179,12 +184,13 @@ def schema(output: Path | None) -> None:
 @RENDER_MEMORY
 @PDF_VARIANT
 @REFERENCE_DOCX
+@DOCX_TOC
 @click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
 @click.pass_context
 def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
            lang: str | None, template_dir: Path | None, timeout: float | None,
            memory_limit: int | None, pdf_variant: str | None, reference_docx: Path | None,
-           strict: bool) -> None:
+           docx_toc: str | None, strict: bool) -> None:
     """Render a spec to PDF, HTML and DOCX documents.
 
     With --template-dir, the render runs in a process of its own, stopped after --timeout
@@ -287,6 +293,7 @@ def watch(ctx: click.Context, spec: Path, outdir: Path, lang: str | None,
               help="Your own templates/stylesheet.")
 @PDF_VARIANT
 @REFERENCE_DOCX
+@DOCX_TOC
 @click.option("--strict", is_flag=True, help="Refuse specs with warnings.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show progress on stderr (a bar on a terminal, lines otherwise).")
@@ -295,7 +302,7 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
           outdir: Path | None, jobs: int | None, force: bool, fail_fast: bool,
           timeout: float | None, memory_limit: int | None, lang: str | None,
           template_dir: Path | None, pdf_variant: str | None, reference_docx: Path | None,
-          strict: bool, progress: bool) -> None:
+          docx_toc: str | None, strict: bool, progress: bool) -> None:
     """Render a cohort: TARGET is a cohort manifest, a folder of specs, or one spec.
 
     Specs run in parallel worker processes; an invalid, crashing or hanging spec never
@@ -327,12 +334,13 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
               help="Your own templates (report/*.j2) and stylesheet.")
 @PDF_VARIANT
 @REFERENCE_DOCX
+@DOCX_TOC
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
 @click.pass_context
 def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path | None,
            lang: str | None, jobs: int | None, timeout: float | None,
            memory_limit: int | None, template_dir: Path | None, pdf_variant: str | None,
-           reference_docx: Path | None, strict: bool) -> None:
+           reference_docx: Path | None, docx_toc: str | None, strict: bool) -> None:
     """A comparative document across a cohort (manifest, folder or spec): programs and
     budget per dimension and region, funding sources, quick wins, a readiness heat map.
 

@@ -101,6 +101,7 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
             title=meta["title"], author=meta["author"], subject=meta["subject"],
             keywords=meta["keywords"], language=lang, created=created,
             pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
+            docx_toc=settings.docx_toc,
             header=f"{context['region']['government']} · {meta['title']}",
             chart_images={key: chart.png for key, chart in charts.items()},
             attachments=[(name or f"{stem}.yaml", data, what)
@@ -197,6 +198,7 @@ def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
         author=context["author"], subject=context["subject"], keywords=context["keywords"],
         language=lang, created=stamp_for(context["created"]),
         pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
+        docx_toc=settings.docx_toc,
         header=f"{context['subtitle']} · {context['title']}")
     result = RenderResult()
     write_documents([lambda: document], settings, result, write=write)

@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,10 @@ from generator.errors import UsageError
 
 LANGUAGES = ("id", "en")
 PDF_VARIANTS = ("pdf/a-3b",)
+#: The page numbers of a DOCX's table of contents: "pages" as LibreOffice lays the document
+#: out (when it is installed; else a warning and none), "field" none (Word fills them when
+#: it updates the fields on opening).
+DOCX_TOCS = ("pages", "field")
 DEFAULT_TIMEOUT = 300.0
 #: Seconds each document of `render`, `report` and `watch` may take when it is made in a
 #: process of its own (with a `--template-dir`: `generator.batch.isolated`).
@@ -46,6 +51,8 @@ class RenderSettings:
     template_dir: Path | None = None
     reference_docx: Path | None = None
     pdf_variant: str | None = None
+    #: page numbers of the DOCX contents (`DOCX_TOCS`)
+    docx_toc: str = "pages"
     #: refuse a spec with warnings
     strict: bool = False
     outdir: Path = field(default=Path("out"), metadata=NOT_OUTPUT)
@@ -115,6 +122,10 @@ class RenderSettings:
             elif isinstance(value, tuple):
                 value = sorted(value)
             values[item.name] = value
+        if "docx" in self.formats and self.docx_toc == "pages":
+            # the page numbers are there only when LibreOffice is (as
+            # generator.render.docx.libreoffice finds it; that package imports python-docx)
+            values["libreoffice"] = bool(shutil.which("soffice") or shutil.which("libreoffice"))
         return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
 
 
@@ -188,6 +199,9 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
         values["memory_limit"] = int(values["memory_limit"])
     if "strict" in values:
         values["strict"] = bool(values["strict"])
+    if "docx_toc" in values and values["docx_toc"] not in DOCX_TOCS:
+        raise UsageError(f"unknown DOCX contents `{values['docx_toc']}`; choose from "
+                         f"{', '.join(DOCX_TOCS)}")
     for name in ("template_dir", "reference_docx"):
         if name in values:
             values[name] = Path(values[name])

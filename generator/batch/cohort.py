@@ -58,7 +58,7 @@ def build_cohort_schema() -> dict[str, Any]:
     documents, languages and PDF variants are those of the registries and the settings."""
     from generator.documents import spec_kinds
     from generator.render import format_names
-    from generator.settings import LANGUAGES, PDF_VARIANTS
+    from generator.settings import DOCX_TOCS, LANGUAGES, PDF_VARIANTS
 
     pattern_list = {"type": "array", "minItems": 1, "maxItems": 2000,
                     "items": _text("Path or glob", "A spec path or glob pattern, relative to "
@@ -118,6 +118,12 @@ def build_cohort_schema() -> dict[str, Any]:
                     "pdf_variant": {"type": "string", "enum": list(PDF_VARIANTS),
                                     "title": "PDF variant",
                                     "description": "Archival PDF/A-3b with the spec attached."},
+                    "docx_toc": {"type": "string", "enum": list(DOCX_TOCS),
+                                 "title": "DOCX contents",
+                                 "description": "Page numbers in the DOCX table of contents: "
+                                                "pages (as LibreOffice lays the document out, "
+                                                "when it is installed) or field (left to "
+                                                "Word)."},
                     "strict": {"type": "boolean", "title": "Strict",
                                "description": "Refuse specs with warnings."},
                     "timeout": {"type": "number", "minimum": 1, "maximum": 86400,

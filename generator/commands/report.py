@@ -6,8 +6,9 @@ same templates, stylesheet and writers as a region's documents; a `--template-di
 override `report/*.j2`.
 
 Settings come from the command line, else the manifest's `options` (formats, outdir, lang,
-timeout, memory_limit, template_dir, reference_docx, pdf_variant, strict), else the defaults
-(pdf,html into `out`, in Bahasa Indonesia, 120 s to read one spec, 2048 MiB per process); so
+timeout, memory_limit, template_dir, reference_docx, docx_toc, pdf_variant, strict), else
+the defaults (pdf,html into `out`, in Bahasa Indonesia, 120 s to read one spec, 2048 MiB per
+process); so
 a manifest's `outdir` puts the report next to the documents `masterplan batch` wrote. With a
 template folder the report is rendered in a process of its own, under the same time and
 memory limits (`generator.batch.isolated`).

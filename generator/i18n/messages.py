@@ -343,6 +343,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             " biasa", "class `{class}` of <{tag}> is not in the DOCX style map"
                             " (docs/templates.md); {count} such element(s) written as a plain"
                             " <{tag}>"),
+    "docx.toc_no_libreoffice": ("daftar isi DOCX tanpa nomor halaman: LibreOffice (soffice)"
+                                " tidak ditemukan. Word mengisinya saat dokumen dibuka (jawab"
+                                " Ya untuk memperbarui isian, atau pilih semua lalu tekan F9);"
+                                " pasang LibreOffice agar `render -f docx` mengisinya sendiri,"
+                                " atau pakai `--docx-toc field` untuk menghilangkan catatan ini",
+                                "the DOCX table of contents has no page numbers: LibreOffice"
+                                " (soffice) was not found. Word fills them in when it opens"
+                                " the document (answer Yes to updating the fields, or select"
+                                " all and press F9); install LibreOffice for `render -f docx`"
+                                " to fill them in itself, or use `--docx-toc field` to silence"
+                                " this note"),
+    "docx.toc_libreoffice_failed": ("daftar isi DOCX tanpa nomor halaman: LibreOffice gagal"
+                                    " menata dokumen ({reason}). Word mengisinya saat dokumen"
+                                    " dibuka (jawab Ya untuk memperbarui isian, atau pilih"
+                                    " semua lalu tekan F9)",
+                                    "the DOCX table of contents has no page numbers:"
+                                    " LibreOffice could not lay the document out ({reason})."
+                                    " Word fills them in when it opens the document (answer"
+                                    " Yes to updating the fields, or select all and press F9)"),
     # a consultant's reference document (--reference-docx): the diagnostic is at the file
     "docx.reference_unreadable": ("berkas tidak dapat dibaca ({reason})",
                                   "the file cannot be read ({reason})"),

@@ -35,6 +35,9 @@ class Document:
     pdf_variant: str | None = None
     #: the Word styles of the DOCX
     reference_docx: Path | None = None
+    #: the page numbers of the DOCX contents (`generator.settings.DOCX_TOCS`): "pages"
+    #: measured with LibreOffice when it is installed, "field" left to Word
+    docx_toc: str = "field"
     #: the running header of formats that draw their own (DOCX)
     header: str = ""
     #: chart key → PNG, for formats that cannot take the SVG in the HTML

@@ -70,7 +70,7 @@ def test_every_settings_field_that_changes_a_document_is_in_the_fingerprint(
         "documents": ("summary",), "formats": ("docx",), "lang": "en",
         "template_dir": tmp_path, "reference_docx": reference, "pdf_variant": "pdf/a-3b",
         "strict": True, "outdir": tmp_path / "elsewhere", "messages_lang": "en",
-        "timeout": 5.0, "memory_limit": 1, "template_seconds": 1}
+        "timeout": 5.0, "memory_limit": 1, "template_seconds": 1, "docx_toc": "field"}
     assert set(changes) == {f.name for f in dataclasses.fields(RenderSettings)}
     for name, value in changes.items():
         counts = dataclasses.fields(RenderSettings)[
@@ -84,6 +84,29 @@ def test_every_settings_field_that_changes_a_document_is_in_the_fingerprint(
     assert with_reference.fingerprint() != before
     assert RenderSettings.from_plain(with_reference.to_plain()) == with_reference.replace(
         reference_docx=reference.resolve(), outdir=Path("out").resolve())
+
+
+def test_whether_libreoffice_is_there_counts_for_docx_page_numbers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A DOCX made without LibreOffice has no page numbers in its contents: installing it
+    must render the spec again."""
+    (tmp_path / "with").mkdir()
+    (tmp_path / "without").mkdir()
+    fake = tmp_path / "with" / "soffice"
+    fake.write_text("#!/bin/sh\n", encoding="utf-8")
+    fake.chmod(0o755)
+
+    def fingerprints(settings: RenderSettings) -> set[str]:
+        found = set()
+        for folder in ("with", "without"):
+            monkeypatch.setenv("PATH", str(tmp_path / folder))
+            found.add(settings.fingerprint())
+        return found
+
+    docx = RenderSettings(formats=("docx",))
+    assert len(fingerprints(docx)) == 2
+    assert len(fingerprints(docx.replace(docx_toc="field"))) == 1
+    assert len(fingerprints(RenderSettings(formats=("pdf", "html")))) == 1
 
 
 def test_asset_hashes_never_open_what_is_not_a_plain_relative_file(tmp_path: Path) -> None:

@@ -561,7 +561,7 @@ def test_running_header_and_page_number_footer() -> None:
 def test_table_of_contents_field_and_page_references() -> None:
     document = build(STRUCTURE)
     instructions = [i.text.strip() for i in document.element.body.iter(W + "instrText")]
-    assert instructions == ['TOC \\o "1-3" \\h \\z \\u', "PAGEREF _tabel_1_1 \\h"]
+    assert instructions == ['TOC \\o "1-2" \\h \\z \\u', "PAGEREF _tabel_1_1 \\h"]
     toc = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(
         ("TOC", "Table of Figures"))]
     assert toc == [("TOC Heading", "Daftar Isi"), ("TOC 1", "BAB I Pendahuluan"),

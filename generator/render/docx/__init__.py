@@ -12,19 +12,25 @@ pictures, numbering, archive (a zip inflated under real caps), sanitize (what a 
 may bring, and the last check of the output), reference (the reference DOCX), package (core
 properties, zip), page (page setup), translator (the walk and its dispatch), then the
 handlers in sections, blocks, inline and tables, and writer (the handlers registered, the
-walk run).
+walk run); libreoffice (the pages of the bookmarks, measured by LibreOffice headless)
+stands apart.
 
 Decisions:
 
 - Headings are numbered by Word (multi-level numbering linked to Heading 1–4) and the
   number text of the HTML (``span.num``) is dropped; a heading whose HTML number the Word
   numbering would not reproduce keeps its text instead (`numbering.HeadingNumbers`).
-- The table of contents is a real ``TOC`` field, pre-filled with the entries of the HTML and
-  rebuilt by Word on opening (``w:updateFields``); LibreOffice shows the pre-filled entries
-  until "Update index". Lists of tables and figures carry PAGEREF fields, which LibreOffice
-  computes on load and Word on opening.
-- The cover is its own section without header or footer; ``section.landscape`` content gets
-  a landscape section, and portrait resumes after it.
+- The table of contents is a real ``TOC`` field of the levels the HTML lists, pre-filled
+  with the entries of the HTML and rebuilt by Word on opening (``w:updateFields``);
+  LibreOffice shows the pre-filled entries until "Update index". With LibreOffice
+  installed (`libreoffice`), the pre-filled entries carry the page numbers LibreOffice
+  lays out, written by a second pass of our converter (never LibreOffice's own re-saved
+  file). Lists of tables and figures carry PAGEREF fields, which LibreOffice computes on
+  load and Word on opening.
+- The cover is its own section without header or footer, on a page-sized picture of the
+  cover colour anchored behind the text (plain DrawingML, no Word 2010 extensions), its
+  text white; ``section.landscape`` content gets a landscape section, and portrait resumes
+  after it.
 - Spec text is only ever text: characters XML forbids are removed, links are kept only for
   http, https and mailto (or internal anchors), pictures come only from the chart PNGs the
   caller passes and from ``data:`` URLs, checked by Pillow. Any problem is a `RenderError`
@@ -43,18 +49,22 @@ Decisions:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Diagnostic, SourceSpan
 from generator.render import Document, Written
+from generator.render.docx import libreoffice
 from generator.render.docx.options import DocxOptions
 from generator.render.docx.package import finish
 from generator.render.docx.reference import open_reference
 from generator.render.docx.stylemap import DocxWarning
-from generator.render.docx.writer import parse, write
+from generator.render.docx.translator import bookmark_names
+from generator.render.docx.writer import has_contents, parse, write
 
-__all__ = ["DocxOptions", "DocxResult", "DocxWarning", "convert", "render_docx", "write_docx"]
+__all__ = ["DocxOptions", "DocxResult", "DocxWarning", "convert", "convert_with_pages",
+           "render_docx", "write_docx"]
 
 logger = logging.getLogger(__name__)
 
@@ -85,18 +95,54 @@ def render_docx(html: str, options: DocxOptions) -> bytes:
 
 def convert(html: str, options: DocxOptions) -> DocxResult:
     """Convert the document `html` to DOCX; raise `RenderError` on anything unusable."""
-    root = parse(html)
+    return _convert(parse(html), options)
+
+
+def _convert(root: Any, options: DocxOptions) -> DocxResult:
     document, warnings = open_reference(options.reference_docx)
     warnings += write(document, options, root)
     return DocxResult(finish(document, options), tuple(warnings))
 
 
+def convert_with_pages(html: str, options: DocxOptions,
+                       soffice: str | None) -> tuple[DocxResult, DocxWarning | None]:
+    """The DOCX with the page numbers of its table of contents as LibreOffice `soffice`
+    lays the document out (see `libreoffice`), and None; without LibreOffice, or when it
+    fails, the DOCX without page numbers and a warning that says why."""
+    root = parse(html)
+    if not has_contents(root):
+        return _convert(root, options), None
+    if soffice is None:
+        return _convert(root, options), DocxWarning(
+            "docx.toc_no_libreoffice", {}, "the DOCX table of contents has no page numbers: "
+            "LibreOffice (soffice) was not found")
+    measured = _convert(root, replace(options, toc_numbers="placeholder"))
+    try:
+        found = libreoffice.bookmark_pages(measured.data, soffice)
+    except libreoffice.LibreOfficeError as error:
+        return _convert(root, options), DocxWarning(
+            "docx.toc_libreoffice_failed", {"reason": error.reason},
+            f"the DOCX table of contents has no page numbers: {error.reason}")
+    pages = {name: page for name in bookmark_names(root).values()
+             if (page := libreoffice.page_of(found, name)) is not None}
+    return _convert(root, replace(options, toc_numbers="pages", toc_pages=pages)), None
+
+
 def write_docx(document: Document) -> Written:
-    """The DOCX writer of the registry (`generator.render.WRITERS`)."""
+    """The DOCX writer of the registry (`generator.render.WRITERS`): with `docx_toc`
+    "pages" the contents carry their page numbers (LibreOffice measures them), else Word
+    fills them on opening."""
     options = DocxOptions(title=document.title, author=document.author,
                           subject=document.subject, keywords=document.keywords,
                           language=document.language, created=document.created,
                           header=document.header, reference_docx=document.reference_docx,
                           charts=document.chart_images)
-    converted = convert(document.html, options)
-    return Written(converted.data, converted.diagnostics(document.reference_docx))
+    if document.docx_toc != "pages":
+        converted = convert(document.html, options)
+        return Written(converted.data, converted.diagnostics(document.reference_docx))
+    converted, note = convert_with_pages(document.html, options, libreoffice.executable())
+    warnings = converted.diagnostics(document.reference_docx)
+    if note is not None:
+        warnings.append(Diagnostic(SourceSpan(f"{document.stem}.docx", 0, 0), "warning", "",
+                                   note.code, dict(note.params)))
+    return Written(converted.data, warnings)

@@ -3,6 +3,7 @@ table of contents and the lists of tables and figures, figures."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,11 @@ _BULLET_ITEM = STYLE_MAP.rule("ul > li")
 _NUMBER_ITEM = STYLE_MAP.rule("ol > li")
 _CONTINUE = STYLE_MAP.rule("li > p (second and later)")
 _TOC_ENTRY = STYLE_MAP.rule("nav.toc li, nav.toc li.toc-1")
+_TOC_LEVEL = re.compile(r"toc-([1-9])")
+_TOC_OUTLINE = re.compile(r'\\o "1-[1-9]"')
+#: The page number of every entry in the first pass of `--docx-toc pages`: as wide as any
+#: page number of a book of up to 999 pages, so the real numbers never make an entry wrap.
+TOC_PLACEHOLDER = "888"
 _CHART_WIDTH_EMU = 16 * pictures.EMU_PER_CM  # when the img gives no data-width-cm
 
 # --- containers ----------------------------------------------------------------------------------
@@ -218,18 +224,48 @@ def _list(t: Translator, element: Any, out: Any, ctx: Ctx, item_rule: Rule,
 
 def contents(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
     """The entries of the HTML inside a TOC field (the rule's target is its instruction),
-    which Word rebuilds on opening."""
+    which Word rebuilds on opening. The field asks for the levels the HTML lists, so the
+    rebuilt contents are the pre-filled ones; with `DocxOptions.toc_numbers` each entry
+    ends in its page number (the pages LibreOffice found, or a placeholder as wide)."""
     inner = ctx.deeper()
-    paragraphs = _entries(t, element, out, inner, _toc_style, page_refs=False)
+    paragraphs = _entries(t, element, out, inner, _toc_style, page_refs=False,
+                          page_of=_toc_page(t))
     if not paragraphs:
         paragraphs.append(t.new_paragraph(out, _TOC_ENTRY.target, inner))
     first = paragraphs[0]
     holder = etree.Element(W + "p")
-    ox.field_begin(holder, rule.target)
+    ox.field_begin(holder, toc_instruction(rule.target, element))
     position = 1 if first.find(W + "pPr") is not None else 0
     for run in reversed(list(holder)):
         first.insert(position, run)
     ox.field_end(paragraphs[-1])
+
+
+def toc_levels(element: Any) -> int:
+    """The deepest level the contents `element` lists (``li.toc-N``; 1 without a class)."""
+    levels = [1]
+    for li in element.iter("li"):
+        for css_class in classes_of(li):
+            match = _TOC_LEVEL.fullmatch(css_class)
+            if match:
+                levels.append(int(match.group(1)))
+    return max(levels)
+
+
+def toc_instruction(instruction: str, element: Any) -> str:
+    """The TOC field's `instruction` asking for the outline levels the HTML lists: Word
+    rebuilds exactly the pre-filled entries, and the book keeps its pages."""
+    return _TOC_OUTLINE.sub(f'\\\\o "1-{toc_levels(element)}"', instruction, count=1)
+
+
+def _toc_page(t: Translator) -> Callable[[str], str | None] | None:
+    mode = t.options.toc_numbers
+    if mode == "placeholder":
+        return lambda target: TOC_PLACEHOLDER
+    if mode == "pages":
+        pages = t.options.toc_pages
+        return lambda target: str(pages[target]) if target in pages else None
+    return None
 
 
 def entries(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
@@ -243,7 +279,8 @@ def _toc_style(li: Any) -> str:
 
 
 def _entries(t: Translator, element: Any, out: Any, ctx: Ctx, style_of: Callable[[Any], str],
-             *, page_refs: bool) -> list[Any]:
+             *, page_refs: bool,
+             page_of: Callable[[str], str | None] | None = None) -> list[Any]:
     paragraphs = []
     for li in element.iter("li"):
         anchor = li.find(".//a")
@@ -253,7 +290,8 @@ def _entries(t: Translator, element: Any, out: Any, ctx: Ctx, style_of: Callable
         t.inline_children(li if anchor is None else anchor, segments, PLAIN, None, ctx)
         p = t.new_paragraph(out, style_of(li), ctx)
         paragraphs.append(p)
-        t.emit(ox.hyperlink(p, anchor=target) if target else p, normalise(segments))
+        link = ox.hyperlink(p, anchor=target) if target else p
+        t.emit(link, normalise(segments))
         if target and page_refs:
             # LibreOffice computes PAGEREF fields as it lays the document out, Word when
             # it updates the fields on opening. Inside the TOC field they would stay
@@ -261,6 +299,11 @@ def _entries(t: Translator, element: Any, out: Any, ctx: Ctx, style_of: Callable
             # go without.
             ox.tab_run(p)
             ox.field(p, f"PAGEREF {target} \\h")
+        elif target and page_of is not None:
+            number = page_of(target)
+            if number:  # the page as text, inside the link as Word writes its entries
+                ox.tab_run(link)
+                ox.text_run(link, number)
     return paragraphs
 
 

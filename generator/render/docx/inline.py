@@ -13,7 +13,9 @@ from generator.render.docx.translator import Ctx, Link, Segment, Translator, cla
 
 MAX_URL = 2000
 COVER_LOGO_HEIGHT_CM = 3.8  # as `.cover-logo img { height: 38mm }`
+COVER_CARD_HEIGHT_CM = 4.2  # `.cover-logo.card`: a 34 mm logo with 4 mm of card around it
 _COVER_LOGO = STYLE_MAP.rule("div.cover-logo")
+_COVER_CARD = STYLE_MAP.rule("div.cover-logo.card")
 
 
 def text(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat, link: Link,
@@ -84,8 +86,13 @@ def picture(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat
     image = pictures.check_picture(
         pictures.decode_data_uri(str(element.get("src", "")), what), what)
     if ctx.style == _COVER_LOGO.target:
-        width_emu = round(COVER_LOGO_HEIGHT_CM * pictures.EMU_PER_CM * image.width
-                          / image.height)
+        height_cm = COVER_LOGO_HEIGHT_CM
+        parent = element.getparent()
+        if parent is not None and _COVER_CARD.matches(parent.tag, classes_of(parent)):
+            # an opaque logo: on a white card, as the PDF draws it on the blue cover
+            image = pictures.on_card(image)
+            height_cm = COVER_CARD_HEIGHT_CM
+        width_emu = round(height_cm * pictures.EMU_PER_CM * image.width / image.height)
     else:
         width_emu = pictures.width_emu(element.get("data-width-cm"),
                                        image.width * pictures.EMU_PER_PIXEL)

@@ -54,6 +54,7 @@ class RunFormat:
     vert: str | None = None  # "superscript" | "subscript"
     size: int | None = None  # half-points
     underline: bool = False
+    color: str | None = None  # RRGGBB
 
     def with_(self, **changes: Any) -> RunFormat:
         return replace(self, **changes)
@@ -72,6 +73,8 @@ def _rpr(fmt: RunFormat) -> etree._Element | None:
         etree.SubElement(rpr, W + "b")
     if fmt.italic:
         etree.SubElement(rpr, W + "i")
+    if fmt.color:
+        etree.SubElement(rpr, W + "color").set(W + "val", fmt.color)
     if fmt.size:
         etree.SubElement(rpr, W + "sz").set(W + "val", str(fmt.size))
         etree.SubElement(rpr, W + "szCs").set(W + "val", str(fmt.size))

@@ -25,6 +25,12 @@ class DocxOptions:
     header: str | None = None  # running header text; default: the HTML's header.running
     reference_docx: Path | None = None
     charts: Mapping[str, bytes] = field(default_factory=dict)  # data-chart key → PNG
+    #: page numbers in the pre-filled table of contents: "" none (Word fills them when it
+    #: updates the field), "placeholder" a placeholder as wide as any (the layout pass of
+    #: `generator.render.docx.toc`), "pages" those of `toc_pages`
+    toc_numbers: str = ""
+    #: bookmark name → page number, for `toc_numbers` "pages"
+    toc_pages: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def language_tag(self) -> str:

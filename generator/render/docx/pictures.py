@@ -132,3 +132,73 @@ def is_decorative(img: Any) -> bool:
 def alt_text(img: Any) -> str:
     """The ``alt`` of an ``<img>`` (or of none), as one clean line."""
     return "" if img is None else clean_text(" ".join(str(img.get("alt", "")).split()))
+
+
+# --- the cover -------------------------------------------------------------------------------
+
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+WP = f"{{{WP_NS}}}"
+
+
+def solid_png(colour: str, size: int = 8) -> Picture:
+    """A small PNG of one colour (``RRGGBB``), stretched over the cover page."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (size, size), "#" + colour).save(buffer, "PNG", optimize=False)
+    return Picture(buffer.getvalue(), "png", size, size)
+
+
+def on_card(picture: Picture, padding: float = 4 / 34, radius: float = 3 / 34) -> Picture:
+    """`picture` on a white card with rounded corners (`padding` and `radius` as fractions
+    of its height), as ``.cover-logo.card`` draws an opaque logo on the PDF's blue cover;
+    outside the rounded corners the card is transparent."""
+    from PIL import Image, ImageDraw
+
+    with Image.open(io.BytesIO(picture.data)) as image:
+        logo = image.convert("RGBA")
+    pad = max(1, round(logo.height * padding))
+    card = Image.new("RGBA", (logo.width + 2 * pad, logo.height + 2 * pad), (255, 255, 255, 0))
+    ImageDraw.Draw(card).rounded_rectangle(
+        (0, 0, card.width - 1, card.height - 1), radius=max(1, round(logo.height * radius)),
+        fill=(255, 255, 255, 255))
+    card.alpha_composite(logo, (pad, pad))
+    buffer = io.BytesIO()
+    card.save(buffer, "PNG", optimize=False)
+    return Picture(buffer.getvalue(), "png", card.width, card.height)
+
+
+def page_background(part: Any, picture: Picture, width_emu: int, height_emu: int,
+                    shape_id: int, name: str) -> etree._Element:
+    """A ``wp:anchor`` that lays `picture` over the whole page, behind the text: at the
+    page's top left corner, `width_emu` × `height_emu`, wrapping nothing (plain
+    ECMA-376 DrawingML, which Word and LibreOffice both draw)."""
+    anchor = etree.Element(WP + "anchor", nsmap={"wp": WP_NS})
+    for key, value in (("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", "0"),
+                       ("simplePos", "0"), ("relativeHeight", "0"), ("behindDoc", "1"),
+                       ("locked", "1"), ("layoutInCell", "1"), ("allowOverlap", "1")):
+        anchor.set(key, value)
+    simple = etree.SubElement(anchor, WP + "simplePos")
+    simple.set("x", "0")
+    simple.set("y", "0")
+    for axis in ("positionH", "positionV"):
+        position = etree.SubElement(anchor, WP + axis)
+        position.set("relativeFrom", "page")
+        etree.SubElement(position, WP + "posOffset").text = "0"
+    inline = inline_picture(part, picture, width_emu, shape_id, "")
+    extent = inline.find(WP + "extent")
+    extent.set("cy", str(height_emu))
+    anchor.append(extent)
+    effect = etree.SubElement(anchor, WP + "effectExtent")
+    for side in ("l", "t", "r", "b"):
+        effect.set(side, "0")
+    etree.SubElement(anchor, WP + "wrapNone")
+    doc_pr = inline.find(WP + "docPr")
+    doc_pr.set("name", name)
+    anchor.append(doc_pr)
+    anchor.append(inline.find(WP + "cNvGraphicFramePr"))
+    graphic = inline.find("{http://schemas.openxmlformats.org/drawingml/2006/main}graphic")
+    for ext in graphic.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}ext"):
+        ext.set("cy", str(height_emu))
+    anchor.append(graphic)
+    return anchor

@@ -1,16 +1,26 @@
 """Handlers for the sections of the document: the cover (a section without header or
-footer), landscape sections, page breaks before chapters, and the running header."""
+footer, on a full-page blue background as the PDF's), landscape sections, page breaks
+before chapters, and the running header."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
+
 from generator.render.docx import ooxml as ox
+from generator.render.docx import pictures
 from generator.render.docx.ooxml import W
 from generator.render.docx.stylemap import STYLE_MAP, Rule
 from generator.render.docx.translator import Ctx, Translator, classes_of
 
 _RUNNING = STYLE_MAP.rule("header.running")
+#: The cover of style.css: `section.cover` on #1f4e79, its text white, the kicker and the
+#: meta line #cfe0f1.
+COVER_BACKGROUND = "1F4E79"
+COVER_TEXT = "FFFFFF"
+COVER_LIGHT_TEXT = "CFE0F1"
+_COVER_LIGHT = (STYLE_MAP.rule("p.cover-kicker").target, STYLE_MAP.rule("p.cover-meta").target)
 
 
 def write_running_header(t: Translator, body: Any) -> None:
@@ -32,9 +42,41 @@ def running_header(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) 
 
 
 def cover(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
-    t.flow(element, out, ctx.deeper())
-    if out is t.body:
-        end_section(t, landscape=False, cover=True)
+    """The cover: a section of its own without header or footer, its first paragraph
+    anchoring a picture of the cover colour over the whole page behind the text, and its
+    text in white (direct formatting, so a reference document's blue Title stays readable
+    on the blue page)."""
+    if out is not t.body:
+        t.flow(element, out, ctx.deeper())
+        return
+    start = len(t.body)
+    t.flow(element, out, ctx.deeper(fmt=ctx.fmt.with_(color=COVER_TEXT)))
+    written = [p for p in t.body[start:] if p.tag == W + "p"]
+    light = {t.styles.get(name) for name in _COVER_LIGHT} - {None}
+    for p in written:
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(W + "val") in light:
+            for colour in p.iter(W + "color"):
+                colour.set(W + "val", COVER_LIGHT_TEXT)
+    if not written:
+        written.append(t.new_paragraph(out, None, ctx))
+    _cover_background(t, written[0])
+    end_section(t, landscape=False, cover=True)
+
+
+def _cover_background(t: Translator, p: Any) -> None:
+    """The page-sized picture of the cover colour, anchored in `p` (first in it, so the
+    paragraph's own content keeps its place)."""
+    pg_sz = t.page.portrait.find(W + "pgSz")
+    width = int(pg_sz.get(W + "w")) * pictures.EMU_PER_TWIP
+    height = int(pg_sz.get(W + "h")) * pictures.EMU_PER_TWIP
+    t.shape_count += 1
+    anchor = pictures.page_background(t.part, pictures.solid_png(COVER_BACKGROUND), width,
+                                      height, t.shape_count, "Cover background")
+    run = etree.Element(W + "r")
+    etree.SubElement(run, W + "drawing").append(anchor)
+    ppr = p.find(W + "pPr")
+    p.insert(0 if ppr is None else 1, run)
 
 
 def landscape(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:

@@ -202,11 +202,12 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("footer (generated)", "paragraph", "Footer", "page_setup", "centred PAGE field"),
     # cover
     Rule("section.cover", "layout", "own section", "cover",
-         "first section: no header or footer, vertically centred"),
+         "first section: no header or footer, a page-sized picture of the cover colour "
+         "behind the text (wp:anchor behindDoc), the text white"),
     Rule("div.cover-logo", "paragraph", "Cover Logo", "styled_flow",
          "the logo picture (data: PNG/JPEG)"),
     Rule("div.cover-logo.card", "paragraph", "Cover Logo", "styled_flow",
-         "an opaque logo: on a white card on the PDF's blue cover (the DOCX cover is white)"),
+         "an opaque logo: on a white card with rounded corners, as on the PDF's blue cover"),
     Rule("p.cover-kicker", "paragraph", "Cover Kicker", "paragraph"),
     Rule("p.cover-title", "paragraph", "Title", "paragraph"),
     Rule("p.cover-subtitle", "paragraph", "Subtitle", "paragraph"),
@@ -278,9 +279,11 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("ol", "numbering", "masterplan-numbers", "numbered_list",
          "abstract numbering definition in numbering.xml; a new instance per list"),
     # contents and lists of tables and figures
-    Rule("nav.toc", "layout", 'TOC \\o "1-3" \\h \\z \\u', "contents",
-         "a TOC field, pre-filled with the entries of the HTML and updated when the document "
-         "is opened (updateFields)"),
+    Rule("nav.toc", "layout", 'TOC \\o "1-2" \\h \\z \\u', "contents",
+         "a TOC field of the levels the HTML lists (1-2; a template listing toc-3 makes it "
+         "1-3), pre-filled with the entries of the HTML and their page numbers as "
+         "LibreOffice lays them out (--docx-toc pages), updated by Word on opening "
+         "(updateFields)"),
     Rule("nav.toc li, nav.toc li.toc-1", "paragraph", "TOC 1", "list_item"),
     Rule("nav.toc li.toc-2", "paragraph", "TOC 2", "list_item"),
     Rule("nav.toc li.toc-3", "paragraph", "TOC 3", "list_item"),

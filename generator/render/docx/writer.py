@@ -22,6 +22,7 @@ from generator.render.docx.translator import (
     Handlers,
     InlineHandler,
     Translator,
+    classes_of,
 )
 
 BLOCK_HANDLERS: dict[str, BlockHandler] = {
@@ -101,6 +102,17 @@ def write(document: Any, options: DocxOptions, root: Any) -> list[DocxWarning]:
     t.body.append(t.page.sect_pr(landscape=t.in_landscape))
     write_settings(document, options.language_tag)
     return warnings
+
+
+def has_contents(root: Any) -> bool:
+    """Whether the HTML has a table of contents with entries (a ``nav`` whose rule makes
+    it the TOC field)."""
+    handlers = frozenset(BLOCK_HANDLERS)
+    for nav in root.iter("nav"):
+        rule = STYLE_MAP.find("nav", classes_of(nav), handlers=handlers)
+        if rule is not None and rule.handler == "contents" and nav.find(".//li") is not None:
+            return True
+    return False
 
 
 # --- classes the style map does not know -------------------------------------------------------
