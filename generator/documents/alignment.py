@@ -73,7 +73,7 @@ def alignment_annex(plan: Masterplan, alignment: Alignment, dimensions: list[dic
             "text": item.text, "depth": item.depth,
             "cells": [", ".join(p.id for p in linked if p.dimension == d["key"])
                       for d in dimensions],
-            "count": len(serving), "flag": not serving and item.kind in ("mission", "target"),
+            "count": len(serving), "flag": not serving,
         })
     targets = [item for item in alignment.items if item.kind == "target"]
     covered = [item for item in targets if alignment.serving(item.id, programs)]

@@ -266,13 +266,13 @@ LABELS: dict[str, tuple[str, str]] = {
                  " sources."),
     "ip_table": ("Indikator SNI ISO, Target Tahunan dan Sumber Data",
                  "SNI ISO Indicators, Yearly Targets and Data Sources"),
-    "ip_none": ("Belum ada indikator program yang menyebut nomor indikator SNI ISO (`iso`).",
-                "No program indicator names an SNI ISO indicator (`iso`) yet."),
+    "ip_none": ("Belum ada indikator program yang menyebut nomor indikator SNI ISO.",
+                "No program indicator names an SNI ISO indicator yet."),
     "ip_unmeasured": ("Indikator SNI ISO yang Dirujuk Program tetapi Belum Diukur",
                       "SNI ISO Indicators Programs Refer to but Do Not Measure Yet"),
-    "ip_unmeasured_intro": ("Program berikut merujuk indikator SNI ISO 37122 (`iso37122`) yang"
+    "ip_unmeasured_intro": ("Program berikut merujuk indikator SNI ISO 37122 yang"
                             " belum memiliki indikator kinerja dengan nilai awal dan target.",
-                            "These programs refer to SNI ISO 37122 indicators (`iso37122`) that"
+                            "These programs refer to SNI ISO 37122 indicators that"
                             " have no performance indicator with a baseline and targets yet."),
     "iso_group": ("{standard} · {number} · {theme}", "{standard} · {number} · {theme}"),
     "iso_indicator": ("Indikator SNI ISO", "SNI ISO Indicator"),
