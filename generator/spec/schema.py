@@ -497,9 +497,9 @@ def _rpjmd_structure() -> Schema:
 
 
 def _readiness_swot() -> Schema:
-    return {"swot": ref("swot", "SWOT", "Analisis SWOT area kesiapan ini (opsional), dicetak"
-                        " setelah ringkasannya.", "SWOT analysis of this readiness area"
-                        " (optional), printed after its summary.") | {COMMENTED: True}}
+    return {"swot": ref("swot", "SWOT", "Analisis SWOT area kesiapan ini, dicetak"
+                        " setelah ringkasannya.", "SWOT analysis of this readiness area,"
+                        " printed after its summary.") | {COMMENTED: True}}
 
 
 def _indicator_references() -> Schema:

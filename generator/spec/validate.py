@@ -939,7 +939,9 @@ class _Rules:
                 parts = iso_parts(value) if isinstance(value, str) else None
                 if parts is not None and isinstance(value, str) and not iso_known(value):
                     standard = parts[0]
-                    choices = tuple(f"37122:{n}" for n in iso_numbers) if (
+                    # a number of the same clause first (10.9 → 10.4, not 19.9)
+                    same = tuple(n for n in iso_numbers if n.split(".")[0] == str(parts[1]))
+                    choices = tuple(f"37122:{n}" for n in same or iso_numbers) if (
                         standard == "37122") else ()
                     self.out.error((*pointer, "indicators", index, "iso"), "rule.iso_unknown",
                                    value=value, standard=ISO_STANDARDS[standard].id,
