@@ -123,8 +123,8 @@ def build_alignment(plan: Masterplan) -> Alignment:
     links: dict[str, Links] = {}
     for program in plan.programs:
         raw = _at(plan.data, program.pointer).get("aligns") or {}
-        item = Links(list(raw.get("rpjmd", [])), raw.get("renstra", ""),
+        link = Links(list(raw.get("rpjmd", [])), raw.get("renstra", ""),
                      list(raw.get("spbe", [])), raw.get("spatial", ""))
-        if item:
-            links[program.id] = item
+        if link:
+            links[program.id] = link
     return Alignment(ordered, links, dict(children))

@@ -566,7 +566,7 @@ def _alignment_defs() -> dict[str, Schema]:
                                      " ruang).", "The item of the spatial plan (RTRW) it"
                                      " relates to (area, structure or land-use plan).",
                                      "Kawasan perkotaan Banyuwangi", maxLength=1000),
-                 }, **{COMMENTED: True})
+                 }, None, **{COMMENTED: True})
     return {"rpjmd_goal": goal, "rpjmd_target": target, "rpjmd_program": program,
             "aligns": aligns}
 

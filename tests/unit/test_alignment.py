@@ -37,9 +37,10 @@ RPJMD_NEW = """  rpjmd:
     programs:
       - {id: P1.1.1.1, target: S1.1.1, text: Program Pelayanan Perizinan}"""
 GOV01_OLD = "          - {id: GOV-01, name: Mal Pelayanan Publik Digital, lead_opd: DISKOMINFO,"
-GOV01_PREFIX = GOV01_OLD + "\n             aligns: {rpjmd: [{links}], spbe: [{spbe}], renstra: Program" \
-                           " Pelayanan, spatial: Kawasan perkotaan},"
-INDICATOR_OLD = "indicators: [{name: Layanan daring, unit: \"%\", targets: {2026: 40, 2030: 100}}]"
+GOV01_PREFIX = (GOV01_OLD + "\n             aligns: {rpjmd: [{links}], spbe: [{spbe}],"
+                " renstra: Program Pelayanan, spatial: Kawasan perkotaan},")
+INDICATOR_OLD = ("indicators: [{name: Layanan daring, unit: \"%\","
+                 " targets: {2026: 40, 2030: 100}}]")
 GOV01 = "dimensions.governance.sub_dimensions.public_service.programs[0]"
 
 
