@@ -498,8 +498,8 @@ def _rpjmd_structure() -> Schema:
 
 def _readiness_swot() -> Schema:
     return {"swot": ref("swot", "SWOT", "Analisis SWOT area kesiapan ini, dicetak"
-                        " setelah ringkasannya.", "SWOT analysis of this readiness area,"
-                        " printed after its summary.") | {COMMENTED: True}}
+                        " setelah aspek-aspeknya.", "SWOT analysis of this readiness area,"
+                        " printed after its aspects.") | {COMMENTED: True}}
 
 
 def _indicator_references() -> Schema:
