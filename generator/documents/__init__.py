@@ -64,6 +64,7 @@ register(DocumentKind("masterplan", "doc_masterplan", "masterplan/body.html.j2",
 register(DocumentKind("summary", "doc_summary", "summary/body.html.j2"))
 register(DocumentKind("quickwins", "doc_quickwins", "quickwins/body.html.j2"))
 register(DocumentKind("readiness", "doc_readiness", "readiness/body.html.j2"))
+register(DocumentKind("indicator-plan", "doc_indicator_plan", "indicator-plan/body.html.j2"))
 register(DocumentKind("report", "doc_report", "report/body.html.j2",
                       frame="report/document.html.j2", stylesheets=("report/report.css",),
                       scope="cohort", front_matter=True))

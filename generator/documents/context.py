@@ -14,12 +14,14 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.documents import bibliography
+from generator.documents.alignment import alignment_annex, indicator_plan, program_links
 from generator.documents.approval import approval_context
 from generator.documents.indicators import indicator_table
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.documents.previous import continued_from, previous_context
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
+from generator.spec.alignment import build_alignment
 from generator.spec.assets import ImageAsset, resolve_image
 from generator.spec.load import Pointer
 from generator.spec.markdown import HtmlPart, ImagePart, parse
@@ -55,6 +57,7 @@ class ContextBuilder:
         self.beyond_years = sorted({year for p in plan.programs for i in p.indicators
                                     for year in i.targets if plan.beyond_period(year)})
         self._pictures: dict[str, ImageAsset] = {}
+        self.alignment = build_alignment(plan)
         self._markdown_pointers: dict[str, Pointer] | None = None
         # before any narrative: their citations print these entries' labels
         self.references = bibliography.build(plan.data.get("references", []), self.t, self.f)
@@ -210,6 +213,8 @@ class ContextBuilder:
                                                self.scale_legend),
             "sdg": ", ".join(str(n) for n in p.sdg), "iso37122": ", ".join(p.iso37122),
             "colour": DIMENSION_COLOURS[p.dimension],
+            "aligns": program_links(self.alignment, self.alignment.links.get(p.id), self.t,
+                                    self.lang),
         }
 
     def dimensions(self) -> list[dict[str, Any]]:
@@ -326,8 +331,18 @@ class ContextBuilder:
                     "status_label": self.label(READINESS_STATUS, a.status) if a.status else "-",
                     "score": self.f.score(a.score) if a.score is not None else "-",
                     "narrative": self.md(a.narrative),
-                } for a in aspects]})
+                } for a in aspects],
+                "swot": self.readiness_swot(area)})
         return {"areas": areas, "summary": self.md(self.plan.data["readiness"].get("summary"))}
+
+    def readiness_swot(self, area: str) -> dict[str, Any] | None:
+        """An area's optional SWOT, shaped as the `swot_table` macro prints a dimension's."""
+        swot = self.plan.data["readiness"][area].get("swot")
+        if not swot:
+            return None
+        return {"label": self.label(READINESS_AREAS, area),
+                "swot": [{"key": k, "title": self.t[k], "items": swot.get(k, [])}
+                         for k in ("strengths", "weaknesses", "opportunities", "threats")]}
 
     def quick_wins(self) -> list[dict[str, Any]]:
         out = []
@@ -376,7 +391,9 @@ class ContextBuilder:
                 "map": self.picture(self.plan.profile_map),
                 "rpjmd": None if not rpjmd else {
                     "period": f"{rpjmd['start_year']}–{rpjmd['end_year']}",
-                    "vision": rpjmd["vision"], "missions": rpjmd.get("missions", [])}}
+                    "vision": rpjmd["vision"],
+                    "missions": [m["text"] if isinstance(m, dict) else m
+                                 for m in rpjmd.get("missions", [])]}}
 
     def build(self) -> dict[str, Any]:
         data, plan, f = self.plan.data, self.plan, self.f
@@ -388,6 +405,7 @@ class ContextBuilder:
         intro = data.get("introduction", {})
         foreword = data.get("foreword")
         programs = [self.program(p) for p in plan.programs]
+        dimensions = self.dimensions()
         targets = vision.get("targets", [])
         target_digits = f.unit_decimals((t.get("unit", ""), [t.get("value")]) for t in targets)
         vision_targets = [{
@@ -428,7 +446,7 @@ class ContextBuilder:
                     plan.beyond_period(t["year"]) for t in vision.get("targets", [])) else "",
                 "scale_legend": self.scale_legend(
                     [t["scale"] for t in vision.get("targets", []) if "scale" in t])},
-            "dimensions": self.dimensions(),
+            "dimensions": dimensions,
             "programs": programs,
             "program_count": len(programs),
             "indicator_annex": {
@@ -437,6 +455,10 @@ class ContextBuilder:
                 if self.beyond_years else "",
                 "scale_legend": self.scale_legend(indicator_scales)},
             "budget": self.budget(),
+            "alignment": alignment_annex(plan, self.alignment, dimensions, self.t, self.lang,
+                                         f),
+            "indicator_plan": indicator_plan(plan, self.t, self.lang, self.indicator,
+                                             self.agency, self.beyond_years, period),
             "roadmap": self.roadmap(),
             "quick_wins": self.quick_wins(),
             "governance": {

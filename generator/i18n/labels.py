@@ -235,6 +235,68 @@ LABELS: dict[str, tuple[str, str]] = {
     "none": ("-", "-"),
     "rp": ("Rp", "IDR"),
     "million": ("juta", "million"),
+    # alignment with the RPJMD, the Renstra, SPBE and the spatial plan (generator/documents/
+    # alignment.py) and the indicator plan
+    "annex_alignment": ("Matriks Keselarasan dengan RPJMD", "Alignment with the RPJMD"),
+    "alignment_matrix": ("Butir RPJMD dan Program Smart City per Dimensi",
+                         "RPJMD Items and Smart-City Programs per Dimension"),
+    "alignment_programs": ("Keselarasan Program dengan Renstra OPD, SPBE dan RTRW",
+                           "Programs and the Agencies' Renstra, SPBE and the Spatial Plan"),
+    "alignment_intro": ("Lampiran ini memetakan program smart city pada butir RPJMD {period}."
+                        " Sel memuat program yang merujuk butir itu secara langsung; kolom"
+                        " terakhir menghitung program yang mendukung butir itu atau butir di"
+                        " bawahnya.", "This annex maps the smart-city programs onto the items"
+                        " of the RPJMD {period}. A cell lists the programs that refer to the"
+                        " item directly; the last column counts the programs serving the item"
+                        " or an item under it."),
+    "alignment_coverage": ("{covered} dari {total} sasaran RPJMD didukung sekurang-kurangnya"
+                           " satu program smart city ({share}).", "{covered} of {total} RPJMD"
+                           " targets are served by at least one smart-city program ({share})."),
+    "alignment_missions_uncovered": ("Misi RPJMD tanpa program smart city: {missions}.",
+                                     "RPJMD missions without a smart-city program:"
+                                     " {missions}."),
+    "alignment_missions_all": ("Setiap misi RPJMD didukung sekurang-kurangnya satu program"
+                               " smart city.", "Every RPJMD mission is served by at least one"
+                               " smart-city program."),
+    "alignment_unlinked": ("Program tanpa rujukan RPJMD: {programs}.",
+                           "Programs without an RPJMD link: {programs}."),
+    "alignment_none": ("belum ada", "none yet"),
+    "alignment_count": ("Jumlah Program", "Programs"),
+    "rpjmd_item": ("Butir RPJMD", "RPJMD Item"),
+    "rpjmd_kind_mission": ("Misi", "Mission"),
+    "rpjmd_kind_goal": ("Tujuan", "Goal"),
+    "rpjmd_kind_target": ("Sasaran", "Target"),
+    "rpjmd_kind_program": ("Program Daerah", "Regional Program"),
+    "align_rpjmd": ("Keselarasan RPJMD", "RPJMD alignment"),
+    "align_renstra": ("Renstra OPD", "Agency Renstra"),
+    "align_spbe": ("SPBE", "SPBE"),
+    "align_spatial": ("RTRW", "Spatial plan (RTRW)"),
+    "doc_indicator_plan": ("Rencana Indikator SNI ISO 37122/37120",
+                           "SNI ISO 37122/37120 Indicator Plan"),
+    "ip_intro": ("Dokumen ini memuat {indicators} indikator kinerja masterplan smart city {region}"
+                 " {period} yang mengukur {isos} indikator SNI ISO 37122:2019 (kota cerdas) dan"
+                 " SNI ISO 37120:2018 (layanan kota dan kualitas hidup), dengan nilai awal,"
+                 " target tahunan, OPD penanggung jawab dan sumber datanya.",
+                 "This document lists the {indicators} performance indicators of the smart-city"
+                 " masterplan of {region} {period} that measure {isos} indicators of SNI ISO"
+                 " 37122:2019 (smart cities) and SNI ISO 37120:2018 (city services and quality"
+                 " of life), with their baselines, yearly targets, responsible agencies and data"
+                 " sources."),
+    "ip_table": ("Indikator SNI ISO, Target Tahunan dan Sumber Data",
+                 "SNI ISO Indicators, Yearly Targets and Data Sources"),
+    "ip_none": ("Belum ada indikator program yang menyebut nomor indikator SNI ISO.",
+                "No program indicator names an SNI ISO indicator yet."),
+    "ip_unmeasured": ("Indikator SNI ISO yang Dirujuk Program tetapi Belum Diukur",
+                      "SNI ISO Indicators Programs Refer to but Do Not Measure Yet"),
+    "ip_unmeasured_intro": ("Program berikut merujuk indikator SNI ISO 37122 yang"
+                            " belum memiliki indikator kinerja dengan nilai awal dan target.",
+                            "These programs refer to SNI ISO 37122 indicators that"
+                            " have no performance indicator with a baseline and targets yet."),
+    "iso_group": ("{standard} · {number} · {theme}", "{standard} · {number} · {theme}"),
+    "iso_indicator": ("Indikator SNI ISO", "SNI ISO Indicator"),
+    "iso_theme": ("Tema", "Theme"),
+    "ip_data_source": ("Sumber Data", "Data Source"),
+    "responsible_opd": ("OPD Penanggung Jawab", "Responsible Agency"),
 }
 
 

@@ -173,6 +173,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.quick_win_late": ("quick win harus dimulai pada dua tahun pertama ({start}-{latest}),"
                             " ditemukan {year}", "a quick win must start in the first two years"
                             " ({start}-{latest}), found {year}"),
+    # alignment with the RPJMD, SPBE and SNI ISO indicators
+    "rule.rpjmd_unknown": ("`{id}` bukan {what} yang dinyatakan di `profile.rpjmd`{suggestion}",
+                           "`{id}` is not {what} declared in `profile.rpjmd`{suggestion}"),
+    "rule.spbe_unknown": ("`{code}` bukan domain atau layanan SPBE (Perpres 95/2018){suggestion};"
+                          " pilihan: {known}", "`{code}` is not an SPBE domain or service"
+                          " (Perpres 95/2018){suggestion}; one of: {known}"),
+    "rule.iso_unknown": ("`{value}` bukan nomor indikator {standard}{suggestion}",
+                         "`{value}` is not an indicator number of {standard}{suggestion}"),
+    "pattern.rpjmd_id": ("kode butir RPJMD (huruf besar dan angka, bagian dipisah titik atau"
+                         " tanda hubung, mis. M2, T2.1)", "an RPJMD item id (capitals and"
+                         " digits, parts joined by dots or hyphens, e.g. M2, T2.1)"),
+    "pattern.spbe": ("kode SPBE (huruf kecil dan garis bawah, mis. data_informasi)",
+                     "an SPBE code (lower case and underscores, e.g. data_informasi)"),
+    "pattern.iso_indicator": ("nomor indikator SNI ISO berformat `37122:10.2` atau `37120:10.1`",
+                              "an SNI ISO indicator as `37122:10.2` or `37120:10.1`"),
     "rule.region_code_type": ("kode {code} adalah {actual}, tetapi `type` adalah {declared}"
                               " (KK 01-69 kabupaten, 71-99 kota)",
                               "code {code} is a {actual}, but `type` is {declared}"

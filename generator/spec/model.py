@@ -40,6 +40,9 @@ class Indicator:
     baseline_year: int | None
     targets: dict[int, Value]
     scale: str | None = None
+    #: the SNI ISO indicator it measures (`37122:10.2`) and where its data comes from
+    iso: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -278,7 +281,7 @@ def _indicator(item: dict[str, Any], scales: dict[str, Scale]) -> Indicator:
                      None if baseline is None else graded(baseline, scale),
                      item.get("baseline_year"),
                      {int(y): graded(v, scale) for y, v in item["targets"].items()},
-                     item.get("scale"))
+                     item.get("scale"), item.get("iso", ""), item.get("source", ""))
 
 
 def build_model(doc: SpecDocument) -> Masterplan:

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from generator.spec.markdown import REFERENCE_KEY
+from generator.spec.standards import ISO_PATTERN, SPBE
 from generator.spec.vocabulary import (
     DIMENSIONS,
     HORIZONS,
@@ -217,7 +218,7 @@ def _defs() -> dict[str, Schema]:
                             additionalProperties={"type": ["number", "string"],
                                                   "maxLength": MAX_SHORT},
                             minProperties=1),
-                    }, ["name", "unit", "targets"],
+                    } | _indicator_references(), ["name", "unit", "targets"],
                     **graded(("baseline",), ("targets", "additionalProperties")))
     budget = obj("Budget line", "Anggaran satu tahun dari satu sumber dana.",
                  "The budget of one year from one funding source.", {
@@ -276,6 +277,9 @@ def _defs() -> dict[str, Schema]:
                      {"type": "integer", "minimum": 1, "maximum": 17}),
         "iso37122": text_list("ISO 37122", "Nomor indikator SNI ISO 37122 terkait.",
                               "Related SNI ISO 37122 indicator numbers.", "6.1"),
+        "aligns": ref("aligns", "Alignment", "Keselarasan program dengan RPJMD, Renstra OPD,"
+                      " SPBE dan RTRW.", "The program's alignment with the RPJMD, the agency's"
+                      " Renstra, SPBE and the spatial plan (RTRW)."),
     }, ["id", "name", "lead_opd", "horizon", "start_year", "end_year"])
     sub_dimension = obj("Sub-dimension", "Satu sub-dimensi (elemen) dengan programnya.",
                         "One sub-dimension (element) with its programs.", {
@@ -407,7 +411,7 @@ def _defs() -> dict[str, Schema]:
         "indicator": indicator, "budget_line": budget, "program": program,
         "sub_dimension": sub_dimension, "swot": swot, "member": member, "body": body,
         "kpi": kpi, "milestone": milestone, "quick_win": quick_win, "picture": picture,
-    }
+    } | _alignment_defs()
     for key, label in DIMENSIONS.items():
         subs = SUB_DIMENSIONS[key]
         defs[f"dimension_{key}"] = obj(
@@ -446,8 +450,127 @@ def _defs() -> dict[str, Schema]:
                  "description": v.id + ".", "x-description-en": v.en + "."}
              for k, v in aspects.items()} | {
                 "summary": markdown("Summary", "Ringkasan area ini.", "Summary of this area.",
-                                    None)}, list(aspects))
+                                    None)} | _readiness_swot(), list(aspects))
     return defs
+
+
+# --- alignment (RPJMD, Renstra, SPBE, RTRW), readiness SWOT, indicator references ----------
+
+#: The id of an RPJMD item: capitals and digits, parts joined by dots or hyphens (M2, T2.1).
+RPJMD_ID_PATTERN = r"^[A-Z][A-Z0-9]*([.-][A-Z0-9]+)*$"
+SPBE_PATTERN = r"^[a-z][a-z_]*$"
+
+
+def _rpjmd_id(example: str) -> Schema:
+    return text("Id", "Kode unik butir RPJMD, dirujuk program di `aligns.rpjmd` (mis. M1,"
+                " T1.1, S1.1.2).", "Unique id of the RPJMD item, referred to by programs in"
+                " `aligns.rpjmd` (e.g. M1, T1.1, S1.1.2).", example, pattern=RPJMD_ID_PATTERN,
+                maxLength=40)
+
+
+def _rpjmd_mission() -> Schema:
+    """A mission: text (as before), or an object with an id that programs can link to."""
+    return {"type": ["string", "object"], "title": "Mission",
+            "description": "Satu misi RPJMD: teks, atau `{id, text}`.",
+            "x-description-en": "One RPJMD mission: text, or `{id, text}`.",
+            "examples": ["Misi pertama"], PLACEHOLDER: True, "minLength": 1,
+            "maxLength": MAX_SHORT,
+            "properties": {
+                "id": _rpjmd_id("M1"),
+                "text": text("Text", "Rumusan misi.", "The mission.", "Misi pertama",
+                             maxLength=2000),
+            }, "required": ["id", "text"], "additionalProperties": False}
+
+
+def _rpjmd_structure() -> Schema:
+    """Goals (tujuan), targets (sasaran) and regional programs of the RPJMD, each with an id
+    and the id of the item it belongs to."""
+    return {
+        "goals": array("Goals", "Tujuan RPJMD; `mission` ialah `id` misinya.", "RPJMD goals"
+                       " (tujuan); `mission` is the `id` of its mission.",
+                       {"$ref": "#/$defs/rpjmd_goal"}),
+        "targets": array("Targets", "Sasaran RPJMD; `goal` ialah `id` tujuannya.",
+                         "RPJMD targets (sasaran); `goal` is the `id` of its goal.",
+                         {"$ref": "#/$defs/rpjmd_target"}),
+        "programs": array("Regional programs", "Program pembangunan daerah RPJMD; `target`"
+                          " ialah `id` sasarannya.", "The RPJMD's regional programs; `target`"
+                          " is the `id` of its target.", {"$ref": "#/$defs/rpjmd_program"}),
+    }
+
+
+def _readiness_swot() -> Schema:
+    return {"swot": ref("swot", "SWOT", "Analisis SWOT area kesiapan ini, dicetak"
+                        " setelah aspek-aspeknya.", "SWOT analysis of this readiness area,"
+                        " printed after its aspects.") | {COMMENTED: True}}
+
+
+def _indicator_references() -> Schema:
+    return {
+        "iso": text("ISO indicator", "Nomor indikator SNI ISO yang diukur: `37122:10.2` (SNI"
+                    " ISO 37122:2019) atau `37120:10.1` (SNI ISO 37120:2018); dicetak di"
+                    " dokumen rencana indikator.", "The SNI ISO indicator measured:"
+                    " `37122:10.2` (SNI ISO 37122:2019) or `37120:10.1` (SNI ISO 37120:2018);"
+                    " printed in the indicator plan.", "37122:10.2", pattern=ISO_PATTERN,
+                    maxLength=12),
+        "source": text("Data source", "Sumber data indikator (instansi, sistem atau survei).",
+                       "Where the indicator's data comes from (agency, system or survey).",
+                       "Diskominfo, dasbor layanan daring"),
+    }
+
+
+def _alignment_defs() -> dict[str, Schema]:
+    def item(title: str, id_: str, en: str, example_id: str, parent: str | None,
+             parent_id: str, parent_en: str, parent_example: str, example: str) -> Schema:
+        props: dict[str, Schema] = {
+            "id": _rpjmd_id(example_id),
+            "text": text("Text", "Rumusan.", "The statement.", example, maxLength=2000),
+        }
+        if parent:
+            props[parent] = text(parent.capitalize(), parent_id, parent_en, parent_example,
+                                 pattern=RPJMD_ID_PATTERN, maxLength=40)
+        return obj(title, id_, en, props, ["id", "text"])
+
+    goal = item("RPJMD goal", "Satu tujuan RPJMD.", "One RPJMD goal (tujuan).", "T1.1",
+                "mission", "`id` misi tempat tujuan ini.", "The `id` of its mission.", "M1",
+                "Meningkatnya kualitas tata kelola pemerintahan")
+    target = item("RPJMD target", "Satu sasaran RPJMD.", "One RPJMD target (sasaran).",
+                  "S1.1.1", "goal", "`id` tujuan tempat sasaran ini.", "The `id` of its goal.",
+                  "T1.1", "Meningkatnya indeks SPBE")
+    target["properties"]["indicator"] = text(
+        "Indicator", "Indikator sasaran (seperti tertulis di RPJMD).",
+        "The target's indicator (as the RPJMD writes it).", "Indeks SPBE")
+    program = item("RPJMD program", "Satu program pembangunan daerah RPJMD.",
+                   "One regional program of the RPJMD.", "P1.1.1.1", "target",
+                   "`id` sasaran tempat program ini.", "The `id` of its target.", "S1.1.1",
+                   "Program Penyelenggaraan Statistik Sektoral dan Persandian")
+    aligns = obj("Alignment", "Keselarasan program dengan dokumen perencanaan lain.",
+                 "The program's alignment with other plans.", {
+                     "rpjmd": array("RPJMD", "`id` butir RPJMD (misi, tujuan, sasaran atau"
+                                    " program daerah) yang didukung program ini.", "The ids of"
+                                    " the RPJMD items (mission, goal, target or regional"
+                                    " program) this program serves.",
+                                    text("RPJMD item", "`id` butir RPJMD.",
+                                         "Id of an RPJMD item.", None,
+                                         pattern=RPJMD_ID_PATTERN, maxLength=40), max_items=50),
+                     "renstra": text("Renstra", "Program Renstra OPD penanggung jawab yang"
+                                     " memuat program ini.", "The program of the lead agency's"
+                                     " Renstra (strategic plan) that carries this one.",
+                                     "Program Aplikasi Informatika", maxLength=1000),
+                     "spbe": array("SPBE", "Domain arsitektur atau layanan SPBE (Perpres"
+                                   " 95/2018): " + ", ".join(SPBE) + ".", "SPBE architecture"
+                                   " domain or service (Perpres 95/2018): " + ", ".join(SPBE)
+                                   + ".", text("SPBE item", "Kode domain/layanan SPBE.",
+                                               "SPBE domain or service code.", None,
+                                               pattern=SPBE_PATTERN, maxLength=60),
+                                   max_items=len(SPBE)),
+                     "spatial": text("Spatial plan", "Butir Rencana Tata Ruang Wilayah (RTRW)"
+                                     " yang terkait (kawasan, rencana struktur atau pola"
+                                     " ruang).", "The item of the spatial plan (RTRW) it"
+                                     " relates to (area, structure or land-use plan).",
+                                     "Kawasan perkotaan Banyuwangi", maxLength=1000),
+                 }, None, **{COMMENTED: True})
+    return {"rpjmd_goal": goal, "rpjmd_target": target, "rpjmd_program": program,
+            "aligns": aligns}
 
 
 def build_schema() -> Schema:
@@ -527,9 +650,11 @@ def build_schema() -> Schema:
         "end_year": year("End year", "Tahun akhir RPJMD.", "Last RPJMD year.", 2029),
         "vision": text("Vision", "Visi RPJMD.", "RPJMD vision.", "Visi RPJMD daerah",
                        maxLength=2000, **{PLACEHOLDER: True}),
-        "missions": text_list("Missions", "Misi RPJMD.", "RPJMD missions.", "Misi pertama",
-                              placeholder=True),
-    }, ["start_year", "end_year", "vision"])
+        "missions": array("Missions", "Misi RPJMD: teks, atau `{id, text}` bila program"
+                          " merujuknya di `aligns.rpjmd`.", "RPJMD missions: text, or `{id,"
+                          " text}` when programs refer to it in `aligns.rpjmd`.",
+                          _rpjmd_mission()),
+    } | _rpjmd_structure(), ["start_year", "end_year", "vision"])
     profile = obj("Profile", "BAB II Gambaran Umum Daerah.", "Chapter II Regional Profile.", {
         "geography": ref("profile_section", "Geography", "Kondisi geografis.", "Geography."),
         "demography": ref("profile_section", "Demography", "Kondisi demografi.", "Demography."),

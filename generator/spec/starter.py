@@ -199,7 +199,7 @@ class _Writer:
             self.mapping(target, indent + "  ", pointer, child_verbose)
             # a picture names a file the starter's folder does not have; a COMMENTED section
             # is one most regions leave out
-            if target.get("x-picture") or target.get(COMMENTED):
+            if target.get("x-picture") or target.get(COMMENTED) or prop.get(COMMENTED):
                 for index in range(start, len(self.lines)):
                     line = self.lines[index]
                     body = line.lstrip()

@@ -25,6 +25,7 @@ from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
 from generator.spec.markdown import REFERENCE_KEY, CiteRef, ImageRef
 from generator.spec.provinces import closest, province_code
 from generator.spec.scales import Scale, builtin_scales, scales_of
+from generator.spec.standards import ISO_STANDARDS, SPBE, iso_37122_numbers, iso_known, iso_parts
 from generator.spec.vocabulary import (
     DIMENSIONS,
     FUNDING_SOURCES,
@@ -52,6 +53,9 @@ _PATTERN_NAMES = {
     r"^[a-z][a-z0-9_]*$": "pattern.scale_id",
     f"^{REFERENCE_KEY}$": "pattern.reference_key",
     r"^https?://[^\s]+$": "pattern.url",
+    r"^[A-Z][A-Z0-9]*([.-][A-Z0-9]+)*$": "pattern.rpjmd_id",
+    r"^[a-z][a-z_]*$": "pattern.spbe",
+    r"^371(20|22):[0-9]{1,2}\.[0-9]{1,2}$": "pattern.iso_indicator",
 }
 # A head's name written with the title the document prints before it anyway.
 _TITLE_IN_NAME = re.compile(r"^\s*((wakil\s+)?(bupati|wali\s*kota))\b", re.IGNORECASE)
@@ -317,6 +321,7 @@ class _Rules:
         self.references()
         self.placeholders()
         self.pictures()
+        self.alignment()
 
     def dates(self) -> None:
         value = _dict(self.data.get("document")).get("date")
@@ -919,6 +924,82 @@ class _Rules:
                 self.out.warn(("region", "code"), "quality.placeholder_code", code=code,
                               type=kind.capitalize(),
                               code_name=starter.code_name, name=name)
+
+
+    # alignment -----------------------------------------------------------------------------
+    def alignment(self) -> None:
+        """Every RPJMD id once; each goal, target and regional program names a declared parent;
+        each program's `aligns.rpjmd` names declared items, its `aligns.spbe` SPBE codes; each
+        `iso` (an indicator's, a program's `iso37122`) an indicator the standard has."""
+        rpjmd = _dict(_dict(self.data.get("profile")).get("rpjmd"))
+        base: Pointer = ("profile", "rpjmd")
+        kinds = {"missions": _RPJMD_KINDS["mission"], "goals": _RPJMD_KINDS["goal"],
+                 "targets": _RPJMD_KINDS["target"], "programs": _RPJMD_KINDS["program"]}
+        ids: dict[str, dict[str, Pointer]] = {key: {} for key in kinds}
+        every: dict[str, Pointer] = {}
+        for key in kinds:
+            for index, item in enumerate(_list(rpjmd.get(key))):
+                item_id = _dict(item).get("id")
+                if not isinstance(item_id, str):
+                    continue
+                pointer: Pointer = (*base, key, index, "id")
+                if item_id in every:
+                    self.out.error(pointer, "rule.duplicate_id", id=item_id,
+                                   first=self._where(every[item_id]))
+                    continue
+                every[item_id] = pointer
+                ids[key][item_id] = pointer
+        for key, parent_key, field in (("goals", "missions", "mission"),
+                                       ("targets", "goals", "goal"),
+                                       ("programs", "targets", "target")):
+            for index, item in enumerate(_list(rpjmd.get(key))):
+                parent = _dict(item).get(field)
+                if isinstance(parent, str) and parent not in ids[parent_key]:
+                    what = kinds[parent_key]
+                    self.out.error((*base, key, index, field), "rule.rpjmd_unknown", id=parent,
+                                   what=("@text", what[0], what[1]),
+                                   suggestion=_DidYouMean(parent, tuple(ids[parent_key])))
+        known = tuple(every)
+        spbe = tuple(SPBE)
+        iso_numbers = iso_37122_numbers()
+        for pointer, _dim, _sub, program in iter_programs(self.data):
+            aligns = _dict(program.get("aligns"))
+            for index, link in enumerate(_list(aligns.get("rpjmd"))):
+                if isinstance(link, str) and link not in every:
+                    self.out.error((*pointer, "aligns", "rpjmd", index), "rule.rpjmd_unknown",
+                                   id=link, what=("@text", *_RPJMD_KINDS["any"]),
+                                   suggestion=_DidYouMean(link, known))
+            for index, code in enumerate(_list(aligns.get("spbe"))):
+                if isinstance(code, str) and code not in SPBE:
+                    self.out.error((*pointer, "aligns", "spbe", index), "rule.spbe_unknown",
+                                   code=code, known=", ".join(spbe),
+                                   suggestion=_DidYouMean(code, spbe))
+            for index, number in enumerate(_list(program.get("iso37122"))):
+                if isinstance(number, str) and number not in iso_numbers:
+                    self.out.error((*pointer, "iso37122", index), "rule.iso_unknown",
+                                   value=number, standard=ISO_STANDARDS["37122"].id,
+                                   suggestion=_DidYouMean(number, iso_numbers))
+            for index, indicator in enumerate(_list(program.get("indicators"))):
+                value = _dict(indicator).get("iso")
+                parts = iso_parts(value) if isinstance(value, str) else None
+                if parts is not None and isinstance(value, str) and not iso_known(value):
+                    standard = parts[0]
+                    # a number of the same clause first (10.9 → 10.4, not 19.9)
+                    same = tuple(n for n in iso_numbers if n.split(".")[0] == str(parts[1]))
+                    choices = tuple(f"37122:{n}" for n in same or iso_numbers) if (
+                        standard == "37122") else ()
+                    self.out.error((*pointer, "indicators", index, "iso"), "rule.iso_unknown",
+                                   value=value, standard=ISO_STANDARDS[standard].id,
+                                   suggestion=_DidYouMean(value, choices))
+
+
+# What an RPJMD id names, as `rule.rpjmd_unknown` says it (Indonesian, English).
+_RPJMD_KINDS: dict[str, tuple[str, str]] = {
+    "mission": ("misi", "a mission"), "goal": ("tujuan", "a goal"),
+    "target": ("sasaran", "a target"), "program": ("program daerah", "a regional program"),
+    "any": ("butir RPJMD (misi, tujuan, sasaran atau program daerah)",
+            "an RPJMD item (mission, goal, target or regional program)"),
+}
 
 
 def _what(node: dict[str, Any], key: str) -> str:
