@@ -25,6 +25,8 @@ class DocxOptions:
     header: str | None = None  # running header text; default: the HTML's header.running
     reference_docx: Path | None = None
     charts: Mapping[str, bytes] = field(default_factory=dict)  # data-chart key → PNG
+    #: `dim-KEY` class → fill (RRGGBB) of a roadmap cell: the framework's colours
+    dimension_fills: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def language_tag(self) -> str:
