@@ -163,12 +163,15 @@ def init(path: Path, region_type: str, lang: str, force: bool, framework: str | 
               help="The new spec file (the original is left as it is).")
 @LANG
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-def migrate(spec: Path, framework: str, output: Path, lang: str, force: bool) -> None:
+@click.pass_context
+def migrate(ctx: click.Context, spec: Path, framework: str, output: Path, lang: str,
+            force: bool) -> None:
     """Move a spec to another framework with the bundled mapping table: every program to
     its new place, ids renamed to the new prefixes (and every reference to them), comments
     and order kept. The decisions left to you are printed as warnings in the new file."""
     from generator.commands.migrate import run_migrate
 
+    ctx.meta["masterplan.lang"] = lang
     sys.exit(run_migrate(spec, framework=framework, output=output, lang=lang, force=force))
 
 

@@ -70,7 +70,7 @@ def build_framework_schema() -> Schema:
     dimension = obj("Dimension", "Satu dimensi (atau aspek).", "One dimension (or aspect).", {
         "label": _label("Label", "Nama dimensi, dicetak sebagai judul bab dan di tabel.",
                         "Name of the dimension, printed as a heading and in tables.",
-                        {"id": "Smart Governance", "en": "Smart Governance"}),
+                        {"id": "Tata Kelola", "en": "Governance"}),
         "short": _label("Short label", "Nama pendek untuk kepala kolom (laporan angkatan).",
                         "Short name for column heads (the cohort report).", None, 40),
         "colour": text("Colour", "Warna dimensi (#rrggbb); cukup gelap untuk teks putih"
@@ -261,7 +261,7 @@ def framework_option(value: str | Path) -> Framework:
     text_value = str(value)
     if isinstance(value, Path) or _is_file_reference(text_value):
         return check_framework_file(Path(text_value), text_value)
-    return framework_by_name(text_value, SourceSpan("--framework"))
+    return framework_by_name(text_value, SourceSpan("--framework", 0, 0))
 
 
 def resolve_framework(doc: SpecDocument, override: str | Path | None = None) -> Framework:
