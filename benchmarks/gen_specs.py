@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from regions import REGIONS  # noqa: E402
 
-from generator.spec.load import load_spec  # noqa: E402
 from generator.spec.framework import default_framework  # noqa: E402
+from generator.spec.load import load_spec  # noqa: E402
 from generator.spec.vocabulary import PROVINCES, STATUS_SCORE_RANGE  # noqa: E402
 
 _FRAMEWORK = default_framework()

@@ -515,9 +515,9 @@ class EvaluationBuilder:
         realised = [now.budget_realised[d] / 1_000_000 for d in self.fw.dimensions]
         ax.bar([p - 0.2 for p in positions], planned, width=0.4, color="#c9d3df",
                label=self.t["ev_planned"])
-        ax.bar([p + 0.2 for p in positions], realised, width=0.4, color=list(self.fw.colours.values()),
-               label=self.t["ev_realised"])
-        ax.set_xticks(positions, [n.replace("Smart ", "") for n in names], fontsize=8)
+        ax.bar([p + 0.2 for p in positions], realised, width=0.4,
+               color=list(self.fw.colours.values()), label=self.t["ev_realised"])
+        ax.set_xticks(positions, [d[index] for d in self.fw.short.values()], fontsize=8)
         ax.set_ylabel(self.t["budget_million"])
         ax.yaxis.set_major_formatter(_tick_formatter(self.f))
         ax.legend(fontsize=7, frameon=False)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.spec.framework import Framework
 from generator.spec.load import Pointer, SpecDocument
 from generator.spec.scales import Scale, scales_of
-from generator.spec.framework import Framework
 from generator.spec.validate import framework_named_in
 from generator.spec.vocabulary import HEAD_TITLES
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from generator.spec.framework import default_framework
 from generator.spec.schema import (
     ID_PATTERN,
     MAX_SHORT,
@@ -23,7 +24,6 @@ from generator.spec.schema import (
     text,
     year,
 )
-from generator.spec.framework import default_framework
 
 PROGRESS_SCHEMA_ID = "urn:masterplan:progress:1"
 #: How a program stands in a year (the evaluation's own words).

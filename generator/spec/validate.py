@@ -1012,7 +1012,8 @@ def _schema() -> dict[str, Any]:
     return build_schema()
 
 
-def _any_framework_key(pointer: Pointer, defs: dict[str, Any]) -> dict[str, Any] | None:
+def _any_framework_key(pointer: Pointer, defs: dict[str, dict[str, Any]],
+                       ) -> dict[str, Any] | None:
     """The schema of a dimension, sub-dimension, readiness area or aspect whose key the
     default framework does not have (a spec of another framework): they all share a shape,
     so the walk finds another framework's narratives and pictures too."""

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from helpers import run_cli
 
 MADE_UP = """\

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import REPO, position_of, run_cli
 
 from generator.spec.framework import BUNDLED_DIR, bundled_framework, bundled_names
 from generator.spec.frameworks import check_framework_file, framework_schema_json
 from generator.spec.load import load_spec
-from helpers import REPO, position_of, run_cli
 
 EXAMPLES = sorted(p.parent.name for p in (REPO / "examples").glob("*/masterplan.yaml"))
 MINIMAL = REPO / "examples" / "minimal" / "masterplan.yaml"
@@ -133,7 +133,7 @@ def _framework_file(tmp_path: Path, old: str = "", new: str = "") -> Path:
 def test_a_framework_file_that_fails_is_a_positioned_error(
         tmp_path: Path, old: str, new: str, needle: str, message: str) -> None:
     framework = _framework_file(tmp_path, old, new)
-    line, col = position_of(framework.read_text("utf-8"), needle)
+    line, _col = position_of(framework.read_text("utf-8"), needle)
     result = run_cli("validate", MINIMAL, "--framework", framework, "--lang", "en")
     assert result.exit_code == 1
     lines = [x for x in result.stdout.splitlines() if x.startswith(f"{framework}:")]

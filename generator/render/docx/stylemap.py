@@ -19,7 +19,6 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-
 StyleKind = Literal["paragraph", "character", "table"]
 RuleKind = Literal["paragraph", "character", "table", "numbering", "direct", "layout"]
 
