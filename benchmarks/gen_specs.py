@@ -31,14 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from regions import REGIONS  # noqa: E402
 
+from generator.spec.framework import default_framework  # noqa: E402
 from generator.spec.load import load_spec  # noqa: E402
-from generator.spec.vocabulary import (  # noqa: E402
-    DIMENSION_CODES,
-    PROVINCES,
-    READINESS_ASPECTS,
-    STATUS_SCORE_RANGE,
-    SUB_DIMENSIONS,
-)
+from generator.spec.vocabulary import PROVINCES, STATUS_SCORE_RANGE  # noqa: E402
+
+_FRAMEWORK = default_framework()
+DIMENSION_CODES = _FRAMEWORK.codes
+READINESS_ASPECTS = _FRAMEWORK.readiness_aspects
+SUB_DIMENSIONS = _FRAMEWORK.sub_dimensions
 
 MINIMAL = ROOT / "examples" / "minimal" / "masterplan.yaml"
 LOGO = ROOT / "examples" / "kabupaten-banyuwangi" / "logo.png"

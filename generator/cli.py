@@ -50,6 +50,10 @@ DOCX_TOC = click.option(
     help="Page numbers in the DOCX table of contents: pages, as LibreOffice lays the"
          " document out (when LibreOffice is installed; the default), or field, left to"
          " Word, which fills them when it updates the fields on opening.")
+FRAMEWORK = click.option(
+    "--framework", default=None, metavar="NAME|FILE",
+    help="The framework of dimensions: a bundled one (kominfo-2017, the default; komdigi-2026,"
+         " a draft) or a framework file (default: the spec's `framework`).")
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True,
                     help="Language of messages and documents (Bahasa Indonesia or English).")
 COHORT_FORMATS = click.option(
@@ -131,11 +135,14 @@ def main(ctx: click.Context, debug: bool) -> None:
 @LANG
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format of the diagnostics.")
-def validate(specs: tuple[Path, ...], strict: bool, lang: str, output_format: str) -> None:
+@FRAMEWORK
+def validate(specs: tuple[Path, ...], strict: bool, lang: str, output_format: str,
+             framework: str | None) -> None:
     """Check one or more specs; report every problem as FILE:LINE:COL."""
     from generator.commands.validate import run_validate
 
-    code = run_validate(list(specs), strict=strict, lang=lang, output_format=output_format)
+    code = run_validate(list(specs), strict=strict, lang=lang, output_format=output_format,
+                        framework=framework)
     sys.exit(code)
 
 
@@ -145,11 +152,32 @@ def validate(specs: tuple[Path, ...], strict: bool, lang: str, output_format: st
               default="kabupaten", show_default=True, help="Kabupaten (regency) or kota (city).")
 @LANG
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(path: Path, region_type: str, lang: str, force: bool) -> None:
+@FRAMEWORK
+def init(path: Path, region_type: str, lang: str, force: bool, framework: str | None) -> None:
     """Write a commented starter spec (and the JSON Schema beside it)."""
     from generator.commands.init import run_init
 
-    run_init(path, region_type=region_type, lang=lang, force=force)
+    run_init(path, region_type=region_type, lang=lang, force=force, framework=framework)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--framework", required=True, metavar="NAME|FILE",
+              help="The framework to move the spec to (komdigi-2026, kominfo-2017, or a file).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The new spec file (the original is left as it is).")
+@LANG
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.pass_context
+def migrate(ctx: click.Context, spec: Path, framework: str, output: Path, lang: str,
+            force: bool) -> None:
+    """Move a spec to another framework with the bundled mapping table: every program to
+    its new place, ids renamed to the new prefixes (and every reference to them), comments
+    and order kept. The decisions left to you are printed as warnings in the new file."""
+    from generator.commands.migrate import run_migrate
+
+    ctx.meta["masterplan.lang"] = lang
+    sys.exit(run_migrate(spec, framework=framework, output=output, lang=lang, force=force))
 
 
 @main.command()
@@ -186,11 +214,12 @@ def schema(output: Path | None) -> None:
 @REFERENCE_DOCX
 @DOCX_TOC
 @click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
+@FRAMEWORK
 @click.pass_context
 def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
            lang: str | None, template_dir: Path | None, timeout: float | None,
            memory_limit: int | None, pdf_variant: str | None, reference_docx: Path | None,
-           docx_toc: str | None, strict: bool) -> None:
+           docx_toc: str | None, strict: bool, framework: str | None) -> None:
     """Render a spec to PDF, HTML and DOCX documents.
 
     With --template-dir, the render runs in a process of its own, stopped after --timeout
@@ -218,10 +247,11 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
 @PDF_VARIANT
 @REFERENCE_DOCX
 @click.option("--strict", is_flag=True, help="Refuse a spec or progress file with warnings.")
+@FRAMEWORK
 @click.pass_context
 def evaluate(ctx: click.Context, spec: Path, progress: tuple[Path, ...], formats: str,
              outdir: Path, weights: Path | None, lang: str | None, pdf_variant: str | None,
-             reference_docx: Path | None, strict: bool) -> None:
+             reference_docx: Path | None, strict: bool, framework: str | None) -> None:
     """The yearly evaluation pack of SPEC from one or more PROGRESS files (one per year):
     realisation against the plan, an estimated index, the evidence index, the impact-survey
     plan and the follow-up of recommendations; with xlsx, the self-assessment workbook.
@@ -297,12 +327,13 @@ def watch(ctx: click.Context, spec: Path, outdir: Path, lang: str | None,
 @click.option("--strict", is_flag=True, help="Refuse specs with warnings.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show progress on stderr (a bar on a terminal, lines otherwise).")
+@FRAMEWORK
 @click.pass_context
 def batch(ctx: click.Context, target: Path, formats: str | None, documents: str | None,
           outdir: Path | None, jobs: int | None, force: bool, fail_fast: bool,
           timeout: float | None, memory_limit: int | None, lang: str | None,
           template_dir: Path | None, pdf_variant: str | None, reference_docx: Path | None,
-          docx_toc: str | None, strict: bool, progress: bool) -> None:
+          docx_toc: str | None, strict: bool, progress: bool, framework: str | None) -> None:
     """Render a cohort: TARGET is a cohort manifest, a folder of specs, or one spec.
 
     Specs run in parallel worker processes; an invalid, crashing or hanging spec never
@@ -336,11 +367,13 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 @REFERENCE_DOCX
 @DOCX_TOC
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
+@FRAMEWORK
 @click.pass_context
 def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path | None,
            lang: str | None, jobs: int | None, timeout: float | None,
            memory_limit: int | None, template_dir: Path | None, pdf_variant: str | None,
-           reference_docx: Path | None, docx_toc: str | None, strict: bool) -> None:
+           reference_docx: Path | None, docx_toc: str | None, strict: bool,
+           framework: str | None) -> None:
     """A comparative document across a cohort (manifest, folder or spec): programs and
     budget per dimension and region, funding sources, quick wins, a readiness heat map.
 

@@ -70,7 +70,8 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     from generator.spec.assets import resolve_image
     from generator.spec.model import build_model
 
-    doc, warnings = check_spec(spec, str(spec), strict=settings.strict)
+    doc, warnings = check_spec(spec, str(spec), strict=settings.strict,
+                               framework=settings.framework)
     plan = build_model(doc)
     if settle_heap:
         settle(preload_modules(settings.formats))
@@ -104,6 +105,7 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
             docx_toc=settings.docx_toc,
             header=f"{context['region']['government']} · {meta['title']}",
             chart_images={key: chart.png for key, chart in charts.items()},
+            dimension_colours=context["dimension_colours"],
             attachments=[(name or f"{stem}.yaml", data, what)
                          for name, data, what in attachments])
 
@@ -131,7 +133,8 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
     from generator.spec.progress import Progress, check_progress
     from generator.spec.weights import load_weights
 
-    doc, warnings = check_spec(spec, str(spec), strict=settings.strict)
+    doc, warnings = check_spec(spec, str(spec), strict=settings.strict,
+                               framework=settings.framework)
     plan = build_model(doc)
     progresses: list[Progress] = []
     problems: list[Diagnostic] = []
@@ -175,6 +178,7 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
         pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
         header=f"{context['region']['government']} · {meta['title']}",
         chart_images={key: chart.png for key, chart in charts.items()},
+        dimension_colours=context["dimension_colours"],
         data={"workbook": builder.workbook()})
     result = RenderResult(warnings=warnings)
     write_documents([lambda: document], settings, result, write=write)
@@ -188,10 +192,16 @@ def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
     from generator.documents.naming import report_stem
     from generator.documents.report import build_report_context
     from generator.output import stamp_for
+    from generator.spec.framework import bundled_framework, bundled_names, default_framework
+    from generator.spec.frameworks import framework_option
 
     kind = KINDS["report"]
     lang = settings.lang or "id"
-    context = build_report_context(cohort, items, lang)
+    named = next((i.data.get("framework") for i in items if i.data is not None), None)
+    framework = (framework_option(settings.framework) if settings.framework
+                 else bundled_framework(named) if named in bundled_names()
+                 else default_framework())
+    context = build_report_context(cohort, items, lang, framework)
     html = document_html(kind, context, _environment(settings), settings)
     document = Document(
         kind=kind.name, stem=report_stem(cohort), html=html, title=context["title"],
@@ -199,7 +209,8 @@ def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
         language=lang, created=stamp_for(context["created"]),
         pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
         docx_toc=settings.docx_toc,
-        header=f"{context['subtitle']} · {context['title']}")
+        header=f"{context['subtitle']} · {context['title']}",
+        dimension_colours=context["dimension_colours"])
     result = RenderResult()
     write_documents([lambda: document], settings, result, write=write)
     return result

@@ -36,6 +36,11 @@ DEFAULT_MEMORY_MIB = 2048
 USER_TEMPLATE_SECONDS = 60
 
 
+def framework_is_file(value: str) -> bool:
+    """Whether a `framework` names a file rather than a bundled framework."""
+    return value.endswith((".yaml", ".yml")) or "/" in value or "\\" in value
+
+
 #: The metadata of a field that never changes a document's bytes (not in the fingerprint).
 NOT_OUTPUT = {"output": False}
 
@@ -55,6 +60,9 @@ class RenderSettings:
     docx_toc: str = "pages"
     #: refuse a spec with warnings
     strict: bool = False
+    #: the framework of dimensions (a bundled name or a framework file); None: each spec's
+    #: `framework`, else the default (`generator.spec.framework`)
+    framework: str | None = None
     outdir: Path = field(default=Path("out"), metadata=NOT_OUTPUT)
     #: language of messages (warnings and errors), not of documents
     messages_lang: str = field(default="id", metadata=NOT_OUTPUT)
@@ -85,6 +93,8 @@ class RenderSettings:
             value = getattr(self, item.name)
             if isinstance(value, Path):
                 value = str(value.resolve())
+            elif item.name == "framework" and value is not None and framework_is_file(value):
+                value = str(Path(value).resolve())
             elif isinstance(value, tuple):
                 value = list(value)
             plain[item.name] = value
@@ -119,6 +129,9 @@ class RenderSettings:
                 value = tree_hash(value) if value.is_dir() else "missing"
             elif item.name == "reference_docx" and value is not None:
                 value = sha256_file(value)
+            elif item.name == "framework" and value is not None and framework_is_file(value):
+                path = Path(value)
+                value = sha256_file(path) if path.is_file() else "missing"
             elif isinstance(value, tuple):
                 value = sorted(value)
             values[item.name] = value
@@ -180,6 +193,9 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
             path = cohort.option_path(name)
             if path is not None:
                 return path
+        elif cohort is not None and name == "framework" and framework_is_file(
+                str(cohort.options.get(name) or "")):
+            return str(cohort.option_path(name))
         elif cohort is not None and cohort.options.get(name) is not None:
             return cohort.options[name]
         return defaults.get(name)

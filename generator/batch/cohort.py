@@ -115,6 +115,10 @@ def build_cohort_schema() -> dict[str, Any]:
                                           "Custom templates, relative to the manifest."),
                     "reference_docx": _text("Reference DOCX",
                                             "Word styles for DOCX, relative to the manifest."),
+                    "framework": _text("Framework",
+                                       "The framework of dimensions for every spec: a"
+                                       " bundled name (kominfo-2017, komdigi-2026) or a"
+                                       " framework file relative to the manifest."),
                     "pdf_variant": {"type": "string", "enum": list(PDF_VARIANTS),
                                     "title": "PDF variant",
                                     "description": "Archival PDF/A-3b with the spec attached."},

@@ -152,7 +152,8 @@ class _Run:
         by_key = {r.source.key: r for r in unknown}
         tasks = [Task(r.source.key, "identify", {
             "spec": str(r.source.path.resolve()), "display": r.source.display,
-            "strict": self.options.settings.strict}) for r in unknown]
+            "strict": self.options.settings.strict,
+            "framework": self.options.settings.framework}) for r in unknown]
         pool.run(tasks, lambda o: self._identified(by_key[o.task.key], o), self.progress.tick)
 
     def _identified(self, record: SpecRecord, outcome: Outcome) -> bool:

@@ -215,7 +215,8 @@ def identify(payload: PlainDict, lang: str) -> PlainDict:
     from generator.spec.validate import named_files
 
     doc, warnings = check_spec(Path(payload["spec"]), str(payload["display"]),
-                               strict=bool(payload.get("strict")))
+                               strict=bool(payload.get("strict")),
+                               framework=payload.get("framework"))
     data = doc.data
     region, cohort = data["region"], data["cohort"]
     span = doc.span(("cohort", "year"))
@@ -288,7 +289,8 @@ def extract_one(payload: PlainDict, lang: str) -> PlainDict:
 
     data, warnings = extract(Path(payload["spec"]), str(payload["display"]),
                              str(payload.get("lang") or "id"),
-                             strict=bool(payload.get("strict")))
+                             strict=bool(payload.get("strict")),
+                             framework=payload.get("framework"))
     return {"status": "ok", "data": data, "warnings": [d.as_dict(lang) for d in warnings]}
 
 

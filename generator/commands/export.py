@@ -54,7 +54,7 @@ from generator.batch.records import Extracted
 from generator.encoding import csv_bytes, csv_dialect, json_bytes, region_code_cell
 from generator.i18n.labels import csv_headers
 from generator.i18n.messages import message
-from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, HORIZONS, SUB_DIMENSIONS
+from generator.spec.vocabulary import FUNDING_SOURCES, HORIZONS
 
 HEAD_COLUMNS = (
     "region_code", "region_name", "region_type", "province", "cohort_year", "cohort_track",
@@ -129,10 +129,9 @@ def program_rows(items: list[Extracted], lang: str) -> tuple[list[str], list[dic
                 "region_type": region["type"], "province": region["province"],
                 "cohort_year": cohort["year"], "cohort_track": cohort.get("track"),
                 "dimension": p["dimension"],
-                "dimension_name": _label(DIMENSIONS, p["dimension"], lang),
+                "dimension_name": p["dimension_label"][1 if lang == "en" else 0],
                 "sub_dimension": p["sub_dimension"],
-                "sub_dimension_name": _label(SUB_DIMENSIONS[p["dimension"]], p["sub_dimension"],
-                                             lang),
+                "sub_dimension_name": p["sub_dimension_label"][1 if lang == "en" else 0],
                 "program_id": p["id"], "program_name": p["name"], "lead_opd": p["lead_opd"],
                 "supporting_opds": list(p["supporting_opds"]), "partners": list(p["partners"]),
                 "horizon": p["horizon"], "horizon_name": _label(HORIZONS, p["horizon"], lang),

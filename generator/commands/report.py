@@ -49,7 +49,7 @@ def run_report(cohort: Cohort, settings: RenderSettings, jobs: int) -> ReportRes
     lang = settings.lang or "id"
     items = gather(cohort, lang=lang, jobs=jobs, timeout=settings.timeout,
                    strict=settings.strict, messages_lang=lang,
-                   memory_limit=settings.memory_limit)
+                   memory_limit=settings.memory_limit, framework=settings.framework)
     if not any(i.data is not None for i in items):
         raise RenderError("no spec of the cohort is valid: nothing to report "
                           f"({items[0].source.display}: {items[0].first_error})")

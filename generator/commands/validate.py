@@ -17,20 +17,24 @@ from generator.i18n.messages import message
 from generator.spec import load_spec, validate
 
 
-def collect(path: Path) -> list[Diagnostic]:
-    """All diagnostics of one spec file, loading problems included."""
+def collect(path: Path, framework: str | None = None) -> list[Diagnostic]:
+    """All diagnostics of one spec file, loading problems (and its framework's) included."""
+    from generator.spec.frameworks import resolve_framework
+
     try:
         doc = load_spec(path, str(path))
+        fw = resolve_framework(doc, framework)
     except SpecError as exc:
         return exc.diagnostics
-    return validate(doc)
+    return validate(doc, fw)
 
 
-def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: str) -> int:
+def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: str,
+                 framework: str | None = None) -> int:
     results = []
     failed = False
     for path in paths:
-        diagnostics = collect(path)
+        diagnostics = collect(path, framework)
         errors, warnings = count_diagnostics(diagnostics)
         ok = errors == 0 and not (strict and warnings)
         failed = failed or not ok

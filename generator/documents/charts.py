@@ -23,16 +23,9 @@ from markupsafe import Markup
 
 from generator.resources import fonts_dir
 from generator.spec.model import Masterplan, Program
-from generator.spec.vocabulary import (
-    DIMENSION_COLOURS,
-    DIMENSIONS,
-    FUNDING_SOURCES,
-    READINESS_ASPECTS,
-)
+from generator.spec.vocabulary import FUNDING_SOURCES
 
 FONT_DIR = fonts_dir()
-# The dimensions' colours, in order; other series (readiness areas, funding sources) reuse them.
-COLOURS = list(DIMENSION_COLOURS.values())
 PNG_DPI = 150
 #: Programs in one roadmap chart: 50 bars fill a portrait page.
 ROADMAP_PART = 50
@@ -104,15 +97,20 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     fmt = Formatter(lang)
     index = index_of(lang)
     charts: dict[str, Chart] = {}
+    fw = plan.fw
+    labels = fw.relabel(labels, lang)
+    # the dimensions' colours, in order; other series (readiness areas, funding sources)
+    # reuse them
+    colour_list = list(fw.colours.values())
 
     # readiness: horizontal bars, one per aspect, grouped by area
     names, scores, colours = [], [], []
     for number, (area, aspects) in enumerate(plan.readiness.items()):
         for aspect in aspects:
-            names.append(READINESS_ASPECTS[area][aspect.key][index])
+            names.append(fw.readiness_aspects[area][aspect.key][index])
             scores.append(aspect.score if aspect.score is not None else _status_score(
                 aspect.status))
-            colours.append(COLOURS[number])
+            colours.append(colour_list[number % len(colour_list)])
     fig, ax = plt.subplots(figsize=(6.3, 3.4))
     positions = list(range(len(names)))[::-1]
     ax.barh(positions, scores, color=colours)
@@ -129,15 +127,15 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     years = plan.years
     fig, ax = plt.subplots(figsize=(6.3, 3.2))
     bottom = [0.0] * len(years)
-    for number, dim in enumerate(DIMENSIONS):
+    for number, dim in enumerate(fw.dimensions):
         per_year: dict[int, int] = defaultdict(int)
         for program in plan.programs:
             if program.dimension == dim:
                 for line in program.budget:
                     per_year[line.year] += line.amount
         values = [per_year.get(y, 0) / 1_000_000 for y in years]
-        ax.bar([str(y) for y in years], values, bottom=bottom, color=COLOURS[number],
-               label=DIMENSIONS[dim][index], width=0.7)
+        ax.bar([str(y) for y in years], values, bottom=bottom, color=colour_list[number],
+               label=fw.dimensions[dim][index], width=0.7)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylabel(labels["budget_million"])
     ax.yaxis.set_major_formatter(_tick_formatter(fmt))
@@ -163,7 +161,8 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     shares = [amount / grand * 100 for _, amount in ordered]
     fig, ax = plt.subplots(figsize=(6.3, 0.45 * max(len(ordered), 2) + 0.8))
     positions = list(range(len(ordered)))[::-1]
-    ax.barh(positions, shares, color=[COLOURS[i % len(COLOURS)] for i in range(len(ordered))])
+    ax.barh(positions, shares, color=[colour_list[i % len(colour_list)]
+                                      for i in range(len(ordered))])
     ax.set_yticks(positions, source_names)
     for pos, share in zip(positions, shares, strict=True):
         ax.text(share + 0.8, pos, fmt.percent(share / 100), va="center", fontsize=8)
@@ -195,17 +194,18 @@ def _roadmap(plt: Any, programs: list[Program], plan: Masterplan, index: int, pn
     years = plan.years
     fig, ax = plt.subplots(figsize=(6.3, max(2.2, 0.16 * len(programs) + 0.9)))
     positions = list(range(len(programs)))[::-1]
-    dimensions = list(DIMENSIONS)
+    fw = plan.fw
+    colours = fw.colours
     ax.barh(positions, [p.end_year - p.start_year + 1 for p in programs],
             left=[p.start_year - 0.5 for p in programs], height=0.7,
-            color=[COLOURS[dimensions.index(p.dimension)] for p in programs])
+            color=[colours[p.dimension] for p in programs])
     ax.set_yticks(positions, [p.id for p in programs], fontsize=6)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlim(plan.start_year - 0.6, plan.end_year + 0.6)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=COLOURS[i]) for i in range(len(DIMENSIONS))]
-    ax.legend(handles, [d[index] for d in DIMENSIONS.values()], fontsize=7, frameon=False,
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for colour in colours.values()]
+    ax.legend(handles, [d[index] for d in fw.dimensions.values()], fontsize=7, frameon=False,
               ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.04 - 1.5 / max(len(programs),
                                                                                     8)))
     return _finish(plt, fig, key, title, alt, 16, png)

@@ -27,21 +27,15 @@ from generator.spec.load import Pointer
 from generator.spec.markdown import HtmlPart, ImagePart, parse
 from generator.spec.model import BudgetLine, Indicator, Masterplan, Picture, Program, Value
 from generator.spec.vocabulary import (
-    DIMENSION_CODES,
-    DIMENSION_COLOURS,
-    DIMENSIONS,
     FUNDING_SOURCES,
     HORIZONS,
     MEDIUM_YEARS,
     PROGRAM_STATUS,
     QUICK_WIN_STATUS,
     QUICK_WIN_TYPES,
-    READINESS_AREAS,
-    READINESS_ASPECTS,
     READINESS_STATUS,
     REGION_TYPES,
     SHORT_YEARS,
-    SUB_DIMENSIONS,
 )
 
 
@@ -49,7 +43,9 @@ class ContextBuilder:
     def __init__(self, plan: Masterplan, lang: str, charts: dict[str, Any] | None = None) -> None:
         self.plan = plan
         self.lang = lang
-        self.t = labels(lang)
+        self.fw = plan.fw
+        self.colours = self.fw.colours
+        self.t = self.fw.relabel(labels(lang), lang)
         self.f = Formatter(lang)
         self.charts = charts or {}
         # the years after the period some indicator has a target for (an RPJPD's 2045): the
@@ -158,10 +154,10 @@ class ContextBuilder:
         return out
 
     def dimension_title(self, key: str) -> str:
-        return self.label(DIMENSIONS, key)
+        return self.label(self.fw.dimensions, key)
 
     def sub_title(self, dim: str, sub: str) -> str:
-        return self.label(SUB_DIMENSIONS[dim], sub)
+        return self.label(self.fw.sub_dimensions[dim], sub)
 
     # --- pieces --------------------------------------------------------------------------
     def region(self) -> dict[str, Any]:
@@ -212,7 +208,7 @@ class ContextBuilder:
             "indicator_table": indicator_table(self.plan, p, self.t, self.indicator,
                                                self.scale_legend),
             "sdg": ", ".join(str(n) for n in p.sdg), "iso37122": ", ".join(p.iso37122),
-            "colour": DIMENSION_COLOURS[p.dimension],
+            "colour": self.colours[p.dimension],
             "aligns": program_links(self.alignment, self.alignment.links.get(p.id), self.t,
                                     self.lang),
         }
@@ -222,13 +218,13 @@ class ContextBuilder:
         for d in self.plan.dimensions:
             total = sum(p.total_budget for p in d.programs)
             out.append({
-                "key": d.key, "code": DIMENSION_CODES[d.key], "title": self.dimension_title(d.key),
+                "key": d.key, "code": self.fw.codes[d.key], "title": self.dimension_title(d.key),
                 "label": d.label or self.dimension_title(d.key),
                 "current_condition": self.md(d.current_condition),
                 "target_condition": self.md(d.target_condition), "gap": self.md(d.gap),
                 "swot": [{"key": k, "title": self.t[k], "items": d.swot[k]}
                          for k in ("strengths", "weaknesses", "opportunities", "threats")],
-                "strategies": d.strategies, "colour": DIMENSION_COLOURS[d.key],
+                "strategies": d.strategies, "colour": self.colours[d.key],
                 "program_count": len(d.programs),
                 "budget_total": self.f.money_words(total), "budget_total_raw": total,
                 "sub_dimensions": [{
@@ -244,7 +240,7 @@ class ContextBuilder:
         years = self.plan.years
         lines: list[tuple[str, BudgetLine]] = [
             (p.dimension, line) for p in self.plan.programs for line in p.budget]
-        matrix: dict[str, dict[int, int]] = {d: defaultdict(int) for d in DIMENSIONS}
+        matrix: dict[str, dict[int, int]] = {d: defaultdict(int) for d in self.fw.dimensions}
         by_source: dict[str, int] = defaultdict(int)
         for dim, line in lines:
             matrix[dim][line.year] += line.amount
@@ -255,8 +251,9 @@ class ContextBuilder:
                  "total": self.millions(sum(matrix[d].values())),
                  "total_words": self.f.money_words(sum(matrix[d].values())),
                  "share": self.f.percent(sum(matrix[d].values()) / grand) if grand else "-"}
-                for d in DIMENSIONS]
-        year_totals = [self.millions(sum(matrix[d][y] for d in DIMENSIONS)) for y in years]
+                for d in self.fw.dimensions]
+        year_totals = [self.millions(sum(matrix[d][y] for d in self.fw.dimensions))
+                       for y in years]
         sources = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
         return {
             "years": years, "rows": rows, "year_totals": year_totals,
@@ -282,7 +279,7 @@ class ContextBuilder:
                                  "horizon": self.label(HORIZONS, p.horizon),
                                  "cells": [p.start_year <= y <= p.end_year for y in years]})
             groups.append({"title": self.dimension_title(d.key), "key": d.key, "rows": rows,
-                           "colour": DIMENSION_COLOURS[d.key]})
+                           "colour": self.colours[d.key]})
         first = self.plan.start_year
 
         def last_year(horizon: str, duration: int) -> int:
@@ -322,11 +319,11 @@ class ContextBuilder:
         for area, aspects in self.plan.readiness.items():
             scores = [a.score for a in aspects if a.score is not None]
             areas.append({
-                "key": area, "title": self.label(READINESS_AREAS, area),
+                "key": area, "title": self.label(self.fw.readiness_areas, area),
                 "summary": self.md(self.plan.readiness_summaries.get(area)),
                 "average": self.f.score(sum(scores) / len(scores)) if scores else "-",
                 "aspects": [{
-                    "key": a.key, "title": self.label(READINESS_ASPECTS[area], a.key),
+                    "key": a.key, "title": self.label(self.fw.readiness_aspects[area], a.key),
                     "status": a.status or "",
                     "status_label": self.label(READINESS_STATUS, a.status) if a.status else "-",
                     "score": self.f.score(a.score) if a.score is not None else "-",
@@ -340,7 +337,7 @@ class ContextBuilder:
         swot = self.plan.data["readiness"][area].get("swot")
         if not swot:
             return None
-        return {"label": self.label(READINESS_AREAS, area),
+        return {"label": self.label(self.fw.readiness_areas, area),
                 "swot": [{"key": k, "title": self.t[k], "items": swot.get(k, [])}
                          for k in ("strengths", "weaknesses", "opportunities", "threats")]}
 
@@ -368,7 +365,7 @@ class ContextBuilder:
                           "baseline": self.f.number(k.baseline, kpi_digits[k.unit], fixed=True),
                           "target": self.f.number(k.target, kpi_digits[k.unit], fixed=True)}
                          for k in q.kpis],
-                "colour": DIMENSION_COLOURS[q.program.dimension],
+                "colour": self.colours[q.program.dimension],
                 "mockups": [self.picture(m) for m in q.mockups],
             })
         return out
@@ -417,6 +414,10 @@ class ContextBuilder:
         indicator_scales = [i.scale for p in plan.programs for i in p.indicators if i.scale]
         return {
             "lang": self.lang, "t": self.t, "region": region,
+            "framework": {"name": self.fw.name, "title": self.label(
+                {"_": self.fw.title}, "_"), "draft": self.fw.draft,
+                "note": self.fw.note_text(self.lang)},
+            "dimension_colours": dict(self.colours),
             "cohort": {"year": plan.cohort["year"], "track": plan.cohort.get("track", "")},
             "document": {
                 "title": document["title"], "subtitle": document.get("subtitle", ""),

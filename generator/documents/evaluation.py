@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.documents.charts import COLOURS, Chart, _finish, _tick_formatter, pyplot
+from generator.documents.charts import Chart, _finish, _tick_formatter, pyplot
 from generator.i18n.labels import evaluation_labels, pick
 from generator.i18n.numbers import Formatter
 from generator.spec.model import Indicator, Masterplan, Program
 from generator.spec.progress import ProgramProgress, Progress, claim_key
 from generator.spec.progress_schema import ASPECTS, ENABLERS, PROGRESS_STATUS
-from generator.spec.vocabulary import DIMENSION_COLOURS, DIMENSIONS, SUB_DIMENSIONS
 from generator.spec.weights import Weights
 
 #: Statuses that count as executed (the Outcome aspect: programs running ÷ planned).
@@ -105,10 +104,11 @@ def year_figures(plan: Masterplan, progress: Progress) -> YearFigures:
         budget_planned[program.dimension] += planned_budget(program, year)
         if entry is not None:
             budget_realised[program.dimension] += entry.realised
-    figures = YearFigures(year, {d: planned[d] for d in DIMENSIONS},
-                          {d: executed[d] for d in DIMENSIONS},
-                          {d: budget_planned[d] for d in DIMENSIONS},
-                          {d: budget_realised[d] for d in DIMENSIONS}, {})
+    dims = plan.fw.dimensions
+    figures = YearFigures(year, {d: planned[d] for d in dims},
+                          {d: executed[d] for d in dims},
+                          {d: budget_planned[d] for d in dims},
+                          {d: budget_realised[d] for d in dims}, {})
     figures.aspects.update(estimate_aspects(plan, progress, figures))
     return figures
 
@@ -127,7 +127,7 @@ def enablers_in_place(progress: Progress) -> dict[str, float]:
 def estimate_aspects(plan: Masterplan, progress: Progress,
                      figures: YearFigures) -> dict[str, float | None]:
     """The five aspect scores (1-4) as this tool estimates them (see `ev_rule_*`)."""
-    shares = [s for d in DIMENSIONS if (s := figures.share(d)) is not None]
+    shares = [s for d in plan.fw.dimensions if (s := figures.share(d)) is not None]
     improved: list[bool] = []
     for program in plan.programs:
         entry = progress.programs.get(program.id)
@@ -176,7 +176,8 @@ class EvaluationBuilder:
         self.progresses = sorted(progresses, key=lambda p: p.year)
         self.latest = self.progresses[-1]
         self.weights = weights
-        self.t = evaluation_labels(lang)
+        self.fw = plan.fw
+        self.t = self.fw.relabel(evaluation_labels(lang), lang)
         self.f = Formatter(lang)
         self.figures = [year_figures(plan, p) for p in self.progresses]
         self.now = self.figures[-1]
@@ -202,19 +203,19 @@ class EvaluationBuilder:
         return value if isinstance(value, str) else self.f.number(value, 2)
 
     def dimension_title(self, key: str) -> str:
-        return pick(DIMENSIONS, key, self.lang)
+        return pick(self.fw.dimensions, key, self.lang)
 
     # --- sections ------------------------------------------------------------------------
     def dimensions(self) -> dict[str, Any]:
         now = self.now
-        rows = [{"title": self.dimension_title(d), "colour": DIMENSION_COLOURS[d],
+        rows = [{"title": self.dimension_title(d), "colour": self.fw.colours[d],
                  "planned": now.planned[d], "executed": now.executed[d],
                  "share": self.percent(now.share(d)),
                  "budget_planned": self.millions(now.budget_planned[d]),
                  "budget_realised": self.millions(now.budget_realised[d]),
                  "budget_share": self.percent(now.budget_realised[d] / now.budget_planned[d]
                                               if now.budget_planned[d] else None)}
-                for d in DIMENSIONS]
+                for d in self.fw.dimensions]
         total = {"planned": sum(now.planned.values()), "executed": sum(now.executed.values()),
                  "share": self.percent(now.executed_share),
                  "budget_planned": self.millions(sum(now.budget_planned.values())),
@@ -233,7 +234,7 @@ class EvaluationBuilder:
             out.append({
                 "id": program.id, "name": program.name,
                 "dimension": self.dimension_title(program.dimension),
-                "colour": DIMENSION_COLOURS[program.dimension],
+                "colour": self.fw.colours[program.dimension],
                 "status": self.status(entry.status if entry else None),
                 "status_key": entry.status if entry else "",
                 "planned": self.millions(planned), "realised": self.millions(realised),
@@ -320,7 +321,7 @@ class EvaluationBuilder:
             if missing else "",
             "dimensions": [{"title": self.dimension_title(d),
                             "score": self.score(received.get("dimensions", {}).get(d))}
-                           for d in DIMENSIONS] if received.get("dimensions") else [],
+                           for d in self.fw.dimensions] if received.get("dimensions") else [],
         }
 
     def trend(self) -> dict[str, Any]:
@@ -347,7 +348,7 @@ class EvaluationBuilder:
             row(self.t["ev_evidence"], [self._coverage(p) for p in self.progresses],
                 points=True),
             *[row(f"{self.t['ev_executed_share']}: {self.dimension_title(d)}",
-                  [f.share(d) for f in figures], points=True) for d in DIMENSIONS],
+                  [f.share(d) for f in figures], points=True) for d in self.fw.dimensions],
         ]
         return {"years": [p.year for p in self.progresses], "rows": rows}
 
@@ -408,12 +409,12 @@ class EvaluationBuilder:
                     latest.programs[p.id].status not in EXECUTED if p.id in latest.programs
                     else True))
                 chosen = ranked[:SURVEY_PROGRAMS]
-                subs.append({"title": sub.label or pick(SUB_DIMENSIONS[dimension.key],
+                subs.append({"title": sub.label or pick(self.fw.sub_dimensions[dimension.key],
                                                         sub.key, self.lang),
                              "programs": "; ".join(f"{p.id} {p.name}" for p in chosen) or "-"})
             received = latest.survey.get(dimension.key)
             out.append({"title": self.dimension_title(dimension.key),
-                        "colour": DIMENSION_COLOURS[dimension.key],
+                        "colour": self.fw.colours[dimension.key],
                         "respondents": SURVEY_RESPONDENTS, "subs": subs,
                         "received": str(received[0]) if received else "-",
                         "score": self.score(received[1]) if received else "-"})
@@ -463,7 +464,7 @@ class EvaluationBuilder:
                     continue
                 entry = latest.programs.get(program.id)
                 programs.append([program.id, program.name,
-                                 pick(SUB_DIMENSIONS[dimension.key], program.sub_dimension,
+                                 pick(self.fw.sub_dimensions[dimension.key], program.sub_dimension,
                                       self.lang),
                                  entry.status if entry else "belum",
                                  planned_budget(program, year), entry.realised if entry else 0,
@@ -506,17 +507,17 @@ class EvaluationBuilder:
     def charts(self, png: bool) -> dict[str, Chart]:
         plt = pyplot()
         index = 1 if self.lang == "en" else 0
-        names = [d[index] for d in DIMENSIONS.values()]
+        names = [d[index] for d in self.fw.dimensions.values()]
         now = self.now
         fig, ax = plt.subplots(figsize=(6.3, 3.0))
         positions = list(range(len(names)))
-        planned = [now.budget_planned[d] / 1_000_000 for d in DIMENSIONS]
-        realised = [now.budget_realised[d] / 1_000_000 for d in DIMENSIONS]
+        planned = [now.budget_planned[d] / 1_000_000 for d in self.fw.dimensions]
+        realised = [now.budget_realised[d] / 1_000_000 for d in self.fw.dimensions]
         ax.bar([p - 0.2 for p in positions], planned, width=0.4, color="#c9d3df",
                label=self.t["ev_planned"])
-        ax.bar([p + 0.2 for p in positions], realised, width=0.4, color=COLOURS,
-               label=self.t["ev_realised"])
-        ax.set_xticks(positions, [n.replace("Smart ", "") for n in names], fontsize=8)
+        ax.bar([p + 0.2 for p in positions], realised, width=0.4,
+               color=list(self.fw.colours.values()), label=self.t["ev_realised"])
+        ax.set_xticks(positions, [d[index] for d in self.fw.short.values()], fontsize=8)
         ax.set_ylabel(self.t["budget_million"])
         ax.yaxis.set_major_formatter(_tick_formatter(self.f))
         ax.legend(fontsize=7, frameon=False)
@@ -524,7 +525,7 @@ class EvaluationBuilder:
         ax.set_axisbelow(True)
         items = "; ".join(f"{n} {self.millions(now.budget_planned[d])} / "
                           f"{self.millions(now.budget_realised[d])}"
-                          for n, d in zip(names, DIMENSIONS, strict=True))
+                          for n, d in zip(names, self.fw.dimensions, strict=True))
         year = self.latest.year
         charts = {"ev_budget": _finish(
             plt, fig, "ev_budget", self.t["ev_chart_budget"].format(year=year),
@@ -535,7 +536,7 @@ class EvaluationBuilder:
         width = 0.8 / count
         shades = ["#9fb3c8", "#4a6fa5", "#1f3b63", "#0b1d33"]
         for number, figures in enumerate(self.figures):
-            values = [(figures.share(d) or 0) * 100 for d in DIMENSIONS]
+            values = [(figures.share(d) or 0) * 100 for d in self.fw.dimensions]
             ax.bar([p - 0.4 + width * (number + 0.5) for p in positions], values, width=width,
                    color=shades[number % len(shades)], label=str(figures.year))
         ax.set_xticks(positions, [n.replace("Smart ", "") for n in names], fontsize=8)
@@ -547,7 +548,7 @@ class EvaluationBuilder:
         ax.set_axisbelow(True)
         items = "; ".join(
             f"{n} " + "/".join(self.percent(f.share(d)) for f in self.figures)
-            for n, d in zip(names, DIMENSIONS, strict=True))
+            for n, d in zip(names, self.fw.dimensions, strict=True))
         charts["ev_outcome"] = _finish(plt, fig, "ev_outcome", self.t["ev_chart_outcome"],
                                        self.t["ev_chart_outcome_alt"].format(items=items), 16,
                                        png)

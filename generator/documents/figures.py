@@ -11,16 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Diagnostic
-from generator.spec.vocabulary import READINESS_AREAS, READINESS_ASPECTS
 
 
-def extract(path: Path, display: str, lang: str = "id", *,
-            strict: bool = False) -> tuple[dict[str, Any], list[Diagnostic]]:
-    """The figures of one spec; raises SpecError when the spec is not usable."""
+def extract(path: Path, display: str, lang: str = "id", *, strict: bool = False,
+            framework: str | Path | None = None) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The figures of one spec (validated against `framework`, the `--framework` option,
+    else its own); raises SpecError when the spec is not usable."""
     from generator.spec import check_spec
     from generator.spec.model import build_model
 
-    doc, warnings = check_spec(path, display, strict=strict)
+    doc, warnings = check_spec(path, display, strict=strict, framework=framework)
     plan = build_model(doc)
 
     def agency(code: str) -> str:
@@ -31,6 +31,9 @@ def extract(path: Path, display: str, lang: str = "id", *,
         quick_wins_of.setdefault(q.program.id, []).append(q.id)
     programs = [{
         "dimension": p.dimension, "sub_dimension": p.sub_dimension, "id": p.id,
+        # the framework's names ([id, en]): specs of a cohort may follow other frameworks
+        "dimension_label": list(plan.fw.dimensions[p.dimension]),
+        "sub_dimension_label": list(plan.fw.sub_dimensions[p.dimension][p.sub_dimension]),
         "name": p.name, "lead_opd": agency(p.lead_opd),
         "supporting_opds": [agency(o) for o in p.supporting_opds], "partners": p.partners,
         "horizon": p.horizon, "start_year": p.start_year, "end_year": p.end_year,
@@ -50,7 +53,7 @@ def extract(path: Path, display: str, lang: str = "id", *,
         "end_year": q.end_year, "budget": q.total_budget, "status": q.status,
     } for q in plan.quick_wins]
     readiness = {area: {a.key: {"status": a.status, "score": a.score}
-                        for a in plan.readiness[area]} for area in READINESS_AREAS}
+                        for a in plan.readiness[area]} for area in plan.fw.readiness_areas}
     region = plan.region
     data = {
         "spec": display,
@@ -64,6 +67,6 @@ def extract(path: Path, display: str, lang: str = "id", *,
         "quick_wins": quick_wins,
         "readiness": readiness,
         "funding_sources": dict(plan.funding_sources),
+        "framework": plan.fw.name,
     }
-    assert set(READINESS_ASPECTS) == set(readiness)
     return data, warnings

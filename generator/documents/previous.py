@@ -15,7 +15,7 @@ from generator.documents.narrative import Narrative
 from generator.i18n.labels import pick
 from generator.i18n.numbers import Formatter, year_span
 from generator.spec.model import Masterplan, PreviousProgram, Program
-from generator.spec.vocabulary import DIMENSIONS, REALISATION_STATUS
+from generator.spec.vocabulary import REALISATION_STATUS
 
 
 def previous_context(plan: Masterplan, t: dict[str, str], f: Formatter, lang: str,
@@ -39,11 +39,12 @@ def previous_context(plan: Masterplan, t: dict[str, str], f: Formatter, lang: st
         found = plan.programs_by_id.get(program_id)
         return f"{program_id} {found.name}" if found else program_id
 
+    dimensions = plan.fw.dimensions
     groups = []
-    for key in DIMENSIONS:
+    for key in dimensions:
         chosen = [p for p in programs if p.dimension == key]
         if chosen:
-            groups.append({"title": pick(DIMENSIONS, key, lang), "rows": [{
+            groups.append({"title": pick(dimensions, key, lang), "rows": [{
                 "program": f"{p.id} {p.name}" if p.id else p.name,
                 "planned": p.planned or "-",
                 "realisation": pick(REALISATION_STATUS, p.realisation, lang),
@@ -60,9 +61,9 @@ def previous_context(plan: Masterplan, t: dict[str, str], f: Formatter, lang: st
         "title": previous.title, "period": period, "regulation": previous.regulation,
         "evaluation": md(previous.evaluation),
         "statuses": [pick(REALISATION_STATUS, key, lang) for key in statuses],
-        "dimensions": [{"title": pick(DIMENSIONS, key, lang)}
+        "dimensions": [{"title": pick(dimensions, key, lang)}
                        | counts([p for p in programs if p.dimension == key])
-                       for key in DIMENSIONS] if programs else [],
+                       for key in dimensions] if programs else [],
         "total": counts(programs), "groups": groups, "summary": summary,
         "heading": t["previous_heading"],
         "caption_dimensions": t["previous_by_dimension"].format(period=period),

@@ -14,13 +14,10 @@ from typing import Any, Protocol
 
 from generator.i18n.labels import SHORT_ASPECTS, pick, report_labels
 from generator.i18n.numbers import Formatter, year_span
+from generator.spec.framework import Framework, default_framework
 from generator.spec.vocabulary import (
-    DIMENSION_COLOURS,
-    DIMENSIONS,
     FUNDING_SOURCES,
     QUICK_WIN_TYPES,
-    READINESS_AREAS,
-    READINESS_ASPECTS,
     READINESS_STATUS,
     REGION_TYPES,
 )
@@ -74,11 +71,16 @@ def heat(score: float | None) -> int:
 
 
 class ReportBuilder:
-    def __init__(self, cohort: CohortInfo, items: Sequence[CohortItem], lang: str) -> None:
+    def __init__(self, cohort: CohortInfo, items: Sequence[CohortItem], lang: str,
+                 framework: Framework | None = None) -> None:
+        self.fw = framework or default_framework()
         self.cohort, self.lang = cohort, lang
-        self.included = [i for i in items if i.data is not None]
-        self.excluded = [i for i in items if i.data is None]
-        self.t = report_labels(lang)
+        # one framework per report: a spec of another (its figures name it) is left out
+        self.included = [i for i in items if i.data is not None
+                         and i.data.get("framework", self.fw.name) == self.fw.name]
+        self.excluded = [i for i in items if i not in self.included]
+        self.other_framework = {id(i) for i in self.excluded if i.data is not None}
+        self.t = self.fw.relabel(report_labels(lang), lang)
         self.f = Formatter(lang)
 
     def region(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -88,10 +90,10 @@ class ReportBuilder:
                 "type": region["type"], "year": data["cohort"]["year"]}
 
     def programs(self) -> dict[str, Any]:
-        rows, totals = [], dict.fromkeys(DIMENSIONS, 0)
+        rows, totals = [], dict.fromkeys(self.fw.dimensions, 0)
         for item in self.included:
             data = item.data or {}
-            counts = dict.fromkeys(DIMENSIONS, 0)
+            counts = dict.fromkeys(self.fw.dimensions, 0)
             for p in data["programs"]:
                 counts[p["dimension"]] += 1
             for key, value in counts.items():
@@ -101,10 +103,10 @@ class ReportBuilder:
         return {"rows": rows, "totals": list(totals.values()), "total": sum(totals.values())}
 
     def budget(self) -> dict[str, Any]:
-        rows, totals = [], dict.fromkeys(DIMENSIONS, 0)
+        rows, totals = [], dict.fromkeys(self.fw.dimensions, 0)
         for item in self.included:
             data = item.data or {}
-            sums = dict.fromkeys(DIMENSIONS, 0)
+            sums = dict.fromkeys(self.fw.dimensions, 0)
             for p in data["programs"]:
                 sums[p["dimension"]] += sum(int(line[1]) for line in p["budget"])
             for key, value in sums.items():
@@ -144,7 +146,7 @@ class ReportBuilder:
 
     def quick_wins(self) -> dict[str, Any]:
         rows = []
-        per_dimension = dict.fromkeys(DIMENSIONS, 0)
+        per_dimension = dict.fromkeys(self.fw.dimensions, 0)
         for item in self.included:
             data = item.data or {}
             region = self.region(data)
@@ -152,7 +154,7 @@ class ReportBuilder:
                 per_dimension[q["dimension"]] += 1
                 years = year_span(q["start_year"], q["end_year"])
                 rows.append({"region": region, "id": q["id"], "name": q["name"],
-                             "dimension": pick(DIMENSIONS, q["dimension"], self.lang),
+                             "dimension": pick(self.fw.dimensions, q["dimension"], self.lang),
                              "type": pick(QUICK_WIN_TYPES, q["type"], self.lang),
                              "owner": q["owner_opd"], "years": years,
                              "budget": self.f.money_words(q["budget"]) if q["budget"] else "-"})
@@ -160,10 +162,11 @@ class ReportBuilder:
 
     def readiness(self) -> dict[str, Any]:
         areas: list[dict[str, Any]] = [
-            {"key": area, "title": pick(READINESS_AREAS, area, self.lang),
-             "aspects": [{"key": key, "title": pick(SHORT_ASPECTS, key, self.lang),
+            {"key": area, "title": pick(self.fw.readiness_areas, area, self.lang),
+             "aspects": [{"key": key, "title": pick(
+                 SHORT_ASPECTS if key in SHORT_ASPECTS else aspects, key, self.lang),
                           "full_title": pick(aspects, key, self.lang)} for key in aspects]}
-            for area, aspects in READINESS_ASPECTS.items()]
+            for area, aspects in self.fw.readiness_aspects.items()]
         columns: dict[str, list[float]] = defaultdict(list)
         rows = []
         for item in self.included:
@@ -225,10 +228,11 @@ class ReportBuilder:
         types = [i.data["region"]["type"] for i in self.included if i.data]
         # by code: "DIY" and "DI Yogyakarta" are one province
         provinces = {str(i.data["region"]["code"])[:2] for i in self.included if i.data}
-        dimensions = [{"key": k, "title": pick(DIMENSIONS, k, self.lang),
-                       "short": pick(DIMENSIONS, k, self.lang).replace("Smart ", ""),
-                       "colour": DIMENSION_COLOURS[k]} for k in DIMENSIONS]
+        dimensions = [{"key": k, "title": pick(self.fw.dimensions, k, self.lang),
+                       "short": pick(self.fw.short, k, self.lang),
+                       "colour": self.fw.colours[k]} for k in self.fw.dimensions]
         return {
+            "dimension_colours": dict(self.fw.colours),
             "lang": self.lang, "t": t, "title": title, "cohort_name": cohort_name,
             "subtitle": t["report_subtitle"], "track": cohort.track or "",
             "date": self.f.date(dates[-1]) if dates else "",
@@ -255,11 +259,14 @@ class ReportBuilder:
             "sources": self.sources(), "quick_wins": quick_wins,
             "readiness": self.readiness(),
             "excluded": [{"spec": i.source.display, "status": i.status,
-                          "problem": i.first_error} for i in self.excluded],
+                          "problem": t["report_other_framework"].format(
+                              framework=(i.data or {}).get("framework", ""), used=self.fw.name)
+                          if id(i) in self.other_framework else i.first_error}
+                         for i in self.excluded],
             "created": dates[-1] if dates else None,
         }
 
 
-def build_report_context(cohort: CohortInfo, items: Sequence[CohortItem], lang: str) -> dict[
-        str, Any]:
-    return ReportBuilder(cohort, items, lang).build()
+def build_report_context(cohort: CohortInfo, items: Sequence[CohortItem], lang: str,
+                         framework: Framework | None = None) -> dict[str, Any]:
+    return ReportBuilder(cohort, items, lang, framework).build()

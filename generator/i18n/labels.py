@@ -368,6 +368,8 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "excluded_count": ("Tidak disertakan", "Left out"),
     "generated_on": ("Disusun", "Compiled"),
     "qw_per_dimension": ("Quick win per dimensi", "Quick wins per dimension"),
+    "report_other_framework": ("mengikuti kerangka {framework}, laporan ini kerangka {used}",
+                               "follows the {framework} framework, this report {used}"),
     "key_totals": ("Angka kunci angkatan", "Cohort key figures"),
     "item": ("Uraian", "Item"),
 }

@@ -615,6 +615,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "the weight table has no year {year} or earlier"),
     "usage.format_kinds": ("format {format} hanya untuk dokumen {kinds}",
                            "the {format} format is only for the {kinds} document"),
+    # frameworks (generator.spec.frameworks) and moving a plan to another (migrate)
+    "framework.unknown": ("kerangka `{name}` tidak dikenal; kerangka bawaan: {known}, atau"
+                          " berkas kerangka .yaml{suggestion}", "unknown framework `{name}`;"
+                          " the bundled ones are {known}, or a framework file .yaml"
+                          "{suggestion}"),
+    "framework.contrast": ("warna {colour} terlalu terang untuk teks putih: kontras {ratio}:1,"
+                           " paling sedikit {limit}:1", "colour {colour} is too light for white"
+                           " text: contrast {ratio}:1, at least {limit}:1"),
+    "framework.duplicate_code": ("kode `{code}` sudah dipakai dimensi `{other}`",
+                                 "code `{code}` is already the code of dimension `{other}`"),
+    "framework.unknown_dimension": ("`{name}` bukan dimensi kerangka ini{suggestion}",
+                                    "`{name}` is not a dimension of this framework"
+                                    "{suggestion}"),
+    "framework.unknown_label": ("`{name}` bukan teks yang dicetak dokumen{suggestion}",
+                                "`{name}` is not a text the documents print{suggestion}"),
+    "framework.placeholders": ("teks ini harus memuat isian yang sama dengan teks yang"
+                               " digantinya ({expected}); ditemukan: {found}", "this text must"
+                               " hold the placeholders of the text it replaces ({expected});"
+                               " found: {found}"),
+    "framework.dimension_not_in": ("{term} `{name}` tidak ada dalam kerangka {framework};"
+                                   " yang ada: {known}{suggestion}", "{term} `{name}` is not in"
+                                   " the {framework} framework; it has {known}{suggestion}"),
+    "migrate.same": ("spec ini sudah mengikuti kerangka {framework}",
+                     "this spec already follows the {framework} framework"),
+    "migrate.no_mapping": ("tidak ada tabel pemetaan dari {source} ke {target}; yang ada:"
+                           " {known}", "no mapping table from {source} to {target}; there are:"
+                           " {known}"),
+    "migrate.decision": ("{what} dipindahkan ke `{target}`: {decision}",
+                         "{what} moved to `{target}`: {decision}"),
+    "migrate.renamed": ("kode `{old}` menjadi `{new}` (dan setiap rujukannya)",
+                        "id `{old}` becomes `{new}` (and every reference to it)"),
+    "migrate.merged": ("uraian {field} dimensi `{source}` digabung ke `{target}`, yang sudah"
+                       " berisi uraian dari `{first}`; satukan keduanya", "the {field} of"
+                       " dimension `{source}` is appended to `{target}`, which already held"
+                       " `{first}`'s; make one text of them"),
+    "migrate.unmapped": ("{what} `{name}` tidak ada dalam tabel pemetaan; dibiarkan",
+                         "{what} `{name}` is not in the mapping table; left as it was"),
+    "migrate.done": ("{file} ditulis: {programs} program dipindahkan ke kerangka {framework},"
+                     " {decisions} keputusan menunggu Anda (peringatan di atas)",
+                     "{file} written: {programs} programs moved to the {framework} framework,"
+                     " {decisions} decisions await you (the warnings above)"),
 }
 
 _WORDS_EN = {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion"}

@@ -42,6 +42,9 @@ class Document:
     header: str = ""
     #: chart key → PNG, for formats that cannot take the SVG in the HTML
     chart_images: dict[str, bytes] = field(default_factory=dict)
+    #: dimension key → colour (#rrggbb) of the framework: a roadmap cell `td.dim-KEY`'s fill
+    #: in formats that do not read the stylesheet (DOCX)
+    dimension_colours: dict[str, str] = field(default_factory=dict)
     #: (file name, bytes, description) attached to an archival PDF
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
     #: figures for writers that build their own structure rather than read the HTML (the

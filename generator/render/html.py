@@ -187,6 +187,27 @@ def stylesheet(env: SandboxedEnvironment) -> str:
     return source
 
 
+#: Where style.css takes the framework's colours: one `td.on.dim-KEY` rule per dimension.
+DIMENSION_COLOURS_MARK = "/* @dimension-colours */"
+
+
+#: The cover's note of a draft framework (only a book that has one carries the rule).
+COVER_NOTE_RULE = (".cover-note { font-size: 9pt; color: #ffffff; border: 0.75pt solid #cfe0f1;"
+                   " padding: 2mm 3mm; margin-top: 6mm; }")
+
+
+def dimension_rules(css: str, colours: dict[str, str], note: bool = False) -> str:
+    """`css` with a roadmap cell's colour for each dimension of the framework (and the
+    cover note's rule when the framework has a note), where the stylesheet marks the place
+    (at the end of a consultant's stylesheet without the mark). Keys and colours passed the
+    framework schema (`[a-z0-9_]`, `#rrggbb`)."""
+    rules = "\n".join([f"table.roadmap td.on.dim-{key} {{ background: {colour}; }}"
+                       for key, colour in colours.items()] + ([COVER_NOTE_RULE] if note else []))
+    if DIMENSION_COLOURS_MARK in css:
+        return css.replace(DIMENSION_COLOURS_MARK, rules, 1)
+    return f"{css}\n{rules}" if rules else css
+
+
 Place = tuple[str, int]
 
 
@@ -236,7 +257,10 @@ def render_html(context: dict[str, Any], env: SandboxedEnvironment, *, body: str
 
     assert env.loader is not None
     roots = template_roots(env)
-    css = [stylesheet(env)] + [env.loader.get_source(env, name)[0] for name in stylesheets]
+    framework = context.get("framework")
+    note = isinstance(framework, dict) and bool(framework.get("note"))
+    css = [dimension_rules(stylesheet(env), context.get("dimension_colours") or {}, note)] + [
+        env.loader.get_source(env, name)[0] for name in stylesheets]
     outline = Outline(context["t"])
     values = dict(context)
     values.update({

@@ -11,14 +11,19 @@ from generator.spec.validate import validate
 __all__ = ["SpecDocument", "check_spec", "load_spec", "validate"]
 
 
-def check_spec(path: Path, display_name: str | None = None, *,
-               strict: bool = False) -> tuple[SpecDocument, list[Diagnostic]]:
+def check_spec(path: Path, display_name: str | None = None, *, strict: bool = False,
+               framework: str | Path | None = None) -> tuple[SpecDocument, list[Diagnostic]]:
     """Load and validate; raise SpecError (all diagnostics) when the spec cannot be used.
 
-    Returns the document and its warnings when it can. With `strict`, warnings fail too.
+    Returns the document (its `framework` resolved: `framework`, the `--framework` option,
+    else the spec's own, else the default) and its warnings when it can. With `strict`,
+    warnings fail too.
     """
+    from generator.spec.frameworks import resolve_framework
+
     doc = load_spec(path, display_name)
-    diagnostics = validate(doc)
+    doc.framework = resolve_framework(doc, framework)
+    diagnostics = validate(doc, doc.framework)
     failing = [d for d in diagnostics if d.severity == "error" or strict]
     if failing:
         raise SpecError(diagnostics)

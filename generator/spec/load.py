@@ -55,6 +55,9 @@ class SpecDocument:
     key_spans: dict[Pointer, tuple[int, int]] = field(default_factory=dict)
     raw_scalars: dict[Pointer, str] = field(default_factory=dict)
     source_bytes: bytes = b""
+    #: the framework the spec was validated against (`generator.spec.check_spec` sets it;
+    #: a `generator.spec.framework.Framework`)
+    framework: Any = None
 
     def span(self, pointer: Pointer, *, key: bool = False) -> SourceSpan:
         """The position of `pointer`'s value (or its key), else of its nearest ancestor."""

@@ -9,15 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.spec.framework import Framework
 from generator.spec.load import Pointer, SpecDocument
 from generator.spec.scales import Scale, scales_of
-from generator.spec.vocabulary import (
-    DIMENSIONS,
-    HEAD_TITLES,
-    READINESS_AREAS,
-    READINESS_ASPECTS,
-    SUB_DIMENSIONS,
-)
+from generator.spec.validate import framework_named_in
+from generator.spec.vocabulary import HEAD_TITLES
 
 
 @dataclass(frozen=True)
@@ -229,6 +225,14 @@ class Masterplan:
     organisation_chart: Picture | None = None
     phases: list[Phase] = field(default_factory=list)
     previous: PreviousMasterplan | None = None
+    #: the dimensions, readiness areas and wording the plan is organised by
+    framework: Framework | None = None
+
+    @property
+    def fw(self) -> Framework:
+        """The plan's framework (never None once built by `build_model`)."""
+        assert self.framework is not None
+        return self.framework
 
     def phases_of(self, program: Program) -> list[Phase]:
         """The phases a program runs in, in order."""
@@ -284,17 +288,19 @@ def _indicator(item: dict[str, Any], scales: dict[str, Scale]) -> Indicator:
                      item.get("scale"), item.get("iso", ""), item.get("source", ""))
 
 
-def build_model(doc: SpecDocument) -> Masterplan:
-    """Typed model from a spec that passed validation."""
+def build_model(doc: SpecDocument, framework: Framework | None = None) -> Masterplan:
+    """Typed model from a spec that passed validation against `framework` (default: the one
+    `check_spec` resolved, else the bundled one the spec names)."""
     data = doc.data
+    fw = framework or doc.framework or framework_named_in(data)
     scales = scales_of(data)
     dims_data = data["dimensions"]
     dimensions: list[Dimension] = []
     by_id: dict[str, Program] = {}
-    for dim in DIMENSIONS:
+    for dim, sub_keys in fw.sub_dimensions.items():
         body = dims_data[dim]
         subs: list[SubDimension] = []
-        for sub in SUB_DIMENSIONS[dim]:
+        for sub in sub_keys:
             sub_body = body["sub_dimensions"][sub]
             programs = []
             for index, p in enumerate(sub_body.get("programs", [])):
@@ -338,15 +344,16 @@ def build_model(doc: SpecDocument) -> Masterplan:
         area: [ReadinessAspect(area, key, readiness_data[area][key].get("status"),
                                readiness_data[area][key].get("score"),
                                readiness_data[area][key].get("narrative", ""))
-               for key in READINESS_ASPECTS[area]]
-        for area in READINESS_AREAS}
+               for key in aspects]
+        for area, aspects in fw.readiness_aspects.items()}
     period = data["document"]["period"]
     return Masterplan(
         doc=doc, data=data, region=data["region"], cohort=data["cohort"],
         document=data["document"], start_year=period["start_year"],
         end_year=period["end_year"], dimensions=dimensions, quick_wins=quick_wins,
         readiness=readiness,
-        readiness_summaries={a: readiness_data[a].get("summary", "") for a in READINESS_AREAS},
+        readiness_summaries={a: readiness_data[a].get("summary", "")
+                             for a in fw.readiness_areas},
         agencies={a["code"]: a["name"] for a in data.get("agencies", [])},
         funding_sources={s["code"]: s["name"] for s in data.get("funding_sources", [])},
         programs_by_id=by_id, scales=scales,
@@ -356,4 +363,5 @@ def build_model(doc: SpecDocument) -> Masterplan:
         profile_map=_picture(("profile", "map"), data["profile"].get("map")),
         previous=_previous(data.get("previous_masterplan")),
         organisation_chart=_picture(("governance", "organisation_chart"),
-                                    data.get("governance", {}).get("organisation_chart")))
+                                    data.get("governance", {}).get("organisation_chart")),
+        framework=fw)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from generator.spec.framework import default_framework
 from generator.spec.schema import (
     ID_PATTERN,
     MAX_SHORT,
@@ -23,7 +24,6 @@ from generator.spec.schema import (
     text,
     year,
 )
-from generator.spec.vocabulary import DIMENSIONS
 
 PROGRESS_SCHEMA_ID = "urn:masterplan:progress:1"
 #: How a program stands in a year (the evaluation's own words).
@@ -47,7 +47,11 @@ def _score(title: str, id_: str, en: str, example: float) -> Schema:
 
 
 def _per_dimension(title: str, id_: str, en: str, item: Schema) -> Schema:
-    return obj(title, id_, en, {key: item for key in DIMENSIONS})
+    """Keyed by dimension: the default framework's named (editor completions), another
+    framework's accepted too (the evaluation reads the plan's framework's keys)."""
+    return obj(title, id_, en, {key: item for key in default_framework().dimensions},
+               additionalProperties=item,
+               propertyNames={"pattern": r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": 40})
 
 
 def _status(example: str) -> Schema:

@@ -25,6 +25,14 @@ The same rules are published as JSON Schema (Draft 2020-12) in
 `schemas/masterplan.schema.json` (`masterplan schema`), which editors with the YAML language
 server use through the modeline `# yaml-language-server: $schema=masterplan.schema.json`.
 
+Frameworks: the dimensions, their sub-dimensions and the readiness areas below are those of
+the default framework, `kominfo-2017` (the 2017 Gerakan Menuju 100 Smart City). A spec that
+names another in `framework` (`komdigi-2026`, the six aspects of the 2026 draft regulation, or
+a framework file of your own) has that framework's keys under `dimensions` and `readiness`
+instead, and `masterplan init --framework NAME` writes its starter and schema. `masterplan
+migrate SPEC --framework komdigi-2026 -o NEW.yaml` moves a plan to the new aspects. The file
+format of a framework is in docs/frameworks.md.
+
 Conventions:
 - Narrative fields marked *Markdown* accept Markdown (lists, emphasis, tables, links to
   http, https and mailto); raw HTML is shown as text. A picture standing alone in its

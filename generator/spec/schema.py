@@ -12,24 +12,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.spec.framework import Framework, default_framework
 from generator.spec.markdown import REFERENCE_KEY
 from generator.spec.standards import ISO_PATTERN, SPBE
 from generator.spec.vocabulary import (
-    DIMENSIONS,
     HORIZONS,
     MEDIUM_YEARS,
     PROGRAM_STATUS,
     QUICK_WIN_STATUS,
     QUICK_WIN_TYPES,
-    READINESS_AREAS,
-    READINESS_ASPECTS,
     READINESS_STATUS,
     REALISATION_STATUS,
     REGION_TYPES,
     SCALES,
     SHORT_YEARS,
     STATUS_SCORE_RANGE,
-    SUB_DIMENSIONS,
 )
 
 Schema = dict[str, Any]
@@ -160,7 +157,7 @@ def _plain(value: float) -> str:
     return f"{value:g}"
 
 
-def _defs() -> dict[str, Schema]:
+def _defs(fw: Framework) -> dict[str, Schema]:
     bands_id, bands_en = status_bands("id"), status_bands("en")
     figure = obj("Figure", "Satu angka statistik beserta tahun dan sumbernya.",
                  "One statistic with its year and source.", {
@@ -386,8 +383,9 @@ def _defs() -> dict[str, Schema]:
             "name": text("Name", "Nama program seperti tertulis di masterplan sebelumnya.",
                          "The program's name as the previous masterplan wrote it.",
                          "Smart Kampung"),
-            "dimension": enum("Dimension", "Dimensi program.", "The program's dimension.",
-                              list(DIMENSIONS), "governance"),
+            "dimension": enum("Dimension", f"{fw.term.id} program.",
+                              f"The program's {fw.term.en}.", list(fw.dimensions),
+                              next(iter(fw.dimensions))),
             "planned": text("Planned", "Yang direncanakan (keluaran atau target).",
                             "What was planned (output or target).",
                             "Layanan administrasi daring di seluruh desa", maxLength=1000),
@@ -412,10 +410,12 @@ def _defs() -> dict[str, Schema]:
         "sub_dimension": sub_dimension, "swot": swot, "member": member, "body": body,
         "kpi": kpi, "milestone": milestone, "quick_win": quick_win, "picture": picture,
     } | _alignment_defs()
-    for key, label in DIMENSIONS.items():
-        subs = SUB_DIMENSIONS[key]
+    term, sub_term = fw.term, fw.sub_term
+    for key, label in fw.dimensions.items():
+        subs = fw.sub_dimensions[key]
+        count_id, count_en = _count(len(subs))
         defs[f"dimension_{key}"] = obj(
-            label.en, f"Dimensi {label.id}.", f"The {label.en} dimension.", {
+            label.en, f"{term.id} {label.id}.", f"The {label.en} {term.en}.", {
                 "label": text("Label", "Nama tampilan, bila berbeda dari nama baku.",
                               "Display name, when it differs from the standard one.", None),
                 "current_condition": markdown("Current condition", "Kondisi saat ini.",
@@ -426,23 +426,23 @@ def _defs() -> dict[str, Schema]:
                 "gap": markdown("Gap", "Kesenjangan (gap) antara kondisi saat ini dan harapan.",
                                 "Gap between current and desired condition.",
                                 "Uraian kesenjangan."),
-                "swot": ref("swot", "SWOT", "Analisis SWOT dimensi ini.",
-                            "SWOT analysis of this dimension."),
-                "strategies": text_list("Strategies", "Strategi dimensi.",
-                                        "Strategies of the dimension.",
+                "swot": ref("swot", "SWOT", f"Analisis SWOT {term.id.lower()} ini.",
+                            f"SWOT analysis of this {term.en}."),
+                "strategies": text_list("Strategies", f"Strategi {term.id.lower()}.",
+                                        f"Strategies of the {term.en}.",
                                         "Penguatan tata kelola data"),
                 "sub_dimensions": obj(
-                    "Sub-dimensions", "Tiga sub-dimensi baku: " + ", ".join(
+                    "Sub-dimensions", f"{count_id} {sub_term.id.lower()} baku: " + ", ".join(
                         f"`{k}` ({v.id})" for k, v in subs.items()) + ".",
-                    "The three standard sub-dimensions: " + ", ".join(
+                    f"The {count_en} standard {sub_term.en}s: " + ", ".join(
                         f"`{k}` ({v.en})" for k, v in subs.items()) + ".",
                     {k: {"$ref": "#/$defs/sub_dimension", "title": v.en,
-                         "description": f"Sub-dimensi {v.id}.",
-                         "x-description-en": f"Sub-dimension {v.en}."}
+                         "description": f"{sub_term.id} {v.id}.",
+                         "x-description-en": f"{sub_term.en.capitalize()} {v.en}."}
                      for k, v in subs.items()}, list(subs)),
             }, ["current_condition", "target_condition", "sub_dimensions"])
-    for area, aspects in READINESS_ASPECTS.items():
-        label = READINESS_AREAS[area]
+    for area, aspects in fw.readiness_aspects.items():
+        label = fw.readiness_areas[area]
         defs[f"readiness_{area}"] = obj(
             label.en, f"Kesiapan {label.id}: " + ", ".join(a.id for a in aspects.values()) + ".",
             f"{label.en} readiness: " + ", ".join(a.en for a in aspects.values()) + ".",
@@ -573,8 +573,19 @@ def _alignment_defs() -> dict[str, Schema]:
             "aligns": aligns}
 
 
-def build_schema() -> Schema:
-    """The whole schema as a JSON-compatible dict (deterministic key order)."""
+_COUNTS = {1: ("Satu", "one"), 2: ("Dua", "two"), 3: ("Tiga", "three"), 4: ("Empat", "four"),
+           5: ("Lima", "five"), 6: ("Enam", "six"), 7: ("Tujuh", "seven"),
+           8: ("Delapan", "eight"), 9: ("Sembilan", "nine"), 10: ("Sepuluh", "ten")}
+
+
+def _count(number: int) -> tuple[str, str]:
+    return _COUNTS.get(number, (str(number), str(number)))
+
+
+def build_schema(framework: Framework | None = None) -> Schema:
+    """The whole schema as a JSON-compatible dict (deterministic key order), for `framework`
+    (default: `generator.spec.framework.DEFAULT_FRAMEWORK`)."""
+    fw = framework or default_framework()
     region = obj("Region", "Daerah (kabupaten/kota).", "The region (regency or city).", {
         "code": text("Code", "Kode wilayah Kemendagri `PP.KK` dalam tanda kutip; KK 01-69"
                      " kabupaten, 71-99 kota.", "Kemendagri region code `PP.KK` in quotes;"
@@ -667,12 +678,11 @@ def build_schema() -> Schema:
     }, ["geography", "demography", "economy"])
     readiness = obj("Readiness", "BAB III Analisis Kesiapan Daerah.",
                     "Chapter III Readiness Analysis.",
-                    {a: ref(f"readiness_{a}", READINESS_AREAS[a].en,
-                            f"Kesiapan {READINESS_AREAS[a].id}.",
-                            f"{READINESS_AREAS[a].en} readiness.") for a in READINESS_AREAS}
+                    {a: ref(f"readiness_{a}", label.en, f"Kesiapan {label.id}.",
+                            f"{label.en} readiness.") for a, label in fw.readiness_areas.items()}
                     | {"summary": markdown("Summary", "Kesimpulan analisis kesiapan.",
                                            "Conclusion of the readiness analysis.", None)},
-                    list(READINESS_AREAS))
+                    list(fw.readiness_areas))
     target = obj("Target", "Sasaran terukur.", "Measurable target.", {
         "description": text("Description", "Sasaran.", "Target.",
                             "Indeks SPBE mencapai kategori sangat baik"),
@@ -700,10 +710,13 @@ def build_schema() -> Schema:
                      "targets": array("Targets", "Sasaran.", "Targets.",
                                       {"$ref": "#/$defs/target"}),
                  }, ["statement"])
-    dimensions = obj("Dimensions", "BAB IV & VI: enam dimensi smart city (kunci tetap).",
-                     "Chapters IV & VI: the six smart-city dimensions (fixed keys).",
-                     {k: ref(f"dimension_{k}", v.en, f"Dimensi {v.id}.", f"{v.en} dimension.")
-                      for k, v in DIMENSIONS.items()}, list(DIMENSIONS))
+    count_id, count_en = _count(len(fw.dimensions))
+    dimensions = obj("Dimensions", f"BAB IV & VI: {count_id.lower()} {fw.term.id.lower()} smart"
+                     " city (kunci tetap).", f"Chapters IV & VI: the {count_en} smart-city"
+                     f" {fw.term.en}s (fixed keys).",
+                     {k: ref(f"dimension_{k}", v.en, f"{fw.term.id} {v.id}.",
+                             f"{v.en} {fw.term.en}.")
+                      for k, v in fw.dimensions.items()}, list(fw.dimensions))
     governance = obj("Governance", "BAB IX Tata kelola.", "Chapter IX Governance.", {
         "council": ref("body", "Council", "Dewan Smart City.", "Smart City Council."),
         "implementation_team": ref("body", "Implementation team", "Tim Pelaksana Smart City.",
@@ -832,6 +845,14 @@ def build_schema() -> Schema:
                "Smart-city masterplan specification of one region.", {
                    "spec_version": _field("integer", "Spec version", "Versi format spec.",
                                           "Version of the spec format.", 1, enum=[1]),
+                   "framework": text("Framework", "Kerangka dimensi smart city: nama kerangka"
+                                     " bawaan (kominfo-2017, baku; komdigi-2026, rancangan)"
+                                     " atau berkas kerangka (.yaml) di folder spec. Lihat"
+                                     " docs/frameworks.md.", "The smart-city framework of"
+                                     " dimensions: a bundled framework's name (kominfo-2017,"
+                                     " the default; komdigi-2026, a draft) or a framework file"
+                                     " (.yaml) in the spec's folder. See docs/frameworks.md.",
+                                     fw.name, maxLength=200),
                    "region": region,
                    "cohort": cohort,
                    "document": document,
@@ -890,7 +911,7 @@ def build_schema() -> Schema:
                                     min_items=2, max_items=50),
                 }, ["id", "name", "levels"])
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID} | root | {
-        "$defs": _defs() | {"target": target, "scale": scale, "level": level,
+        "$defs": _defs(fw) | {"target": target, "scale": scale, "level": level,
                             "signatory": _signatory()}}
 
 

@@ -13,16 +13,18 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
+from generator.spec.framework import DEFAULT_FRAMEWORK, Framework, default_framework
 from generator.spec.schema import COMMENTED, Schema, build_schema
-from generator.spec.vocabulary import (
-    DIMENSION_CODES,
-    DIMENSIONS,
-    HEAD_TITLES,
-    PROVINCES,
-    SUB_DIMENSIONS,
-)
+from generator.spec.vocabulary import HEAD_TITLES, PROVINCES
 
 SCHEMA_FILE_NAME = "masterplan.schema.json"
+
+
+def schema_file_name(framework: Framework | None = None) -> str:
+    """The schema file `init` writes beside a starter of `framework` (its modeline's)."""
+    if framework is None or framework.identity == DEFAULT_FRAMEWORK:
+        return SCHEMA_FILE_NAME
+    return f"masterplan.{framework.name}.schema.json"
 
 
 
@@ -40,7 +42,6 @@ STARTER_REGIONS = {
     "kabupaten": StarterRegion("35.10", "Banyuwangi", "Nama Kabupaten"),
     "kota": StarterRegion("35.78", "Surabaya", "Nama Kota"),
 }
-_QUICK_WIN_DIMENSIONS = ("governance", "economy", "living")
 _AGENCIES = (
     ("DISKOMINFO", "Dinas Komunikasi, Informatika dan Persandian"),
     ("BAPPEDA", "Badan Perencanaan Pembangunan Daerah"),
@@ -151,8 +152,12 @@ An example annex with a numbered table:
 
 
 class _Writer:
-    def __init__(self, schema: Schema, lang: str, region_type: str) -> None:
+    def __init__(self, schema: Schema, lang: str, region_type: str, framework: Framework,
+                 framework_ref: str) -> None:
         self.schema = schema
+        self.fw = framework
+        self.framework_ref = framework_ref
+        self.quick_win_dims = framework.starter_quick_wins
         self.lang = lang
         self.region_type = region_type
         self.lines: list[str] = []
@@ -257,7 +262,7 @@ class _Writer:
         if def_name == "program":
             return [(*pointer, 0)]
         if def_name == "quick_win":
-            return [(*pointer, i) for i in range(len(_QUICK_WIN_DIMENSIONS))]
+            return [(*pointer, i) for i in range(len(self.quick_win_dims))]
         if def_name in {"figure", "indicator", "budget_line", "member", "kpi", "milestone",
                         "target", "previous_program"}:
             return [(*pointer, 0)]
@@ -285,17 +290,19 @@ class _Writer:
                 return HEAD_TITLES[self.region_type]
         if pointer[:1] == ("document",) and name == "language":
             return self.lang
+        if pointer == ("framework",):
+            return self.framework_ref
         if pointer[:1] == ("dimensions",) and name == "id" and "programs" in pointer:
             dim, sub = str(pointer[1]), str(pointer[3])
-            number = list(SUB_DIMENSIONS[dim]).index(sub) + 1
-            return f"{DIMENSION_CODES[dim]}-{number:02d}"
+            number = list(self.fw.sub_dimensions[dim]).index(sub) + 1
+            return f"{self.fw.codes[dim]}-{number:02d}"
         if pointer[:1] == ("quick_wins",) and len(pointer) > 1:
             index = int(pointer[1])
-            dim = _QUICK_WIN_DIMENSIONS[index]
+            dim = self.quick_win_dims[index]
             if name == "id":
                 return f"QW-{index + 1:02d}"
             if name == "program":
-                return f"{DIMENSION_CODES[dim]}-01"
+                return f"{self.fw.codes[dim]}-01"
             if name == "name":
                 return ["Portal Satu Data", "Pasar Digital UMKM", "Layanan Darurat 112"][index]
         if pointer[-2:-1] == ("organisation_chart",):
@@ -340,21 +347,25 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def starter_spec(region_type: str = "kabupaten", lang: str = "id",
-                 file_name: str = "masterplan.yaml") -> str:
-    """The starter spec's text."""
-    schema = build_schema()
-    writer = _Writer(schema, lang, region_type)
-    writer.lines.append(_HEADER[lang].format(schema=SCHEMA_FILE_NAME, name=file_name).rstrip())
+                 file_name: str = "masterplan.yaml", framework: Framework | None = None,
+                 framework_ref: str | None = None) -> str:
+    """The starter spec's text, for `framework` (named in the spec as `framework_ref`: its
+    bundled name, or the file's path relative to the spec)."""
+    fw = framework or default_framework()
+    schema = build_schema(fw)
+    writer = _Writer(schema, lang, region_type, fw, framework_ref or fw.name)
+    writer.lines.append(_HEADER[lang].format(schema=schema_file_name(fw),
+                                             name=file_name).rstrip())
     writer.lines.append("")
     for key, prop in schema["properties"].items():
         if key == "dimensions":
             writer.comment("", writer.describe(prop))
             writer.lines.append("dimensions:")
-            for dim in DIMENSIONS:
+            for dim in fw.dimensions:
                 dim_schema = schema["$defs"][f"dimension_{dim}"]
                 writer.comment("  ", writer.describe(dim_schema))
                 writer.lines.append(f"  {dim}:")
-                verbose = dim == "governance"
+                verbose = dim == next(iter(fw.dimensions))
                 for field_key, field_prop in dim_schema["properties"].items():
                     if field_key == "sub_dimensions":
                         if verbose:
@@ -366,7 +377,7 @@ def starter_spec(region_type: str = "kabupaten", lang: str = "id",
                             sub_schema = schema["$defs"]["sub_dimension"]
                             writer.mapping(sub_schema, "        ",
                                            ("dimensions", dim, "sub_dimensions", sub),
-                                           verbose and sub == next(iter(SUB_DIMENSIONS[dim])))
+                                           verbose and sub == next(iter(fw.sub_dimensions[dim])))
                         continue
                     writer.field(field_key, field_prop, "    ", ("dimensions", dim, field_key),
                                  verbose, field_key in dim_schema.get("required", []))

@@ -21,26 +21,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import Diagnostic, Severity, SourceSpan, SpecError, limit_diagnostics
+from generator.spec.framework import Framework, bundled_framework, bundled_names, default_framework
 from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
 from generator.spec.markdown import REFERENCE_KEY, CiteRef, ImageRef
 from generator.spec.provinces import closest, province_code
 from generator.spec.scales import Scale, builtin_scales, scales_of
 from generator.spec.standards import ISO_STANDARDS, SPBE, iso_37122_numbers, iso_known, iso_parts
 from generator.spec.vocabulary import (
-    DIMENSIONS,
     FUNDING_SOURCES,
     HEAD_TITLES,
     HORIZONS,
-    KNOWN_ALIASES,
     MAX_PERIOD_YEARS,
     MEDIUM_YEARS,
     PROVINCES,
-    READINESS_AREAS,
-    READINESS_ASPECTS,
     SCALES,
     SHORT_YEARS,
     STATUS_SCORE_RANGE,
-    SUB_DIMENSIONS,
 )
 
 _PATTERN_NAMES = {
@@ -78,9 +74,25 @@ def strict_validator(schema: dict[str, Any]) -> Any:
     return validators.extend(Draft202012Validator, type_checker=checker)(schema)
 
 
-@functools.cache
-def _validator() -> Any:
-    return strict_validator(_schema())
+_VALIDATORS: dict[str, Any] = {}
+
+
+def _validator(framework: Framework) -> Any:
+    """The spec schema's validator for `framework` (built once per framework)."""
+    if framework.identity not in _VALIDATORS:
+        from generator.spec.schema import build_schema
+
+        _VALIDATORS[framework.identity] = strict_validator(build_schema(framework))
+    return _VALIDATORS[framework.identity]
+
+
+def framework_named_in(data: dict[str, Any]) -> Framework:
+    """The bundled framework a spec's `framework` names, else the default (for helpers that
+    see only the data; `check_spec` resolves a framework file too)."""
+    named = data.get("framework")
+    if isinstance(named, str) and named in bundled_names():
+        return bundled_framework(named)
+    return default_framework()
 
 
 @dataclass(frozen=True)
@@ -143,20 +155,52 @@ class Collector:
         return shown
 
 
-def validate(doc: SpecDocument) -> list[Diagnostic]:
+def validate(doc: SpecDocument, framework: Framework | None = None) -> list[Diagnostic]:
     """All diagnostics (errors and warnings) for a loaded spec, sorted by position and
-    capped (`generator.errors.limit_diagnostics`)."""
+    capped (`generator.errors.limit_diagnostics`), against `framework` (default: the
+    bundled one the spec names, else the default framework)."""
+    fw = framework or framework_named_in(doc.data)
     out = Collector(doc)
-    _schema_errors(doc, out)
-    _Rules(doc, out).run()
+    _schema_errors(doc, out, fw)
+    _Rules(doc, out, fw).run()
     return out.results()
 
 
 # --- JSON Schema -------------------------------------------------------------------------------
 
-def _schema_errors(doc: SpecDocument, out: Collector) -> None:
-    for error in _validator().iter_errors(doc.data):
-        translate_schema_error(error, doc, out)
+def _schema_errors(doc: SpecDocument, out: Collector, framework: Framework) -> None:
+    for error in _validator(framework).iter_errors(doc.data):
+        pointer = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and _is_dimension_map(pointer):
+            _not_in_framework(error, pointer, out, framework)
+        elif error.validator == "enum" and pointer[:2] == ("previous_masterplan", "programs") \
+                and pointer[-1:] == ("dimension",):
+            out.error(pointer, "framework.dimension_not_in", name=error.instance,
+                      framework=framework.name, term=("@text", framework.term.id.lower(),
+                                                      framework.term.en),
+                      known=", ".join(framework.dimensions),
+                      suggestion=_DidYouMean(str(error.instance), tuple(framework.dimensions)))
+        else:
+            translate_schema_error(error, doc, out)
+
+
+def _is_dimension_map(pointer: Pointer) -> bool:
+    return pointer == ("dimensions",) or (
+        len(pointer) == 3 and pointer[0] == "dimensions" and pointer[2] == "sub_dimensions")
+
+
+def _not_in_framework(error: Any, pointer: Pointer, out: Collector,
+                      framework: Framework) -> None:
+    """A dimension (or sub-dimension) key the framework does not have."""
+    known = tuple(error.schema.get("properties", {}))
+    sub = len(pointer) == 3
+    term = framework.sub_term if sub else framework.term
+    for name in error.instance:
+        if name not in known:
+            out.add("error", (*pointer, name), "framework.dimension_not_in", key=True,
+                    name=name, framework=framework.name,
+                    term=("@text", term.id.lower(), term.en), known=", ".join(known),
+                    suggestion=_DidYouMean(name, known))
 
 
 def translate_schema_error(error: Any, doc: SpecDocument, out: Collector) -> None:
@@ -272,12 +316,15 @@ def _year(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def iter_programs(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, str, dict[str, Any]]]:
-    """(pointer, dimension, sub-dimension, program) for every program, in document order."""
+def iter_programs(data: dict[str, Any], framework: Framework | None = None,
+                  ) -> Iterator[tuple[Pointer, str, str, dict[str, Any]]]:
+    """(pointer, dimension, sub-dimension, program) for every program, in the framework's
+    order (default: the bundled framework the data names, else the default one)."""
+    fw = framework or framework_named_in(data)
     dimensions = _dict(data.get("dimensions"))
-    for dim in DIMENSIONS:
+    for dim, subs_of in fw.sub_dimensions.items():
         subs = _dict(_dict(dimensions.get(dim)).get("sub_dimensions"))
-        for sub in SUB_DIMENSIONS[dim]:
+        for sub in subs_of:
             for index, program in enumerate(_list(_dict(subs.get(sub)).get("programs"))):
                 if isinstance(program, dict):
                     yield (("dimensions", dim, "sub_dimensions", sub, "programs", index),
@@ -285,8 +332,8 @@ def iter_programs(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, str, dic
 
 
 class _Rules:
-    def __init__(self, doc: SpecDocument, out: Collector) -> None:
-        self.doc, self.out, self.data = doc, out, doc.data
+    def __init__(self, doc: SpecDocument, out: Collector, framework: Framework) -> None:
+        self.doc, self.out, self.data, self.fw = doc, out, doc.data, framework
         period = _dict(_dict(self.data.get("document")).get("period"))
         self.start = _year(period.get("start_year"))
         self.end = _year(period.get("end_year"))
@@ -492,7 +539,7 @@ class _Rules:
         previous = _dict(self.data.get("previous_masterplan"))
         self.previous_period(_dict(previous.get("period")))
         programs: dict[str, tuple[Pointer, dict[str, Any]]] = {
-            p["id"]: (pointer, p) for pointer, _d, _s, p in iter_programs(self.data)
+            p["id"]: (pointer, p) for pointer, _d, _s, p in iter_programs(self.data, self.fw)
             if isinstance(p.get("id"), str)}
         program_ids = tuple(sorted(programs))
         named: set[str] = set()
@@ -545,8 +592,8 @@ class _Rules:
     # readiness ---------------------------------------------------------------------------
     def readiness(self) -> None:
         readiness = _dict(self.data.get("readiness"))
-        for area in READINESS_AREAS:
-            for aspect in READINESS_ASPECTS[area]:
+        for area, aspects in self.fw.readiness_aspects.items():
+            for aspect in aspects:
                 item = _dict(_dict(readiness.get(area)).get(aspect))
                 status, score = item.get("status"), item.get("score")
                 if status in STATUS_SCORE_RANGE and isinstance(score, int | float) and not (
@@ -560,12 +607,12 @@ class _Rules:
     # dimensions and labels ---------------------------------------------------------------
     def dimensions(self) -> None:
         dimensions = _dict(self.data.get("dimensions"))
-        for dim, label in DIMENSIONS.items():
+        for dim, label in self.fw.dimensions.items():
             body = _dict(dimensions.get(dim))
             self.label(("dimensions", dim, "label"), body.get("label"), dim, [label.id, label.en])
             subs = _dict(body.get("sub_dimensions"))
             count = 0
-            for sub, sub_label in SUB_DIMENSIONS[dim].items():
+            for sub, sub_label in self.fw.sub_dimensions[dim].items():
                 sub_body = _dict(subs.get(sub))
                 self.label(("dimensions", dim, "sub_dimensions", sub, "label"),
                            sub_body.get("label"), f"{dim}.{sub}", [sub_label.id, sub_label.en])
@@ -581,14 +628,14 @@ class _Rules:
     def label(self, pointer: Pointer, label: Any, key: str, standard: list[str]) -> None:
         if not isinstance(label, str):
             return
-        accepted = {_norm(s) for s in standard} | {_norm(a) for a in KNOWN_ALIASES.get(key, ())}
+        accepted = {_norm(s) for s in standard} | {_norm(a) for a in self.fw.aliases.get(key, ())}
         if _norm(label) not in accepted:
             self.out.warn(pointer, "rule.label_nonstandard", label=label,
                           standard=" / ".join(dict.fromkeys(standard)))
 
     # programs ----------------------------------------------------------------------------
     def programs(self) -> None:
-        for pointer, _dim, _sub, program in iter_programs(self.data):
+        for pointer, _dim, _sub, program in iter_programs(self.data, self.fw):
             start, end = _year(program.get("start_year")), _year(program.get("end_year"))
             ok = self.in_period((*pointer, "start_year"), start)
             ok = self.in_period((*pointer, "end_year"), end) and ok
@@ -699,7 +746,7 @@ class _Rules:
 
     # quick wins --------------------------------------------------------------------------
     def quick_wins(self) -> None:
-        programs = {p.get("id") for _ptr, _d, _s, p in iter_programs(self.data)}
+        programs = {p.get("id") for _ptr, _d, _s, p in iter_programs(self.data, self.fw)}
         program_ids = tuple(sorted(p for p in programs if isinstance(p, str)))
         quick_wins = _list(self.data.get("quick_wins"))
         if "quick_wins" in self.data and isinstance(self.data["quick_wins"], list) and (
@@ -767,7 +814,7 @@ class _Rules:
         seen: dict[str, Pointer] = {}
         entries: list[tuple[Pointer, Any]] = [
             ((*pointer, "id"), program.get("id"))
-            for pointer, _d, _s, program in iter_programs(self.data)]
+            for pointer, _d, _s, program in iter_programs(self.data, self.fw)]
         entries += [(("quick_wins", i, "id"), _dict(q).get("id"))
                     for i, q in enumerate(_list(self.data.get("quick_wins")))]
         for pointer, value in entries:
@@ -793,7 +840,7 @@ class _Rules:
                 else:
                     names[_norm(value)] = pointer
         program_names: dict[str, Pointer] = {}
-        for pointer, _d, _s, program in iter_programs(self.data):
+        for pointer, _d, _s, program in iter_programs(self.data, self.fw):
             name = program.get("name")
             if isinstance(name, str):
                 at = (*pointer, "name")
@@ -802,7 +849,7 @@ class _Rules:
                                   first=self._where(program_names[_norm(name)]))
                 else:
                     program_names[_norm(name)] = at
-        for pointer, _d, _s, program in iter_programs(self.data):
+        for pointer, _d, _s, program in iter_programs(self.data, self.fw):
             names = {}
             for i, indicator in enumerate(_list(program.get("indicators"))):
                 value = _dict(indicator).get("name")
@@ -1056,8 +1103,9 @@ def schema_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, Any, dict[str
         if isinstance(value, dict):
             properties = node.get("properties", {})
             for key, item in value.items():
-                if key in properties:
-                    stack.append(((*pointer, key), item, properties[key]))
+                child = properties.get(key) or _any_framework_key(pointer, defs)
+                if child is not None:
+                    stack.append(((*pointer, key), item, child))
         elif isinstance(value, list) and isinstance(node.get("items"), dict):
             for index, item in enumerate(value):
                 stack.append(((*pointer, index), item, node["items"]))
@@ -1088,6 +1136,22 @@ def _schema() -> dict[str, Any]:
     from generator.spec.schema import build_schema
 
     return build_schema()
+
+
+def _any_framework_key(pointer: Pointer, defs: dict[str, dict[str, Any]],
+                       ) -> dict[str, Any] | None:
+    """The schema of a dimension, sub-dimension, readiness area or aspect whose key the
+    default framework does not have (a spec of another framework): they all share a shape,
+    so the walk finds another framework's narratives and pictures too."""
+    if pointer == ("dimensions",):
+        return defs[next(k for k in defs if k.startswith("dimension_"))]
+    if len(pointer) == 3 and pointer[0] == "dimensions" and pointer[2] == "sub_dimensions":
+        return defs["sub_dimension"]
+    if pointer == ("readiness",):
+        return defs[next(k for k in defs if k.startswith("readiness_") and k != "readiness_aspect")]
+    if len(pointer) == 2 and pointer[0] == "readiness":
+        return defs["readiness_aspect"]
+    return None
 
 
 def _norm(text: str) -> str:

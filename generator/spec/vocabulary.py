@@ -1,4 +1,4 @@
-"""Fixed vocabulary of the programme: dimensions, sub-dimensions, readiness areas, funding.
+"""Fixed vocabulary of the programme: readiness status, funding sources, horizons, provinces.
 
 Keys are English snake_case (a stable interface for tools); labels are what documents print.
 Kept free of imports so the validator and the templates share one list.
@@ -14,102 +14,8 @@ class Label(NamedTuple):
     en: str
 
 
-DIMENSIONS: dict[str, Label] = {
-    "governance": Label("Smart Governance", "Smart Governance"),
-    "branding": Label("Smart Branding", "Smart Branding"),
-    "economy": Label("Smart Economy", "Smart Economy"),
-    "living": Label("Smart Living", "Smart Living"),
-    "society": Label("Smart Society", "Smart Society"),
-    "environment": Label("Smart Environment", "Smart Environment"),
-}
-
-# The colour of each dimension in every format: tables, charts, the DOCX. Each is dark
-# enough for white text on it (WCAG AA, 4.5:1: the DOCX writes a roadmap's active years in
-# white on these fills; tests/unit/test_palette.py computes the ratios).
-DIMENSION_COLOURS: dict[str, str] = {
-    "governance": "#1f4e79", "branding": "#be5710", "economy": "#548235",
-    "living": "#7030a0", "society": "#946f00", "environment": "#2b8181",
-}
-
-# Short codes used in program ids and tables.
-DIMENSION_CODES: dict[str, str] = {
-    "governance": "GOV", "branding": "BRD", "economy": "ECO",
-    "living": "LIV", "society": "SOC", "environment": "ENV",
-}
-
-SUB_DIMENSIONS: dict[str, dict[str, Label]] = {
-    "governance": {
-        "public_service": Label("Pelayanan Publik", "Public Service"),
-        "bureaucracy": Label("Manajemen Birokrasi", "Bureaucracy Management"),
-        "public_policy": Label("Kebijakan Publik", "Public Policy"),
-    },
-    "branding": {
-        "tourism": Label("Branding Pariwisata", "Tourism Branding"),
-        "business": Label("Branding Bisnis", "Business Branding"),
-        "city_appearance": Label("Wajah Kota", "City Appearance"),
-    },
-    "economy": {
-        "industry": Label("Ekosistem Industri", "Industry Ecosystem"),
-        "welfare": Label("Kesejahteraan Masyarakat", "Community Welfare"),
-        "transactions": Label("Ekosistem Transaksi Keuangan", "Financial Transaction Ecosystem"),
-    },
-    "living": {
-        "harmony": Label("Harmonisasi Tata Ruang", "Spatial Harmony"),
-        "health": Label("Kesehatan", "Health"),
-        "mobility": Label("Transportasi", "Mobility"),
-    },
-    "society": {
-        "community": Label("Komunitas", "Community"),
-        "learning": Label("Ekosistem Belajar", "Learning Ecosystem"),
-        "security": Label("Keamanan Masyarakat", "Public Security"),
-    },
-    "environment": {
-        "protection": Label("Proteksi Lingkungan", "Environmental Protection"),
-        "waste": Label("Tata Kelola Sampah dan Limbah", "Waste Management"),
-        "energy": Label("Tata Kelola Energi", "Energy Management"),
-    },
-}
-
-# Display labels seen in real masterplans besides the standard ones: accepted silently.
-KNOWN_ALIASES: dict[str, set[str]] = {
-    "governance": {"tata kelola pemerintahan"},
-    "branding": {"branding daerah"},
-    "economy": {"ekonomi cerdas"},
-    "living": {"smart mobility", "lingkungan hidup cerdas"},
-    "society": {"smart people", "masyarakat cerdas"},
-    "environment": {"lingkungan cerdas"},
-    "living.harmony": {"harmonisasi", "tata ruang", "permukiman"},
-    "living.mobility": {"mobilitas", "transportasi publik", "bangunan", "building"},
-    "economy.transactions": {"transaksi keuangan", "ekosistem transaksi"},
-    "environment.waste": {"tata kelola sampah", "pengelolaan sampah"},
-    "environment.energy": {"energi"},
-    "society.learning": {"pendidikan"},
-    "governance.bureaucracy": {"birokrasi"},
-}
-
-READINESS_AREAS: dict[str, Label] = {
-    "structure": Label("Struktur", "Structure"),
-    "infrastructure": Label("Infrastruktur", "Infrastructure"),
-    "superstructure": Label("Suprastruktur", "Superstructure"),
-}
-
-READINESS_ASPECTS: dict[str, dict[str, Label]] = {
-    "structure": {
-        "human_resources": Label("Sumber Daya Manusia", "Human Resources"),
-        "budget": Label("Sumber Daya Anggaran", "Budget Resources"),
-        "governance": Label("Sumber Daya Tata Kelola", "Governance Resources"),
-    },
-    "infrastructure": {
-        "physical": Label("Infrastruktur Fisik", "Physical Infrastructure"),
-        "digital": Label("Infrastruktur Digital (TIK)", "Digital (ICT) Infrastructure"),
-        "social": Label("Infrastruktur Sosial", "Social Infrastructure"),
-    },
-    "superstructure": {
-        "policy": Label("Kebijakan dan Regulasi Daerah", "Regional Policies and Regulations"),
-        "institutions": Label("Kelembagaan", "Institutions"),
-        "procedures": Label("Tata Laksana", "Procedures"),
-    },
-}
+# The dimensions, their sub-dimensions, colours, id prefixes and the readiness areas are a
+# framework's (`generator.spec.framework`, files in `frameworks/`), not listed here.
 
 READINESS_STATUS: dict[str, Label] = {
     "baik": Label("Baik", "Good"),

@@ -24,7 +24,7 @@ from PIL import Image
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
-from generator.spec.vocabulary import READINESS_ASPECTS
+from generator.spec.framework import default_framework
 
 pytestmark = pytest.mark.e2e
 
@@ -117,7 +117,8 @@ def test_readiness_scores_carry_one_decimal(books: dict[str, Book],
                                             bodies: dict[str, list[str]], name: str) -> None:
     readiness = books[name].spec["readiness"]
     scores = [readiness[area][aspect].get("score")  # in the order of the table
-              for area, aspects in READINESS_ASPECTS.items() for aspect in aspects]
+              for area, aspects in default_framework().readiness_aspects.items()
+              for aspect in aspects]
     caption = "Tabel 3.1 Ringkasan Kesiapan Area Aspek Status Skor"
     (table,) = [body for body in bodies[name] if caption in body]
     table = table[table.index(caption):]

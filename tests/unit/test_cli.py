@@ -211,7 +211,7 @@ def test_init_round_trip_in_a_real_process(tmp_path: Path) -> None:
     assert created.returncode == 0, created.stderr
     checked = run_module("validate", "spec.yaml", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
-    assert checked.stdout.startswith("spec.yaml:19:9: warning: region.code: kode `35.78`")
+    assert checked.stdout.startswith("spec.yaml:23:9: warning: region.code: kode `35.78`")
     assert checked.stderr.startswith("spec.yaml: valid (0 galat, ")
 
 
@@ -361,7 +361,7 @@ def test_validate_several_specs_fails_when_one_fails(tmp_path: Path) -> None:
 
 def test_an_internal_error_is_exit_3_without_traceback_unless_debug(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(_path: Path) -> list[Any]:
+    def broken(_path: Path, _framework: str | None = None) -> list[Any]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(validate_command, "collect", broken)
@@ -377,7 +377,7 @@ def test_an_internal_error_is_exit_3_without_traceback_unless_debug(
 
 
 def test_ctrl_c_is_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupted(_path: Path) -> list[Any]:
+    def interrupted(_path: Path, _framework: str | None = None) -> list[Any]:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(validate_command, "collect", interrupted)

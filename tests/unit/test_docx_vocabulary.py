@@ -165,8 +165,11 @@ def test_the_most_specific_rule_wins_then_the_first_listed() -> None:
 
 
 def test_classes_of_a_wildcard_rule_are_its_values() -> None:
-    assert sm.STYLE_MAP.maps("td", "dim-economy")
-    assert not sm.STYLE_MAP.maps("td", "dim-unknown")  # would get no colour: a warning
+    assert sm.STYLE_MAP.maps("td", "swot-strengths")
+    assert not sm.STYLE_MAP.maps("td", "swot-unknown")  # would get no colour: a warning
+    # a dimension's key is its framework's: td.dim-* takes any, its colour comes with the
+    # document (DocxOptions.dimension_fills)
+    assert sm.STYLE_MAP.maps("td", "dim-mobility")
     assert not sm.STYLE_MAP.maps("th", "dim-economy")  # td.dim-*, not th
     assert sm.STYLE_MAP.maps("span", "status-baik")  # .status-baik: any element
     assert sm.STYLE_MAP.maps("body", "doc-anything")  # body.doc-*: no values, any suffix

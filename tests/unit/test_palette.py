@@ -17,7 +17,7 @@ from generator.render.docx import numbering as nb
 from generator.render.docx import ooxml as ox
 from generator.render.docx.reference import builtin_reference
 from generator.render.docx.stylemap import STYLES
-from generator.spec.vocabulary import DIMENSION_COLOURS
+from generator.spec.framework import bundled_framework, bundled_names
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 AA = 4.5
@@ -125,13 +125,16 @@ def test_the_chapter_label_is_one_colour_in_css_and_docx() -> None:
     assert contrast(label, WHITE) >= AA
 
 
-@pytest.mark.parametrize("dimension", sorted(DIMENSION_COLOURS))
-def test_white_text_reads_on_every_dimension_colour(dimension: str) -> None:
+ALL_COLOURS = [(name, key, colour) for name in bundled_names()
+               for key, colour in bundled_framework(name).colours.items()]
+
+
+@pytest.mark.parametrize(("framework", "dimension", "colour"), ALL_COLOURS)
+def test_white_text_reads_on_every_dimension_colour(framework: str, dimension: str,
+                                                    colour: str) -> None:
     """The DOCX writes a roadmap's active years white on these fills; the charts set
-    white labels on them too."""
-    colour = DIMENSION_COLOURS[dimension]
-    assert contrast(WHITE, colour) >= AA, f"{dimension}: {colour}"
-    assert value(f"table.roadmap td.on.dim-{dimension}", "background") == colour
+    white labels on them too. Every bundled framework's colours."""
+    assert contrast(WHITE, colour) >= AA, f"{framework} {dimension}: {colour}"
 
 
 def test_every_coloured_style_of_the_reference_docx_reaches_aa() -> None:
@@ -154,7 +157,8 @@ def test_every_coloured_style_of_the_reference_docx_reaches_aa() -> None:
             elif name == "Table Heading":
                 ground = value("th", "background")
             elif name == "Cell Mark":  # white on the dimension fills (above)
-                ground = min(DIMENSION_COLOURS.values(), key=lambda c: contrast(WHITE, c))
+                ground = min((c for _f, _d, c in ALL_COLOURS),
+                             key=lambda c: contrast(WHITE, c))
             assert contrast("#" + shade, ground) >= AA, f"{name}: #{shade} on {ground}"
             checked += 1
     assert checked >= 15

@@ -31,6 +31,8 @@ class DocxOptions:
     toc_numbers: str = ""
     #: bookmark name → page number, for `toc_numbers` "pages"
     toc_pages: Mapping[str, int] = field(default_factory=dict)
+    #: `dim-KEY` class → fill (RRGGBB) of a roadmap cell: the framework's colours
+    dimension_fills: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def language_tag(self) -> str:

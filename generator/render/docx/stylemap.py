@@ -19,8 +19,6 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from generator.spec.vocabulary import DIMENSION_COLOURS
-
 StyleKind = Literal["paragraph", "character", "table"]
 RuleKind = Literal["paragraph", "character", "table", "numbering", "direct", "layout"]
 
@@ -174,9 +172,7 @@ def _fills(prefix: str, fills: Mapping[str, str]) -> dict[str, str]:
 
 
 # Colours of templates/style.css and templates/report/report.css (a unit test keeps them in
-# step); the dimensions' are the vocabulary's own.
-_DIMENSION_FILLS = _fills("dim-", {name: colour.lstrip("#").upper()
-                                   for name, colour in DIMENSION_COLOURS.items()})
+# step); the dimensions' are the framework's (`DocxOptions.dimension_fills`).
 _SWOT_FILLS = _fills("swot-", {"strengths": "EEF5EA", "weaknesses": "FBEEE6",
                                "opportunities": "EAF1F8", "threats": "F6ECEC"})
 _HEAT_FILLS = _fills("heat-", {"1": "F4C7C3", "2": "FCE8B2", "3": "D9EAD3", "4": "A8D08D"})
@@ -214,6 +210,8 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("p.cover-region", "paragraph", "Cover Region", "paragraph"),
     Rule("p.cover-period", "paragraph", "Cover Period", "paragraph"),
     Rule("p.cover-meta", "paragraph", "Cover Meta", "paragraph"),
+    Rule("p.cover-note", "paragraph", "Cover Meta", "paragraph",
+         "the framework's note (a draft framework)"),
     # structure
     Rule("section.landscape", "layout", "landscape section", "landscape",
          "section break before and after; A4 landscape; each further h2 on a new page"),
@@ -357,8 +355,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "roadmap cell, centred; with td.dim-* the colour of its dimension",
          shading="55779D"),
     Rule("td.off", "layout", "empty cell", "table_part"),
-    Rule("td.dim-*", "direct", "cell shading", "table_part", "on td.on",
-         values=_DIMENSION_FILLS),
+    Rule("td.dim-*", "direct", "cell shading", "table_part",
+         "on td.on; the colour of the framework's dimension KEY (`dim-KEY`)"),
     Rule("td.swot-*", "direct", "cell shading", "table_part", values=_SWOT_FILLS),
     Rule("th.swot-*", "paragraph", "SWOT Heading", "table_part",
          "a quadrant's title, a row above its items, shaded as they are; the first title "

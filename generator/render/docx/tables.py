@@ -34,7 +34,7 @@ _NO_WRAP = tuple(STYLE_MAP.rule(s) for s in ("td.num", "td.nowrap", "th.num"))
 _YEAR, _HEADER_NUMBER = STYLE_MAP.rule("th.year"), STYLE_MAP.rule("th.num")
 _PHASE = STYLE_MAP.rule("th.phase")
 _TOTAL_NUMBER = STYLE_MAP.rule("td.num")
-_ON, _DIMENSIONS = STYLE_MAP.rule("td.on"), STYLE_MAP.rule("td.dim-*")
+_ON = STYLE_MAP.rule("td.on")
 _OWN_FILLS = (STYLE_MAP.rule("td.swot-*"), STYLE_MAP.rule("th.swot-*"),
               STYLE_MAP.rule("td.heat-*"))
 _TITLE_ROW = STYLE_MAP.rule("tr.swot-head")
@@ -136,6 +136,10 @@ def _cell(t: Translator, w_tr: Any, cell: Any, span: int, width: int, group: str
     tag = cell.tag.lower()
     classes = frozenset(classes_of(cell))
     rule, fill, jc = _look(tag, classes, group, row_classes)
+    if _ON.matches(tag, classes) and t.options.dimension_fills:
+        # a roadmap cell: its dimension's colour, from the framework (DocxOptions)
+        fill = next((t.options.dimension_fills[name] for name in sorted(classes)
+                     if name in t.options.dimension_fills), fill)
     tc = ox.cell(w_tr, width, span=span, fill=fill)
     cell_ctx = Ctx(style=rule.target, fmt=t.status_format(tag, classes, fmt),
                    narrative=ctx.narrative, in_cell=True, width=width - CELL_PADDING,
@@ -158,7 +162,7 @@ def _look(tag: str, classes: frozenset[str], group: str, row_classes: frozenset[
     rule = next(rule for rule in found if rule is not None)
     fill = rule.shading
     if _ON.matches(tag, classes):
-        fill = _fill((_DIMENSIONS,), tag, classes) or _ON.shading
+        fill = _ON.shading
     fill = _fill(_OWN_FILLS, tag, classes) or fill
     jc = None
     if _HEADER_NUMBER.matches(tag, classes) or (
