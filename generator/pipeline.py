@@ -121,35 +121,20 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
     from generator.documents.evaluation import EvaluationBuilder
     from generator.documents.logo import needs_card
     from generator.documents.naming import document_meta, output_stem
-    from generator.errors import SpecError
     from generator.i18n.labels import labels
     from generator.output import stamp_for
     from generator.spec import check_spec
     from generator.spec.assets import resolve_image
     from generator.spec.model import build_model
-    from generator.spec.progress import Progress, check_progress
+    from generator.spec.progress import check_progress_files
     from generator.spec.weights import load_weights
 
     doc, warnings = check_spec(spec, str(spec), strict=settings.strict)
     plan = build_model(doc)
-    progresses: list[Progress] = []
-    problems: list[Diagnostic] = []
-    for path in progress_files:
-        try:
-            progress, found = check_progress(path, plan, spec, strict=settings.strict)
-        except SpecError as exc:
-            problems.extend(exc.diagnostics)
-            continue
-        warnings.extend(found)
-        twin = next((p for p in progresses if p.year == progress.year), None)
-        if twin is not None:
-            problems.append(Diagnostic(progress.doc.span(("year",)), "error", "year",
-                                       "progress.same_year", {"year": progress.year,
-                                                              "first": twin.doc.display_name}))
-        progresses.append(progress)
-    if problems:
-        raise SpecError(problems)
-    latest = max(progresses, key=lambda p: p.year)
+    progresses, found = check_progress_files(progress_files, plan, spec,
+                                             strict=settings.strict)
+    warnings.extend(found)
+    latest = progresses[-1]
     weights = load_weights(weights_file).for_year(latest.year)
     lang = settings.document_lang(plan.document.get("language"))
     base = build_context(plan, lang, {})

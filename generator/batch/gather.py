@@ -12,16 +12,19 @@ from generator.errors import problem
 
 
 def gather(cohort: Cohort, *, lang: str, jobs: int, timeout: float, strict: bool = False,
-           messages_lang: str = "id", memory_limit: int = 2048) -> list[Extracted]:
+           messages_lang: str = "id", memory_limit: int = 2048,
+           progress: str | None = None) -> list[Extracted]:
     """The figures of every spec of a cohort, sorted by region code and cohort year.
 
     One spec is read in-process; several go through the worker pool (parallel, with the
     time limit and crash isolation of `batch`). Two specs for the same region and cohort
     year, or a spec of another cohort year than the manifest's, are excluded with an error.
+    With `progress` (a glob relative to each spec's folder), each spec's progress files are
+    read too (`generator.documents.results`).
     """
     items = [Extracted(source) for source in cohort.specs]
     if len(items) == 1:
-        _in_process(items[0], lang, strict, messages_lang)
+        _in_process(items[0], lang, strict, messages_lang, progress)
     else:
         from generator.batch.pool import Outcome, PoolConfig, Task, WorkerPool
 
@@ -42,16 +45,18 @@ def gather(cohort: Cohort, *, lang: str, jobs: int, timeout: float, strict: bool
         with WorkerPool(config) as pool:
             pool.run([Task(i.source.key, "extract", {
                 "spec": str(i.source.path.resolve()), "display": i.source.display,
-                "lang": lang, "strict": strict}) for i in items], done)
+                "lang": lang, "strict": strict, "progress": progress}) for i in items], done)
     _exclude_conflicts(cohort, items, messages_lang)
     return sorted(items, key=_order)
 
 
-def _in_process(item: Extracted, lang: str, strict: bool, messages_lang: str) -> None:
+def _in_process(item: Extracted, lang: str, strict: bool, messages_lang: str,
+                progress: str | None) -> None:
     from generator.batch.worker import failure
 
     try:
-        data, warnings = extract(item.source.path, item.source.display, lang, strict=strict)
+        data, warnings = extract(item.source.path, item.source.display, lang, strict=strict,
+                                 progress=progress)
     except Exception as exc:
         reply = failure(exc, item.source.display, messages_lang)
         item.status, item.errors = "failed", list(reply.get("errors", []))

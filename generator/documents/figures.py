@@ -14,9 +14,13 @@ from generator.errors import Diagnostic
 from generator.spec.vocabulary import READINESS_AREAS, READINESS_ASPECTS
 
 
-def extract(path: Path, display: str, lang: str = "id", *,
-            strict: bool = False) -> tuple[dict[str, Any], list[Diagnostic]]:
-    """The figures of one spec; raises SpecError when the spec is not usable."""
+def extract(path: Path, display: str, lang: str = "id", *, strict: bool = False,
+            progress: str | None = None) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The figures of one spec; raises SpecError when the spec is not usable.
+
+    With `progress` (a glob relative to the spec's folder), also the spec's progress files
+    as `data["progress"]` (`generator.documents.results.progress_records`); a progress file
+    that is not usable makes the spec unusable too."""
     from generator.spec import check_spec
     from generator.spec.model import build_model
 
@@ -66,4 +70,12 @@ def extract(path: Path, display: str, lang: str = "id", *,
         "funding_sources": dict(plan.funding_sources),
     }
     assert set(READINESS_ASPECTS) == set(readiness)
+    if progress is not None:
+        from generator.documents.results import progress_records
+        from generator.spec.progress import progress_of_spec
+        from generator.spec.weights import load_weights
+
+        progresses, found = progress_of_spec(path, progress, plan, strict=strict)
+        warnings.extend(found)
+        data["progress"] = progress_records(plan, progresses, load_weights(), path.parent)
     return data, warnings
