@@ -237,6 +237,26 @@ def evaluate(ctx: click.Context, spec: Path, progress: tuple[Path, ...], formats
     run_evaluate(spec, progress, settings, weights)
 
 
+@main.command("init-progress")
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("year", type=click.IntRange(min=2000, max=2100))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The file to write (default: progress/YEAR.yaml beside SPEC).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@LANG
+@click.pass_context
+def init_progress(ctx: click.Context, spec: Path, year: int, output: Path | None,
+                  force: bool, lang: str) -> None:
+    """Write a starter progress file for YEAR, prefilled from SPEC: every program planned
+    that year, its funding sources, and (commented) every indicator with a target that year
+    and every KPI of the quick wins running, with their names exactly as the spec has them.
+    """
+    from generator.commands.init_progress import run_init_progress
+
+    ctx.meta["masterplan.lang"] = lang
+    run_init_progress(spec, year, output, lang=lang, force=force)
+
+
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
