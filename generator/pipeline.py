@@ -116,12 +116,10 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
                       weights_file: Path | None = None, write: bool = True) -> RenderResult:
     """The evaluation pack of one spec and one or more years of progress, in every format of
     `settings.formats` (the workbook too, with `xlsx`), into `settings.outdir`."""
-    from generator.documents.charts import make_charts
     from generator.documents.context import build_context
     from generator.documents.evaluation import EvaluationBuilder
     from generator.documents.logo import needs_card
     from generator.documents.naming import document_meta, output_stem
-    from generator.i18n.labels import labels
     from generator.output import stamp_for
     from generator.spec import check_spec
     from generator.spec.assets import resolve_image
@@ -140,7 +138,7 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
     base = build_context(plan, lang, {})
     builder = EvaluationBuilder(plan, progresses, weights, lang, base)
     png = any(WRITERS[name].chart_images for name in settings.formats)
-    charts = {**make_charts(plan, lang, labels(lang), png=png), **builder.charts(png)}
+    charts = builder.charts(png)  # the pack draws its own two, none of the masterplan's
     context = {**base, **builder.build(), "charts": charts}
     logo = plan.region.get("logo")
     if logo:
