@@ -52,7 +52,6 @@ from generator.batch.cohort import DEFAULT_READ_TIMEOUT, Cohort
 from generator.batch.gather import gather
 from generator.batch.records import Extracted
 from generator.encoding import csv_bytes, csv_dialect, json_bytes, region_code_cell
-from generator.i18n.labels import csv_headers
 from generator.i18n.messages import message
 from generator.spec.vocabulary import DIMENSIONS, FUNDING_SOURCES, HORIZONS, SUB_DIMENSIONS
 
@@ -287,9 +286,8 @@ def run_export(cohort: Cohort, *, output_format: str, output: Path | None, lang:
     progress); the CSV's separator follows the language unless `delimiter` (a key of
     `DELIMITERS`) is given. With `progress`, one row per program and year of progress."""
     from generator.encoding import printable
-    from generator.output import atomic_write
-
     from generator.errors import UsageError
+    from generator.output import atomic_write
 
     lang = export_lang(cohort, lang)
     progress = progress_pattern(cohort, progress, lang)

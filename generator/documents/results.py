@@ -55,7 +55,8 @@ def progress_records(plan: Masterplan, progresses: Sequence[Progress], weights: 
         claims = evidence_claims(plan, progress)
         received = progress.received
         records.append({
-            "year": progress.year, "date": progress.date, "file": Path(os.path.relpath(progress.doc.path, folder)).as_posix(),
+            "year": progress.year, "date": progress.date,
+            "file": Path(os.path.relpath(progress.doc.path, folder)).as_posix(),
             "planned": figures.planned, "executed": figures.executed,
             "budget_planned": figures.budget_planned,
             "budget_realised": figures.budget_realised,
@@ -155,7 +156,7 @@ class ResultsBuilder:
 
         est_cohort, est_province = ranked(estimated)
         rec_cohort, rec_province = ranked(received)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for key, (data, record) in zip(keys, reporting, strict=True):
             previous = self.record(data, year - 1)
             change = "-"
@@ -212,8 +213,10 @@ class ResultsBuilder:
                     "absorption": self.share(values["budget_realised"],
                                              values["budget_planned"])}
 
-        rows = [row(pick(DIMENSIONS, dim, self.lang), lambda field, d=dim: sums[field][d])
-                for dim in DIMENSIONS]
+        def one(dim: str) -> Callable[[str], int]:
+            return lambda field: sums[field][dim]
+
+        rows = [row(pick(DIMENSIONS, dim, self.lang), one(dim)) for dim in DIMENSIONS]
         total = row(self.t["total"], lambda field: sum(sums[field].values()))
         per_region = [{
             "region": self.region(data),
@@ -228,7 +231,7 @@ class ResultsBuilder:
 
     def _evidence(self, reporting: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[
             dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for data, record in reporting:
             missing = record["missing"]
             shown = ", ".join(missing[:MISSING_SHOWN])

@@ -604,5 +604,5 @@ def results_labels(lang: str) -> dict[str, str]:
 def program_year_headers(columns: Sequence[str], lang: str) -> list[str]:
     """The column heads of `export --progress` in `lang`."""
     table = localised(PROGRAM_YEAR_LABELS, lang)
-    return [table[key] if key in table else head
-            for key, head in zip(columns, csv_headers(columns, lang), strict=True)]
+    heads = csv_headers(columns, lang)
+    return [table.get(key, head) for key, head in zip(columns, heads, strict=True)]

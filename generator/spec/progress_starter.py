@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.spec.model import Masterplan
 
-_TEXT = {
+_TEXT: dict[str, dict[str, Any]] = {
     "id": {
         "head": ["Berkas kemajuan tahun {year} masterplan smart city {region}.",
                  "Dibuat oleh `masterplan init-progress` dari masterplan; setiap kode dan nama",

@@ -163,7 +163,8 @@ def test_export_xlsx_keeps_codes_as_text_and_text_out_of_formulas() -> None:
     assert isinstance(first["budget_planned"].value, int)
     assert sheet.max_row == len(rows) + 1
     with zipfile.ZipFile(io.BytesIO(data)) as book:
-        assert {info.date_time[:3] for info in book.infolist()} == {(2028, 12, 14)}  # the newest date
+        # dated by the newest date of the specs and progress files
+        assert {info.date_time[:3] for info in book.infolist()} == {(2028, 12, 14)}
 
 
 def test_the_cli_refuses_a_pattern_outside_the_specs_folder(tmp_path: Path) -> None:
