@@ -62,6 +62,11 @@ COHORT_FORMATS = click.option(
 COHORT_LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
                            help="Language of messages and documents (default: the manifest's,"
                                 " else id).")
+PROGRESS = click.option(
+    "--progress", "progress", default=None, metavar="GLOB",
+    help="Also read each spec's progress files: a glob relative to the spec's folder, e.g."
+         " 'progress/*.yaml' (default: the manifest's options.progress, else none). Files"
+         " naming another spec are skipped.")
 RENDER_TIMEOUT = click.option(
     "--timeout", type=click.FloatRange(min=1), default=None,
     help="Seconds each document may take when it uses --template-dir; the render is then"
@@ -268,6 +273,26 @@ def evaluate(ctx: click.Context, spec: Path, progress: tuple[Path, ...], formats
     run_evaluate(spec, progress, settings, weights)
 
 
+@main.command("init-progress")
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("year", type=click.IntRange(min=2000, max=2100))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The file to write (default: progress/YEAR.yaml beside SPEC).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@LANG
+@click.pass_context
+def init_progress(ctx: click.Context, spec: Path, year: int, output: Path | None,
+                  force: bool, lang: str) -> None:
+    """Write a starter progress file for YEAR, prefilled from SPEC: every program planned
+    that year, its funding sources, and (commented) every indicator with a target that year
+    and every KPI of the quick wins running, with their names exactly as the spec has them.
+    """
+    from generator.commands.init_progress import run_init_progress
+
+    ctx.meta["masterplan.lang"] = lang
+    run_init_progress(spec, year, output, lang=lang, force=force)
+
+
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
@@ -368,14 +393,17 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 @DOCX_TOC
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
 @FRAMEWORK
+@PROGRESS
 @click.pass_context
 def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path | None,
            lang: str | None, jobs: int | None, timeout: float | None,
            memory_limit: int | None, template_dir: Path | None, pdf_variant: str | None,
            reference_docx: Path | None, docx_toc: str | None, strict: bool,
-           framework: str | None) -> None:
+           framework: str | None, progress: str | None) -> None:
     """A comparative document across a cohort (manifest, folder or spec): programs and
-    budget per dimension and region, funding sources, quick wins, a readiness heat map.
+    budget per dimension and region, funding sources, quick wins, a readiness heat map;
+    with --progress, the evaluation results (index and aspect heat map, ranks, realisation
+    per dimension, claims without evidence).
 
     Options not given here come from the manifest's `options`. Invalid specs are listed as
     left out with their first error (exit code 1).
@@ -386,9 +414,10 @@ def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path |
 
     ctx.meta["masterplan.lang"] = lang or "id"
     cohort = resolve_target(target)
-    settings = report_settings(cohort, ctx.params)
+    settings = report_settings(cohort, {k: v for k, v in ctx.params.items()
+                                        if k != "progress"})
     ctx.meta["masterplan.lang"] = settings.messages_lang
-    result = run_report(cohort, settings, jobs or default_jobs())
+    result = run_report(cohort, settings, jobs or default_jobs(), progress=progress)
     for warning in result.warnings:
         click.echo(warning.format(settings.messages_lang), err=True)
     excluded = [item for item in result.items if item.data is None]
@@ -402,8 +431,10 @@ def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path |
 
 @main.command()
 @click.argument("target", type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True, help="CSV (one row per program) or JSON (an array of rows).")
+@click.option("--format", "output_format", type=click.Choice(["csv", "json", "xlsx"]),
+              default="csv", show_default=True,
+              help="CSV (one row per program), JSON (an array of rows) or XLSX (one sheet;"
+                   " needs -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to a file instead of standard output.")
 @COHORT_LANG
@@ -420,11 +451,14 @@ def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path |
 @click.option("--timeout", type=click.FloatRange(min=1), default=None,
               help="Seconds one spec may take to be read (default: the manifest's, else 120).")
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
+@PROGRESS
 @click.pass_context
 def export(ctx: click.Context, target: Path, output_format: str, output: Path | None,
            lang: str | None, bom: bool, delimiter: str | None, headers: str, jobs: int | None,
-           timeout: float | None, strict: bool) -> None:
-    """One row per program of a spec or a cohort (manifest or folder), as CSV or JSON.
+           timeout: float | None, strict: bool, progress: str | None) -> None:
+    """One row per program of a spec or a cohort (manifest or folder), as CSV, JSON or
+    XLSX; with --progress, one row per program and year of progress (plan against
+    realisation: status, budget planned and realised, indicators, evidence).
 
     Columns: region, cohort, dimension, sub-dimension, program id and name, OPDs, horizon,
     years, budget per year and per funding source, total, indicators, quick wins, the spec
@@ -442,4 +476,5 @@ def export(ctx: click.Context, target: Path, output_format: str, output: Path | 
     ctx.meta["masterplan.lang"] = export_lang(cohort, lang)
     sys.exit(run_export(cohort, output_format=output_format, output=output, lang=lang,
                         jobs=jobs or default_jobs(), timeout=timeout, bom=bom,
-                        delimiter=delimiter, strict=strict, headers=headers))
+                        delimiter=delimiter, strict=strict, headers=headers,
+                        progress=progress))

@@ -119,47 +119,30 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
                       weights_file: Path | None = None, write: bool = True) -> RenderResult:
     """The evaluation pack of one spec and one or more years of progress, in every format of
     `settings.formats` (the workbook too, with `xlsx`), into `settings.outdir`."""
-    from generator.documents.charts import make_charts
     from generator.documents.context import build_context
     from generator.documents.evaluation import EvaluationBuilder
     from generator.documents.logo import needs_card
     from generator.documents.naming import document_meta, output_stem
-    from generator.errors import SpecError
-    from generator.i18n.labels import labels
     from generator.output import stamp_for
     from generator.spec import check_spec
     from generator.spec.assets import resolve_image
     from generator.spec.model import build_model
-    from generator.spec.progress import Progress, check_progress
+    from generator.spec.progress import check_progress_files
     from generator.spec.weights import load_weights
 
     doc, warnings = check_spec(spec, str(spec), strict=settings.strict,
                                framework=settings.framework)
     plan = build_model(doc)
-    progresses: list[Progress] = []
-    problems: list[Diagnostic] = []
-    for path in progress_files:
-        try:
-            progress, found = check_progress(path, plan, spec, strict=settings.strict)
-        except SpecError as exc:
-            problems.extend(exc.diagnostics)
-            continue
-        warnings.extend(found)
-        twin = next((p for p in progresses if p.year == progress.year), None)
-        if twin is not None:
-            problems.append(Diagnostic(progress.doc.span(("year",)), "error", "year",
-                                       "progress.same_year", {"year": progress.year,
-                                                              "first": twin.doc.display_name}))
-        progresses.append(progress)
-    if problems:
-        raise SpecError(problems)
-    latest = max(progresses, key=lambda p: p.year)
+    progresses, found = check_progress_files(progress_files, plan, spec,
+                                             strict=settings.strict)
+    warnings.extend(found)
+    latest = progresses[-1]
     weights = load_weights(weights_file).for_year(latest.year)
     lang = settings.document_lang(plan.document.get("language"))
     base = build_context(plan, lang, {})
     builder = EvaluationBuilder(plan, progresses, weights, lang, base)
     png = any(WRITERS[name].chart_images for name in settings.formats)
-    charts = {**make_charts(plan, lang, labels(lang), png=png), **builder.charts(png)}
+    charts = builder.charts(png)  # the pack draws its own two, none of the masterplan's
     context = {**base, **builder.build(), "charts": charts}
     logo = plan.region.get("logo")
     if logo:

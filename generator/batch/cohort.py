@@ -136,6 +136,10 @@ def build_cohort_schema() -> dict[str, Any]:
                                                "is stopped (batch; report and export: to be "
                                                "read); for the report, also the seconds its "
                                                "render with a template folder may take."},
+                    "progress": _text("Progress files",
+                                      "`report` and `export`: a glob relative to each "
+                                      "spec's folder naming its progress files, e.g. "
+                                      "`progress/*.yaml`."),
                     "memory_limit": {"type": "integer", "minimum": 0, "maximum": 1048576,
                                      "title": "Memory limit",
                                      "description": "MiB of address space of each worker "

@@ -13,16 +13,18 @@ from generator.errors import problem
 
 def gather(cohort: Cohort, *, lang: str, jobs: int, timeout: float, strict: bool = False,
            messages_lang: str = "id", memory_limit: int = 2048,
-           framework: str | None = None) -> list[Extracted]:
+           framework: str | None = None, progress: str | None = None) -> list[Extracted]:
     """The figures of every spec of a cohort, sorted by region code and cohort year.
 
     One spec is read in-process; several go through the worker pool (parallel, with the
     time limit and crash isolation of `batch`). Two specs for the same region and cohort
     year, or a spec of another cohort year than the manifest's, are excluded with an error.
+    With `progress` (a glob relative to each spec's folder), each spec's progress files are
+    read too (`generator.documents.results`).
     """
     items = [Extracted(source) for source in cohort.specs]
     if len(items) == 1:
-        _in_process(items[0], lang, strict, messages_lang, framework)
+        _in_process(items[0], lang, strict, messages_lang, framework, progress)
     else:
         from generator.batch.pool import Outcome, PoolConfig, Task, WorkerPool
 
@@ -43,19 +45,19 @@ def gather(cohort: Cohort, *, lang: str, jobs: int, timeout: float, strict: bool
         with WorkerPool(config) as pool:
             pool.run([Task(i.source.key, "extract", {
                 "spec": str(i.source.path.resolve()), "display": i.source.display,
-                "lang": lang, "strict": strict, "framework": framework}) for i in items],
-                     done)
+                "lang": lang, "strict": strict, "framework": framework,
+                "progress": progress}) for i in items], done)
     _exclude_conflicts(cohort, items, messages_lang)
     return sorted(items, key=_order)
 
 
 def _in_process(item: Extracted, lang: str, strict: bool, messages_lang: str,
-                framework: str | None = None) -> None:
+                framework: str | None = None, progress: str | None = None) -> None:
     from generator.batch.worker import failure
 
     try:
         data, warnings = extract(item.source.path, item.source.display, lang, strict=strict,
-                                 framework=framework)
+                                 framework=framework, progress=progress)
     except Exception as exc:
         reply = failure(exc, item.source.display, messages_lang)
         item.status, item.errors = "failed", list(reply.get("errors", []))

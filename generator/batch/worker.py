@@ -290,7 +290,8 @@ def extract_one(payload: PlainDict, lang: str) -> PlainDict:
     data, warnings = extract(Path(payload["spec"]), str(payload["display"]),
                              str(payload.get("lang") or "id"),
                              strict=bool(payload.get("strict")),
-                             framework=payload.get("framework"))
+                             framework=payload.get("framework"),
+                             progress=payload.get("progress"))
     return {"status": "ok", "data": data, "warnings": [d.as_dict(lang) for d in warnings]}
 
 

@@ -52,7 +52,6 @@ from generator.batch.cohort import DEFAULT_READ_TIMEOUT, Cohort
 from generator.batch.gather import gather
 from generator.batch.records import Extracted
 from generator.encoding import csv_bytes, csv_dialect, json_bytes, region_code_cell
-from generator.i18n.labels import csv_headers
 from generator.i18n.messages import message
 from generator.spec.vocabulary import FUNDING_SOURCES, HORIZONS
 
@@ -147,6 +146,56 @@ def program_rows(items: list[Extracted], lang: str) -> tuple[list[str], list[dic
     return columns, rows
 
 
+PROGRAM_YEAR_COLUMNS = (
+    "region_code", "region_name", "region_type", "province", "cohort_year", "year",
+    "dimension", "dimension_name", "sub_dimension", "sub_dimension_name", "program_id",
+    "program_name", "lead_opd", "planned", "status", "status_name", "budget_planned",
+    "budget_realised", "absorption", "indicators_planned", "indicators_reported",
+    "indicators_met", "evidence", "progress_file", "spec",
+)
+
+
+def program_year_rows(items: list[Extracted], lang: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """One row per program and year of progress (`--progress`): every program the plan has
+    that year or the progress file reports, plan against realisation."""
+    from generator.i18n.labels import evaluation_labels
+
+    t = evaluation_labels(lang)
+    rows = []
+    for item in items:
+        data = item.data
+        if data is None:
+            continue
+        region, cohort = data["region"], data["cohort"]
+        programs = {p["id"]: p for p in data["programs"]}
+        for record in data.get("progress", []):
+            for entry in record["programs"]:
+                p = programs[entry["id"]]
+                status = entry["status"]
+                planned, realised = entry["budget_planned"], entry["budget_realised"]
+                rows.append({
+                    "region_code": region["code"], "region_name": region["name"],
+                    "region_type": region["type"], "province": region["province"],
+                    "cohort_year": cohort["year"], "year": record["year"],
+                    "dimension": p["dimension"],
+                    "dimension_name": p["dimension_label"][1 if lang == "en" else 0],
+                    "sub_dimension": p["sub_dimension"],
+                    "sub_dimension_name": p["sub_dimension_label"][1 if lang == "en" else 0],
+                    "program_id": p["id"], "program_name": p["name"],
+                    "lead_opd": p["lead_opd"], "planned": entry["planned"],
+                    "status": status,
+                    "status_name": t[f"progress_{status}"] if status else t["ev_not_reported"],
+                    "budget_planned": planned, "budget_realised": realised,
+                    "absorption": realised / planned if planned else None,
+                    "indicators_planned": entry["indicators_planned"],
+                    "indicators_reported": entry["indicators_reported"],
+                    "indicators_met": entry["indicators_met"],
+                    "evidence": list(entry["evidence"]), "progress_file": record["file"],
+                    "spec": item.source.key,
+                })
+    return list(PROGRAM_YEAR_COLUMNS), rows
+
+
 def to_csv(columns: list[str], rows: list[dict[str, Any]], *, lang: str = "id",
            bom: bool = True, delimiter: str | None = None, headers: str = "labels") -> bytes:
     """The CSV of `program_rows`: `lang`'s separator (unless `delimiter`) and decimal mark,
@@ -158,16 +207,68 @@ def to_csv(columns: list[str], rows: list[dict[str, Any]], *, lang: str = "id",
             return " | ".join(indicator_text(i) for i in value)
         if key == "region_code":
             return region_code_cell(value)
+        if isinstance(value, bool):
+            return int(value)
         return "; ".join(value) if isinstance(value, list) else value
 
     flat = [{key: cell(key, value) for key, value in row.items()} for row in rows]
-    header = csv_headers(columns, lang) if headers == "labels" else None
+    header = heads(columns, lang) if headers == "labels" else None
     return csv_bytes(columns, flat, bom=bom, delimiter=delimiter or separator, header=header,
                      decimal=decimal)
 
 
 def to_json(rows: list[dict[str, Any]]) -> bytes:
     return json_bytes(rows)
+
+
+def heads(columns: list[str], lang: str) -> list[str]:
+    """The column heads in `lang`, of either table."""
+    from generator.i18n.labels import program_year_headers
+
+    return program_year_headers(columns, lang)
+
+
+def to_xlsx(columns: list[str], rows: list[dict[str, Any]], items: list[Extracted], *,
+            lang: str = "id", headers: str = "labels") -> bytes:
+    """One sheet (`program` or `program-year`), the header row frozen, numbers as numbers,
+    the region code as its text (`35.10`: a typed cell, no spreadsheet turns it into a
+    number). Dated by the newest spec or progress date, so the same input gives the same
+    bytes."""
+    from generator.output import stamp_for
+    from generator.render.xlsx import table_xlsx
+
+    def cell(key: str, value: Any) -> Any:
+        if key == "indicators":
+            return " | ".join(indicator_text(i) for i in value)
+        return "; ".join(value) if isinstance(value, list) else value
+
+    dates = [d for item in items if item.data for d in (
+        item.data["document_date"], *(r["date"] for r in item.data.get("progress", []))) if d]
+    by_year = "year" in columns
+    return table_xlsx("program-year" if by_year else "program",
+                      heads(columns, lang) if headers == "labels" else list(columns),
+                      [[cell(key, row[key]) for key in columns] for row in rows],
+                      stamp_for(max(dates) if dates else "2000-01-01"),
+                      money=[n for n, key in enumerate(columns, start=1)
+                             if key.startswith("budget_")],
+                      shares=[n for n, key in enumerate(columns, start=1)
+                              if key == "absorption"],
+                      widths={n: 40 if key in ("program_name", "indicators") else 14
+                              for n, key in enumerate(columns, start=1)})
+
+
+def progress_pattern(cohort: Cohort, given: str | None, lang: str) -> str | None:
+    """`--progress`, else the manifest's `options.progress`: a glob relative to each spec's
+    folder, which must stay inside it (no absolute path, no `..`)."""
+    from generator.errors import UsageError
+
+    pattern = cohort.setting("progress", given, None)
+    if pattern is None:
+        return None
+    parts = str(pattern).replace("\\", "/").split("/")
+    if str(pattern).startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+        raise UsageError(message("usage.progress_pattern", lang, pattern=str(pattern)))
+    return str(pattern)
 
 
 def export_lang(cohort: Cohort, lang: str | None) -> str:
@@ -177,21 +278,32 @@ def export_lang(cohort: Cohort, lang: str | None) -> str:
 
 def run_export(cohort: Cohort, *, output_format: str, output: Path | None, lang: str | None,
                jobs: int, timeout: float | None, bom: bool, delimiter: str | None,
-               strict: bool, headers: str = "labels") -> int:
-    """Settings not given on the command line (lang, timeout, strict) come from the
-    manifest's `options`, else the defaults (id, 120 s per spec, not strict); the CSV's
-    separator follows the language unless `delimiter` (a key of `DELIMITERS`) is given."""
+               strict: bool, headers: str = "labels", progress: str | None = None) -> int:
+    """Settings not given on the command line (lang, timeout, strict, progress) come from
+    the manifest's `options`, else the defaults (id, 120 s per spec, not strict, no
+    progress); the CSV's separator follows the language unless `delimiter` (a key of
+    `DELIMITERS`) is given. With `progress`, one row per program and year of progress."""
     from generator.encoding import printable
+    from generator.errors import UsageError
     from generator.output import atomic_write
 
     lang = export_lang(cohort, lang)
+    progress = progress_pattern(cohort, progress, lang)
+    if output_format == "xlsx" and output is None:
+        raise UsageError(message("usage.xlsx_output", lang))
     items = gather(cohort, lang=lang, jobs=jobs,
                    timeout=float(cohort.setting("timeout", timeout, DEFAULT_READ_TIMEOUT)),
-                   strict=bool(cohort.setting("strict", strict, False)), messages_lang=lang)
-    columns, rows = program_rows(items, lang)
-    data = (to_csv(columns, rows, lang=lang, bom=bom, headers=headers,
-                   delimiter=DELIMITERS[delimiter] if delimiter else None)
-            if output_format == "csv" else to_json(rows))
+                   strict=bool(cohort.setting("strict", strict, False)), messages_lang=lang,
+                   progress=progress)
+    columns, rows = (program_rows(items, lang) if progress is None
+                     else program_year_rows(items, lang))
+    if output_format == "csv":
+        data = to_csv(columns, rows, lang=lang, bom=bom, headers=headers,
+                      delimiter=DELIMITERS[delimiter] if delimiter else None)
+    elif output_format == "xlsx":
+        data = to_xlsx(columns, rows, items, lang=lang, headers=headers)
+    else:
+        data = to_json(rows)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

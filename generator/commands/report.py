@@ -41,15 +41,20 @@ class ReportResult:
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
-def run_report(cohort: Cohort, settings: RenderSettings, jobs: int) -> ReportResult:
+def run_report(cohort: Cohort, settings: RenderSettings, jobs: int, *,
+               progress: str | None = None) -> ReportResult:
+    """With `progress` (`--progress`, else the manifest's `options.progress`: a glob
+    relative to each spec's folder), the report has the evaluation results too."""
     from generator.batch import isolated
     from generator.batch.gather import gather
+    from generator.commands.export import progress_pattern
     from generator.pipeline import render_report
 
     lang = settings.lang or "id"
     items = gather(cohort, lang=lang, jobs=jobs, timeout=settings.timeout,
                    strict=settings.strict, messages_lang=lang,
-                   memory_limit=settings.memory_limit, framework=settings.framework)
+                   memory_limit=settings.memory_limit, framework=settings.framework,
+                   progress=progress_pattern(cohort, progress, lang))
     if not any(i.data is not None for i in items):
         raise RenderError("no spec of the cohort is valid: nothing to report "
                           f"({items[0].source.display}: {items[0].first_error})")

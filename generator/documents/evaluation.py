@@ -160,6 +160,45 @@ def estimate_aspects(plan: Masterplan, progress: Progress,
     }
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One claim of a progress file and the evidence items naming it."""
+
+    key: str  # as an evidence item names it: `regulation`, `GOV-01`, `GOV-01: name`
+    subject: str  # the enabler, program or quick win it is about
+    name: str  # the indicator or KPI, or "" when the claim is that it is in place or runs
+    status: str  # the program's or quick win's status, for a claim that it runs
+    evidence: tuple[str, ...]
+
+
+def evidence_claims(plan: Masterplan, progress: Progress) -> list[Claim]:
+    """Every claim the progress file makes (each enabler in place, each program or quick
+    win running or done, each indicator or KPI value), in the plan's order."""
+    supporting: dict[str, list[str]] = defaultdict(list)
+    for item in progress.evidence:
+        for named in item.supports:
+            supporting[claim_key(named)].append(item.id)
+    out: list[Claim] = []
+
+    def add(key: str, subject: str, name: str = "", status: str = "") -> None:
+        out.append(Claim(key, subject, name, status, tuple(supporting.get(claim_key(key), []))))
+
+    in_place = enablers_in_place(progress)
+    for key in ENABLERS:
+        if in_place[key] > 0:
+            add(key, key)
+    for entry_id, entry in [(p.id, progress.programs.get(p.id)) for p in plan.programs] + [
+            (q.id, progress.quick_wins.get(q.id)) for q in plan.quick_wins]:
+        if entry is None:
+            continue
+        if entry.status in EXECUTED:
+            add(entry_id, entry_id, status=entry.status)
+        values = entry.indicators if isinstance(entry, ProgramProgress) else entry.kpis
+        for name in values:
+            add(f"{entry_id}: {name}", entry_id, name)
+    return out
+
+
 def estimated_index(aspects: dict[str, float | None], weights: Weights) -> float | None:
     """The weighted mean of the aspects that could be estimated (weights scaled up)."""
     known = {key: value for key, value in aspects.items() if value is not None}
@@ -355,36 +394,20 @@ class EvaluationBuilder:
     # --- evidence ----------------------------------------------------------------------------
     def claims(self, progress: Progress) -> list[dict[str, Any]]:
         """Every claim the progress file makes, with the evidence naming it."""
-        supporting: dict[str, list[str]] = defaultdict(list)
-        for item in progress.evidence:
-            for claim in item.supports:
-                supporting[claim_key(claim)].append(item.id)
-        claims: list[tuple[str, str]] = []
-        in_place = enablers_in_place(progress)
-        for key in ENABLERS:
-            if in_place[key] > 0:
-                claims.append((key, self.t[f"ev_{key}"]))
-        for program in self.plan.programs:
-            entry = progress.programs.get(program.id)
-            if entry is None:
-                continue
-            if entry.status in EXECUTED:
-                claims.append((program.id, f"{program.name}: {self.status(entry.status)}"))
-            for name in entry.indicators:
-                claims.append((f"{program.id}: {name}", name))
-        for quick_win in self.plan.quick_wins:
-            qw_entry = progress.quick_wins.get(quick_win.id)
-            if qw_entry is None:
-                continue
-            if qw_entry.status in EXECUTED:
-                claims.append((quick_win.id,
-                               f"{quick_win.name}: {self.status(qw_entry.status)}"))
-            for name in qw_entry.kpis:
-                claims.append((f"{quick_win.id}: {name}", name))
-        return [{"claim": claim if claim not in ENABLERS else "", "what": what,
-                 "evidence": ", ".join(supporting.get(claim_key(claim), [])),
-                 "missing": not supporting.get(claim_key(claim))}
-                for claim, what in claims]
+        names = {p.id: p.name for p in self.plan.programs} | {
+            q.id: q.name for q in self.plan.quick_wins}
+        rows = []
+        for claim in evidence_claims(self.plan, progress):
+            if claim.subject in ENABLERS:
+                what = self.t[f"ev_{claim.subject}"]
+            elif claim.name:
+                what = claim.name
+            else:
+                what = f"{names[claim.subject]}: {self.status(claim.status)}"
+            rows.append({"claim": "" if claim.subject in ENABLERS else claim.key,
+                         "what": what, "evidence": ", ".join(claim.evidence),
+                         "missing": not claim.evidence})
+        return rows
 
     def _coverage(self, progress: Progress) -> float | None:
         claims = self.claims(progress)

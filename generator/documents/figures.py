@@ -14,9 +14,14 @@ from generator.errors import Diagnostic
 
 
 def extract(path: Path, display: str, lang: str = "id", *, strict: bool = False,
-            framework: str | Path | None = None) -> tuple[dict[str, Any], list[Diagnostic]]:
+            framework: str | Path | None = None,
+            progress: str | None = None) -> tuple[dict[str, Any], list[Diagnostic]]:
     """The figures of one spec (validated against `framework`, the `--framework` option,
-    else its own); raises SpecError when the spec is not usable."""
+    else its own); raises SpecError when the spec is not usable.
+
+    With `progress` (a glob relative to the spec's folder), also the spec's progress files
+    as `data["progress"]` (`generator.documents.results.progress_records`); a progress file
+    that is not usable makes the spec unusable too."""
     from generator.spec import check_spec
     from generator.spec.model import build_model
 
@@ -69,4 +74,12 @@ def extract(path: Path, display: str, lang: str = "id", *, strict: bool = False,
         "funding_sources": dict(plan.funding_sources),
         "framework": plan.fw.name,
     }
+    if progress is not None:
+        from generator.documents.results import progress_records
+        from generator.spec.progress import progress_of_spec
+        from generator.spec.weights import load_weights
+
+        progresses, found = progress_of_spec(path, progress, plan, strict=strict)
+        warnings.extend(found)
+        data["progress"] = progress_records(plan, progresses, load_weights(), path.parent)
     return data, warnings

@@ -3,7 +3,8 @@
 Made from the plain figures of each spec (`generator.documents.figures`); the templates
 (`templates/report/`) only arrange them. Chapters: overview and totals, programs per
 dimension per region, budget per dimension and per funding source, quick wins, readiness
-heat map, and the specs left out with their first error.
+heat map, with progress files the evaluation results (`generator.documents.results`), and
+the specs left out with their first error.
 """
 
 from __future__ import annotations
@@ -216,6 +217,14 @@ class ReportBuilder:
         return {"text": self.f.number(mean, 2, fixed=True), "heat": heat(mean)}
 
     def build(self) -> dict[str, Any]:
+        results = None
+        if any("progress" in (i.data or {}) for i in self.included):
+            from generator.documents.results import ResultsBuilder
+            from generator.i18n.labels import results_labels
+
+            self.t = self.fw.relabel(results_labels(self.lang), self.lang)
+            results = ResultsBuilder([i.data for i in self.included if i.data is not None],
+                                     self.region, self.t, self.lang, self.fw.dimensions).build()
         t, cohort = self.t, self.cohort
         years = sorted({i.data["cohort"]["year"] for i in self.included if i.data})
         cohort_name = (f"{t['cohort']} {cohort.year}" if cohort.year is not None else
@@ -264,6 +273,7 @@ class ReportBuilder:
                           if id(i) in self.other_framework else i.first_error}
                          for i in self.excluded],
             "created": dates[-1] if dates else None,
+            "results": results,
         }
 
 

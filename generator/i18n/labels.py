@@ -609,3 +609,82 @@ EVALUATION_LABELS: dict[str, tuple[str, str]] = {
 def evaluation_labels(lang: str) -> dict[str, str]:
     """The document labels plus those of the evaluation pack and its workbook."""
     return {**labels(lang), **localised(EVALUATION_LABELS, lang)}
+
+
+# --- cohort results: `report` and `export` with `--progress` -----------------------------
+RESULTS_LABELS: dict[str, tuple[str, str]] = {
+    "res_chapter": ("Hasil Evaluasi {year}", "Evaluation Results {year}"),
+    "res_intro": ("{count} dari {total} daerah melaporkan kemajuan tahun {year}. Indeks dan"
+                  " aspek PERKIRAAN dihitung alat ini dari berkas kemajuan dengan aturan dan"
+                  " bobot paket evaluasi (bukan nilai resmi); nilai DITERIMA berasal dari surat"
+                  " hasil evaluasi yang dicatat daerah.",
+                  "{count} of {total} regions report progress for {year}. The ESTIMATED index"
+                  " and aspects are computed by this tool from the progress files with the"
+                  " evaluation pack's rules and weights (not official scores); RECEIVED scores"
+                  " come from the result letters the regions recorded."),
+    "res_heatmap": ("Indeks dan Aspek {year}", "Index and Aspects {year}"),
+    "res_heat_note": ("Nilai 1-4; warna: merah di bawah 2, kuning 2 sampai di bawah 2,75, hijau"
+                      " muda 2,75 sampai di bawah 3,5, hijau 3,5 ke atas.",
+                      "Scores 1-4; colours: red below 2, amber 2 to below 2.75, light green"
+                      " 2.75 to below 3.5, green 3.5 and above."),
+    "res_aspects_estimated": ("Aspek (perkiraan)", "Aspects (estimate)"),
+    "res_index_estimated": ("Indeks perkiraan", "Estimated index"),
+    "res_index_received": ("Indeks diterima", "Index received"),
+    "res_change": ("Perubahan perkiraan dari {year}", "Change of the estimate from {year}"),
+    "res_ranks": ("Peringkat {year}", "Ranks {year}"),
+    "res_ranks_note": ("Peringkat dihitung di antara daerah dalam laporan ini: \u201cnasional\u201d"
+                       " berarti seluruh daerah laporan, \u201cprovinsi\u201d daerah laporan di"
+                       " provinsi yang sama. Peringkat resmi hanya dari hasil evaluasi"
+                       " kementerian.",
+                       "Ranks are computed among the regions of this report: \u201cnational\u201d"
+                       " means all its regions, \u201cprovince\u201d its regions in the same"
+                       " province. Official ranks come only from the ministry's results."),
+    "res_rank_national": ("Peringkat nasional", "National rank"),
+    "res_rank_province": ("Peringkat provinsi", "Provincial rank"),
+    "res_by_received": ("dari nilai diterima", "from scores received"),
+    "res_by_estimate": ("dari perkiraan", "from the estimate"),
+    "res_realisation": ("Realisasi per Dimensi {year}", "Realisation per Dimension {year}"),
+    "res_per_region": ("Porsi Program Terlaksana per Daerah {year}",
+                       "Executed Share of Programs per Region {year}"),
+    "res_evidence": ("Klaim tanpa Bukti Dukung {year}", "Claims without Evidence {year}"),
+    "res_evidence_intro": ("Daerah dengan klaim tanpa bukti dukung lebih dulu: penilai"
+                           " mengurangi nilai jawaban tanpa bukti yang sah dan lengkap.",
+                           "Regions with claims lacking evidence first: assessors mark down"
+                           " answers without valid and complete supporting evidence."),
+    "res_claims": ("Klaim", "Claims"),
+    "res_with": ("Dengan bukti", "With evidence"),
+    "res_without": ("Tanpa bukti", "Without"),
+    "res_coverage": ("Cakupan", "Coverage"),
+    "res_missing": ("Klaim tanpa bukti", "Claims without evidence"),
+    "res_more": ("dan {count} lainnya", "and {count} more"),
+    "res_silent": ("Tanpa berkas kemajuan {year}: {regions}.",
+                   "No progress file for {year}: {regions}."),
+}
+# Column heads of `export --progress`: one row per program and year of progress.
+PROGRAM_YEAR_LABELS: dict[str, tuple[str, str]] = {
+    "year": ("Tahun", "Year"),
+    "planned": ("Direncanakan tahun ini", "Planned that year"),
+    "status": ("Kode status", "Status key"),
+    "status_name": ("Status", "Status"),
+    "budget_planned": ("Anggaran rencana (Rp)", "Budget planned (Rp)"),
+    "budget_realised": ("Anggaran realisasi (Rp)", "Budget realised (Rp)"),
+    "absorption": ("Serapan", "Absorption"),
+    "indicators_planned": ("Indikator bertarget", "Indicators with a target"),
+    "indicators_reported": ("Indikator dilaporkan", "Indicators reported"),
+    "indicators_met": ("Indikator tercapai", "Indicators met"),
+    "evidence": ("Bukti dukung", "Evidence"),
+    "progress_file": ("Berkas kemajuan", "Progress file"),
+}
+
+
+def results_labels(lang: str) -> dict[str, str]:
+    """The cohort report's labels plus those of its results chapter."""
+    return {**localised(EVALUATION_LABELS, lang), **report_labels(lang),
+            **localised(RESULTS_LABELS, lang)}
+
+
+def program_year_headers(columns: Sequence[str], lang: str) -> list[str]:
+    """The column heads of `export --progress` in `lang`."""
+    table = localised(PROGRAM_YEAR_LABELS, lang)
+    heads = csv_headers(columns, lang)
+    return [table.get(key, head) for key, head in zip(columns, heads, strict=True)]

@@ -656,6 +656,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      " {decisions} keputusan menunggu Anda (peringatan di atas)",
                      "{file} written: {programs} programs moved to the {framework} framework,"
                      " {decisions} decisions await you (the warnings above)"),
+    "usage.progress_pattern": ("--progress `{pattern}`: pola harus relatif terhadap folder"
+                               " setiap spec dan tetap di dalamnya (tanpa `..`)",
+                               "--progress `{pattern}`: the pattern must be relative to each"
+                               " spec's folder and stay inside it (no `..`)"),
+    "usage.xlsx_output": ("format xlsx perlu berkas keluaran: tambahkan -o BERKAS.xlsx",
+                          "the xlsx format needs an output file: add -o FILE.xlsx"),
+    "usage.progress_exists": ("{path} sudah ada; pakai --force untuk menimpanya",
+                              "{path} already exists; use --force to overwrite it"),
 }
 
 _WORDS_EN = {"ribu": "thousand", "juta": "million", "miliar": "billion", "triliun": "trillion"}

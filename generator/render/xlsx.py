@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -71,11 +72,20 @@ def _title(text: str) -> str:
     return text.translate(_BAD_TITLE)[:31]
 
 
+def _put(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """A cell holding `value` as data: a text starting with `=` stays text (openpyxl would
+    store it as a formula, and the spreadsheet would run it)."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _head(sheet: Any, row: int, values: list[str]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=column, value=value)
+        cell = _put(sheet, row, column, value)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -94,7 +104,7 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
     executed = ",".join(f'D{{row}}="{status}"' for status in data["executed"])
     for row, values in enumerate(programs, start=first):
         for column, value in enumerate(values, start=1):
-            sheet.cell(row=row, column=column, value=value)
+            _put(sheet, row, column, value)
         sheet.cell(row=row, column=5).number_format = RUPIAH
         sheet.cell(row=row, column=6).number_format = RUPIAH
         sheet.cell(row=row, column=8, value=f"=IF(OR({executed.format(row=row)}),1,0)")
@@ -129,7 +139,7 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
     _head(sheet, row + 1, heads["indicators"])
     for number, values in enumerate(sheet_data["indicators"], start=row + 2):
         for column, value in enumerate(values, start=1):
-            sheet.cell(row=number, column=column, value=value)
+            _put(sheet, number, column, value)
         cell = sheet.cell(row=number, column=8, value=(
             f"=IF(AND(ISNUMBER(D{number}),ISNUMBER(E{number}),ISNUMBER(F{number})),"
             f"IF(E{number}=D{number},IF(F{number}=E{number},1,0),"
@@ -149,7 +159,7 @@ def _output_sheet(book: Any, data: dict[str, Any]) -> None:
     rows = data["output"]
     for row, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=value)
+            cell = _put(sheet, row, column, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     last = 1 + len(rows)
     sheet.cell(row=last + 2, column=1, value=labels["total"]).font = Font(bold=True)
@@ -159,3 +169,44 @@ def _output_sheet(book: Any, data: dict[str, Any]) -> None:
     share.number_format = SHARE
     for letter, width in zip("ABC", (40, 70, 14), strict=True):
         sheet.column_dimensions[letter].width = width
+
+
+def table_xlsx(title: str, heads: list[str], rows: list[list[Any]], created: datetime, *,
+               money: Collection[int] = (), shares: Collection[int] = (),
+               widths: dict[int, float] | None = None) -> bytes:
+    """One sheet of rows under a frozen header row (`masterplan export -f xlsx`): numbers
+    stay numbers, text stays text (never a formula). Same input, same bytes (`created`
+    dates the properties and the zip entries). `money` and `shares` are the columns
+    (1-based) shown as rupiah and as percent."""
+    from openpyxl import Workbook
+
+    from generator.render.docx.package import normalise_zip
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _title(title)
+    _head(sheet, 1, heads)
+    sheet.freeze_panes = "A2"
+    for row, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            cell = _put(sheet, row, column, value)
+            if column in money:
+                cell.number_format = RUPIAH
+            elif column in shares:
+                cell.number_format = SHARE
+    for column, width in (widths or {}).items():
+        sheet.column_dimensions[_letter(column)].width = width
+    stamp = created.replace(tzinfo=None)
+    props = book.properties
+    props.creator = props.lastModifiedBy = "masterplan"
+    props.title = title
+    props.created = props.modified = stamp
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return normalise_zip(_fixed_modified(buffer.getvalue(), stamp), created)
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(column))

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+import glob
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -96,7 +98,74 @@ def check_progress(path: Path, plan: Masterplan, spec_path: Path, *,
                    strict: bool = False) -> tuple[Progress, list[Diagnostic]]:
     """Load and validate one progress file against `plan` (read from `spec_path`); raise
     SpecError with every diagnostic when it cannot be used (with `strict`, warnings too)."""
-    doc = load_spec(path)
+    return check_progress_doc(load_spec(path), plan, spec_path, strict=strict)
+
+
+def check_progress_files(files: Sequence[Path | SpecDocument], plan: Masterplan,
+                         spec_path: Path, *,
+                         strict: bool = False) -> tuple[list[Progress], list[Diagnostic]]:
+    """Every progress file of `files` (paths, or files already loaded) checked against the
+    plan, and no year twice; sorted by year. Raise SpecError with the problems of all of
+    them together."""
+    progresses: list[Progress] = []
+    problems: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+    for file in files:
+        try:
+            doc = file if isinstance(file, SpecDocument) else load_spec(file)
+            progress, found = check_progress_doc(doc, plan, spec_path, strict=strict)
+        except SpecError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        warnings.extend(found)
+        twin = next((p for p in progresses if p.year == progress.year), None)
+        if twin is not None:
+            problems.append(Diagnostic(progress.doc.span(("year",)), "error", "year",
+                                       "progress.same_year", {"year": progress.year,
+                                                              "first": twin.doc.display_name}))
+        progresses.append(progress)
+    if problems:
+        raise SpecError(problems)
+    return sorted(progresses, key=lambda p: p.year), warnings
+
+
+def progress_of_spec(spec_path: Path, pattern: str, plan: Masterplan, *,
+                     strict: bool = False) -> tuple[list[Progress], list[Diagnostic]]:
+    """The progress files of one spec for the cohort commands: the YAML files matching
+    `pattern` (a glob relative to the spec's folder, kept inside it) that are progress
+    files (`progress_version`) naming this spec; files naming another spec are skipped."""
+    folder = spec_path.parent
+    base = folder.resolve()
+    found = glob.glob(os.path.join(glob.escape(str(folder)), pattern), recursive=True)
+    docs: list[Path | SpecDocument] = []
+    for name in sorted(found):
+        path = Path(name)
+        if (path.suffix.lower() not in (".yaml", ".yml") or not path.is_file()
+                or not path.resolve().is_relative_to(base)
+                or path.resolve() == spec_path.resolve()):
+            continue
+        doc = load_spec(path, os.path.relpath(path))
+        if isinstance(doc.data, dict) and "progress_version" in doc.data \
+                and names_spec(doc, spec_path):
+            docs.append(doc)
+    return check_progress_files(docs, plan, spec_path, strict=strict)
+
+
+def names_spec(doc: SpecDocument, spec_path: Path) -> bool:
+    """Whether a loaded progress file's `masterplan` is the spec at `spec_path`."""
+    named = doc.data.get("masterplan") if isinstance(doc.data, dict) else None
+    if not isinstance(named, str):
+        return False
+    target = doc.folder.joinpath(*PurePosixPath(named.replace("\\", "/")).parts)
+    try:
+        return target.resolve(strict=True) == spec_path.resolve(strict=True)
+    except OSError:
+        return False
+
+
+def check_progress_doc(doc: SpecDocument, plan: Masterplan, spec_path: Path, *,
+                       strict: bool = False) -> tuple[Progress, list[Diagnostic]]:
+    """`check_progress` of a progress file already loaded."""
     out = Collector(doc)
     for error in _validator().iter_errors(doc.data):
         translate_schema_error(error, doc, out)
@@ -166,13 +235,7 @@ class _Rules:
 
     def masterplan(self) -> None:
         named = str(self.data["masterplan"])
-        relative = PurePosixPath(named.replace("\\", "/"))
-        target = self.doc.folder.joinpath(*relative.parts)
-        try:
-            same = target.resolve(strict=True) == self.spec_path.resolve(strict=True)
-        except OSError:
-            same = False
-        if not same:
+        if not names_spec(self.doc, self.spec_path):
             self.out.error(("masterplan",), "progress.other_spec", named=named,
                            given=str(self.spec_path))
 

@@ -19,6 +19,9 @@ class Column:
     longest_line: float = 0.0  # the widest cell text set on one line
     longest_word: float = 0.0  # the widest word (or whole text, for nowrap cells)
     fixed: int | None = None  # twips
+    #: the widest word when headings may wrap between words after all (th.num keeps its
+    #: column from wrapping only while every column fits)
+    widest_word: float = 0.0
 
 
 FONTS_DIR = fonts_dir()
@@ -79,7 +82,15 @@ def column_widths(columns: Sequence[Column], available: int, em: int) -> list[in
     natural = {i: max(min(columns[i].longest_line, _MAX_NATURAL) * em * _SAFETY + padding,
                       minimum[i]) for i in flexible}
     total_min = sum(minimum.values())
-    if total_min >= free:
+    # the last resort before words break: headings wrap between their words
+    hard = {i: min(max(min(columns[i].widest_word or columns[i].longest_word,
+                           _MAX_WORD), 1.0) * em * _SAFETY + padding, minimum[i])
+            for i in flexible}
+    if total_min >= free and sum(hard.values()) < free:
+        extra = free - sum(hard.values())
+        wants = {i: minimum[i] - hard[i] for i in flexible}
+        widths = {i: hard[i] + extra * wants[i] / sum(wants.values()) for i in flexible}
+    elif total_min >= free:
         scale = free / total_min if total_min else 0
         widths = {i: minimum[i] * scale for i in flexible}
     else:

@@ -191,6 +191,8 @@ def _column_widths(grid: list[list[tuple[Any, int]]], columns: int, width: int,
                 stat = stats[column]
                 stat.longest_line = max(stat.longest_line, line)
                 stat.longest_word = max(stat.longest_word, line if no_wrap else word)
+                stat.widest_word = max(stat.widest_word,
+                                       line if no_wrap and cell.tag != "th" else word)
                 if year:
                     stat.fixed = YEAR_WIDTH
             column += span

@@ -1,0 +1,127 @@
+"""A starter progress file for one year, prefilled from the plan (`masterplan init-progress`).
+
+Regency staff should never type an id or an indicator's name by hand: every program planned
+that year is listed with its id, status `belum` and a budget line per funding source of the
+plan (amount 0, the planned amount beside it as a comment); every indicator with a target
+that year and every KPI of the quick wins running that year is written out as a commented
+line with the name exactly as the spec has it and the target beside it. Uncomment a line
+and give its value. The file is valid as written (`masterplan evaluate` accepts it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from generator.spec.model import Masterplan
+
+_TEXT: dict[str, dict[str, Any]] = {
+    "id": {
+        "head": ["Berkas kemajuan tahun {year} masterplan smart city {region}.",
+                 "Dibuat oleh `masterplan init-progress` dari masterplan; setiap kode dan nama",
+                 "indikator di sini sama persis dengan spec. Ubah status (belum, berjalan,",
+                 "selesai, dihentikan), isi realisasi anggaran, dan hapus tanda # di depan",
+                 "capaian indikator yang sudah diukur. Periksa dengan",
+                 "`masterplan evaluate {spec} {file}`."],
+        "summary": "Ringkasan capaian tahun {year} (Markdown).",
+        "planned": "rencana {year}: {amount}",
+        "target": "target {year}: {target}",
+        "kpi_target": "target: {target}",
+        "enablers": "Faktor pendukung (aspek Output): hapus # dan isi yang sudah ada.",
+        "evidence": "Bukti dukung: setiap klaim sebaiknya punya bukti (berkas di folder ini"
+                    " atau rujukan).",
+        "no_program": "Tidak ada program yang direncanakan tahun {year}.",
+    },
+    "en": {
+        "head": ["Progress file of {year} for the {region} smart-city masterplan.",
+                 "Made by `masterplan init-progress` from the masterplan; every id and",
+                 "indicator name here is exactly the spec's. Change the status (belum,",
+                 "berjalan, selesai, dihentikan), fill in the budget realised, and remove the",
+                 "# before the indicator values you measured. Check it with",
+                 "`masterplan evaluate {spec} {file}`."],
+        "summary": "Summary of {year} (Markdown).",
+        "planned": "planned {year}: {amount}",
+        "target": "target {year}: {target}",
+        "kpi_target": "target: {target}",
+        "enablers": "Enablers (the Output aspect): remove the # and fill in those in place.",
+        "evidence": "Evidence: every claim should have some (a file in this folder or a"
+                    " reference).",
+        "no_program": "No program is planned in {year}.",
+    },
+}
+
+
+def _q(value: Any) -> str:
+    """A YAML scalar: strings as JSON strings (valid YAML double-quoted), numbers as is."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _rupiah(amount: int) -> str:
+    return "Rp " + f"{amount:,}".replace(",", ".")
+
+
+def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
+                     lang: str = "id") -> str:
+    """The text of a starter progress file for `year` to be written at `target`."""
+    text = _TEXT["en" if lang == "en" else "id"]
+    relative = Path(os.path.relpath(spec.resolve(), target.parent.resolve())).as_posix()
+    region = f"{plan.region.get('type', '')} {plan.region.get('name', '')}".strip()
+    lines = [f"# {line.format(year=year, region=region, spec=spec.name, file=target.name)}"
+             for line in text["head"]]
+    lines += ["", "progress_version: 1", f"masterplan: {_q(relative)}", f"year: {year}",
+              f'date: "{year}-12-31"', f"# {text['summary'].format(year=year)}",
+              '# summary: |', "#   ...", ""]
+    programs = [p for p in plan.programs if p.start_year <= year <= p.end_year]
+    if programs:
+        lines.append("programs:")
+    else:
+        lines += [f"# {text['no_program'].format(year=year)}", "programs: []"]
+    for program in programs:
+        lines += [f"  # {_line(program.name)}", f"  - id: {_q(program.id)}", '    status: "belum"']
+        sources: dict[str, int] = {}
+        for line in program.budget:
+            if line.year == year:
+                sources[line.source] = sources.get(line.source, 0) + line.amount
+        if sources:
+            lines.append("    budget:")
+            for source, amount in sources.items():
+                comment = text["planned"].format(year=year, amount=_rupiah(amount))
+                lines.append(f"      - {{source: {_q(source)}, amount: 0}}  # {comment}")
+        targeted = [i for i in program.indicators if year in i.targets]
+        if targeted:
+            lines.append("    # indicators:")
+            for indicator in targeted:
+                comment = text["target"].format(
+                    year=year, target=f"{indicator.targets[year]} {indicator.unit}".strip())
+                lines.append(f"    #   - {{name: {_q(indicator.name)}, value: }}  # {comment}")
+    quick_wins = [q for q in plan.quick_wins if q.start_year <= year <= q.end_year]
+    if quick_wins:
+        lines += ["", "quick_wins:"]
+        for quick_win in quick_wins:
+            lines += [f"  # {_line(quick_win.name)}", f"  - id: {_q(quick_win.id)}",
+                      '    status: "belum"']
+            if quick_win.kpis:
+                lines.append("    # kpis:")
+            for kpi in quick_win.kpis:
+                comment = text["kpi_target"].format(target=f"{kpi.target} {kpi.unit}".strip())
+                lines.append(f"    #   - {{name: {_q(kpi.name)}, value: }}  # {comment}")
+    lines += ["", f"# {text['enablers']}", "# enablers:",
+              '#   regulation: {kind: "Peraturan Bupati", number: "", date: "YYYY-MM-DD",'
+              ' title: ""}',
+              '#   council: {kind: "Keputusan Bupati", number: "", date: "YYYY-MM-DD"}',
+              '#   team: {kind: "Keputusan Bupati", number: "", date: "YYYY-MM-DD"}',
+              '#   forum_meetings:', '#     - {date: "YYYY-MM-DD", topic: ""}',
+              "#   smart_city_apbd: 0", "", f"# {text['evidence']}", "evidence: []",
+              '#  - {id: "EV-01", title: "", file: "bukti/....pdf", supports: ["'
+              + (programs[0].id if programs else "regulation") + '"]}', ""]
+    return "\n".join(lines)
