@@ -233,6 +233,45 @@ def evaluate(ctx: click.Context, spec: Path, progress: tuple[Path, ...], formats
 
 
 @main.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "formats", default="text", show_default=True,
+              cls=_RegistryOption,
+              help="text or json: the change log on standard output; and/or {formats}: the"
+                   " change matrix document in --outdir (comma-separated).")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the change matrix.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the change log, the matrix and messages (default: id; the"
+                   " matrix: the new spec's document.language).")
+@PDF_VARIANT
+@REFERENCE_DOCX
+@click.option("--strict", is_flag=True, help="Refuse specs with warnings.")
+@click.pass_context
+def diff(ctx: click.Context, old: Path, new: Path, formats: str, outdir: Path,
+         lang: str | None, pdf_variant: str | None, reference_docx: Path | None,
+         strict: bool) -> None:
+    """What changed from OLD to NEW (two versions of one spec), by meaning: programs
+    added, removed or moved, budgets, years, targets, agencies and indicators changed,
+    narratives word by word; each change with its spec path and FILE:LINE in OLD and NEW.
+
+    -f text (default) or json prints the change log; -f pdf,html,docx writes the change
+    matrix for the review round into --outdir.
+    """
+    from generator.commands.diff import run_diff, split_formats
+    from generator.render import check_formats
+    from generator.settings import resolve
+
+    ctx.meta["masterplan.lang"] = lang or "id"
+    log_format, chosen = split_formats(formats, format_names())
+    if chosen:
+        check_formats(("revision",), chosen)
+    settings = resolve({**ctx.params, "formats": None}).replace(
+        documents=("revision",), formats=chosen)
+    run_diff(old, new, log_format, settings)
+
+
+@main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the preview.")

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
     from generator.documents.report import CohortInfo, CohortItem
+    from generator.spec.diff import Revision
 
 
 @dataclass
@@ -176,6 +177,56 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
         chart_images={key: chart.png for key, chart in charts.items()},
         data={"workbook": builder.workbook()})
     result = RenderResult(warnings=warnings)
+    write_documents([lambda: document], settings, result, write=write)
+    return result
+
+
+def check_revision(old: Path, new: Path, *, strict: bool = False) -> Revision:
+    """Both versions of a spec loaded and validated (the problems of both reported
+    together), and the changes from `old` to `new`."""
+    from generator.errors import SpecError
+    from generator.spec import check_spec
+    from generator.spec.diff import compare
+
+    docs, problems = [], []
+    for path in (old, new):
+        try:
+            doc, _ = check_spec(path, str(path), strict=strict)
+        except SpecError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        docs.append(doc)
+    if problems:
+        raise SpecError(problems)
+    return compare(docs[0], docs[1])
+
+
+def render_revision(old: Path, new: Path, settings: RenderSettings, *,
+                    write: bool = True) -> RenderResult:
+    """The change matrix from `old` to `new` (`masterplan diff -f pdf,html,docx`), in every
+    format of `settings.formats`, into `settings.outdir`."""
+    from generator.documents.context import build_context
+    from generator.documents.naming import document_meta, output_stem
+    from generator.documents.revision import RevisionView
+    from generator.output import stamp_for
+    from generator.spec.model import build_model
+
+    revision = check_revision(old, new, strict=settings.strict)
+    plan = build_model(revision.new)
+    lang = settings.document_lang(plan.document.get("language"))
+    view = RevisionView(revision, lang)
+    context = {**build_context(plan, lang, {}), "rv": view.context()}
+    context["t"] = {**context["t"], **view.t}
+    kind = KINDS["revision"]
+    meta = document_meta(kind, context)
+    document = Document(
+        kind=kind.name, stem=output_stem(plan.region, int(plan.cohort["year"]), kind.name),
+        html=document_html(kind, {**context, **meta}, _environment(settings), settings),
+        title=meta["title"], author=meta["author"], subject=meta["subject"],
+        keywords=meta["keywords"], language=lang, created=stamp_for(plan.document["date"]),
+        pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
+        header=f"{context['region']['government']} · {meta['title']}")
+    result = RenderResult()
     write_documents([lambda: document], settings, result, write=write)
     return result
 
