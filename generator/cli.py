@@ -180,11 +180,14 @@ def schema(output: Path | None) -> None:
 @PDF_VARIANT
 @REFERENCE_DOCX
 @click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
+@click.option("--redline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="An older version of the spec: show the changes from it (tracked changes"
+                   " in DOCX, marked insertions and deletions in PDF and HTML).")
 @click.pass_context
 def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
            lang: str | None, template_dir: Path | None, timeout: float | None,
            memory_limit: int | None, pdf_variant: str | None, reference_docx: Path | None,
-           strict: bool) -> None:
+           strict: bool, redline: Path | None) -> None:
     """Render a spec to PDF, HTML and DOCX documents.
 
     With --template-dir, the render runs in a process of its own, stopped after --timeout

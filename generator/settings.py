@@ -48,6 +48,9 @@ class RenderSettings:
     pdf_variant: str | None = None
     #: refuse a spec with warnings
     strict: bool = False
+    #: an older version of the spec: the documents show the changes from it (tracked
+    #: changes in the DOCX, marked insertions and deletions in the PDF and HTML)
+    redline: Path | None = None
     outdir: Path = field(default=Path("out"), metadata=NOT_OUTPUT)
     #: language of messages (warnings and errors), not of documents
     messages_lang: str = field(default="id", metadata=NOT_OUTPUT)
@@ -110,7 +113,7 @@ class RenderSettings:
             value = getattr(self, item.name)
             if item.name == "template_dir" and value is not None:
                 value = tree_hash(value) if value.is_dir() else "missing"
-            elif item.name == "reference_docx" and value is not None:
+            elif item.name in ("reference_docx", "redline") and value is not None:
                 value = sha256_file(value)
             elif isinstance(value, tuple):
                 value = sorted(value)
@@ -188,7 +191,7 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
         values["memory_limit"] = int(values["memory_limit"])
     if "strict" in values:
         values["strict"] = bool(values["strict"])
-    for name in ("template_dir", "reference_docx"):
+    for name in ("template_dir", "reference_docx", "redline"):
         if name in values:
             values[name] = Path(values[name])
     values.setdefault("messages_lang", values.get("lang") or "id")

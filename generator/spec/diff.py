@@ -102,7 +102,7 @@ class Revision:
 
     def count(self) -> dict[str, int]:
         """Changes per kind (`KINDS`), every kind present."""
-        counts = dict.fromkeys(KINDS, 0)
+        counts: dict[str, int] = dict.fromkeys(KINDS, 0)
         for change in self.changes:
             counts[change.kind] += 1
         return counts

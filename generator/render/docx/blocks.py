@@ -250,10 +250,15 @@ def _entries(t: Translator, element: Any, out: Any, ctx: Ctx, style_of: Callable
         href = "" if anchor is None else str(anchor.get("href", ""))
         target = t.bookmarks.get(href[1:]) if href.startswith("#") else None
         segments: list[Segment] = []
-        t.inline_children(li if anchor is None else anchor, segments, PLAIN, None, ctx)
         p = t.new_paragraph(out, style_of(li), ctx)
         paragraphs.append(p)
-        t.emit(ox.hyperlink(p, anchor=target) if target else p, normalise(segments))
+        if li.find(".//*[@class='rl']") is not None:
+            # a redline's entry: its changes wrap the link, which each piece carries
+            t.inline_children(li, segments, PLAIN, None, ctx)
+            t.emit(p, normalise(segments))
+        else:
+            t.inline_children(li if anchor is None else anchor, segments, PLAIN, None, ctx)
+            t.emit(ox.hyperlink(p, anchor=target) if target else p, normalise(segments))
         if target and page_refs:
             # LibreOffice computes PAGEREF fields as it lays the document out, Word when
             # it updates the fields on opening. Inside the TOC field they would stay

@@ -54,6 +54,9 @@ class RunFormat:
     vert: str | None = None  # "superscript" | "subscript"
     size: int | None = None  # half-points
     underline: bool = False
+    strike: bool = False
+    #: a tracked change: "ins" or "del" (a redline), written as the run's w:ins/w:del
+    revision: str | None = None
 
     def with_(self, **changes: Any) -> RunFormat:
         return replace(self, **changes)
@@ -63,7 +66,7 @@ PLAIN = RunFormat()
 
 
 def _rpr(fmt: RunFormat) -> etree._Element | None:
-    if fmt == PLAIN:
+    if fmt == PLAIN or replace(fmt, revision=None) == PLAIN:
         return None
     rpr = etree.Element(W + "rPr")
     if fmt.style:
@@ -72,6 +75,8 @@ def _rpr(fmt: RunFormat) -> etree._Element | None:
         etree.SubElement(rpr, W + "b")
     if fmt.italic:
         etree.SubElement(rpr, W + "i")
+    if fmt.strike:
+        etree.SubElement(rpr, W + "strike")
     if fmt.size:
         etree.SubElement(rpr, W + "sz").set(W + "val", str(fmt.size))
         etree.SubElement(rpr, W + "szCs").set(W + "val", str(fmt.size))

@@ -25,6 +25,8 @@ class DocxOptions:
     header: str | None = None  # running header text; default: the HTML's header.running
     reference_docx: Path | None = None
     charts: Mapping[str, bytes] = field(default_factory=dict)  # data-chart key → PNG
+    #: (author, ISO date) of the tracked changes of a redline; None: ins/del are no changes
+    revision: tuple[str, str] | None = None
 
     @property
     def language_tag(self) -> str:
