@@ -198,7 +198,7 @@ def _align(olds: list[_Unit], news: list[_Unit]) -> _Plan:
         for op, a1, a2, b1, b2 in shapes.get_opcodes():
             if op == "equal":
                 for a, b in zip(left[a1:a2], right[b1:b2], strict=True):
-                    if a.whole:
+                    if (a.whole and not _same_terms(a, b)) or (a.row and not _same_head(a, b)):
                         plan.deleted.append(a)
                         plan.inserted.append(b)
                     else:
@@ -212,10 +212,33 @@ def _align(olds: list[_Unit], news: list[_Unit]) -> _Plan:
     return plan
 
 
+def _same_terms(a: _Unit, b: _Unit) -> bool:
+    """Two lists of facts with the same terms: their values are compared word by word."""
+    if a.element.tag != "dl" or b.element.tag != "dl":
+        return False
+    terms = [[_text_key(e) for e in u.element if e.tag == "dt"] for u in (a, b)]
+    shapes = [[e.tag for e in u.element if isinstance(e.tag, str)] for u in (a, b)]
+    return terms[0] == terms[1] and shapes[0] == shapes[1]
+
+
+def _same_head(a: _Unit, b: _Unit) -> bool:
+    """Two rows with the same first cell (a program's code, a dimension): one row changed;
+    else one removed and another added."""
+    first = [next((c for c in u.element if isinstance(c.tag, str)), None) for u in (a, b)]
+    return all(c is not None for c in first) and _text_key(first[0]) == _text_key(first[1])
+
+
 # --- marking ------------------------------------------------------------------------------
 
 
 def _mark_changed(old: _Unit, new: _Unit) -> None:
+    if new.whole:  # a list of facts with the same terms
+        pairs = zip([e for e in old.element if e.tag == "dd"],
+                    [e for e in new.element if e.tag == "dd"], strict=True)
+        for old_value, new_value in pairs:
+            if _text_key(old_value) != _text_key(new_value):
+                _merge_words(old_value, new_value)
+        return
     if new.row:
         cells = zip([c for c in old.element if isinstance(c.tag, str)],
                     [c for c in new.element if isinstance(c.tag, str)], strict=True)
