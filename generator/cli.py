@@ -220,11 +220,15 @@ def schema(output: Path | None) -> None:
 @DOCX_TOC
 @click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
 @FRAMEWORK
+@click.option("--redline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="An older version of the spec: show the changes from it (tracked changes"
+                   " in DOCX, marked insertions and deletions in PDF and HTML).")
 @click.pass_context
 def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
            lang: str | None, template_dir: Path | None, timeout: float | None,
            memory_limit: int | None, pdf_variant: str | None, reference_docx: Path | None,
-           docx_toc: str | None, strict: bool, framework: str | None) -> None:
+           docx_toc: str | None, strict: bool, framework: str | None,
+           redline: Path | None) -> None:
     """Render a spec to PDF, HTML and DOCX documents.
 
     With --template-dir, the render runs in a process of its own, stopped after --timeout
@@ -291,6 +295,45 @@ def init_progress(ctx: click.Context, spec: Path, year: int, output: Path | None
 
     ctx.meta["masterplan.lang"] = lang
     run_init_progress(spec, year, output, lang=lang, force=force)
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "formats", default="text", show_default=True,
+              cls=_RegistryOption,
+              help="text or json: the change log on standard output; and/or {formats}: the"
+                   " change matrix document in --outdir (comma-separated).")
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the change matrix.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the change log, the matrix and messages (default: id; the"
+                   " matrix: the new spec's document.language).")
+@PDF_VARIANT
+@REFERENCE_DOCX
+@click.option("--strict", is_flag=True, help="Refuse specs with warnings.")
+@click.pass_context
+def diff(ctx: click.Context, old: Path, new: Path, formats: str, outdir: Path,
+         lang: str | None, pdf_variant: str | None, reference_docx: Path | None,
+         strict: bool) -> None:
+    """What changed from OLD to NEW (two versions of one spec), by meaning: programs
+    added, removed or moved, budgets, years, targets, agencies and indicators changed,
+    narratives word by word; each change with its spec path and FILE:LINE in OLD and NEW.
+
+    -f text (default) or json prints the change log; -f pdf,html,docx writes the change
+    matrix for the review round into --outdir.
+    """
+    from generator.commands.diff import run_diff, split_formats
+    from generator.render import check_formats
+    from generator.settings import resolve
+
+    ctx.meta["masterplan.lang"] = lang or "id"
+    log_format, chosen = split_formats(formats, format_names())
+    if chosen:
+        check_formats(("revision",), chosen)
+    settings = resolve({**ctx.params, "formats": None}).replace(
+        documents=("revision",), formats=chosen)
+    run_diff(old, new, log_format, settings)
 
 
 @main.command()

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
     from generator.documents.report import CohortInfo, CohortItem
+    from generator.spec.diff import Revision
 
 
 @dataclass
@@ -94,17 +95,25 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
         attachments.append((safe_name, doc.source_bytes,
                             "Masterplan spec (YAML) this document was made from"))
 
+    older = _older_version(settings, env) if settings.redline is not None else None
+    revision = _revision_mark(plan, lang) if older is not None else None
+
     def document(kind: DocumentKind) -> Document:
         meta = document_meta(kind, context)
         stem = output_stem(plan.region, int(plan.cohort["year"]), kind.name)
+        html = document_html(kind, {**context, **meta}, env, settings)
+        images = {key: chart.png for key, chart in charts.items()}
+        if older is not None:
+            html, old_images = older(kind, html)
+            images.update(old_images)
         return Document(
-            kind=kind.name, stem=stem, html=document_html(kind, {**context, **meta}, env, settings),
+            kind=kind.name, stem=stem, html=html,
             title=meta["title"], author=meta["author"], subject=meta["subject"],
             keywords=meta["keywords"], language=lang, created=created,
             pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
             docx_toc=settings.docx_toc,
             header=f"{context['region']['government']} · {meta['title']}",
-            chart_images={key: chart.png for key, chart in charts.items()},
+            chart_images=images, revision=revision,
             dimension_colours=context["dimension_colours"],
             attachments=[(name or f"{stem}.yaml", data, what)
                          for name, data, what in attachments])
@@ -113,6 +122,49 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     write_documents([functools.partial(document, KINDS[name]) for name in settings.documents],
                     settings, result, pause=pause, write=write)
     return result
+
+
+def _older_version(settings: RenderSettings, env: SandboxedEnvironment
+                   ) -> Callable[[DocumentKind, str], tuple[str, dict[str, bytes]]]:
+    """For `--redline OLD`: a function from a kind and the new document's HTML to the HTML
+    showing the changes from OLD (`generator.render.redline`) and the charts of OLD."""
+    from generator.documents.charts import make_charts
+    from generator.documents.context import build_context
+    from generator.documents.naming import document_meta
+    from generator.documents.revision import RevisionView
+    from generator.i18n.labels import labels, revision_labels
+    from generator.render.redline import OLD_CHART, merge
+    from generator.spec import check_spec
+    from generator.spec.diff import Revision
+    from generator.spec.model import build_model
+
+    assert settings.redline is not None
+    doc, _ = check_spec(settings.redline, str(settings.redline), strict=settings.strict)
+    plan = build_model(doc)
+    lang = settings.document_lang(plan.document.get("language"))
+    png = any(WRITERS[name].chart_images for name in settings.formats)
+    charts = make_charts(plan, lang, labels(lang), png=png)
+    context = build_context(plan, lang, charts)
+    images = {OLD_CHART + key: chart.png for key, chart in charts.items()}
+    t = revision_labels(lang)
+    version = RevisionView(Revision(doc, doc), lang).version(doc)
+
+    def older(kind: DocumentKind, new_html: str) -> tuple[str, dict[str, bytes]]:
+        meta = document_meta(kind, context)
+        old_html = document_html(kind, {**context, **meta}, env, settings)
+        return merge(old_html, new_html, legend=t["rv_legend"].format(old=version),
+                     inserted=t["rv_inserted"], deleted=t["rv_deleted"]), images
+
+    return older
+
+
+def _revision_mark(plan: Any, lang: str) -> tuple[str, str]:
+    """The author and date of a redline's tracked changes: the new version and its date."""
+    from generator.documents.revision import RevisionView
+    from generator.spec.diff import Revision
+
+    author = RevisionView(Revision(plan.doc, plan.doc), lang).version(plan.doc)
+    return author[:1].upper() + author[1:], f"{plan.document['date']}T00:00:00Z"
 
 
 def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: RenderSettings, *,
@@ -164,6 +216,56 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
         dimension_colours=context["dimension_colours"],
         data={"workbook": builder.workbook()})
     result = RenderResult(warnings=warnings)
+    write_documents([lambda: document], settings, result, write=write)
+    return result
+
+
+def check_revision(old: Path, new: Path, *, strict: bool = False) -> Revision:
+    """Both versions of a spec loaded and validated (the problems of both reported
+    together), and the changes from `old` to `new`."""
+    from generator.errors import SpecError
+    from generator.spec import check_spec
+    from generator.spec.diff import compare
+
+    docs, problems = [], []
+    for path in (old, new):
+        try:
+            doc, _ = check_spec(path, str(path), strict=strict)
+        except SpecError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        docs.append(doc)
+    if problems:
+        raise SpecError(problems)
+    return compare(docs[0], docs[1])
+
+
+def render_revision(old: Path, new: Path, settings: RenderSettings, *,
+                    write: bool = True) -> RenderResult:
+    """The change matrix from `old` to `new` (`masterplan diff -f pdf,html,docx`), in every
+    format of `settings.formats`, into `settings.outdir`."""
+    from generator.documents.context import build_context
+    from generator.documents.naming import document_meta, output_stem
+    from generator.documents.revision import RevisionView
+    from generator.output import stamp_for
+    from generator.spec.model import build_model
+
+    revision = check_revision(old, new, strict=settings.strict)
+    plan = build_model(revision.new)
+    lang = settings.document_lang(plan.document.get("language"))
+    view = RevisionView(revision, lang)
+    context = {**build_context(plan, lang, {}), "rv": view.context()}
+    context["t"] = {**context["t"], **view.t}
+    kind = KINDS["revision"]
+    meta = document_meta(kind, context)
+    document = Document(
+        kind=kind.name, stem=output_stem(plan.region, int(plan.cohort["year"]), kind.name),
+        html=document_html(kind, {**context, **meta}, _environment(settings), settings),
+        title=meta["title"], author=meta["author"], subject=meta["subject"],
+        keywords=meta["keywords"], language=lang, created=stamp_for(plan.document["date"]),
+        pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
+        header=f"{context['region']['government']} · {meta['title']}")
+    result = RenderResult()
     write_documents([lambda: document], settings, result, write=write)
     return result
 

@@ -63,6 +63,9 @@ class RenderSettings:
     #: the framework of dimensions (a bundled name or a framework file); None: each spec's
     #: `framework`, else the default (`generator.spec.framework`)
     framework: str | None = None
+    #: an older version of the spec: the documents show the changes from it (tracked
+    #: changes in the DOCX, marked insertions and deletions in the PDF and HTML)
+    redline: Path | None = None
     outdir: Path = field(default=Path("out"), metadata=NOT_OUTPUT)
     #: language of messages (warnings and errors), not of documents
     messages_lang: str = field(default="id", metadata=NOT_OUTPUT)
@@ -127,7 +130,7 @@ class RenderSettings:
             value = getattr(self, item.name)
             if item.name == "template_dir" and value is not None:
                 value = tree_hash(value) if value.is_dir() else "missing"
-            elif item.name == "reference_docx" and value is not None:
+            elif item.name in ("reference_docx", "redline") and value is not None:
                 value = sha256_file(value)
             elif item.name == "framework" and value is not None and framework_is_file(value):
                 path = Path(value)
@@ -218,7 +221,7 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
     if "docx_toc" in values and values["docx_toc"] not in DOCX_TOCS:
         raise UsageError(f"unknown DOCX contents `{values['docx_toc']}`; choose from "
                          f"{', '.join(DOCX_TOCS)}")
-    for name in ("template_dir", "reference_docx"):
+    for name in ("template_dir", "reference_docx", "redline"):
         if name in values:
             values[name] = Path(values[name])
     values.setdefault("messages_lang", values.get("lang") or "id")

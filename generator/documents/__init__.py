@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-Scope = Literal["spec", "cohort", "progress"]
+Scope = Literal["spec", "cohort", "progress", "revision"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class DocumentKind:
     #: templates appended to style.css
     stylesheets: tuple[str, ...] = ()
     #: "spec": made from one spec's context; "cohort": from the figures of many specs;
-    #: "progress": from one spec and its progress files (`masterplan evaluate`)
+    #: "progress": from one spec and its progress files (`masterplan evaluate`);
+    #: "revision": from two versions of a spec (`masterplan diff`)
     scope: Scope = "spec"
     #: contents and lists of tables and figures before the body
     front_matter: bool = False
@@ -70,3 +71,5 @@ register(DocumentKind("report", "doc_report", "report/body.html.j2",
                       scope="cohort", front_matter=True))
 register(DocumentKind("evaluation", "doc_evaluation", "evaluation/body.html.j2",
                       scope="progress", front_matter=True))
+register(DocumentKind("revision", "doc_revision", "revision/body.html.j2",
+                      scope="revision"))

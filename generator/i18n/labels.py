@@ -688,3 +688,62 @@ def program_year_headers(columns: Sequence[str], lang: str) -> list[str]:
     table = localised(PROGRAM_YEAR_LABELS, lang)
     heads = csv_headers(columns, lang)
     return [table.get(key, head) for key, head in zip(columns, heads, strict=True)]
+
+
+# --- revisions: the change log of `masterplan diff`, the change matrix, the redline ---------
+REVISION_LABELS: dict[str, tuple[str, str]] = {
+    "doc_revision": ("Matriks Perubahan Masterplan Smart City",
+                     "Smart City Masterplan Change Matrix"),
+    "rv_added": ("ditambah", "added"),
+    "rv_removed": ("dihapus", "removed"),
+    "rv_moved": ("dipindah", "moved"),
+    "rv_changed": ("diubah", "changed"),
+    "rv_aspect_program": ("Program", "Program"),
+    "rv_aspect_quick_win": ("Quick win", "Quick win"),
+    "rv_aspect_budget": ("Anggaran", "Budget"),
+    "rv_aspect_years": ("Tahun pelaksanaan", "Years"),
+    "rv_aspect_targets": ("Target", "Targets"),
+    "rv_aspect_agencies": ("OPD", "Agencies"),
+    "rv_aspect_indicators": ("Indikator", "Indicators"),
+    "rv_aspect_narrative": ("Narasi", "Narrative"),
+    "rv_aspect_value": ("Isian", "Entry"),
+    "rv_ch_document": ("Identitas Dokumen", "Document Details"),
+    "rv_ch_annexes": ("Lampiran dan Daftar", "Annexes and Lists"),
+    "rv_item": ("Butir", "Item"),
+    "rv_before": ("Sebelum", "Before"),
+    "rv_after": ("Sesudah", "After"),
+    "rv_kind": ("Jenis Perubahan", "Kind of Change"),
+    "rv_summary": ("Ringkasan Perubahan", "Summary of Changes"),
+    "rv_per_chapter": ("Perubahan per Bab", "Changes per Chapter"),
+    "rv_matrix": ("Matriks Perubahan", "Change Matrix"),
+    "rv_chapter": ("Bab", "Chapter"),
+    "rv_total": ("Jumlah", "Total"),
+    "rv_version": ("versi {version} ({date})", "version {version} ({date})"),
+    "rv_version_dated": ("versi {date}", "version of {date}"),
+    "rv_intro": ("Matriks ini mencatat setiap perubahan isi {title} dari {old} ke {new}, per"
+                 " bab: butir yang berubah, isi sebelum dan sesudah, dan jenis perubahannya."
+                 " Letak setiap butir dalam berkas spec ditunjukkan sebagai berkas:baris.",
+                 "This matrix records every change of the content of the {title} from the"
+                 " {old} to the {new}, chapter by chapter: the item changed, its content"
+                 " before and after, and the kind of change. Each item's place in the spec"
+                 " file is given as file:line."),
+    "rv_none": ("Tidak ada perubahan isi.", "No change of content."),
+    "rv_count": ("{n} perubahan: {added} ditambah, {removed} dihapus, {moved} dipindah,"
+                 " {changed} diubah",
+                 "{n} changes: {added} added, {removed} removed, {moved} moved,"
+                 " {changed} changed"),
+    "rv_moved_from": ("dari {place}", "from {place}"),
+    "rv_words_removed": ("kata dihapus", "words removed"),
+    "rv_words_added": ("kata ditambahkan", "words added"),
+    "rv_legend": ("Tanda revisi terhadap {old}:", "Revision marks against the {old}:"),
+    "rv_inserted": ("teks yang ditambahkan", "text added"),
+    "rv_deleted": ("teks yang dihapus", "text removed"),
+    "rv_empty": ("–", "–"),
+    "rv_yes": ("ya", "yes"),
+    "rv_no": ("tidak", "no"),
+}
+
+
+def revision_labels(lang: str) -> dict[str, str]:
+    """The document labels plus those of revisions (change log, matrix, redline)."""
+    return {**labels(lang), **localised(REVISION_LABELS, lang)}

@@ -50,6 +50,8 @@ class Document:
     #: figures for writers that build their own structure rather than read the HTML (the
     #: evaluation's `workbook` for `xlsx`)
     data: dict[str, Any] = field(default_factory=dict)
+    #: a redline (`render --redline`): the (author, ISO date) of its tracked changes
+    revision: tuple[str, str] | None = None
 
 
 @dataclass

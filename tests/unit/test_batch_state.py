@@ -70,7 +70,8 @@ def test_every_settings_field_that_changes_a_document_is_in_the_fingerprint(
         "documents": ("summary",), "formats": ("docx",), "lang": "en",
         "template_dir": tmp_path, "reference_docx": reference, "pdf_variant": "pdf/a-3b",
         "strict": True, "outdir": tmp_path / "elsewhere", "messages_lang": "en",
-        "timeout": 5.0, "memory_limit": 1, "template_seconds": 1, "docx_toc": "field"}
+        "timeout": 5.0, "memory_limit": 1, "template_seconds": 1, "docx_toc": "field",
+        "redline": reference}
     assert set(changes) == {f.name for f in dataclasses.fields(RenderSettings)}
     for name, value in changes.items():
         counts = dataclasses.fields(RenderSettings)[
@@ -84,6 +85,10 @@ def test_every_settings_field_that_changes_a_document_is_in_the_fingerprint(
     assert with_reference.fingerprint() != before
     assert RenderSettings.from_plain(with_reference.to_plain()) == with_reference.replace(
         reference_docx=reference.resolve(), outdir=Path("out").resolve())
+    with_redline = base.replace(redline=reference)  # the older spec: by content too
+    before = with_redline.fingerprint()
+    reference.write_bytes(b"three")
+    assert with_redline.fingerprint() != before
 
 
 def test_whether_libreoffice_is_there_counts_for_docx_page_numbers(

@@ -281,8 +281,8 @@ def test_the_script_is_byte_reproducible(tmp_path: Path) -> None:
 
 # From the bottom up: each module of the converter imports only modules before it.
 LAYERS = ("ooxml", "stylemap", "options", "measure", "pictures", "numbering", "archive",
-          "sanitize", "reference", "package", "page", "translator", "sections", "blocks",
-          "inline", "tables", "writer", "libreoffice", "__init__")
+          "sanitize", "reference", "package", "page", "revisions", "translator", "sections",
+          "blocks", "inline", "tables", "writer", "libreoffice", "__init__")
 
 
 def test_the_converter_package_imports_only_downward() -> None:

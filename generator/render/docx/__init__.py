@@ -10,7 +10,8 @@ The package, from the bottom up (each module imports only those above it in this
 ooxml (XML builders), stylemap (the rule table), options, measure (column widths),
 pictures, numbering, archive (a zip inflated under real caps), sanitize (what a reference
 may bring, and the last check of the output), reference (the reference DOCX), package (core
-properties, zip), page (page setup), translator (the walk and its dispatch), then the
+properties, zip), page (page setup), revisions (the tracked changes of a redline),
+translator (the walk and its dispatch), then the
 handlers in sections, blocks, inline and tables, and writer (the handlers registered, the
 walk run); libreoffice (the pages of the bookmarks, measured by LibreOffice headless)
 stands apart.
@@ -138,7 +139,8 @@ def write_docx(document: Document) -> Written:
                           header=document.header, reference_docx=document.reference_docx,
                           charts=document.chart_images,
                           dimension_fills={f"dim-{key}": colour.lstrip("#").upper()
-                                           for key, colour in document.dimension_colours.items()})
+                                           for key, colour in document.dimension_colours.items()},
+                          revision=document.revision)
     if document.docx_toc != "pages":
         converted = convert(document.html, options)
         return Written(converted.data, converted.diagnostics(document.reference_docx))

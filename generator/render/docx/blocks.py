@@ -287,10 +287,15 @@ def _entries(t: Translator, element: Any, out: Any, ctx: Ctx, style_of: Callable
         href = "" if anchor is None else str(anchor.get("href", ""))
         target = t.bookmarks.get(href[1:]) if href.startswith("#") else None
         segments: list[Segment] = []
-        t.inline_children(li if anchor is None else anchor, segments, PLAIN, None, ctx)
         p = t.new_paragraph(out, style_of(li), ctx)
         paragraphs.append(p)
-        link = ox.hyperlink(p, anchor=target) if target else p
+        if li.find(".//*[@class='rl']") is not None:
+            # a redline's entry: its changes wrap the link, which each piece carries
+            t.inline_children(li, segments, PLAIN, None, ctx)
+            link = p
+        else:
+            t.inline_children(li if anchor is None else anchor, segments, PLAIN, None, ctx)
+            link = ox.hyperlink(p, anchor=target) if target else p
         t.emit(link, normalise(segments))
         if target and page_refs:
             # LibreOffice computes PAGEREF fields as it lays the document out, Word when

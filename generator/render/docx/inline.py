@@ -41,6 +41,22 @@ def underline(t: Translator, element: Any, segments: list[Segment], fmt: RunForm
     text(t, element, segments, fmt.with_(underline=True), link, ctx, rule)
 
 
+def revision(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat, link: Link,
+             ctx: Ctx, rule: Rule | None) -> None:
+    """A redline's inserted or deleted text (`generator.render.redline`): a tracked change
+    when the document is a redline (`DocxOptions.revision`), else underlined or struck."""
+    if t.options.revision is None:
+        change = {"underline": True} if element.tag.lower() == "ins" else {"strike": True}
+        text(t, element, segments, fmt.with_(**change), link, ctx, rule)
+        return
+    text(t, element, segments, fmt.with_(revision=element.tag.lower()), link, ctx, rule)
+
+
+def strike(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat, link: Link,
+           ctx: Ctx, rule: Rule | None) -> None:
+    text(t, element, segments, fmt.with_(strike=True), link, ctx, rule)
+
+
 def vertical_align(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat,
                    link: Link, ctx: Ctx, rule: Rule | None) -> None:
     assert rule is not None

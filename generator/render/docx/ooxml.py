@@ -55,6 +55,9 @@ class RunFormat:
     size: int | None = None  # half-points
     underline: bool = False
     color: str | None = None  # RRGGBB
+    strike: bool = False
+    #: a tracked change: "ins" or "del" (a redline), written as the run's w:ins/w:del
+    revision: str | None = None
 
     def with_(self, **changes: Any) -> RunFormat:
         return replace(self, **changes)
@@ -64,7 +67,7 @@ PLAIN = RunFormat()
 
 
 def _rpr(fmt: RunFormat) -> etree._Element | None:
-    if fmt == PLAIN:
+    if fmt == PLAIN or replace(fmt, revision=None) == PLAIN:
         return None
     rpr = etree.Element(W + "rPr")
     if fmt.style:
@@ -73,6 +76,8 @@ def _rpr(fmt: RunFormat) -> etree._Element | None:
         etree.SubElement(rpr, W + "b")
     if fmt.italic:
         etree.SubElement(rpr, W + "i")
+    if fmt.strike:
+        etree.SubElement(rpr, W + "strike")
     if fmt.color:
         etree.SubElement(rpr, W + "color").set(W + "val", fmt.color)
     if fmt.size:

@@ -33,6 +33,8 @@ class DocxOptions:
     toc_pages: Mapping[str, int] = field(default_factory=dict)
     #: `dim-KEY` class → fill (RRGGBB) of a roadmap cell: the framework's colours
     dimension_fills: Mapping[str, str] = field(default_factory=dict)
+    #: (author, ISO date) of the tracked changes of a redline; None: ins/del are no changes
+    revision: tuple[str, str] | None = None
 
     @property
     def language_tag(self) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.errors import RenderError
 from generator.render.docx import ooxml as ox
-from generator.render.docx import pictures
+from generator.render.docx import pictures, revisions
 from generator.render.docx.numbering import (
     HeadingNumbers,
     Numbering,
@@ -188,7 +188,12 @@ class Translator:
         tag = element.tag.lower()
         rule = STYLE_MAP.find(tag, classes_of(element), handlers=self._block_handlers)
         assert rule is not None  # every block tag has a rule without classes
+        revision = element.get("data-redline")
+        before = len(out)
         self.handlers.block[rule.handler](self, element, out, ctx, rule)
+        if revision in revisions.REVISIONS and self.options.revision is not None:
+            for child in out[before:]:
+                revisions.mark_block(child, revision)
 
     def inline(self, element: Any, segments: list[Segment], fmt: RunFormat, link: Link,
                ctx: Ctx) -> None:
@@ -251,21 +256,30 @@ class Translator:
     def emit(self, p: Any, segments: list[Segment]) -> None:
         container = p
         current_link: Link = None
+        change: Any = None  # the w:ins or w:del the runs go into
         for segment in segments:
             if segment.link != current_link:
                 current_link = segment.link
+                change = None
                 if current_link is None:
                     container = p
                 elif current_link[0] == "rel":
                     container = ox.hyperlink(p, rel_id=current_link[1])
                 else:
                     container = ox.hyperlink(p, anchor=current_link[1])
+            revision = segment.fmt.revision if self.options.revision is not None else None
+            if revision is None:
+                change, target = None, container
+            else:
+                if change is None or change.tag != W + revision or change.getnext() is not None:
+                    change = revisions.wrapper(container, revision)
+                target = change
             if segment.kind == "text":
-                ox.text_run(container, segment.text, segment.fmt)
+                ox.text_run(target, segment.text, segment.fmt)
             elif segment.kind == "break":
-                ox.break_run(container, segment.fmt)
+                ox.break_run(target, segment.fmt)
             elif segment.kind == "picture":
-                pictures.picture_run(container, segment.picture)
+                pictures.picture_run(target, segment.picture)
 
     def status_format(self, tag: str, classes: Collection[str], fmt: RunFormat) -> RunFormat:
         """`fmt` with the character style of a status class (``.status-baik``), if any."""

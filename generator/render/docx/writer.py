@@ -10,7 +10,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from generator.errors import RenderError
-from generator.render.docx import blocks, inline, sections, tables
+from generator.render.docx import blocks, inline, revisions, sections, tables
 from generator.render.docx.ooxml import clean_text
 from generator.render.docx.options import DocxOptions
 from generator.render.docx.page import write_settings
@@ -64,6 +64,8 @@ INLINE_HANDLERS: dict[str, InlineHandler] = {
     "keyfigure_value": inline.keyfigure_value,
     "line_break": inline.line_break,
     "picture": inline.picture,
+    "revision": inline.revision,
+    "strike": inline.strike,
 }
 # Handlers the walk does not dispatch to: what their rules describe happens elsewhere.
 IMPLICIT_HANDLERS = {
@@ -100,6 +102,8 @@ def write(document: Any, options: DocxOptions, root: Any) -> list[DocxWarning]:
     t.flow(body, t.body, Ctx(width=t.page.text_width(False)))
     # The properties of the last section are the body's own sectPr.
     t.body.append(t.page.sect_pr(landscape=t.in_landscape))
+    if options.revision is not None:
+        revisions.finish(t.body, *options.revision)
     write_settings(document, options.language_tag)
     return warnings
 
