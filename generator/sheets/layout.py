@@ -37,7 +37,7 @@ META_SHEET = "_masterplan"
 LISTS_SHEET = "_daftar"
 #: Empty rows offered for new programs, indicators and budget lines.
 NEW_PROGRAMS = 10
-NEW_ROWS = 40
+NEW_ROWS = 25
 
 #: (field, label key, width, kind). Kinds: id (locked), text, list:<name>, year, money, value.
 PROGRAM_COLUMNS: tuple[tuple[str, str, int, str], ...] = (

@@ -429,35 +429,20 @@ def _flow_map(pairs: list[tuple[Any, Any]], flow: bool = True) -> Any:
 
 
 class _Editor:
-    """Applies the plan to the round-trip tree, remembering which cell each value came from."""
+    """Applies the plan to round-trip program maps, remembering which cell each value came
+    from. `programs` maps an id to its map and place; `root` is the whole document when the
+    plan moves programs (else new programs wait in `appended`, by place)."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, programs: dict[str, tuple[Any, str, str]], taken: set[str],
+                 root: Any | None = None) -> None:
+        self.programs = programs
         self.root = root
+        self.ids = set(taken)
+        self.appended: dict[tuple[str, str], list[Any]] = {}
         self.origins: dict[int, dict[str | None, SourceSpan]] = {}
 
-    def find(self, pid: str) -> tuple[Any, Any, str, str] | None:
-        dimensions = self.root.get("dimensions") or {}
-        for dim in DIMENSIONS:
-            subs = (dimensions.get(dim) or {}).get("sub_dimensions") or {}
-            for sub in SUB_DIMENSIONS[dim]:
-                programs = (subs.get(sub) or {}).get("programs") or []
-                for program in programs:
-                    if hasattr(program, "get") and program.get("id") == pid:
-                        return program, programs, dim, sub
-        return None
-
-    def taken(self) -> set[str]:
-        return {str(p.get("id")) for _seq, p in self._all()}
-
-    def _all(self) -> Iterator[tuple[Any, Any]]:
-        dimensions = self.root.get("dimensions") or {}
-        for dim in DIMENSIONS:
-            subs = (dimensions.get(dim) or {}).get("sub_dimensions") or {}
-            for sub in SUB_DIMENSIONS[dim]:
-                programs = (subs.get(sub) or {}).get("programs") or []
-                for program in programs:
-                    if hasattr(program, "get"):
-                        yield programs, program
+    def find(self, pid: str) -> tuple[Any, str, str] | None:
+        return self.programs.get(pid)
 
     def mark(self, node: Any, key: str | None, span: SourceSpan) -> None:
         self.origins.setdefault(id(node), {})[key] = span
@@ -484,37 +469,41 @@ class _Editor:
         found = self.find(proposal.key.program)
         if found is None:
             return
-        program, _seq, _dim, _sub = found
+        program = found[0]
         name = proposal.key.field
         self.mark(program, name, proposal.span)
         if name == "dimension":
             return  # with the sub-dimension: `move`
         if name == "sub_dimension":
-            self.move(program, proposal.new)
+            self.move(proposal.key.program, proposal.new)
             return
         order = ("id", "name", "description", "activities", "lead_opd", "supporting_opds",
                  "partners", "horizon", "status", "start_year", "end_year")
         self.set_field(program, name, proposal.new, order[:order.index(name)])
 
-    def move(self, program: Any, target: tuple[str, str]) -> None:
+    def move(self, pid: str, target: tuple[str, str]) -> None:
+        found = self.find(pid)
+        if found is None or (found[1], found[2]) == target or self.root is None:
+            return
+        program, dim, sub = found
+        self.root["dimensions"][dim]["sub_dimensions"][sub]["programs"].remove(program)
+        self._programs_of(target).append(program)
+        self.programs[pid] = (program, *target)
+
+    def _programs_of(self, place: tuple[str, str]) -> Any:
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-        found = self.find(str(program.get("id")))
-        if found is None or (found[2], found[3]) == target:
-            return
-        _program, seq, _dim, _sub = found
-        seq.remove(program)
-        dim, sub = target
-        dimensions = self.root.setdefault("dimensions", CommentedMap())
-        dimension = dimensions.setdefault(dim, CommentedMap())
+        assert self.root is not None
+        dim, sub = place
+        dimension = self.root.setdefault("dimensions", CommentedMap()).setdefault(
+            dim, CommentedMap())
         subs = dimension.setdefault("sub_dimensions", CommentedMap())
         sub_map = subs.get(sub)
         if sub_map is None:
             sub_map = subs[sub] = CommentedMap()
-        programs = sub_map.get("programs")
-        if programs is None:
-            programs = sub_map["programs"] = CommentedSeq()
-        programs.append(program)
+        if sub_map.get("programs") is None:
+            sub_map["programs"] = CommentedSeq()
+        return sub_map["programs"]
 
     def item_field(self, proposal: Proposal) -> None:
         key = proposal.key
@@ -522,7 +511,7 @@ class _Editor:
         if found is None:
             return
         items = found[0].get(key.kind) or []
-        if key.index >= len(items):
+        if key.index >= len(items) or items[key.index] is None:
             return
         item = items[key.index]
         if key.field.startswith("target:"):
@@ -538,7 +527,8 @@ class _Editor:
             elif existing is not None:
                 targets[existing] = _scalar(targets[existing], proposal.new)
             else:
-                later = [i for i, k in enumerate(targets) if str(k).isdigit() and int(k) > int(year)]
+                later = [i for i, k in enumerate(targets)
+                         if str(k).isdigit() and int(k) > int(year)]
                 targets.insert(later[0] if later else len(targets), int(year), proposal.new)
             return
         self.mark(item, key.field, proposal.span)
@@ -555,7 +545,7 @@ class _Editor:
             items[key.index] = None  # removed after every edit, so indices stay valid
 
     def sweep(self) -> None:
-        for _seq, program in list(self._all()):
+        for program, _dim, _sub in self.programs.values():
             for kind in ("indicators", "budget"):
                 items = program.get(kind)
                 if items is None:
@@ -572,12 +562,9 @@ class _Editor:
 
         values = item.values
         if item.kind == "programs":
-            sub = values.get("sub_dimension")
-            dim = values.get("dimension")
-            if not isinstance(sub, tuple):
-                sub = (dim, next(iter(SUB_DIMENSIONS[dim]))) if isinstance(dim, str) else \
-                    ("governance", "public_service")
-            new_id = next_program_id(sub[0], self.taken())
+            place = _place_of(values)
+            new_id = next_program_id(place[0], self.ids)
+            self.ids.add(new_id)
             program = CommentedMap()
             program["id"] = _scalar(None, new_id)
             for name in ("name", "lead_opd", "supporting_opds", "horizon", "status",
@@ -591,15 +578,11 @@ class _Editor:
             self.mark(program, None, item.span)
             self.mark(program, "dimension", item.spans.get("dimension", item.span))
             self.mark(program, "sub_dimension", item.spans.get("sub_dimension", item.span))
-            dimensions = self.root.setdefault("dimensions", CommentedMap())
-            subs = dimensions.setdefault(sub[0], CommentedMap()).setdefault(
-                "sub_dimensions", CommentedMap())
-            sub_map = subs.get(sub[1])
-            if sub_map is None:
-                sub_map = subs[sub[1]] = CommentedMap()
-            if sub_map.get("programs") is None:
-                sub_map["programs"] = CommentedSeq()
-            sub_map["programs"].append(program)
+            if self.root is not None:
+                self._programs_of(place).append(program)
+            else:
+                self.appended.setdefault(place, []).append(program)
+            self.programs[new_id] = (program, *place)
             return new_id
         pid = ids.get(item.program, item.program.partition("#")[2])
         found = self.find(pid)
@@ -609,9 +592,8 @@ class _Editor:
         if item.kind == "indicators":
             targets = [(int(k.partition(":")[2]), v) for k, v in values.items()
                        if k.startswith("target:") and v is not None]
-            pairs = [(k, values.get(k)) for k in _ROW_FIELDS["indicators"]
-                     if values.get(k) is not None]
-            new = _flow_map(pairs)
+            new = _flow_map([(k, values.get(k)) for k in _ROW_FIELDS["indicators"]
+                             if values.get(k) is not None])
             target_map = _flow_map(targets)
             new["targets"] = target_map
             for year, _value in targets:
@@ -632,8 +614,10 @@ class _Editor:
         seq.append(new)
         return None
 
-    def pointers(self) -> dict[str, SourceSpan]:
+    def pointers(self, merged: dict[str, Any]) -> dict[str, SourceSpan]:
         """`format_pointer` of every value (and item) that came from a cell → its cell."""
+        from generator.spec.validate import iter_programs as spec_programs
+
         found: dict[str, SourceSpan] = {}
 
         def visit(node: Any, pointer: Pointer) -> None:
@@ -647,8 +631,56 @@ class _Editor:
                 for index, value in enumerate(node):
                     visit(value, (*pointer, index))
 
-        visit(self.root, ())
+        where = {p.get("id"): pointer for pointer, _d, _s, p in spec_programs(merged)}
+        for pid, (program, _dim, _sub) in self.programs.items():
+            if pid in where:
+                visit(program, where[pid])
         return found
+
+
+def _place_of(values: dict[str, Any]) -> tuple[str, str]:
+    sub, dim = values.get("sub_dimension"), values.get("dimension")
+    if isinstance(sub, tuple):
+        return sub
+    if isinstance(dim, str):
+        return dim, next(iter(SUB_DIMENSIONS[dim]))
+    return "governance", "public_service"
+
+
+def _program_block(lines: list[str], doc: Any, pointer: Pointer) -> tuple[int, int, int] | None:
+    """(first line, end line, column of its `-`) of a program item in the original text."""
+    if pointer not in doc.spans:
+        return None
+    line, col = doc.spans[pointer]
+    start, dash = line - 1, col - 3
+    if dash < 0 or start >= len(lines) or lines[start][dash:dash + 2] != "- ":
+        return None
+    end = start + 1
+    while end < len(lines):
+        text = lines[end]
+        stripped = text.strip()
+        if stripped and not stripped.startswith("#") and len(text) - len(text.lstrip(" ")) <= dash:
+            break
+        end += 1
+    while end > start + 1 and (not lines[end - 1].strip()
+                               or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return start, end, dash
+
+
+def _dedent(lines: list[str], dash: int) -> str:
+    return "".join(line[dash:] if not line[:dash].strip() else line.lstrip(" ")
+                   for line in lines)
+
+
+def _indent(text: str, dash: int) -> str:
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return text
+    shift = dash - (len(lines[0]) - len(lines[0].lstrip(" ")))
+    if shift >= 0:
+        return "".join((" " * shift + line) if line.strip() else line for line in lines)
+    return "".join(line[-shift:] if line[:-shift].strip() == "" else line for line in lines)
 
 
 def overlay(original: str, base: str, changed: str) -> str:
@@ -722,19 +754,104 @@ def import_sheets(spec_path: Path, sheets: list[Path], *, force: str | None,
     if problems:
         raise SpecError(problems)
     result = plan(data, books)
-    if result.problems:
-        raise SpecError(result.problems)
     if result.conflicts and force is None:
-        raise SpecError([*result.conflicts, Diagnostic(
+        raise SpecError([*result.problems, *result.conflicts, Diagnostic(
             SourceSpan(doc.display_name, 0, 0), "error", "", "sheets.conflicts",
             {"count": len(result.conflicts)})])
     winners = _winners(result, force)
     text = decode_spec(doc.source_bytes, doc.display_name)
-    yaml = _yaml()
-    root = yaml.load(text)
-    base = _dump(yaml, root)
-    editor = _Editor(root)
+    blocks = _edit(text, doc, result, winners)
     log: list[tuple[str, Proposal | NewItem | str]] = []
+    merged, editor = blocks(log)
+    if doc.source_bytes.startswith(b"\xef\xbb\xbf") and not merged.startswith("\ufeff"):
+        merged = "\ufeff" + merged
+    merged_doc = load_spec_text(merged.lstrip("\ufeff"), spec_path, doc.display_name)
+    diagnostics = validate(merged_doc)
+    at_cells = editor.pointers(merged_doc.data)
+    shown = [_at_cell(d, at_cells) for d in diagnostics]
+    for item in shown:  # a new agency code from a cell is a typo more often than not
+        if item.code == "rule.unknown_agency" and item.span.line == 0:
+            item.severity = "error"
+    errors = [*result.problems, *(d for d in shown if d.severity == "error")]
+    if errors:
+        raise SpecError(errors)
+    warnings = [d for d in shown if d.span.line == 0]
+    return ImportResult(merged, [], merged != text, warnings), log
+
+
+def _edit(text: str, doc: Any, result: Plan, winners: list[Proposal]) -> Any:
+    """The edit, as a function of the change log it fills: (merged text, editor).
+
+    Usually only the programs that change are parsed and dumped again (`_program_block`),
+    each laid over its own lines; when programs move between sub-dimensions, or a new one
+    goes where there is none yet, the whole document is."""
+    from generator.spec.validate import iter_programs as spec_programs
+
+    yaml = _yaml()
+    lines = text.splitlines(keepends=True)
+    where = {p["id"]: (pointer, dim, sub) for pointer, dim, sub, p in spec_programs(doc.data)
+             if isinstance(p.get("id"), str)}
+    places = {(dim, sub) for _p, dim, sub in where.values()}
+    last: dict[tuple[str, str], str] = {}
+    for pid, (_pointer, dim, sub) in where.items():
+        last[(dim, sub)] = pid
+    touched = {p.key.program for p in winners} | {
+        i.program.partition("#")[2] for i in result.new_items if i.kind != "programs"}
+    new_places = [_place_of(i.values) for i in result.new_items if i.kind == "programs"]
+    moves = any(p.key.field == "sub_dimension" and p.key.program in where and p.new != where[
+        p.key.program][1:] for p in winners)
+    blocks: dict[str, tuple[int, int, int]] = {}
+    whole = moves or any(place not in places for place in new_places)
+    for pid in touched | {last[place] for place in new_places if place in last}:
+        if pid in where:
+            block = _program_block(lines, doc, where[pid][0])
+            if block is None:
+                whole = True
+            else:
+                blocks[pid] = block
+
+    def run(log: list[tuple[str, Proposal | NewItem | str]]) -> tuple[str, _Editor]:
+        if whole:
+            root = yaml.load(text)
+            base = _dump(yaml, root)
+            programs = {}
+            for pid, (_pointer, dim, sub) in where.items():
+                programs[pid] = (root["dimensions"][dim]["sub_dimensions"][sub]["programs"][
+                    _pointer[-1]], dim, sub)
+            editor = _Editor(programs, set(where), root)
+        else:
+            parsed = {pid: yaml.load(_dedent(lines[a:b], dash))
+                      for pid, (a, b, dash) in blocks.items()}
+            bases = {pid: _dump(yaml, seq) for pid, seq in parsed.items()}
+            editor = _Editor({pid: (seq[0], *where[pid][1:]) for pid, seq in parsed.items()},
+                             set(where))
+        _apply(editor, result, winners, log)
+        if whole:
+            changed = _dump(yaml, root)
+            return (overlay(text, base, changed) if changed != base else text), editor
+        edits: list[tuple[int, int, list[str]]] = []
+        for pid, (a, b, dash) in blocks.items():
+            changed = _dump(yaml, parsed[pid])
+            if changed != bases[pid]:
+                laid = overlay("".join(lines[a:b]), _indent(bases[pid], dash),
+                               _indent(changed, dash))
+                edits.append((a, b, laid.splitlines(keepends=True)))
+        for place, programs in editor.appended.items():
+            a, b, dash = blocks[last[place]]
+            added = _indent(_dump(yaml, programs), dash)
+            edits.append((b, b, added.splitlines(keepends=True)))
+        output = list(lines)
+        for a, b, new_lines in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            if b > a and b <= len(output) and not output[b - 1].endswith("\n") and new_lines:
+                new_lines[-1] = new_lines[-1].rstrip("\n")
+            output[a:b] = new_lines
+        return "".join(output), editor
+
+    return run
+
+
+def _apply(editor: _Editor, result: Plan, winners: list[Proposal],
+           log: list[tuple[str, Proposal | NewItem | str]]) -> None:
     for proposal in winners:
         if proposal.key.field == "*":
             editor.delete(proposal)
@@ -755,22 +872,6 @@ def import_sheets(spec_path: Path, sheets: list[Path], *, force: str | None,
     for item in [i for i in result.new_items if i.kind != "programs"]:
         editor.add(item, ids)
         log.append(("added", item))
-    changed = _dump(yaml, root)
-    merged = overlay(text, base, changed) if changed != base else text
-    if doc.source_bytes.startswith(b"\xef\xbb\xbf") and not merged.startswith("\ufeff"):
-        merged = "\ufeff" + merged
-    merged_doc = load_spec_text(merged.lstrip("\ufeff"), spec_path, doc.display_name)
-    diagnostics = validate(merged_doc)
-    at_cells = editor.pointers()
-    shown = [_at_cell(d, at_cells) for d in diagnostics]
-    for item in shown:  # a new agency code from a cell is a typo more often than not
-        if item.code == "rule.unknown_agency" and item.span.line == 0:
-            item.severity = "error"
-    errors = [d for d in shown if d.severity == "error"]
-    if errors:
-        raise SpecError(errors)
-    warnings = [d for d in shown if d.span.line == 0]
-    return ImportResult(merged, [], merged != text, warnings), log
 
 
 def _winners(result: Plan, force: str | None) -> list[Proposal]:

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import stat
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,17 +99,23 @@ def read_workbook(path: Path, display: str | None = None) -> FilledWorkbook:
     if "xl/vbaProject.bin" in names or _MACRO_TYPE in _read(archive, "[Content_Types].xml",
                                                             whole):
         raise refusal(whole, "sheets.macro")
-    try:
-        from openpyxl import load_workbook
+    with warnings.catch_warnings():  # openpyxl warns about parts it skips (extensions)
+        warnings.simplefilter("ignore")
+        try:
+            from openpyxl import load_workbook
 
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False,
-                             keep_links=False)
-    except Exception:  # openpyxl raises anything on a broken package; all mean the same
-        raise refusal(whole, "sheets.not_xlsx") from None
-    try:
-        return _read_book(book, archive, display, whole)
-    finally:
-        book.close()
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False,
+                                 keep_links=False)
+        except Exception:  # openpyxl raises anything on a broken package; all mean the same
+            raise refusal(whole, "sheets.not_xlsx") from None
+        try:
+            return _read_book(book, archive, display, whole)
+        except SpecError:
+            raise
+        except Exception:  # a sheet's XML that openpyxl cannot stream
+            raise refusal(whole, "sheets.not_xlsx") from None
+        finally:
+            book.close()
 
 
 def _read_capped(path: Path, whole: SourceSpan) -> bytes:

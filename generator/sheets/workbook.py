@@ -128,20 +128,31 @@ def _head(sheet: Any, columns: list[tuple[str, int]]) -> None:
 
 
 def _cell(sheet: Any, row: int, column: int, value: Any, kind: str) -> None:
-    from openpyxl.styles import PatternFill, Protection
+    """One cell with the style of its kind (locked id, or unlocked with its number format).
+
+    The style of each kind is made once per workbook and copied: setting styles one by one
+    costs openpyxl a lookup each, most of `sheets`' time."""
+    from copy import copy
 
     cell = sheet.cell(row=row, column=column, value=value)
+    styles = sheet.parent.__dict__.setdefault("_masterplan_styles", {})
+    if kind in styles:
+        cell._style = copy(styles[kind])
+        return
+    from openpyxl.styles import PatternFill, Protection
+
     if kind == "id":
         cell.fill = PatternFill("solid", fgColor=LOCKED_FILL)
         cell.number_format = TEXT
-        return
-    cell.protection = Protection(locked=False)
-    if kind == "money":
-        cell.number_format = RUPIAH
-    elif kind == "year":
-        cell.number_format = YEAR
-    elif kind in ("text", "program") or kind.startswith("list:"):
-        cell.number_format = TEXT
+    else:
+        cell.protection = Protection(locked=False)
+        if kind == "money":
+            cell.number_format = RUPIAH
+        elif kind == "year":
+            cell.number_format = YEAR
+        elif kind in ("text", "program") or kind.startswith("list:"):
+            cell.number_format = TEXT
+    styles[kind] = copy(cell._style)
 
 
 def _programs(book: Any, spec: SheetSpec, agency: Agency, labels: dict[str, str],
