@@ -3,11 +3,19 @@ tests of `masterplan sheets` / `masterplan import`."""
 
 from __future__ import annotations
 
+import difflib
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from helpers import REPO, run_cli
+
+from generator.spec import check_spec
+
+EXAMPLES = sorted(p.parent.name for p in REPO.glob("examples/*/masterplan.yaml"))
 
 
 @dataclass
@@ -97,3 +105,50 @@ def find_by_name(data: dict[str, Any], name: str) -> dict[str, Any]:
                 if program["name"] == name:
                     return program
     raise AssertionError(name)
+
+
+def make(spec: Path, folder: Path, *args: str) -> list[Path]:
+    result = run_cli("sheets", spec, "-o", folder, *args)
+    assert result.exit_code == 0, result.stderr
+    return [Path(line) for line in result.stdout.splitlines()]
+
+
+def check_round_trip(source: Path, merged: Path, edits: object) -> None:
+    assert isinstance(edits, Edits)
+    doc, _warnings = check_spec(merged)
+    program = find_program(doc.data, edits.program)
+    assert program["name"] == edits.name
+    if edits.amount:
+        assert edits.amount in [line["amount"] for line in program["budget"]]
+    if edits.target:
+        year, value = edits.target
+        assert any(i["targets"].get(str(year)) == value for i in program["indicators"])
+    new = find_by_name(doc.data, edits.new_name)
+    assert new["id"].startswith("SOC-") and new["budget"][0]["amount"] == 125000000
+    old_lines = source.read_text(encoding="utf-8").splitlines()
+    new_lines = merged.read_text(encoding="utf-8").splitlines()
+    for line in old_lines:  # every comment is still there
+        if "#" in line and line.lstrip().startswith("#"):
+            assert line in new_lines
+    removed = [line for line in difflib.ndiff(old_lines, new_lines) if line.startswith("- ")]
+    # the name, the budget line and the target line; nothing else of the original changed
+    assert 1 <= len(removed) <= 3, removed
+
+
+def round_trip(source: Path, tmp_path: Path,
+               resave: Callable[[Path], Path] | None = None) -> tuple[Path, Path]:
+    """`sheets` for a copy of the example `source`, the biggest workbook edited (and
+    re-saved by `resave`), `import`ed; checks the result; the copy and the workbook."""
+    shutil.copytree(source.parent, tmp_path / "spec")
+    spec = tmp_path / "spec" / "masterplan.yaml"
+    paths = make(spec, tmp_path / "out")
+    workbook = max(paths, key=lambda p: p.stat().st_size)  # the agency with the most rows
+    edited = tmp_path / "edited.xlsx"
+    edits = edit_workbook(workbook, edited)
+    if resave is not None:
+        edited = resave(edited)
+    result = run_cli("import", spec, edited, "-o", spec.parent / "new.yaml")
+    assert result.exit_code == 0, result.stderr + result.stdout
+    assert spec.read_bytes() == source.read_bytes()
+    check_round_trip(source, spec.parent / "new.yaml", edits)
+    return spec, workbook

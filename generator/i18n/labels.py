@@ -579,7 +579,8 @@ SHEET_LABELS: dict[str, tuple[str, str]] = {
     "new_program": ("BARU-{n}", "NEW-{n}"),
     "pick_list": ("Pilih dari daftar", "Pick from the list"),
     "pick_year": ("Tahun periode {start}-{end}", "A year of the period {start}-{end}"),
-    "title": ("Lembar Isian Program Smart City: {agency}", "Smart City Program Worksheet: {agency}"),
+    "title": ("Lembar Isian Program Smart City: {agency}",
+              "Smart City Program Worksheet: {agency}"),
     "made_from": ("Dibuat dari {spec} ({region}), periode {start}-{end}.",
                   "Made from {spec} ({region}), period {start}-{end}."),
     "steps": (

@@ -22,14 +22,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.i18n.labels import index_of
-from generator.spec.vocabulary import (
-    DIMENSION_CODES,
-    DIMENSIONS,
-    FUNDING_SOURCES,
-    HORIZONS,
-    PROGRAM_STATUS,
-    SUB_DIMENSIONS,
-)
+from generator.spec.vocabulary import DIMENSION_CODES
+from generator.spec.vocabulary import DIMENSIONS as DIMENSIONS
+from generator.spec.vocabulary import FUNDING_SOURCES as FUNDING_SOURCES
+from generator.spec.vocabulary import HORIZONS as HORIZONS
+from generator.spec.vocabulary import PROGRAM_STATUS as PROGRAM_STATUS
+from generator.spec.vocabulary import SUB_DIMENSIONS as SUB_DIMENSIONS
 
 #: The version of this layout; a workbook of another version is refused.
 LAYOUT_VERSION = 1

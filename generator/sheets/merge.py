@@ -28,7 +28,6 @@ from typing import Any
 from generator.errors import Diagnostic, SourceSpan, SpecError
 from generator.sheets.layout import (
     DIMENSIONS,
-    FUNDING_SOURCES,
     HORIZONS,
     PROGRAM_STATUS,
     SUB_DIMENSIONS,
@@ -134,7 +133,7 @@ def to_spec(field_name: str, value: Any) -> Any:
     value = _number(value)
     if value is None:
         return [] if field_name == "supporting_opds" else None
-    if isinstance(value, datetime | date) or isinstance(value, bool):
+    if isinstance(value, datetime | date | bool):
         expected = "integer" if field_name in _YEARS or field_name == "amount" else "string"
         raise _type_problem(expected, str(value))
     if field_name in _YEARS or field_name == "amount":
@@ -254,7 +253,7 @@ def _shown(value: Any) -> str:
     if value is None or value == []:
         return "-"
     if isinstance(value, tuple):
-        return value[1]
+        return str(value[1])
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -728,11 +727,11 @@ def import_sheets(spec_path: Path, sheets: list[Path], *, force: str | None,
                                                                              NewItem | str]]]:
     """The merged spec text and the list of changes; raises SpecError (cell positions) for
     any problem or conflict. Writes nothing."""
-    from generator.spec import check_spec
-    from generator.spec.load import decode_spec, load_spec_text
+    from generator.spec.load import decode_spec, load_spec, load_spec_text
     from generator.spec.validate import validate
 
-    doc, _warnings = check_spec(spec_path, display)
+    # validated once, merged: a problem the spec already had stops the import there too
+    doc = load_spec(spec_path, display)
     data = doc.data
     books: list[FilledWorkbook] = []
     problems: list[Diagnostic] = []
@@ -836,9 +835,9 @@ def _edit(text: str, doc: Any, result: Plan, winners: list[Proposal]) -> Any:
                 laid = overlay("".join(lines[a:b]), _indent(bases[pid], dash),
                                _indent(changed, dash))
                 edits.append((a, b, laid.splitlines(keepends=True)))
-        for place, programs in editor.appended.items():
+        for place, new_programs in editor.appended.items():
             a, b, dash = blocks[last[place]]
-            added = _indent(_dump(yaml, programs), dash)
+            added = _indent(_dump(yaml, new_programs), dash)
             edits.append((b, b, added.splitlines(keepends=True)))
         output = list(lines)
         for a, b, new_lines in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
