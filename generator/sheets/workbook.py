@@ -109,7 +109,9 @@ def _instructions(book: Any, spec: SheetSpec, agency: Agency, labels: dict[str, 
     for row, step in enumerate(labels["steps"].split("\n"), start=4):
         cell = sheet.cell(row=row, column=1, value=step)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.column_dimensions["A"].width = 110
+        # not every spreadsheet grows a row for wrapped text by itself
+        sheet.row_dimensions[row].height = 15 * (len(step) // 80 + 1) + 3
+    sheet.column_dimensions["A"].width = 90
 
 
 def _head(sheet: Any, columns: list[tuple[str, int]]) -> None:
@@ -121,6 +123,7 @@ def _head(sheet: Any, columns: list[tuple[str, int]]) -> None:
         cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[cell.column_letter].width = width
+    sheet.row_dimensions[1].height = 32  # two lines of a wrapped heading
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True  # no password: the lock guards against slips, not people
     for option in ("formatColumns", "formatRows", "formatCells", "autoFilter"):
