@@ -186,6 +186,45 @@ def migrate(ctx: click.Context, spec: Path, framework: str, output: Path, lang: 
 
 
 @main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("sheets"), show_default=True, help="Folder for the workbooks.")
+@click.option("--agency", "agencies", multiple=True,
+              help="Only this agency's workbook (its code in `agencies`); repeatable.")
+@LANG
+@click.pass_context
+def sheets(ctx: click.Context, spec: Path, outdir: Path, agencies: tuple[str, ...],
+           lang: str) -> None:
+    """One XLSX worksheet per agency (OPD) with its programs, indicators and budget, to fill
+    in and bring back with `masterplan import`."""
+    from generator.commands.sheets import run_sheets
+
+    ctx.meta["masterplan.lang"] = lang
+    sys.exit(run_sheets(spec, outdir, agencies=agencies, lang=lang))
+
+
+@main.command(name="import")
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("workbooks", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the merged spec here (default: over SPEC).")
+@click.option("--force", type=click.Choice(["ours", "theirs"]), default=None,
+              help="Who wins a conflict: ours (the spec) or theirs (the workbooks).")
+@click.option("--dry-run", is_flag=True, help="Print the changes only; write nothing.")
+@LANG
+@click.pass_context
+def import_(ctx: click.Context, spec: Path, workbooks: tuple[Path, ...], output: Path | None,
+            force: str | None, dry_run: bool, lang: str) -> None:
+    """Merge filled worksheets back into SPEC; every problem as FILE.xlsx:Sheet!C12."""
+    from generator.commands.sheets import run_import
+
+    ctx.meta["masterplan.lang"] = lang
+    sys.exit(run_import(spec, list(workbooks), output=output, force=force, dry_run=dry_run,
+                        lang=lang))
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to a file instead of standard output.")
 def schema(output: Path | None) -> None:

@@ -747,3 +747,80 @@ REVISION_LABELS: dict[str, tuple[str, str]] = {
 def revision_labels(lang: str) -> dict[str, str]:
     """The document labels plus those of revisions (change log, matrix, redline)."""
     return {**labels(lang), **localised(REVISION_LABELS, lang)}
+
+
+# --- the agencies' worksheets (`masterplan sheets`, read back by `masterplan import`) -----
+SHEET_LABELS: dict[str, tuple[str, str]] = {
+    "sheet_instructions": ("Petunjuk", "Instructions"),
+    "sheet_programs": ("Program", "Programs"),
+    "sheet_indicators": ("Indikator", "Indicators"),
+    "sheet_budget": ("Anggaran", "Budget"),
+    "col_id": ("Kode program", "Program id"),
+    "col_dimension": ("Dimensi", "Dimension"),
+    "col_sub_dimension": ("Sub-dimensi", "Sub-dimension"),
+    "col_name": ("Nama program", "Program name"),
+    "col_lead_opd": ("OPD penanggung jawab", "Lead agency"),
+    "col_supporting_opds": ("OPD pendukung (pisahkan dengan ;)",
+                            "Supporting agencies (separate with ;)"),
+    "col_horizon": ("Jangka waktu", "Horizon"),
+    "col_status": ("Status", "Status"),
+    "col_start_year": ("Tahun mulai", "Start year"),
+    "col_end_year": ("Tahun selesai", "End year"),
+    "col_program": ("Kode program", "Program id"),
+    "col_number": ("No.", "No."),
+    "col_indicator": ("Nama indikator", "Indicator"),
+    "col_unit": ("Satuan", "Unit"),
+    "col_scale": ("Skala predikat", "Grade scale"),
+    "col_baseline": ("Baseline", "Baseline"),
+    "col_baseline_year": ("Tahun baseline", "Baseline year"),
+    "col_target": ("Target {year}", "Target {year}"),
+    "col_year": ("Tahun anggaran", "Budget year"),
+    "col_source": ("Sumber dana", "Funding source"),
+    "col_amount": ("Jumlah (Rp)", "Amount (IDR)"),
+    "col_note": ("Keterangan", "Note"),
+    "new_program": ("BARU-{n}", "NEW-{n}"),
+    "pick_list": ("Pilih dari daftar", "Pick from the list"),
+    "pick_year": ("Tahun periode {start}-{end}", "A year of the period {start}-{end}"),
+    "title": ("Lembar Isian Program Smart City: {agency}",
+              "Smart City Program Worksheet: {agency}"),
+    "made_from": ("Dibuat dari {spec} ({region}), periode {start}-{end}.",
+                  "Made from {spec} ({region}), period {start}-{end}."),
+    "steps": (
+        "1. Periksa program yang Anda pimpin atau dukung pada lembar Program, Indikator dan"
+        " Anggaran; ubah nilai yang perlu diubah langsung di selnya.\n"
+        "2. Kolom kode (abu-abu) terkunci: kode program dan nomor baris tidak boleh diubah."
+        " Lembar tidak berkata sandi; jangan membuka kunci dan jangan menambah, mengganti nama"
+        " atau menghapus lembar.\n"
+        "3. Program baru: isi baris berkode BARU-1, BARU-2, ... pada lembar Program. Indikator"
+        " dan anggarannya ditulis pada baris kosong lembar Indikator dan Anggaran dengan kode"
+        " BARU-n yang sama. Kode tetap diberikan saat impor.\n"
+        "4. Menghapus indikator atau baris anggaran: kosongkan seluruh isi barisnya (kecuali"
+        " kode dan nomor). Program tidak dihapus lewat lembar ini; sampaikan ke Bappeda.\n"
+        "5. Anggaran ditulis dalam rupiah penuh sebagai angka, tanpa titik, koma atau \"Rp\":"
+        " 1250000000, bukan 1.250.000.000. Tampilan titik pemisah ribuan dibuat oleh Excel.\n"
+        "6. Tahun, dimensi, sub-dimensi, jangka waktu, status dan sumber dana dipilih dari"
+        " daftar pada selnya.\n"
+        "7. Jangan memakai rumus, menggabungkan sel (merge) atau menyimpan sebagai .xlsm;"
+        " simpan sebagai Buku Kerja Excel (.xlsx) dan kirim kembali kepada Bappeda/Diskominfo.",
+        "1. Check the programs your agency leads or supports on the Programs, Indicators and"
+        " Budget sheets; change values directly in their cells.\n"
+        "2. The id columns (grey) are locked: program ids and row numbers cannot be changed."
+        " The sheets have no password; do not unprotect them, and do not add, rename or"
+        " delete sheets.\n"
+        "3. New programs: fill the rows NEW-1, NEW-2, ... on the Programs sheet. Their"
+        " indicators and budget go on the empty rows of the Indicators and Budget sheets with"
+        " the same NEW-n id. Permanent ids are given on import.\n"
+        "4. To remove an indicator or a budget line, clear its whole row (except the id and"
+        " number). Programs are not removed through this workbook; tell Bappeda.\n"
+        "5. Budgets are whole rupiah written as numbers, without dots, commas or \"Rp\":"
+        " 1250000000, not 1.250.000.000. Excel shows the thousands separators itself.\n"
+        "6. Years, dimensions, sub-dimensions, horizon, status and funding source are picked"
+        " from the list in their cells.\n"
+        "7. Do not use formulas, merged cells or .xlsm; save as an Excel Workbook (.xlsx) and"
+        " send it back to Bappeda/Diskominfo."),
+}
+
+
+def sheet_labels(lang: str) -> dict[str, str]:
+    """The texts of an agency's worksheet in `lang`."""
+    return localised(SHEET_LABELS, lang)

@@ -613,6 +613,84 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "the weights of {year} add up to {total}, not 100"),
     "weights.no_year": ("tabel bobot tidak memuat tahun {year} atau sebelumnya",
                         "the weight table has no year {year} or earlier"),
+    # the agencies' worksheets: `masterplan sheets` and `masterplan import`
+    "sheets.unknown_agency": ("OPD `{agency}` tidak ada di spec{suggestion}; pilihan: {known}",
+                              "agency `{agency}` is not in the spec{suggestion}; one of {known}"),
+    "sheets.encrypted": ("buku kerja ini dilindungi kata sandi (terenkripsi) atau berformat"
+                         " .xls lama; buka, hapus kata sandinya, lalu simpan sebagai .xlsx",
+                         "the workbook is password-protected (encrypted) or an old .xls;"
+                         " open it, remove the password and save it as .xlsx"),
+    "sheets.macro": ("buku kerja bermakro (.xlsm) tidak diterima; simpan sebagai Buku Kerja"
+                     " Excel (.xlsx)", "macro-enabled workbooks (.xlsm) are not accepted; save"
+                     " it as an Excel Workbook (.xlsx)"),
+    "sheets.not_xlsx": ("bukan buku kerja Excel (.xlsx) yang dapat dibaca",
+                        "not a readable Excel workbook (.xlsx)"),
+    "sheets.zip_bomb": ("isi buku kerja terlalu besar setelah dibuka (batas {limit}); bukan"
+                        " lembar isian yang wajar", "the workbook unpacks to too much data (limit"
+                        " {limit}); not a plausible worksheet"),
+    "sheets.no_fingerprint": ("buku kerja ini tidak dibuat dengan `masterplan sheets` (lembar"
+                              " tersembunyi `_masterplan` hilang atau rusak); buat ulang lembar"
+                              " isiannya", "this workbook was not made by `masterplan sheets`"
+                              " (the hidden `_masterplan` sheet is missing or damaged); make the"
+                              " worksheets again"),
+    "sheets.extra_sheet": ("lembar `{sheet}` tidak dikenal; buku kerja hanya boleh berisi"
+                           " lembar {expected}", "unknown sheet `{sheet}`; the workbook may only"
+                           " hold the sheets {expected}"),
+    "sheets.missing_sheet": ("lembar `{sheet}` tidak ada; jangan menghapus atau mengganti nama"
+                             " lembar", "the sheet `{sheet}` is missing; do not delete or"
+                             " rename sheets"),
+    "sheets.too_many_rows": ("lembar ini memuat lebih dari {limit} baris",
+                             "the sheet holds more than {limit} rows"),
+    "sheets.merged_cells": ("sel digabung (merge) tidak diterima; pisahkan kembali selnya",
+                            "merged cells are not accepted; unmerge them"),
+    "sheets.header": ("judul kolom diharapkan `{expected}`, ditemukan `{found}`; jangan"
+                      " menyisipkan, memindah atau menghapus kolom", "expected the column"
+                      " heading `{expected}`, found `{found}`; do not insert, move or delete"
+                      " columns"),
+    "sheets.formula": ("rumus `{formula}` tidak diterima di sini; tulis nilainya",
+                       "the formula `{formula}` is not accepted here; write the value"),
+    "sheets.other_region": ("lembar ini dibuat dari spec daerah lain ({sheet_region}); spec ini"
+                            " milik {spec_region}", "this workbook was made from another"
+                            " region's spec ({sheet_region}); this spec is {spec_region}'s"),
+    "sheets.unknown_program": ("kode program `{program}` tidak ada di buku kerja ini"
+                               "{suggestion}", "program id `{program}` is not in this"
+                               " workbook{suggestion}"),
+    "sheets.unknown_row": ("baris {number} program `{program}` tidak dikenal; jangan mengubah"
+                           " kolom kode dan nomor", "row {number} of program `{program}` is"
+                           " unknown; do not change the id and number columns"),
+    "sheets.program_emptied": ("nama program tidak boleh dikosongkan; program dihapus lewat"
+                               " Bappeda, bukan lewat lembar ini", "the program name must not"
+                               " be emptied; programs are removed through Bappeda, not this"
+                               " workbook"),
+    "sheets.sub_dimension": ("sub-dimensi `{sub}` bukan bagian dari dimensi `{dimension}`",
+                             "sub-dimension `{sub}` does not belong to dimension `{dimension}`"),
+    "sheets.removed_since": ("program `{program}` sudah tidak ada di spec sejak lembar ini"
+                             " dibuat", "program `{program}` is no longer in the spec since"
+                             " this workbook was made"),
+    "sheets.conflict_spec": ("konflik pada {what}: lembar `{sheet_value}`, spec sekarang"
+                             " `{spec_value}` (lembar dibuat dari `{original}`)",
+                             "conflict on {what}: the workbook says `{sheet_value}`, the spec"
+                             " now `{spec_value}` (the workbook was made from `{original}`)"),
+    "sheets.conflict_sheets": ("konflik pada {what}: `{sheet_value}` di sini, `{other_value}`"
+                               " di {other}", "conflict on {what}: `{sheet_value}` here,"
+                               " `{other_value}` in {other}"),
+    "sheets.conflicts": ("{count} konflik; tidak ada yang ditulis. Selesaikan di lembar, atau"
+                         " pilih pemenangnya: --force ours (nilai spec) atau --force theirs"
+                         " (nilai lembar; antarlembar, lembar terakhir)",
+                         "{count} conflict(s); nothing written. Resolve them in the workbooks,"
+                         " or choose the winner: --force ours (the spec's values) or --force"
+                         " theirs (the workbooks' values; between workbooks, the last one)"),
+    "sheets.change": ("{what}: `{old}` → `{new}`", "{what}: `{old}` → `{new}`"),
+    "sheets.added": ("program baru {program}: {name}", "new program {program}: {name}"),
+    "sheets.deleted": ("{what} dihapus", "{what} removed"),
+    "sheets.dry_run": ("{count} perubahan (uji coba, tidak ada yang ditulis)",
+                       "{count} change(s) (dry run, nothing written)"),
+    "sheets.imported": ("{count} perubahan ditulis ke {file}", "{count} change(s) written to"
+                        " {file}"),
+    "sheets.nothing": ("tidak ada perubahan; {file} tidak diubah",
+                       "no changes; {file} left as it was"),
+    "sheets.made": ("{count} buku kerja ditulis ke {folder}", "{count} workbook(s) written to"
+                    " {folder}"),
     "usage.format_kinds": ("format {format} hanya untuk dokumen {kinds}",
                            "the {format} format is only for the {kinds} document"),
     # frameworks (generator.spec.frameworks) and moving a plan to another (migrate)

@@ -34,8 +34,6 @@ def write_xlsx(document: Document) -> Written:
         raise RenderError(f"the {document.kind} document has no workbook")
     from openpyxl import Workbook
 
-    from generator.render.docx.package import normalise_zip
-
     book = Workbook()
     book.remove(book.active)
     for sheet in workbook_data["sheets"]:
@@ -48,9 +46,17 @@ def write_xlsx(document: Document) -> Written:
     props.keywords = ", ".join(document.keywords)
     props.language = document.language
     props.created = props.modified = created
+    return Written(workbook_bytes(book, document.created))
+
+
+def workbook_bytes(book: Any, moment: datetime) -> bytes:
+    """The saved workbook with `moment` as its modification date and every zip entry's
+    time: same input, same bytes (also for `generator.sheets`)."""
+    from generator.render.docx.package import normalise_zip
+
     buffer = io.BytesIO()
     book.save(buffer)
-    return Written(normalise_zip(_fixed_modified(buffer.getvalue(), created), document.created))
+    return normalise_zip(_fixed_modified(buffer.getvalue(), moment.replace(tzinfo=None)), moment)
 
 
 def _fixed_modified(data: bytes, moment: datetime) -> bytes:

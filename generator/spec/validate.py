@@ -272,10 +272,9 @@ def _type_error(pointer: Pointer, expected: Any, value: Any, doc: SpecDocument,
     hint: object = ""
     # `500.000` loads as a float, `1.500.000` as text: both are Indonesian thousands separators
     written = raw if isinstance(value, float) else value if isinstance(value, str) else None
-    if "integer" in expected_names and written and _THOUSANDS.match(written):
-        whole = int(written.replace(".", ""))
+    if "integer" in expected_names and written and thousands_hint(written):
         shown = f" `{written}`"
-        hint = ("@msg", "hint.thousands", {"suggestion": whole, "words": _scale_words(whole)})
+        hint = thousands_hint(written)
     elif "string" in expected_names and raw is not None:
         hint = ("@msg", "hint.quote", {"raw": raw})
     elif graded:
@@ -283,6 +282,15 @@ def _type_error(pointer: Pointer, expected: Any, value: Any, doc: SpecDocument,
     out.error(pointer, "schema.type",
               expected=("@either", [("@type", name) for name in expected_names]),
               found=("@type", type_name(value)), shown=shown, hint=hint)
+
+
+def thousands_hint(written: str) -> object:
+    """The "write 1250000000" hint for a number written with Indonesian thousands dots
+    (`1.250.000.000`), else None; also for a workbook's cells (`generator.sheets`)."""
+    if not _THOUSANDS.match(written):
+        return None
+    whole = int(written.replace(".", ""))
+    return ("@msg", "hint.thousands", {"suggestion": whole, "words": _scale_words(whole)})
 
 
 def _scale_with_level(value: Any) -> str:
