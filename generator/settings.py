@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from generator.errors import UsageError
 
 LANGUAGES = ("id", "en")
-PDF_VARIANTS = ("pdf/a-3b",)
+PDF_VARIANTS = ("pdf/a-3b", "pdf/a-3a", "pdf/a-2b", "pdf/ua-1")
 DEFAULT_TIMEOUT = 300.0
 #: Seconds each document of `render`, `report` and `watch` may take when it is made in a
 #: process of its own (with a `--template-dir`: `generator.batch.isolated`).

@@ -2,7 +2,8 @@
 # Installs everything masterplan needs on a fresh Debian/Ubuntu machine:
 # system libraries and fonts for WeasyPrint (with HarfBuzz subsetting, ~20% faster PDFs), librsvg
 # and cairo (SVG pictures of a spec are drawn to PNG),
-# poppler (pdftoppm), LibreOffice (DOCX check) and Chromium (HTML preview check) for the tests,
+# poppler (pdftoppm), qpdf (`qpdf --check` of every PDF), LibreOffice (DOCX check) and Chromium
+# (HTML preview check) for the tests,
 # then a virtualenv in .venv with the package and its test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 packages=(
   libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libfontconfig1 librsvg2-2 libcairo2
   fonts-crosextra-carlito fonts-dejavu-core
-  poppler-utils libreoffice-writer-nogui chromium
+  poppler-utils qpdf libreoffice-writer-nogui chromium
 )
 if command -v apt-get >/dev/null 2>&1; then
   sudo=""

@@ -114,7 +114,10 @@ def build_cohort_schema() -> dict[str, Any]:
                                             "Word styles for DOCX, relative to the manifest."),
                     "pdf_variant": {"type": "string", "enum": list(PDF_VARIANTS),
                                     "title": "PDF variant",
-                                    "description": "Archival PDF/A-3b with the spec attached."},
+                                    "description": "Archival or accessible PDF: pdf/a-3a"
+                                                   " (archival and accessible) and pdf/a-3b"
+                                                   " attach the spec, pdf/a-2b does not;"
+                                                   " pdf/ua-1 is accessible, not archival."},
                     "strict": {"type": "boolean", "title": "Strict",
                                "description": "Refuse specs with warnings."},
                     "timeout": {"type": "number", "minimum": 1, "maximum": 86400,
