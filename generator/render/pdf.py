@@ -10,6 +10,10 @@ The same input gives byte-identical PDF bytes: dates come from `PdfOptions.creat
 file identifier is a hash of the content, attachments get a fixed MIME type, and fonts
 re-saved by fontTools are stamped with ``SOURCE_DATE_EPOCH`` rather than the clock.
 
+Every PDF is tagged (`PdfOptions.tagged`, ~10 % of a render), and `_finish` mends, before
+WeasyPrint writes its objects, what PDF/A and PDF/UA validators refuse in WeasyPrint 70's
+output (docs/accessibility.md says which validators, and what they found).
+
 Speed: WeasyPrint's user-agent stylesheet gives *every* element six pseudo-element styles
 (``::marker`` and five footnote/note pseudo-elements), which made the cascade ~25 % of a
 render. `_HTML` renders with a copy whose ``::marker`` rule is scoped to ``li`` and whose
