@@ -30,7 +30,7 @@ class Document:
     keywords: list[str]
     language: str
     created: datetime
-    #: an archival PDF variant (`generator.settings.PDF_VARIANTS`), or None
+    #: a PDF variant (`generator.settings.PDF_VARIANTS`: PDF/A, PDF/UA), or None
     pdf_variant: str | None = None
     #: the Word styles of the DOCX
     reference_docx: Path | None = None
@@ -38,7 +38,7 @@ class Document:
     header: str = ""
     #: chart key → PNG, for formats that cannot take the SVG in the HTML
     chart_images: dict[str, bytes] = field(default_factory=dict)
-    #: (file name, bytes, description) attached to an archival PDF
+    #: (file name, bytes, description) attached to a PDF/A-3 (`render.pdf.ATTACHING_VARIANTS`)
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
 
 

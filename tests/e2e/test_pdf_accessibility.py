@@ -32,6 +32,7 @@ import pytest
 from pdfua import Finding
 from pdfua import validate as pdfua_validate
 
+from generator.render.pdf import PDF_VARIANTS as WRITER_VARIANTS
 from generator.render.pdf import PdfOptions, render_pdf
 from generator.settings import PDF_VARIANTS
 from tests.e2e.conftest import EXAMPLES, Job, Rendered, RenderPool
@@ -318,3 +319,14 @@ def test_a_picture_without_alt_text_still_renders(tmp_path: Path) -> None:
         path.write_bytes(pdf)
         figures = [element for role, element in structure(path) if role == "/Figure"]
         assert len(figures) == 1 and "/Alt" not in figures[0]
+
+
+def test_the_command_line_offers_exactly_the_writer_s_variants() -> None:
+    assert PDF_VARIANTS == WRITER_VARIANTS
+
+
+@pytest.mark.parametrize("variant", [None, "pdf/a-2b", "pdf/ua-1"])
+def test_only_pdf_a_3_may_carry_attachments(variant: str | None) -> None:
+    with pytest.raises(ValueError, match="PDF/A-3"):
+        PdfOptions(title="T", variant=variant,  # type: ignore[arg-type]
+                   attachments=[("spec.yaml", b"a: 1", "spec")])
