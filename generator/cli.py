@@ -41,8 +41,12 @@ class _RegistryOption(click.Option):
         return super().get_help_record(ctx)
 
 
-PDF_VARIANT = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=None,
-                           help="Archival PDF/A-3b with the source spec attached.")
+PDF_VARIANT = click.option(
+    "--pdf-variant", type=click.Choice(PDF_VARIANTS), default=None,
+    help="Archival or accessible PDF (every PDF is tagged): pdf/a-3a archival and accessible"
+         " (recommended for publication), pdf/a-3b archival; both with the source spec"
+         " attached; pdf/a-2b archival without it (PDF/A-2 allows no YAML attachment);"
+         " pdf/ua-1 accessible, not archival.")
 REFERENCE_DOCX = click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
                               help="A .docx whose Word styles the DOCX output uses.")
 DOCX_TOC = click.option(

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from generator.errors import UsageError
 
 LANGUAGES = ("id", "en")
-PDF_VARIANTS = ("pdf/a-3b",)
+PDF_VARIANTS = ("pdf/a-3b", "pdf/a-3a", "pdf/a-2b", "pdf/ua-1")
 #: The page numbers of a DOCX's table of contents: "pages" as LibreOffice lays the document
 #: out (when it is installed; else a warning and none), "field" none (Word fills them when
 #: it updates the fields on opening).

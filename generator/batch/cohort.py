@@ -121,7 +121,10 @@ def build_cohort_schema() -> dict[str, Any]:
                                        " framework file relative to the manifest."),
                     "pdf_variant": {"type": "string", "enum": list(PDF_VARIANTS),
                                     "title": "PDF variant",
-                                    "description": "Archival PDF/A-3b with the spec attached."},
+                                    "description": "Archival or accessible PDF: pdf/a-3a"
+                                                   " (archival and accessible) and pdf/a-3b"
+                                                   " attach the spec, pdf/a-2b does not;"
+                                                   " pdf/ua-1 is accessible, not archival."},
                     "docx_toc": {"type": "string", "enum": list(DOCX_TOCS),
                                  "title": "DOCX contents",
                                  "description": "Page numbers in the DOCX table of contents: "

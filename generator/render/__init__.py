@@ -31,7 +31,7 @@ class Document:
     keywords: list[str]
     language: str
     created: datetime
-    #: an archival PDF variant (`generator.settings.PDF_VARIANTS`), or None
+    #: a PDF variant (`generator.settings.PDF_VARIANTS`: PDF/A, PDF/UA), or None
     pdf_variant: str | None = None
     #: the Word styles of the DOCX
     reference_docx: Path | None = None
@@ -45,7 +45,7 @@ class Document:
     #: dimension key → colour (#rrggbb) of the framework: a roadmap cell `td.dim-KEY`'s fill
     #: in formats that do not read the stylesheet (DOCX)
     dimension_colours: dict[str, str] = field(default_factory=dict)
-    #: (file name, bytes, description) attached to an archival PDF
+    #: (file name, bytes, description) attached to a PDF/A-3 (`render.pdf.ATTACHING_VARIANTS`)
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
     #: figures for writers that build their own structure rather than read the HTML (the
     #: evaluation's `workbook` for `xlsx`)
