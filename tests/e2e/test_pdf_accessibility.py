@@ -154,14 +154,6 @@ def test_qpdf_finds_nothing_wrong_in_the_default_pdfs(example: Rendered,
 
 # --- pdfua: the machine-checkable part of PDF/UA-1 -------------------------------------------
 
-def swot_without_headers(finding: Finding) -> bool:
-    """A SWOT table (2 rows of 2 cells, each cell titled by its own bold paragraph) has no
-    header cell yet: the HTML part of issue 16 gives it header cells; drop this allowance
-    when it lands."""
-    return finding.rule_id == "UA-15-003" and dict(finding.evidence) == {
-        "data_cells": 4, "header_cells": 0, "rows": 2}
-
-
 def pdfua_findings(path: Path, *, claims_ua: bool) -> list[str]:
     report = pdfua_validate(str(path))
     # UA-14-001 (empty headings) raises inside pdfua 0.1.3 with pikepdf 10 on a /K array;
@@ -169,9 +161,8 @@ def pdfua_findings(path: Path, *, claims_ua: bool) -> list[str]:
     assert {outcome.rule_id for outcome in report.skipped} <= {"UA-14-001"}
     return [f"{finding.rule_id} {finding.severity.name}: {finding.message}"
             for finding in report.findings
-            if not swot_without_headers(finding)
             # only a file that claims PDF/UA needs the XMP claim
-            and (claims_ua or finding.rule_id != "UA-28-004")]
+            if claims_ua or finding.rule_id != "UA-28-004"]
 
 
 @pytest.mark.parametrize("job", [job.name for job in JOBS if job.name.split(":")[1] in TAGGED])
