@@ -83,7 +83,7 @@ class RevisionView:
                    _at(change.old_at), _at(change.new_at))
 
     def place(self, place: str) -> str:
-        """`governance/public_policy` → `Smart Governance – Kebijakan Publik`."""
+        """`DIM/SUB` → `Dimension – Sub-dimension` in the framework of its version."""
         dim, _, sub = place.partition("/")
         index = 1 if self.lang == "en" else 0
         for fw in self.frameworks:
