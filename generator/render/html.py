@@ -157,6 +157,19 @@ def soft_breaks(html: str) -> str:
     return _TEXT.sub(text, html)
 
 
+_CITE_LINK = re.compile(r'<a (?=[^>]*\bclass="cite")[^>]*\bhref="#([^"]+)"[^>]*>(.*?)</a>', re.S)
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def unlink_stray_citations(html: str) -> str:
+    """A citation links to its entry in the bibliography; in a document without one (the
+    summary, the quick-win and readiness booklets) it stays as text, not a link to nowhere."""
+    if 'class="cite"' not in html:
+        return html
+    ids = set(_ID.findall(html))
+    return _CITE_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else m.group(2), html)
+
+
 @contextmanager
 def _time_limit(seconds: int, enabled: bool, roots: tuple[Path, ...]) -> Iterator[None]:
     """A wall-clock limit for user templates: an endless loop becomes an error that names
@@ -269,7 +282,7 @@ def render_html(context: dict[str, Any], env: SandboxedEnvironment, *, body: str
     })
     try:
         with _time_limit(seconds, user_templates, roots):
-            return soft_breaks(env.get_template(frame).render(values))
+            return unlink_stray_citations(soft_breaks(env.get_template(frame).render(values)))
     except RenderError:
         raise
     except TemplateError as exc:

@@ -189,3 +189,26 @@ def test_the_docx_annex_table_has_its_caption_and_list_entry(book: Book) -> None
     assert paragraphs.index(annex) < paragraphs.index(caption)
     assert [p for p in paragraphs
             if p.style.name == "Table of Figures" and p.text.startswith(TABLE)]
+
+
+def test_a_document_without_a_bibliography_prints_its_citations_as_text(
+        tmp_path: Path) -> None:
+    """The readiness booklet has no DAFTAR PUSTAKA: a citation in a readiness narrative
+    prints author and year there, not a link to nowhere; the book links the same one."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    budget = 'narrative: "Anggaran TIK dialokasikan setiap tahun."'
+    assert text.count(budget) == 1
+    spec = tmp_path / "masterplan.yaml"
+    spec.write_text(text.replace(GEOGRAPHY, CITING).replace(
+        budget, 'narrative: "Anggaran TIK dialokasikan setiap tahun [@rpjmd-2025]."') + ADDED,
+        encoding="utf-8")
+    render_spec(spec, RenderSettings(documents=("readiness", "masterplan"), formats=("html",),
+                                     outdir=tmp_path / "out"))
+    (booklet,) = (tmp_path / "out").glob("*-readiness.html")
+    (book,) = (tmp_path / "out").glob("*-masterplan.html")
+    cited = "setiap tahun (Pemerintah Kabupaten Contoh, 2025)."
+    assert cited in booklet.read_text("utf-8")
+    assert 'class="cite"' not in booklet.read_text("utf-8")
+    linked = re.search(r'<a [^>]*href="#([^"]+)"[^>]*>Pemerintah Kabupaten Contoh, 2025</a>',
+                       book.read_text("utf-8"))
+    assert linked is not None and f'id="{linked[1]}"' in book.read_text("utf-8")
