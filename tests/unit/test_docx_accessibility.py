@@ -16,6 +16,7 @@ from PIL import Image
 from generator.render.docx import DocxOptions, render_docx
 from generator.render.docx import ooxml as ox
 from generator.render.docx import pictures as pc
+from generator.spec.framework import default_framework
 
 W = ox.W
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -32,7 +33,9 @@ def build(body: str) -> Any:
     html = (f'<!DOCTYPE html><html lang="id"><head><title>t</title></head>'
             f'<body class="doc-masterplan">{body}</body></html>')
     options = DocxOptions(title="t", author="a", subject="s", keywords=[], language="id",
-                          created=None, header="h", charts={})
+                          created=None, header="h", charts={},
+                          dimension_fills={f"dim-{key}": colour.lstrip("#").upper() for key, colour
+                                           in default_framework().colours.items()})
     return docx.Document(io.BytesIO(render_docx(html, options)))
 
 
@@ -64,8 +67,9 @@ def test_alt_text_is_kept_and_an_empty_alt_is_marked_decorative() -> None:
 def test_the_cover_logo_keeps_its_alt_text() -> None:
     document = build(f'<section class="cover"><div class="cover-logo"><img src="{png_uri()}" '
                      'alt="Pemerintah Kabupaten Contoh"></div></section>')
-    (props,) = doc_props(document)
-    assert props.get("descr") == "Pemerintah Kabupaten Contoh"
+    background, logo = doc_props(document)  # the cover's colour, behind the text, and the logo
+    assert logo.get("descr") == "Pemerintah Kabupaten Contoh"
+    assert not background.get("descr") and list(background.iter(DECORATIVE))
 
 
 ROADMAP = """<div class="scroll" role="region" tabindex="0" aria-labelledby="c1">

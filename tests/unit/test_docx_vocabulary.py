@@ -17,6 +17,7 @@ import lxml.html
 import pytest
 from helpers import REPO, run_cli
 
+from generator.documents import spec_kinds
 from generator.render.docx import numbering, page, writer
 from generator.render.docx import stylemap as sm
 from generator.render.docx.ooxml import W
@@ -83,7 +84,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
                      "-j", "1")
     assert result.exit_code == 0, result.output
     paths = sorted(outdir.glob("*/*.html"))
-    assert len(paths) == 4 * (len(EXAMPLES) + 1) + 1
+    assert len(paths) == len(spec_kinds()) * (len(EXAMPLES) + 1) + 1
     return paths
 
 

@@ -185,7 +185,8 @@ def page_background(part: Any, picture: Picture, width_emu: int, height_emu: int
         position = etree.SubElement(anchor, WP + axis)
         position.set("relativeFrom", "page")
         etree.SubElement(position, WP + "posOffset").text = "0"
-    inline = inline_picture(part, picture, width_emu, shape_id, "")
+    # the cover's colour says nothing: decorative, as Word marks it
+    inline = inline_picture(part, picture, width_emu, shape_id, "", decorative=True)
     extent = inline.find(WP + "extent")
     extent.set("cy", str(height_emu))
     anchor.append(extent)
