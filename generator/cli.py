@@ -24,7 +24,7 @@ from generator.errors import (
     SpecError,
 )
 from generator.render import format_names
-from generator.settings import DOCX_TOCS, LANGUAGES, PDF_VARIANTS
+from generator.settings import DOCX_CHARTS, DOCX_TOCS, LANGUAGES, PDF_VARIANTS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,6 +50,13 @@ DOCX_TOC = click.option(
     help="Page numbers in the DOCX table of contents: pages, as LibreOffice lays the"
          " document out (when LibreOffice is installed; the default), or field, left to"
          " Word, which fills them when it updates the fields on opening.")
+REFERENCE_PPTX = click.option(
+    "--reference-pptx", type=click.Path(dir_okay=False, path_type=Path),
+    help="A .pptx whose master slides and layouts the PPTX decks use.")
+DOCX_CHARTS_OPTION = click.option(
+    "--docx-charts", type=click.Choice(DOCX_CHARTS), default=None,
+    help="Charts in the DOCX: native Word charts with their figures embedded, editable in"
+         " Word and LibreOffice (the default), or picture.")
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True,
                     help="Language of messages and documents (Bahasa Indonesia or English).")
 COHORT_FORMATS = click.option(
@@ -185,12 +192,15 @@ def schema(output: Path | None) -> None:
 @PDF_VARIANT
 @REFERENCE_DOCX
 @DOCX_TOC
+@DOCX_CHARTS_OPTION
+@REFERENCE_PPTX
 @click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
 @click.pass_context
 def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
            lang: str | None, template_dir: Path | None, timeout: float | None,
            memory_limit: int | None, pdf_variant: str | None, reference_docx: Path | None,
-           docx_toc: str | None, strict: bool) -> None:
+           docx_toc: str | None, docx_charts: str | None, reference_pptx: Path | None,
+           strict: bool) -> None:
     """Render a spec to PDF, HTML and DOCX documents.
 
     With --template-dir, the render runs in a process of its own, stopped after --timeout
@@ -217,11 +227,14 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
               help="Document language (default: the spec's document.language, else id).")
 @PDF_VARIANT
 @REFERENCE_DOCX
+@DOCX_CHARTS_OPTION
+@REFERENCE_PPTX
 @click.option("--strict", is_flag=True, help="Refuse a spec or progress file with warnings.")
 @click.pass_context
 def evaluate(ctx: click.Context, spec: Path, progress: tuple[Path, ...], formats: str,
              outdir: Path, weights: Path | None, lang: str | None, pdf_variant: str | None,
-             reference_docx: Path | None, strict: bool) -> None:
+             reference_docx: Path | None, docx_charts: str | None,
+             reference_pptx: Path | None, strict: bool) -> None:
     """The yearly evaluation pack of SPEC from one or more PROGRESS files (one per year):
     realisation against the plan, an estimated index, the evidence index, the impact-survey
     plan and the follow-up of recommendations; with xlsx, the self-assessment workbook.
@@ -294,6 +307,8 @@ def watch(ctx: click.Context, spec: Path, outdir: Path, lang: str | None,
 @PDF_VARIANT
 @REFERENCE_DOCX
 @DOCX_TOC
+@DOCX_CHARTS_OPTION
+@REFERENCE_PPTX
 @click.option("--strict", is_flag=True, help="Refuse specs with warnings.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show progress on stderr (a bar on a terminal, lines otherwise).")
@@ -302,7 +317,8 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
           outdir: Path | None, jobs: int | None, force: bool, fail_fast: bool,
           timeout: float | None, memory_limit: int | None, lang: str | None,
           template_dir: Path | None, pdf_variant: str | None, reference_docx: Path | None,
-          docx_toc: str | None, strict: bool, progress: bool) -> None:
+          docx_toc: str | None, docx_charts: str | None, reference_pptx: Path | None,
+          strict: bool, progress: bool) -> None:
     """Render a cohort: TARGET is a cohort manifest, a folder of specs, or one spec.
 
     Specs run in parallel worker processes; an invalid, crashing or hanging spec never
@@ -335,12 +351,14 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 @PDF_VARIANT
 @REFERENCE_DOCX
 @DOCX_TOC
+@DOCX_CHARTS_OPTION
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
 @click.pass_context
 def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path | None,
            lang: str | None, jobs: int | None, timeout: float | None,
            memory_limit: int | None, template_dir: Path | None, pdf_variant: str | None,
-           reference_docx: Path | None, docx_toc: str | None, strict: bool) -> None:
+           reference_docx: Path | None, docx_toc: str | None, docx_charts: str | None,
+           strict: bool) -> None:
     """A comparative document across a cohort (manifest, folder or spec): programs and
     budget per dimension and region, funding sources, quick wins, a readiness heat map.
 

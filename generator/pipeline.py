@@ -97,6 +97,9 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
         meta = document_meta(kind, context)
         stem = output_stem(plan.region, int(plan.cohort["year"]), kind.name)
         return Document(
+            data=writer_data(kind.name, {**context, **meta}, settings),
+            chart_data=chart_data(charts), docx_charts=settings.docx_charts,
+            reference_pptx=settings.reference_pptx,
             kind=kind.name, stem=stem, html=document_html(kind, {**context, **meta}, env, settings),
             title=meta["title"], author=meta["author"], subject=meta["subject"],
             keywords=meta["keywords"], language=lang, created=created,
@@ -175,7 +178,10 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
         pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
         header=f"{context['region']['government']} · {meta['title']}",
         chart_images={key: chart.png for key, chart in charts.items()},
-        data={"workbook": builder.workbook()})
+        chart_data=chart_data(charts), docx_charts=settings.docx_charts,
+        reference_pptx=settings.reference_pptx,
+        data={"workbook": builder.workbook(),
+              **writer_data(kind.name, {**context, **meta}, settings)})
     result = RenderResult(warnings=warnings)
     write_documents([lambda: document], settings, result, write=write)
     return result
@@ -203,6 +209,23 @@ def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
     result = RenderResult()
     write_documents([lambda: document], settings, result, write=write)
     return result
+
+
+def chart_data(charts: dict[str, Any]) -> dict[str, Any]:
+    """Chart key → its figures, for the writers that draw native charts."""
+    return {key: chart.data for key, chart in charts.items() if chart.data is not None}
+
+
+def writer_data(kind: str, context: dict[str, Any], settings: RenderSettings) -> dict[str, Any]:
+    """What the writers of `settings.formats` read besides the HTML (`Writer.data`): the
+    `deck` of a document kind, built from its context, for the PPTX writer."""
+    wanted = {item for name in settings.formats if WRITERS[name].writes(kind)
+              for item in WRITERS[name].data}
+    if "deck" not in wanted:
+        return {}
+    from generator.documents.decks import build_deck
+
+    return {"deck": build_deck(kind, context)}
 
 
 def write_documents(documents: Sequence[Callable[[], Document]], settings: RenderSettings,

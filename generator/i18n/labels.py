@@ -607,3 +607,21 @@ EVALUATION_LABELS: dict[str, tuple[str, str]] = {
 def evaluation_labels(lang: str) -> dict[str, str]:
     """The document labels plus those of the evaluation pack and its workbook."""
     return {**labels(lang), **localised(EVALUATION_LABELS, lang)}
+
+
+#: What the decks (`generator.documents.decks`, `-f pptx`) print besides the documents' labels.
+DECK_LABELS: dict[str, tuple[str, str]] = {
+    "deck_agenda": ("Agenda", "Agenda"),
+    "deck_overview": ("Ikhtisar", "Overview"),
+    "deck_solution": ("Solusi", "Solution"),
+    "deck_facts": ("Pelaksanaan", "Delivery"),
+    "deck_strategy": ("Strategi per Dimensi", "Strategy per Dimension"),
+    "deck_part": ("{title} ({number}/{count})", "{title} ({number}/{count})"),
+    "deck_thanks": ("Terima kasih", "Thank you"),
+    "deck_more": ("… dan {count} lainnya", "… and {count} more"),
+}
+
+
+def deck_labels(lang: str) -> dict[str, str]:
+    """The document labels plus those of the decks."""
+    return {**labels(lang), **localised(DECK_LABELS, lang)}

@@ -136,7 +136,9 @@ def write_docx(document: Document) -> Written:
                           subject=document.subject, keywords=document.keywords,
                           language=document.language, created=document.created,
                           header=document.header, reference_docx=document.reference_docx,
-                          charts=document.chart_images)
+                          charts=document.chart_images,
+                          native_charts=document.chart_data
+                          if document.docx_charts == "native" else {})
     if document.docx_toc != "pages":
         converted = convert(document.html, options)
         return Written(converted.data, converted.diagnostics(document.reference_docx))
