@@ -98,7 +98,9 @@ def _agenda(slides: list[Slide]) -> list[str]:
 def _table(title: str, head: list[str], rows: list[list[str]], t: dict[str, str],
            numeric: tuple[int, ...] = (), **extra: Any) -> list[Slide]:
     """A table, over as many slides as its rows need (titled ``(1/2)``, ``(2/2)``)."""
-    parts = [rows[i:i + TABLE_ROWS] for i in range(0, len(rows), TABLE_ROWS)] or [[]]
+    count = max(1, -(-len(rows) // TABLE_ROWS))
+    size = -(-len(rows) // count) if rows else 0  # the parts as even as they go
+    parts = [rows[i:i + size] for i in range(0, len(rows), size)] if rows else [[]]
     return [Slide("table", t["deck_part"].format(title=title, number=n, count=len(parts))
                   if len(parts) > 1 else title, head=head, rows=part, numeric=numeric,
                   **extra) for n, part in enumerate(parts, start=1)]

@@ -34,21 +34,33 @@ def chart_type(kind: str) -> Any:
             "gantt": XL_CHART_TYPE.BAR_STACKED}[kind]
 
 
+def horizontal(data: Any) -> bool:
+    return bool(data.kind in ("bar", "gantt"))
+
+
+def _ordered(data: Any, items: Any) -> list[Any]:
+    """`items` (one per category) in the order the chart holds them: a horizontal bar
+    chart draws its first category at the bottom, so its categories are given bottom up
+    and read top down in the order of `data` (rather than a reversed axis, which
+    LibreOffice and PowerPoint place the value axis of differently)."""
+    return list(items)[::-1] if horizontal(data) else list(items)
+
+
 def category_data(data: Any) -> Any:
     """python-pptx's chart data (categories, series, number format) of `data`."""
     from pptx.chart.data import CategoryChartData
 
     chart_data = CategoryChartData(number_format=data.number_format)
-    chart_data.categories = list(data.categories)
+    chart_data.categories = _ordered(data, data.categories)
     for series in data.series:
-        chart_data.add_series(series.name, list(series.values))
+        chart_data.add_series(series.name, _ordered(data, series.values))
     return chart_data
 
 
 def style(chart: Any, data: Any, font_pt: float = 9) -> None:
     """Colours, axes, labels and legend of a python-pptx `chart` made from `data`."""
     from pptx.dml.color import RGBColor
-    from pptx.enum.chart import XL_AXIS_CROSSES, XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
     from pptx.util import Pt
 
     def rgb(colour: str) -> Any:
@@ -56,6 +68,7 @@ def style(chart: Any, data: Any, font_pt: float = 9) -> None:
 
     chart.has_title = False
     chart.font.size = Pt(font_pt)
+    chart.font.name = "Calibri"  # LibreOffice draws its metric twin Carlito
     chart.has_legend = data.legend
     if data.legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -73,7 +86,7 @@ def style(chart: Any, data: Any, font_pt: float = 9) -> None:
         if figures.colour:
             fill.solid()
             fill.fore_color.rgb = rgb(figures.colour)
-        for number, colour in enumerate(figures.point_colours):
+        for number, colour in enumerate(_ordered(data, figures.point_colours)):
             point = series.points[number].format.fill
             point.solid()
             point.fore_color.rgb = rgb(colour)
@@ -104,10 +117,6 @@ def style(chart: Any, data: Any, font_pt: float = 9) -> None:
     categories = chart.category_axis
     categories.tick_labels.font.color.rgb = rgb(AXIS_TEXT)
     categories.format.line.color.rgb = rgb(GRID)
-    if data.kind in ("bar", "gantt"):
-        # horizontal bars read top to bottom in the order given, the values below them
-        categories.reverse_order = True
-        categories.crosses = XL_AXIS_CROSSES.MAXIMUM
 
 
 def chart_space(data: Any, moment: datetime) -> tuple[Any, bytes]:
