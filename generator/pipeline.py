@@ -78,7 +78,7 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     with pause():
         lang = settings.document_lang(plan.document.get("language"))
         env = _environment(settings)
-        png = any(WRITERS[name].chart_images for name in settings.formats)
+        png = wants_png(settings)
         charts = make_charts(plan, lang, labels(lang), png=png)
         context = build_context(plan, lang, charts)
         logo = plan.region.get("logo")
@@ -158,7 +158,7 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
     lang = settings.document_lang(plan.document.get("language"))
     base = build_context(plan, lang, {})
     builder = EvaluationBuilder(plan, progresses, weights, lang, base)
-    png = any(WRITERS[name].chart_images for name in settings.formats)
+    png = wants_png(settings)
     charts = {**make_charts(plan, lang, labels(lang), png=png), **builder.charts(png)}
     context = {**base, **builder.build(), "charts": charts}
     logo = plan.region.get("logo")
@@ -209,6 +209,14 @@ def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
     result = RenderResult()
     write_documents([lambda: document], settings, result, write=write)
     return result
+
+
+def wants_png(settings: RenderSettings) -> bool:
+    """Whether a writer of `settings.formats` needs the charts as PNG: the DOCX only for
+    `--docx-charts picture` (every chart of a spec has its figures for a native chart)."""
+    return any(WRITERS[name].chart_images
+               and not (name == "docx" and settings.docx_charts == "native")
+               for name in settings.formats)
 
 
 def chart_data(charts: dict[str, Any]) -> dict[str, Any]:
