@@ -24,7 +24,7 @@ from generator.errors import (
     SpecError,
 )
 from generator.render import format_names
-from generator.settings import DOCX_TOCS, LANGUAGES, PDF_VARIANTS
+from generator.settings import DOCX_CHARTS, DOCX_TOCS, LANGUAGES, PDF_VARIANTS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,6 +58,13 @@ FRAMEWORK = click.option(
     "--framework", default=None, metavar="NAME|FILE",
     help="The framework of dimensions: a bundled one (kominfo-2017, the default; komdigi-2026,"
          " a draft) or a framework file (default: the spec's `framework`).")
+REFERENCE_PPTX = click.option(
+    "--reference-pptx", type=click.Path(dir_okay=False, path_type=Path),
+    help="A .pptx whose master slides and layouts the PPTX decks use.")
+DOCX_CHARTS_OPTION = click.option(
+    "--docx-charts", type=click.Choice(DOCX_CHARTS), default=None,
+    help="Charts in the DOCX: native Word charts with their figures embedded, editable in"
+         " Word and LibreOffice (the default), or picture.")
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True,
                     help="Language of messages and documents (Bahasa Indonesia or English).")
 COHORT_FORMATS = click.option(
@@ -261,6 +268,8 @@ def schema(output: Path | None) -> None:
 @PDF_VARIANT
 @REFERENCE_DOCX
 @DOCX_TOC
+@DOCX_CHARTS_OPTION
+@REFERENCE_PPTX
 @click.option("--strict", is_flag=True, help="Refuse to render a spec with warnings.")
 @FRAMEWORK
 @click.option("--redline", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -270,8 +279,8 @@ def schema(output: Path | None) -> None:
 def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir: Path,
            lang: str | None, template_dir: Path | None, timeout: float | None,
            memory_limit: int | None, pdf_variant: str | None, reference_docx: Path | None,
-           docx_toc: str | None, strict: bool, framework: str | None,
-           redline: Path | None) -> None:
+           docx_toc: str | None, docx_charts: str | None, reference_pptx: Path | None,
+           strict: bool, framework: str | None, redline: Path | None) -> None:
     """Render a spec to PDF, HTML and DOCX documents.
 
     With --template-dir, the render runs in a process of its own, stopped after --timeout
@@ -298,12 +307,15 @@ def render(ctx: click.Context, spec: Path, documents: str, formats: str, outdir:
               help="Document language (default: the spec's document.language, else id).")
 @PDF_VARIANT
 @REFERENCE_DOCX
+@DOCX_CHARTS_OPTION
+@REFERENCE_PPTX
 @click.option("--strict", is_flag=True, help="Refuse a spec or progress file with warnings.")
 @FRAMEWORK
 @click.pass_context
 def evaluate(ctx: click.Context, spec: Path, progress: tuple[Path, ...], formats: str,
              outdir: Path, weights: Path | None, lang: str | None, pdf_variant: str | None,
-             reference_docx: Path | None, strict: bool, framework: str | None) -> None:
+             reference_docx: Path | None, docx_charts: str | None,
+             reference_pptx: Path | None, strict: bool, framework: str | None) -> None:
     """The yearly evaluation pack of SPEC from one or more PROGRESS files (one per year):
     realisation against the plan, an estimated index, the evidence index, the impact-survey
     plan and the follow-up of recommendations; with xlsx, the self-assessment workbook.
@@ -435,6 +447,8 @@ def watch(ctx: click.Context, spec: Path, outdir: Path, lang: str | None,
 @PDF_VARIANT
 @REFERENCE_DOCX
 @DOCX_TOC
+@DOCX_CHARTS_OPTION
+@REFERENCE_PPTX
 @click.option("--strict", is_flag=True, help="Refuse specs with warnings.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show progress on stderr (a bar on a terminal, lines otherwise).")
@@ -444,7 +458,8 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
           outdir: Path | None, jobs: int | None, force: bool, fail_fast: bool,
           timeout: float | None, memory_limit: int | None, lang: str | None,
           template_dir: Path | None, pdf_variant: str | None, reference_docx: Path | None,
-          docx_toc: str | None, strict: bool, progress: bool, framework: str | None) -> None:
+          docx_toc: str | None, docx_charts: str | None, reference_pptx: Path | None,
+          strict: bool, progress: bool, framework: str | None) -> None:
     """Render a cohort: TARGET is a cohort manifest, a folder of specs, or one spec.
 
     Specs run in parallel worker processes; an invalid, crashing or hanging spec never
@@ -477,6 +492,7 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 @PDF_VARIANT
 @REFERENCE_DOCX
 @DOCX_TOC
+@DOCX_CHARTS_OPTION
 @click.option("--strict", is_flag=True, help="Leave out specs with warnings.")
 @FRAMEWORK
 @PROGRESS
@@ -484,8 +500,8 @@ def batch(ctx: click.Context, target: Path, formats: str | None, documents: str 
 def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path | None,
            lang: str | None, jobs: int | None, timeout: float | None,
            memory_limit: int | None, template_dir: Path | None, pdf_variant: str | None,
-           reference_docx: Path | None, docx_toc: str | None, strict: bool,
-           framework: str | None, progress: str | None) -> None:
+           reference_docx: Path | None, docx_toc: str | None, docx_charts: str | None,
+           strict: bool, framework: str | None, progress: str | None) -> None:
     """A comparative document across a cohort (manifest, folder or spec): programs and
     budget per dimension and region, funding sources, quick wins, a readiness heat map;
     with --progress, the evaluation results (index and aspect heat map, ranks, realisation

@@ -80,7 +80,7 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     with pause():
         lang = settings.document_lang(plan.document.get("language"))
         env = _environment(settings)
-        png = any(WRITERS[name].chart_images for name in settings.formats)
+        png = wants_png(settings)
         charts = make_charts(plan, lang, labels(lang), png=png)
         context = build_context(plan, lang, charts)
         logo = plan.region.get("logo")
@@ -107,6 +107,9 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
             html, old_images = older(kind, html)
             images.update(old_images)
         return Document(
+            data=writer_data(kind.name, {**context, **meta}, settings),
+            chart_data=chart_data(charts), docx_charts=settings.docx_charts,
+            reference_pptx=settings.reference_pptx,
             kind=kind.name, stem=stem, html=html,
             title=meta["title"], author=meta["author"], subject=meta["subject"],
             keywords=meta["keywords"], language=lang, created=created,
@@ -193,7 +196,7 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
     lang = settings.document_lang(plan.document.get("language"))
     base = build_context(plan, lang, {})
     builder = EvaluationBuilder(plan, progresses, weights, lang, base)
-    png = any(WRITERS[name].chart_images for name in settings.formats)
+    png = wants_png(settings)
     charts = builder.charts(png)  # the pack draws its own two, none of the masterplan's
     context = {**base, **builder.build(), "charts": charts}
     logo = plan.region.get("logo")
@@ -214,7 +217,10 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
         header=f"{context['region']['government']} · {meta['title']}",
         chart_images={key: chart.png for key, chart in charts.items()},
         dimension_colours=context["dimension_colours"],
-        data={"workbook": builder.workbook()})
+        chart_data=chart_data(charts), docx_charts=settings.docx_charts,
+        reference_pptx=settings.reference_pptx,
+        data={"workbook": builder.workbook(),
+              **writer_data(kind.name, {**context, **meta}, settings)})
     result = RenderResult(warnings=warnings)
     write_documents([lambda: document], settings, result, write=write)
     return result
@@ -299,6 +305,31 @@ def render_report(cohort: CohortInfo, items: Sequence[CohortItem],
     result = RenderResult()
     write_documents([lambda: document], settings, result, write=write)
     return result
+
+
+def wants_png(settings: RenderSettings) -> bool:
+    """Whether a writer of `settings.formats` needs the charts as PNG: the DOCX only for
+    `--docx-charts picture` (every chart of a spec has its figures for a native chart)."""
+    return any(WRITERS[name].chart_images
+               and not (name == "docx" and settings.docx_charts == "native")
+               for name in settings.formats)
+
+
+def chart_data(charts: dict[str, Any]) -> dict[str, Any]:
+    """Chart key → its figures, for the writers that draw native charts."""
+    return {key: chart.data for key, chart in charts.items() if chart.data is not None}
+
+
+def writer_data(kind: str, context: dict[str, Any], settings: RenderSettings) -> dict[str, Any]:
+    """What the writers of `settings.formats` read besides the HTML (`Writer.data`): the
+    `deck` of a document kind, built from its context, for the PPTX writer."""
+    wanted = {item for name in settings.formats if WRITERS[name].writes(kind)
+              for item in WRITERS[name].data}
+    if "deck" not in wanted:
+        return {}
+    from generator.documents.decks import build_deck
+
+    return {"deck": build_deck(kind, context)}
 
 
 def write_documents(documents: Sequence[Callable[[], Document]], settings: RenderSettings,

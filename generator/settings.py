@@ -27,6 +27,9 @@ PDF_VARIANTS = ("pdf/a-3b", "pdf/a-3a", "pdf/a-2b", "pdf/ua-1")
 #: out (when it is installed; else a warning and none), "field" none (Word fills them when
 #: it updates the fields on opening).
 DOCX_TOCS = ("pages", "field")
+#: The charts of a DOCX: "native" Word charts whose figures are an embedded workbook
+#: (editable in Word and LibreOffice), or "picture" their PNG.
+DOCX_CHARTS = ("native", "picture")
 DEFAULT_TIMEOUT = 300.0
 #: Seconds each document of `render`, `report` and `watch` may take when it is made in a
 #: process of its own (with a `--template-dir`: `generator.batch.isolated`).
@@ -58,6 +61,10 @@ class RenderSettings:
     pdf_variant: str | None = None
     #: page numbers of the DOCX contents (`DOCX_TOCS`)
     docx_toc: str = "pages"
+    #: the charts of a DOCX (`DOCX_CHARTS`)
+    docx_charts: str = "native"
+    #: the master slides and layouts of a PPTX deck
+    reference_pptx: Path | None = None
     #: refuse a spec with warnings
     strict: bool = False
     #: the framework of dimensions (a bundled name or a framework file); None: each spec's
@@ -130,7 +137,7 @@ class RenderSettings:
             value = getattr(self, item.name)
             if item.name == "template_dir" and value is not None:
                 value = tree_hash(value) if value.is_dir() else "missing"
-            elif item.name in ("reference_docx", "redline") and value is not None:
+            elif item.name in ("reference_docx", "reference_pptx", "redline") and value is not None:
                 value = sha256_file(value)
             elif item.name == "framework" and value is not None and framework_is_file(value):
                 path = Path(value)
@@ -221,7 +228,10 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
     if "docx_toc" in values and values["docx_toc"] not in DOCX_TOCS:
         raise UsageError(f"unknown DOCX contents `{values['docx_toc']}`; choose from "
                          f"{', '.join(DOCX_TOCS)}")
-    for name in ("template_dir", "reference_docx", "redline"):
+    if "docx_charts" in values and values["docx_charts"] not in DOCX_CHARTS:
+        raise UsageError(f"unknown DOCX charts `{values['docx_charts']}`; choose from "
+                         f"{', '.join(DOCX_CHARTS)}")
+    for name in ("template_dir", "reference_docx", "reference_pptx", "redline"):
         if name in values:
             values[name] = Path(values[name])
     values.setdefault("messages_lang", values.get("lang") or "id")
@@ -233,4 +243,6 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
         raise UsageError(f"--template-dir {settings.template_dir}: not a folder")
     if settings.reference_docx is not None and not settings.reference_docx.is_file():
         raise UsageError(f"--reference-docx {settings.reference_docx}: no such file")
+    if settings.reference_pptx is not None and not settings.reference_pptx.is_file():
+        raise UsageError(f"--reference-pptx {settings.reference_pptx}: no such file")
     return settings

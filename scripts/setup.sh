@@ -2,9 +2,9 @@
 # Installs everything masterplan needs on a fresh Debian/Ubuntu machine:
 # system libraries and fonts for WeasyPrint (with HarfBuzz subsetting, ~20% faster PDFs), librsvg
 # and cairo (SVG pictures of a spec are drawn to PNG),
-# poppler (pdftoppm), qpdf (`qpdf --check` of every PDF), LibreOffice Writer and Calc (DOCX
-# and XLSX checks), Chromium (HTML preview check) and Node.js with npm (axe-core, the
-# accessibility check of the HTML, pinned in tests/a11y/package-lock.json) for the tests,
+# poppler (pdftoppm), qpdf (`qpdf --check` of every PDF), LibreOffice Writer, Calc and Impress
+# (DOCX, XLSX and PPTX checks), Chromium (HTML preview check) and Node.js with npm (axe-core,
+# the accessibility check of the HTML, pinned in tests/a11y/package-lock.json) for the tests,
 # then a virtualenv in .venv with the package and its test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 packages=(
   libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 libfontconfig1 librsvg2-2 libcairo2
   fonts-crosextra-carlito fonts-dejavu-core
-  poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium nodejs npm
+  poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+  chromium nodejs npm
 )
 if command -v apt-get >/dev/null 2>&1; then
   sudo=""

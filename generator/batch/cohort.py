@@ -58,7 +58,7 @@ def build_cohort_schema() -> dict[str, Any]:
     documents, languages and PDF variants are those of the registries and the settings."""
     from generator.documents import spec_kinds
     from generator.render import format_names
-    from generator.settings import DOCX_TOCS, LANGUAGES, PDF_VARIANTS
+    from generator.settings import DOCX_CHARTS, DOCX_TOCS, LANGUAGES, PDF_VARIANTS
 
     pattern_list = {"type": "array", "minItems": 1, "maxItems": 2000,
                     "items": _text("Path or glob", "A spec path or glob pattern, relative to "
@@ -119,6 +119,13 @@ def build_cohort_schema() -> dict[str, Any]:
                                        "The framework of dimensions for every spec: a"
                                        " bundled name (kominfo-2017, komdigi-2026) or a"
                                        " framework file relative to the manifest."),
+                    "reference_pptx": _text("Reference PPTX",
+                                            "Master slides for PPTX decks, relative to the "
+                                            "manifest."),
+                    "docx_charts": {"type": "string", "enum": list(DOCX_CHARTS),
+                                    "title": "DOCX charts",
+                                    "description": "Native Word charts with their figures "
+                                                   "embedded (editable), or pictures."},
                     "pdf_variant": {"type": "string", "enum": list(PDF_VARIANTS),
                                     "title": "PDF variant",
                                     "description": "Archival or accessible PDF: pdf/a-3a"

@@ -1,4 +1,6 @@
-"""Deterministic charts with matplotlib: SVG for HTML/PDF, PNG for DOCX, always with alt text.
+"""Deterministic charts with matplotlib: SVG for HTML/PDF, PNG for DOCX, always with alt text;
+and the same figures as format-neutral `ChartData` (categories, series, colours), from which the
+DOCX and PPTX writers build native, editable Office charts (`generator.render.charts`).
 
 Determinism: a fixed SVG hash salt, no dates or software names in the files, and the bundled
 Carlito font for every label.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import base64
 import io
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -33,6 +35,42 @@ ROADMAP_PART = 50
 SVG_FONT_FAMILY = b"font-family: Carlito, Calibri, 'Liberation Sans', Arial, sans-serif"
 
 
+@dataclass(frozen=True)
+class Series:
+    """One series of a chart: a value per category."""
+
+    name: str
+    values: tuple[float, ...]
+    #: the series' colour (``#rrggbb``); None: the office application's own
+    colour: str | None = None
+    #: one colour per category instead (bars coloured by dimension)
+    point_colours: tuple[str, ...] = ()
+    #: drawn without fill or line: the offset a Gantt bar starts from
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A chart's figures, independent of any format: what an editable Office chart holds."""
+
+    #: "bar" (horizontal), "column" (vertical, clustered), "column_stacked", or "gantt"
+    #: (horizontal stacked bars whose first, hidden series is each bar's start)
+    kind: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    #: Excel number format of the values
+    number_format: str = "General"
+    axis_min: float | None = None
+    axis_max: float | None = None
+    major_unit: float | None = None
+    #: the value axis' title (the unit)
+    axis_title: str = ""
+    #: height ÷ width of the chart as drawn
+    aspect: float = 0.55
+    legend: bool = False
+    data_labels: bool = False
+
+
 @dataclass
 class Chart:
     key: str
@@ -42,6 +80,8 @@ class Chart:
     width_cm: float
     png: bytes = b""
     _figure: Any = field(default=None, repr=False)
+    #: the figures, for writers that build an editable chart (None: a picture only)
+    data: ChartData | None = None
 
     @property
     def svg_data_uri(self) -> Markup:
@@ -73,8 +113,11 @@ def pyplot() -> Any:
 
 
 def _finish(plt: Any, fig: Any, key: str, title: str, alt: str, width_cm: float,
-            png: bool) -> Chart:
+            png: bool, data: ChartData | None = None) -> Chart:
     fig.tight_layout()
+    if data is not None:
+        width, height = fig.get_size_inches()
+        data = replace(data, aspect=round(float(height) / float(width), 3))
     svg = io.BytesIO()
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     svg_bytes = svg.getvalue().replace(b"font-family: 'Carlito'", SVG_FONT_FAMILY)
@@ -84,7 +127,7 @@ def _finish(plt: Any, fig: Any, key: str, title: str, alt: str, width_cm: float,
         fig.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
         png_bytes = buffer.getvalue()
     plt.close(fig)
-    return Chart(key, title, alt, svg_bytes, width_cm, png_bytes)
+    return Chart(key, title, alt, svg_bytes, width_cm, png_bytes, data=data)
 
 
 def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
@@ -120,13 +163,18 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     items = "; ".join(f"{n} {fmt.score(s)}" for n, s in zip(names, scores, strict=True))
+    readiness = ChartData("bar", tuple(names), (Series(
+        labels["score"], tuple(float(s) for s in scores), point_colours=tuple(colours)),),
+        number_format="0.0", axis_min=0, axis_max=4, major_unit=1, data_labels=True)
     charts["readiness"] = _finish(plt, fig, "readiness", labels["chart_readiness"],
-                                  labels["chart_alt_readiness"].format(items=items), 16, png)
+                                  labels["chart_alt_readiness"].format(items=items), 16, png,
+                                  readiness)
 
     # budget: stacked bars per year by dimension, in Rp million
     years = plan.years
     fig, ax = plt.subplots(figsize=(6.3, 3.2))
     bottom = [0.0] * len(years)
+    budget_series = []
     for number, dim in enumerate(fw.dimensions):
         per_year: dict[int, int] = defaultdict(int)
         for program in plan.programs:
@@ -137,6 +185,8 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
         ax.bar([str(y) for y in years], values, bottom=bottom, color=colour_list[number],
                label=fw.dimensions[dim][index], width=0.7)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        budget_series.append(Series(fw.dimensions[dim][index], tuple(values),
+                                    colour_list[number % len(colour_list)]))
     ax.set_ylabel(labels["budget_million"])
     ax.yaxis.set_major_formatter(_tick_formatter(fmt))
     ax.legend(fontsize=7, frameon=False, ncol=3, loc="upper center",
@@ -147,7 +197,10 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     charts["budget"] = _finish(plt, fig, "budget", labels["chart_budget"],
                                labels["chart_alt_budget"].format(
                                    start=plan.start_year, end=plan.end_year,
-                                   total=fmt.money_words(total)), 16, png)
+                                   total=fmt.money_words(total)), 16, png,
+                               ChartData("column_stacked", tuple(str(y) for y in years),
+                                         tuple(budget_series), number_format="#,##0",
+                                         axis_title=labels["budget_million"], legend=True))
 
     # funding mix: horizontal bars of shares per source
     by_source: dict[str, int] = defaultdict(int)
@@ -170,8 +223,13 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     ax.set_xlabel("%")
     items = "; ".join(f"{n} {fmt.percent(s / 100)}" for n, s in zip(source_names, shares,
                                                                       strict=True))
+    funding = ChartData("bar", tuple(source_names), (Series(
+        "%", tuple(round(share, 2) for share in shares),
+        point_colours=tuple(colour_list[i % len(colour_list)] for i in range(len(ordered)))),),
+        number_format="0.0", axis_min=0, data_labels=True)
     charts["funding"] = _finish(plt, fig, "funding", labels["chart_funding"],
-                                labels["chart_alt_funding"].format(items=items or "-"), 14, png)
+                                labels["chart_alt_funding"].format(items=items or "-"), 14, png,
+                                funding)
 
     # roadmap: one bar per program from start to end year, coloured by dimension; a plan of
     # many programs gets one chart per ROADMAP_PART programs (`roadmap`, `roadmap-2`, …), each
@@ -208,7 +266,16 @@ def _roadmap(plt: Any, programs: list[Program], plan: Masterplan, index: int, pn
     ax.legend(handles, [d[index] for d in fw.dimensions.values()], fontsize=7, frameon=False,
               ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.04 - 1.5 / max(len(programs),
                                                                                     8)))
-    return _finish(plt, fig, key, title, alt, 16, png)
+    bar_colours = tuple(colours[p.dimension] for p in programs)
+    gantt = ChartData("gantt", tuple(p.id for p in programs), (
+        # a bar from the start of its first year to the end of its last: the ticks are the
+        # years' beginnings
+        Series("start", tuple(float(p.start_year) for p in programs), hidden=True),
+        Series("years", tuple(float(p.end_year - p.start_year + 1) for p in programs),
+               point_colours=bar_colours)),
+        number_format="0", axis_min=plan.start_year, axis_max=plan.end_year + 1,
+        major_unit=1)
+    return _finish(plt, fig, key, title, alt, 16, png, gantt)
 
 
 def _status_score(status: str | None) -> float:

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.documents.charts import Chart, _finish, _tick_formatter, pyplot
+from generator.documents.charts import (
+    Chart,
+    ChartData,
+    Series,
+    _finish,
+    _tick_formatter,
+    pyplot,
+)
 from generator.i18n.labels import evaluation_labels, pick
 from generator.i18n.numbers import Formatter
 from generator.spec.model import Indicator, Masterplan, Program
@@ -552,14 +559,22 @@ class EvaluationBuilder:
         year = self.latest.year
         charts = {"ev_budget": _finish(
             plt, fig, "ev_budget", self.t["ev_chart_budget"].format(year=year),
-            self.t["ev_chart_budget_alt"].format(year=year, items=items), 16, png)}
+            self.t["ev_chart_budget_alt"].format(year=year, items=items), 16, png,
+            ChartData("column", tuple(n.replace("Smart ", "") for n in names), (
+                Series(self.t["ev_planned"], tuple(planned), "#c9d3df"),
+                Series(self.t["ev_realised"], tuple(realised),
+                       point_colours=tuple(self.fw.colours.values()))),
+                number_format="#,##0", axis_title=self.t["budget_million"], legend=True))}
 
         fig, ax = plt.subplots(figsize=(6.3, 2.8))
         count = len(self.figures)
         width = 0.8 / count
         shades = ["#9fb3c8", "#4a6fa5", "#1f3b63", "#0b1d33"]
+        outcome = []
         for number, figures in enumerate(self.figures):
             values = [(figures.share(d) or 0) * 100 for d in self.fw.dimensions]
+            outcome.append(Series(str(figures.year), tuple(round(v, 2) for v in values),
+                                  shades[number % len(shades)]))
             ax.bar([p - 0.4 + width * (number + 0.5) for p in positions], values, width=width,
                    color=shades[number % len(shades)], label=str(figures.year))
         ax.set_xticks(positions, [n.replace("Smart ", "") for n in names], fontsize=8)
@@ -574,5 +589,9 @@ class EvaluationBuilder:
             for n, d in zip(names, self.fw.dimensions, strict=True))
         charts["ev_outcome"] = _finish(plt, fig, "ev_outcome", self.t["ev_chart_outcome"],
                                        self.t["ev_chart_outcome_alt"].format(items=items), 16,
-                                       png)
+                                       png, ChartData(
+                                           "column", tuple(n.replace("Smart ", "")
+                                                           for n in names), tuple(outcome),
+                                           number_format="0.0", axis_min=0, axis_max=100,
+                                           axis_title="%", legend=True))
         return charts

@@ -824,3 +824,21 @@ SHEET_LABELS: dict[str, tuple[str, str]] = {
 def sheet_labels(lang: str) -> dict[str, str]:
     """The texts of an agency's worksheet in `lang`."""
     return localised(SHEET_LABELS, lang)
+
+
+#: What the decks (`generator.documents.decks`, `-f pptx`) print besides the documents' labels.
+DECK_LABELS: dict[str, tuple[str, str]] = {
+    "deck_agenda": ("Agenda", "Agenda"),
+    "deck_overview": ("Ikhtisar", "Overview"),
+    "deck_solution": ("Solusi", "Solution"),
+    "deck_facts": ("Pelaksanaan", "Delivery"),
+    "deck_strategy": ("Strategi per Dimensi", "Strategy per Dimension"),
+    "deck_part": ("{title} ({number}/{count})", "{title} ({number}/{count})"),
+    "deck_thanks": ("Terima kasih", "Thank you"),
+    "deck_more": ("… dan {count} lainnya", "… and {count} more"),
+}
+
+
+def deck_labels(lang: str) -> dict[str, str]:
+    """The document labels plus those of the decks."""
+    return {**labels(lang), **localised(DECK_LABELS, lang)}

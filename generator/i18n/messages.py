@@ -347,6 +347,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "watch.written": ("{file} ({seconds} dtk)", "{file} ({seconds} s)"),
     "watch.stopped": ("pengamatan dihentikan", "watch stopped"),
     # rendering
+    # a region's reference presentation (--reference-pptx): the diagnostic is at the file
+    "pptx.reference_not_zip": ("bukan presentasi PowerPoint (berkas .pptx adalah arsip zip;"
+                               " berkas ini bukan)", "not a PowerPoint presentation (a .pptx"
+                               " is a zip file; this is not one)"),
+    "pptx.reference_not_pptx": ("bukan presentasi PowerPoint (tidak ada"
+                                " ppt/presentation.xml)", "not a PowerPoint presentation (no"
+                                " ppt/presentation.xml)"),
+    "pptx.reference_unusable": ("bukan presentasi PowerPoint yang dapat dipakai ({detail})",
+                                "not a usable PowerPoint presentation ({detail})"),
+    "pptx.reference_no_layouts": ("presentasi tidak memiliki tata letak slide (slide layout)",
+                                  "the presentation has no slide layouts"),
+    "pptx.layout_missing": ("tata letak `{layout}` tidak ada di {file}; slide-nya memakai"
+                            " `{used}`", "no layout `{layout}` in {file}; its slides use"
+                            " `{used}`"),
     "docx.style_missing": ("gaya Word `{style}` tidak ada di {file}; memakai gaya bawaan",
                            "no Word style `{style}` in {file}; using the built-in one"),
     "docx.style_wrong_type": ("gaya Word `{style}` di {file} berjenis {found}, seharusnya"

@@ -45,10 +45,16 @@ class Document:
     #: dimension key → colour (#rrggbb) of the framework: a roadmap cell `td.dim-KEY`'s fill
     #: in formats that do not read the stylesheet (DOCX)
     dimension_colours: dict[str, str] = field(default_factory=dict)
-    #: (file name, bytes, description) attached to a PDF/A-3 (`render.pdf.ATTACHING_VARIANTS`)
+    #: chart key → its figures (`generator.documents.charts.ChartData`), for native charts
+    chart_data: dict[str, Any] = field(default_factory=dict)
+    #: the charts of the DOCX: "native" or "picture" (`generator.settings.DOCX_CHARTS`)
+    docx_charts: str = "picture"
+    #: the master slides and layouts of the PPTX
+    reference_pptx: Path | None = None
+    #: (file name, bytes, description) attached to an archival PDF
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
     #: figures for writers that build their own structure rather than read the HTML (the
-    #: evaluation's `workbook` for `xlsx`)
+    #: evaluation's `workbook` for `xlsx`, the `deck` of the document for `pptx`)
     data: dict[str, Any] = field(default_factory=dict)
     #: a redline (`render --redline`): the (author, ISO date) of its tracked changes
     revision: tuple[str, str] | None = None
@@ -73,6 +79,9 @@ class Writer:
     modules: tuple[str, ...] = ()
     #: the document kinds it can write; empty: every kind (it reads the HTML)
     kinds: tuple[str, ...] = ()
+    #: what of `Document.data` it reads that the pipeline makes only when asked: "deck"
+    #: (`generator.documents.decks`, built from the format-neutral context)
+    data: tuple[str, ...] = ()
 
     def writes(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -116,3 +125,6 @@ register(Writer("docx", "generator.render.docx:write_docx", "docx", chart_images
                 modules=("generator.render.docx",)))
 register(Writer("xlsx", "generator.render.xlsx:write_xlsx", "xlsx",
                 modules=("generator.render.xlsx",), kinds=("evaluation",)))
+register(Writer("pptx", "generator.render.pptx:write_pptx", "pptx",
+                modules=("generator.render.pptx",),
+                kinds=("quickwins", "summary", "evaluation"), data=("deck",)))

@@ -64,7 +64,8 @@ def test_the_registries_list_the_shipped_kinds_and_formats() -> None:
     assert spec_kinds() == ("masterplan", "summary", "quickwins", "readiness", "indicator-plan")
     assert KINDS["report"].scope == "cohort"
     assert KINDS["evaluation"].scope == "progress"
-    assert format_names() == ("pdf", "html", "docx", "xlsx")
+    assert format_names() == ("pdf", "html", "docx", "xlsx", "pptx")
+    assert WRITERS["pptx"].kinds == ("quickwins", "summary", "evaluation")
     assert kind_of_file("3510-kabupaten-banyuwangi-2017-quickwins.pdf") == "quickwins"
     assert kind_of_file("3510-kabupaten-banyuwangi-2017-2028-evaluation.xlsx") == "evaluation"
     assert kind_of_file("cohort-2017-report.docx") == "report"

@@ -140,7 +140,9 @@ def write_docx(document: Document) -> Written:
                           charts=document.chart_images,
                           dimension_fills={f"dim-{key}": colour.lstrip("#").upper()
                                            for key, colour in document.dimension_colours.items()},
-                          revision=document.revision)
+                          revision=document.revision,
+                          native_charts=document.chart_data
+                          if document.docx_charts == "native" else {})
     if document.docx_toc != "pages":
         converted = convert(document.html, options)
         return Written(converted.data, converted.diagnostics(document.reference_docx))

@@ -321,10 +321,29 @@ def chart(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
     if key is None:
         styled_flow(t, element, out, ctx, rule)
         return
+    native = t.options.native_charts.get(key)
+    if native is not None:
+        _native_figure(t, element, out, ctx, rule, native)
+        return
     png = t.options.charts.get(key)
     if not png:
         raise RenderError(f"DOCX: no PNG for chart `{key}` (DocxOptions.charts)")
     _figure(t, element, out, ctx, rule, png, f"DOCX: chart `{key}`")
+
+
+def _native_figure(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule,
+                   data: Any) -> None:
+    """The native chart of `data` (`charts`) at ``data-width-cm``, with the ``img``'s alt
+    text; then the figure's caption, bookmarked as `_figure` does."""
+    inner = ctx.deeper()
+    img = element.find(".//img")
+    width_emu = pictures.width_emu(None if img is None else img.get("data-width-cm"),
+                                   _CHART_WIDTH_EMU)
+    p = t.new_paragraph(out, rule.target, inner)
+    pictures.picture_run(p, t.place_chart(data, width_emu, inner, pictures.alt_text(img)))
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.lower() == "figcaption":
+            write_caption(t, child, out, inner, bookmark=element.get("id") or child.get("id"))
 
 
 def picture_figure(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:

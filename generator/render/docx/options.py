@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from generator.render.docx.ooxml import clean_text
 
@@ -25,6 +26,9 @@ class DocxOptions:
     header: str | None = None  # running header text; default: the HTML's header.running
     reference_docx: Path | None = None
     charts: Mapping[str, bytes] = field(default_factory=dict)  # data-chart key → PNG
+    #: data-chart key → the chart's figures (`generator.documents.charts.ChartData`): these
+    #: charts become native Word charts instead of their PNG (`--docx-charts native`)
+    native_charts: Mapping[str, Any] = field(default_factory=dict)
     #: page numbers in the pre-filled table of contents: "" none (Word fills them when it
     #: updates the field), "placeholder" a placeholder as wide as any (the layout pass of
     #: `generator.render.docx.toc`), "pages" those of `toc_pages`

@@ -129,6 +129,7 @@ class Translator:
         self._inline_handlers = frozenset(handlers.inline)
         self.bookmark_count = 0
         self.shape_count = 0
+        self.chart_count = 0
         self.pending_break = False
         self.section_has_content = False
         self.in_landscape = False
@@ -302,6 +303,19 @@ class Translator:
         return pictures.inline_picture(
             self.part, picture, max(min(width_emu, available), pictures.EMU_PER_PIXEL),
             self.shape_count, alt, decorative=decorative)
+
+
+    def place_chart(self, data: Any, width_emu: int, ctx: Ctx, alt: str) -> Any:
+        """A ``wp:inline`` for the native chart of `data`, at most as wide as the room."""
+        from generator.render.docx.charts import chart_inline
+        from generator.render.docx.package import DEFAULT_DATE
+
+        available = self.available_width(ctx) * pictures.EMU_PER_TWIP
+        self.shape_count += 1
+        self.chart_count += 1
+        return chart_inline(self.part, data, self.chart_count, self.shape_count,
+                            max(min(width_emu, available), pictures.EMU_PER_PIXEL), alt,
+                            self.options.created or DEFAULT_DATE)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1,0 +1,228 @@
+"""The decks (`-f pptx`): what each slide of a document kind's presentation says, built from
+the same format-neutral context as the documents (not from their HTML).
+
+A `Deck` is plain data: a title slide, an agenda, then slides of points, tables, charts
+(the charts' `ChartData`, drawn as native PowerPoint charts) and quick-win profiles. The
+PPTX writer (`generator.render.pptx`) only lays these out on the reference's layouts.
+
+- `quickwins`: the quick-win deck, one slide per quick win (problem, solution,
+  milestones, KPIs, budget, agency) after an overview.
+- `summary`: the head of region's presentation: vision, readiness, the strategy per
+  dimension, roadmap, budget and funding.
+- `evaluation`: the evaluation pack's deck: realisation, the estimated index, quick wins,
+  enablers, recommendations.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.i18n.labels import DECK_LABELS, localised
+
+#: Rows of a table on one slide; longer tables continue on the next.
+TABLE_ROWS = 9
+#: Characters of a narrative on a slide (the document has the whole text).
+NARRATIVE_CHARS = 520
+#: Bullet points on one slide.
+POINTS = 8
+_BLOCK_END = re.compile(r"</(p|li|h\d|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass
+class Slide:
+    #: "title", "points", "table", "chart", "quickwin" or "closing"
+    kind: str
+    title: str
+    subtitle: str = ""
+    points: list[str] = field(default_factory=list)
+    #: a table: its head and rows of text
+    head: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    #: columns of numbers, right-aligned (indexes into `head`)
+    numeric: tuple[int, ...] = ()
+    #: a chart: its figures (`ChartData`) and alt text
+    chart: Any = None
+    alt: str = ""
+    #: a quick win: labelled texts (problem, solution) and facts (label, value)
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    #: the colour of the slide's accent (a dimension's), ``#rrggbb``
+    accent: str = ""
+    #: what the presenter says (the notes page)
+    notes: str = ""
+
+
+@dataclass
+class Deck:
+    title: str
+    subtitle: str
+    slides: list[Slide]
+
+
+def plain(value: Any, limit: int = NARRATIVE_CHARS) -> str:
+    """The text of sanitised narrative HTML (or plain text): paragraphs on their own lines,
+    at most `limit` characters, cut at a word with an ellipsis."""
+    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\x00", str(value or ""))))
+    lines = [" ".join(line.split()) for line in text.split("\x00")]
+    text = "\n".join(line for line in lines if line)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rpartition(" ")[0].rstrip(" ,;:") + " …"
+
+
+def build_deck(kind: str, context: dict[str, Any]) -> Deck:
+    """The deck of document `kind` from its context (with the document's meta: `title`)."""
+    t = {**context["t"], **localised(DECK_LABELS, context["lang"])}
+    builder = {"quickwins": _quickwins, "summary": _summary, "evaluation": _evaluation}[kind]
+    slides = builder(context, t)
+    region, document = context["region"], context["document"]
+    title = Slide("title", context["title"], f"{region['government']}\n{document['date']}")
+    agenda = Slide("points", t["deck_agenda"], points=_agenda(slides))
+    closing = Slide("closing", t["deck_thanks"], region["government"])
+    return Deck(context["title"], region["government"], [title, agenda, *slides, closing])
+
+
+def _agenda(slides: list[Slide]) -> list[str]:
+    titles = list(dict.fromkeys(re.sub(r" \(\d+/\d+\)$", "", s.title) for s in slides
+                                if s.kind != "quickwin"))
+    quick_wins = [s.title for s in slides if s.kind == "quickwin"]
+    room = POINTS - len(titles)
+    titles += quick_wins[:room]
+    return titles
+
+
+def _table(title: str, head: list[str], rows: list[list[str]], t: dict[str, str],
+           numeric: tuple[int, ...] = (), **extra: Any) -> list[Slide]:
+    """A table, over as many slides as its rows need (titled ``(1/2)``, ``(2/2)``)."""
+    count = max(1, -(-len(rows) // TABLE_ROWS))
+    size = -(-len(rows) // count) if rows else 0  # the parts as even as they go
+    parts = [rows[i:i + size] for i in range(0, len(rows), size)] if rows else [[]]
+    return [Slide("table", t["deck_part"].format(title=title, number=n, count=len(parts))
+                  if len(parts) > 1 else title, head=head, rows=part, numeric=numeric,
+                  **extra) for n, part in enumerate(parts, start=1)]
+
+
+def _chart(context: dict[str, Any], key: str, **extra: Any) -> list[Slide]:
+    chart = context["charts"].get(key)
+    if chart is None or chart.data is None:
+        return []
+    return [Slide("chart", chart.title, chart=chart.data, alt=chart.alt, **extra)]
+
+
+# --- the quick-win deck ----------------------------------------------------------------------
+
+def _quickwins(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
+    quick_wins = context["quick_wins"]
+    slides = _table(t["deck_overview"], [t["id"], t["name"], t["qw_owner"], t["years"],
+                                         t["budget"]],
+                    [[q["id"], q["name"], q["owner_opd"], q["years"], q["budget"]]
+                     for q in quick_wins], t, numeric=(4,))
+    for q in quick_wins:
+        facts = [(t["dimension"], q["dimension_title"]), (t["qw_owner"], q["owner_opd"]),
+                 (t["years"], q["years"]), (t["budget"], q["budget"])]
+        if q["sources"]:
+            facts.append((t["source"], q["sources"]))
+        if q["supporting_opds"]:
+            facts.append((t["supporting_opds"], ", ".join(q["supporting_opds"])))
+        milestones = [f"{m['when']}: {m['description']}" for m in q["milestones"]]
+        kpis = [f"{k['name']}: {k['baseline']} → {k['target']} {k['unit']}".rstrip()
+                for k in q["kpis"]]
+        slides.append(Slide(
+            "quickwin", f"{q['id']} {q['name']}", subtitle=q["type"],
+            blocks=[(t["qw_problem"], plain(q["problem"])),
+                    (t["deck_solution"], plain(q["description"]))],
+            facts=facts, head=[t["qw_milestones"], t["qw_kpis"]],
+            rows=[_capped(milestones, t), _capped(kpis, t)], accent=q["colour"],
+            notes=plain(q["description"], 4000)))
+    return slides
+
+
+def _capped(items: list[str], t: dict[str, str], count: int = 5) -> list[str]:
+    if len(items) <= count:
+        return items
+    return [*items[:count - 1], t["deck_more"].format(count=len(items) - count + 1)]
+
+
+# --- the head of region's presentation ------------------------------------------------------
+
+def _summary(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
+    vision, budget = context["vision"], context["budget"]
+    slides = [
+        Slide("points", t["key_figures"], points=[
+            f"{context['program_count']} {t['total_programs']}",
+            f"{len(context['quick_wins'])} {t['qw_count']}",
+            f"{budget['grand_total_words']} {t['total_budget']}",
+            f"{t['years']}: {context['document']['period']}"]),
+        Slide("points", t["vision"], subtitle=vision["statement"],
+              points=[f"{t['missions']} {n}: {m}" for n, m in enumerate(
+                  vision["missions"][:POINTS - 2], start=1)]),
+    ]
+    slides += _chart(context, "readiness")
+    areas = context["readiness"]["areas"]
+    slides += _table(t["ch_readiness"], [t["ch_readiness"], t["score"]],
+                     [[a["title"], a["average"]] for a in areas], t, numeric=(1,))
+    slides += _table(t["deck_strategy"], [t["dimension"], t["strategies"], t["program_count"],
+                                          t["budget"]],
+                     [[d["label"], "; ".join(d["strategies"][:2]) + (
+                         " …" if len(d["strategies"]) > 2 else ""), str(d["program_count"]),
+                       row["total_words"]]
+                      for d, row in zip(context["dimensions"], budget["rows"], strict=True)],
+                     t, numeric=(2, 3))
+    roadmap = context["roadmap"]
+    slides += _table(roadmap["title"], [t["horizon"], t["years"], t["program_count"]],
+                     [[s["title"], s["years"], str(s.get("count", ""))]
+                      for s in roadmap["stages"]], t, numeric=(2,))
+    for part in roadmap["charts"]:
+        slides += _chart(context, part.key)
+    slides += _chart(context, "budget")
+    slides += _chart(context, "funding")
+    slides += _table(t["funding"], [t["source"], t["budget"], t["share"]],
+                     [[s["name"], s["amount_words"], s["share"]] for s in budget["sources"]],
+                     t, numeric=(1, 2))
+    return slides
+
+
+# --- the evaluation deck ---------------------------------------------------------------------
+
+def _evaluation(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
+    ev = context["ev"]
+    year = ev["latest"]
+    slides = []
+    summary = plain(ev["summary"])
+    if summary:
+        slides.append(Slide("points", t["ev_summary"], points=summary.splitlines()[:POINTS]))
+    dims = ev["dimensions"]
+    slides += _table(t["ev_per_dimension"].format(year=year),
+                     [t["dimension"], t["ev_planned_programs"], t["ev_executed_programs"],
+                      t["ev_executed_share"], t["ev_budget_planned"], t["ev_budget_realised"],
+                      t["ev_budget_share"]],
+                     [[r["title"], str(r["planned"]), str(r["executed"]), r["share"],
+                       r["budget_planned"], r["budget_realised"], r["budget_share"]]
+                      for r in dims["rows"]] + [[
+                          t["total"], str(dims["total"]["planned"]),
+                          str(dims["total"]["executed"]), dims["total"]["share"],
+                          dims["total"]["budget_planned"], dims["total"]["budget_realised"],
+                          dims["total"]["budget_share"]]],
+                     t, numeric=(1, 2, 3, 4, 5, 6))
+    slides += _chart(context, "ev_budget")
+    slides += _chart(context, "ev_outcome")
+    index = ev["index"]
+    rows = [[a["title"], a["weight"], a["estimated"], a["received"]] for a in index["aspects"]]
+    rows.append([t["ev_index_total"], "", index["estimated"], index["received"]])
+    slides += _table(t["ev_index"], [t["ev_aspect"], t["ev_weight"], t["ev_estimated"],
+                                     t["ev_received"]], rows, t, numeric=(1, 2, 3),
+                     notes=index["note"])
+    slides += _table(t["ev_quick_wins"].format(year=year), [t["id"], t["name"], t["status"]],
+                     [[q["id"], q["name"], q["status"]] for q in ev["quick_wins"]], t)
+    slides += _table(t["ev_enablers"], [t["ev_enabler"], t["ev_in_place"]],
+                     [[e["title"], e["state"]] for e in ev["enablers"]], t)
+    recommendations = [r["text"] + (f" ({r['owner']})" if r["owner"] else "")
+                       for r in ev["recommendations"]]
+    if recommendations:
+        slides.append(Slide("points", t["ev_follow_up"],
+                            points=_capped(recommendations, t, POINTS)))
+    return slides

@@ -1,0 +1,218 @@
+"""The decks (`-f pptx`) and the native DOCX charts, made for real and read back: python-pptx
+reads the slides, LibreOffice Impress lays them out (one page per slide), the charts are
+chart parts with their figures in an embedded workbook, and the DOCX's native charts hold
+the spec's own numbers."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.errors import SpecError
+from generator.pipeline import render_evaluation, render_spec
+from generator.settings import RenderSettings
+from generator.spec import check_spec
+from generator.spec.model import build_model
+from generator.spec.vocabulary import DIMENSIONS
+
+pytestmark = pytest.mark.e2e
+
+REPO = Path(__file__).resolve().parents[2]
+FOLDER = REPO / "examples" / "kabupaten-banyuwangi"
+SPEC = FOLDER / "masterplan.yaml"
+YEARS = [FOLDER / "progress" / "2027.yaml", FOLDER / "progress" / "2028.yaml"]
+STEM = "3510-kabupaten-banyuwangi-2017"
+CHART_NS = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("decks")
+    settings = RenderSettings(documents=("quickwins", "summary"), formats=("pptx",),
+                              outdir=folder)
+    render_spec(SPEC, settings)
+    render_evaluation(SPEC, YEARS, settings.replace(documents=("evaluation",)))
+    return {"quickwins": folder / f"{STEM}-quickwins.pptx",
+            "summary": folder / f"{STEM}-summary.pptx",
+            "evaluation": folder / f"{STEM}-2028-evaluation.pptx"}
+
+
+def slides(path: Path) -> list[object]:
+    from pptx import Presentation
+
+    return list(Presentation(str(path)).slides)
+
+
+def test_the_quick_win_deck_has_a_slide_per_quick_win(decks: dict[str, Path]) -> None:
+    plan = build_model(check_spec(SPEC)[0])
+    deck = slides(decks["quickwins"])
+    titles = [s.shapes.title.text for s in deck]  # type: ignore[attr-defined]
+    for quick_win in plan.quick_wins:
+        slide = deck[titles.index(f"{quick_win.id} {quick_win.name}")]
+        text = " ".join(shape.text_frame.text for shape in slide.shapes  # type: ignore[attr-defined]
+                        if shape.has_text_frame)
+        for expected in ("Permasalahan", "Solusi", "Tonggak Capaian", "Indikator Keberhasilan",
+                         "Anggaran", "OPD Pemilik", quick_win.kpis[0].name):
+            assert expected in text, (quick_win.id, expected)
+    # title, agenda, overview, the quick wins, closing
+    assert len(deck) == 4 + len(plan.quick_wins)
+
+
+@pytest.mark.parametrize("kind", ["summary", "evaluation"])
+def test_charts_are_native_chart_parts_with_alt_text(decks: dict[str, Path], kind: str) -> None:
+    charts = [shape for slide in slides(decks[kind]) for shape in slide.shapes  # type: ignore[attr-defined]
+              if shape.has_chart]
+    assert len(charts) >= (4 if kind == "summary" else 2)
+    assert all(shape.shape_type != 13 for slide in slides(decks[kind])  # 13: PICTURE
+               for shape in slide.shapes)  # type: ignore[attr-defined]
+    assert all(shape._element.nvGraphicFramePr.cNvPr.get("descr") for shape in charts)
+    with zipfile.ZipFile(decks[kind]) as package:
+        names = package.namelist()
+    assert sum(n.startswith("ppt/charts/chart") and n.endswith(".xml") for n in names) \
+        == len(charts)
+    assert sum(n.startswith("ppt/embeddings/") and n.endswith(".xlsx") for n in names) \
+        == len(charts)
+
+
+def test_the_summary_deck_says_what_the_head_of_region_presents(
+        decks: dict[str, Path]) -> None:
+    titles = [s.shapes.title.text for s in slides(decks["summary"])]  # type: ignore[attr-defined]
+    for expected in ("Visi Smart City", "Skor kesiapan per aspek", "Strategi per Dimensi",
+                     "Linimasa program per dimensi", "Anggaran per dimensi dan tahun",
+                     "Komposisi sumber dana"):
+        assert expected in titles
+
+
+def test_same_input_same_bytes(decks: dict[str, Path], tmp_path: Path) -> None:
+    render_spec(SPEC, RenderSettings(documents=("quickwins", "summary"), formats=("pptx",),
+                                     outdir=tmp_path))
+    for kind in ("quickwins", "summary"):
+        assert (tmp_path / decks[kind].name).read_bytes() == decks[kind].read_bytes(), kind
+
+
+def soffice_pdf(files: list[Path], folder: Path) -> None:
+    executable = shutil.which("soffice") or shutil.which("libreoffice")
+    if executable is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    subprocess.run([executable, "--headless", "--norestore", "--nologo", "--nodefault",
+                    f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--convert-to",
+                    "pdf", "--outdir", str(folder), *map(str, files)],
+                   capture_output=True, timeout=300, start_new_session=True, check=False)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_lays_out_every_slide(decks: dict[str, Path], tmp_path: Path) -> None:
+    soffice_pdf(list(decks.values()), tmp_path)
+    for kind, path in decks.items():
+        pdf = tmp_path / f"{path.stem}.pdf"
+        if not pdf.exists():
+            pytest.skip("LibreOffice Impress is not installed (libreoffice-impress-nogui)")
+        assert len(PdfReader(pdf).pages) == len(slides(path)), kind
+
+
+# --- native charts in the DOCX ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def docx_native(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("docx-native")
+    render_spec(SPEC, RenderSettings(documents=("masterplan",), formats=("docx",),
+                                     docx_toc="field", outdir=folder))
+    return folder / f"{STEM}-masterplan.docx"
+
+
+def workbook_values(data: bytes) -> dict[str, dict[str, float]]:
+    """Series name → category → value, as the embedded workbook holds them."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    names = rows[0][1:]
+    return {str(name): {str(row[0]): float(row[n + 1]) for row in rows[1:]}
+            for n, name in enumerate(names)}
+
+
+def test_the_docx_charts_are_word_charts_holding_the_specs_numbers(docx_native: Path) -> None:
+    import docx
+
+    document = docx.Document(str(docx_native))
+    charts = [rel.target_part for rel in document.part.rels.values()
+              if rel.reltype.endswith("/chart")]
+    plan = build_model(check_spec(SPEC)[0])
+    assert len(charts) == 3 + -(-len(plan.programs) // 50)  # readiness, budget, funding, roadmap
+    inlines = [i for i in document.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline")
+        if i.find(f".//{CHART_NS}chart") is not None]
+    assert len(inlines) == len(charts)
+    assert all(i.find("{*}docPr").get("descr") for i in inlines)
+    with zipfile.ZipFile(docx_native) as package:
+        books = sorted(n for n in package.namelist()
+                       if n.startswith("word/embeddings/Microsoft_Excel_Sheet"))
+        assert len(books) == len(charts)
+        found = [workbook_values(package.read(name)) for name in books]
+    budget = next(values for values in found if "Smart Governance" in values)
+    expected: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for program in plan.programs:
+        for line in program.budget:
+            expected[DIMENSIONS[program.dimension][0]][str(line.year)] += line.amount / 1e6
+    for dimension, years in expected.items():
+        for year, amount in years.items():
+            assert budget[dimension][year] == pytest.approx(amount), (dimension, year)
+
+
+def test_the_picture_fallback_stays(tmp_path: Path) -> None:
+    render_spec(SPEC, RenderSettings(documents=("summary",), formats=("docx",),
+                                     docx_toc="field", docx_charts="picture", outdir=tmp_path))
+    with zipfile.ZipFile(tmp_path / f"{STEM}-summary.docx") as package:
+        names = package.namelist()
+    assert not any(n.startswith("word/charts/") for n in names)
+    assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_opens_the_native_charts(docx_native: Path, tmp_path: Path) -> None:
+    soffice_pdf([docx_native], tmp_path)
+    pdf = tmp_path / f"{docx_native.stem}.pdf"
+    assert pdf.exists()
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Smart Governance" in text and "Linimasa program" in text
+
+
+# --- the reference presentation --------------------------------------------------------------
+
+def test_a_reference_that_is_no_presentation_is_refused(tmp_path: Path) -> None:
+    for name, data in (("notes.pptx", b"plain text"),
+                       ("word.pptx", (REPO / "templates" / "docx" / "reference.docx")
+                        .read_bytes())):
+        reference = tmp_path / name
+        reference.write_bytes(data)
+        with pytest.raises(SpecError) as caught:
+            render_spec(SPEC, RenderSettings(documents=("quickwins",), formats=("pptx",),
+                                             reference_pptx=reference, outdir=tmp_path))
+        problem = caught.value.diagnostics[0]
+        assert problem.code in ("pptx.reference_not_zip", "pptx.reference_not_pptx")
+        assert problem.span.file == str(reference)
+        assert "--reference-pptx" in problem.format("en")
+    assert not list(tmp_path.glob("*-quickwins.pptx"))
+
+
+def test_a_reference_without_a_layout_falls_back_with_a_warning(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    presentation = Presentation(str(REPO / "templates" / "pptx" / "reference.pptx"))
+    layouts = presentation.slide_master.slide_layouts
+    layouts.remove(next(layout for layout in layouts if layout.name == "Title Only"))
+    reference = tmp_path / "region.pptx"
+    presentation.save(str(reference))
+    result = render_spec(SPEC, RenderSettings(documents=("quickwins",), formats=("pptx",),
+                                              reference_pptx=reference, outdir=tmp_path))
+    warnings = [w for w in result.warnings if w.code == "pptx.layout_missing"]
+    assert [w.params["layout"] for w in warnings] == ["Title Only"]
+    assert "Title and Content" in warnings[0].format("en")
+    assert len(slides(tmp_path / f"{STEM}-quickwins.pptx")) == 10
