@@ -3,9 +3,10 @@
 # Needs poppler-utils (pdftoppm, pdftotext), installed by scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+masterplan="${MASTERPLAN:-.venv/bin/masterplan}"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-.venv/bin/masterplan render examples/kabupaten-banyuwangi/masterplan.yaml -f pdf -o "$out" >/dev/null
+"$masterplan" render examples/kabupaten-banyuwangi/masterplan.yaml -f pdf -o "$out" >/dev/null
 pdf=$(ls "$out"/*-masterplan.pdf)
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 find_page() {  # first page from page $2 (default 1) whose text contains $1
@@ -24,4 +25,15 @@ shot "$(find_page 'STRATEGI DAN PROGRAM PER DIMENSI')" dimension
 # (the list of tables names the caption too: look from the chapter on, whose title is in
 # capitals on its own page only)
 shot "$(find_page 'Tabel 7.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" roadmap
+# the chapters' own pages, after the contents and lists (which name them too)
+body=$(find_page 'PENDAHULUAN' 5)
+shot "$(find_page 'Evaluasi Masterplan Sebelumnya' "$body")" previous-plan
+shot "$(find_page 'DAFTAR PUSTAKA' "$body")" bibliography
+# the third example: a map drawn for it (profile.map), and the phases on its roadmap
+"$masterplan" render examples/kabupaten-sleman/masterplan.yaml -f pdf -o "$out/sleman" >/dev/null
+pdf=$(ls "$out"/sleman/*-masterplan.pdf)
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+body=$(find_page 'PENDAHULUAN' 5)
+shot "$(find_page 'Gambar 2.1' "$body")" map
+shot "$(find_page 'Tabel 7.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN' "$body")")" roadmap-phases
 ls -la docs/images
