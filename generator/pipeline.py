@@ -70,7 +70,10 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     from generator.spec.assets import resolve_image
     from generator.spec.model import build_model
 
-    doc, warnings = check_spec(spec, str(spec), strict=settings.strict)
+    from generator.documents import requirements_of
+
+    doc, warnings = check_spec(spec, str(spec), strict=settings.strict,
+                               requirements=requirements_of(settings.documents))
     plan = build_model(doc)
     if settle_heap:
         settle(preload_modules(settings.formats))
@@ -102,7 +105,8 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
             keywords=meta["keywords"], language=lang, created=created,
             pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
             docx_toc=settings.docx_toc,
-            header=f"{context['region']['government']} · {meta['title']}",
+            header=f"{context['region']['government']} · {meta['title']}"
+            if kind.running_header else None,
             chart_images={key: chart.png for key, chart in charts.items()},
             attachments=[(name or f"{stem}.yaml", data, what)
                          for name, data, what in attachments])

@@ -7,6 +7,7 @@ File names are `printable`, so the JSON is UTF-8 even for a name that is not.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import click
@@ -17,20 +18,22 @@ from generator.i18n.messages import message
 from generator.spec import load_spec, validate
 
 
-def collect(path: Path) -> list[Diagnostic]:
-    """All diagnostics of one spec file, loading problems included."""
+def collect(path: Path, requirements: Collection[str] = ()) -> list[Diagnostic]:
+    """All diagnostics of one spec file, loading problems included, and what the
+    documents of `requirements` need (`generator.spec.legal`)."""
     try:
         doc = load_spec(path, str(path))
     except SpecError as exc:
         return exc.diagnostics
-    return validate(doc)
+    return validate(doc, requirements)
 
 
-def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: str) -> int:
+def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: str,
+                 requirements: Collection[str] = ()) -> int:
     results = []
     failed = False
     for path in paths:
-        diagnostics = collect(path)
+        diagnostics = collect(path, requirements)
         errors, warnings = count_diagnostics(diagnostics)
         ok = errors == 0 and not (strict and warnings)
         failed = failed or not ok

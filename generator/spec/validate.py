@@ -16,7 +16,7 @@ import difflib
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,12 +143,19 @@ class Collector:
         return shown
 
 
-def validate(doc: SpecDocument) -> list[Diagnostic]:
+def validate(doc: SpecDocument, requirements: Collection[str] = ()) -> list[Diagnostic]:
     """All diagnostics (errors and warnings) for a loaded spec, sorted by position and
-    capped (`generator.errors.limit_diagnostics`)."""
+    capped (`generator.errors.limit_diagnostics`). `requirements` names what the documents
+    asked for need besides (`generator.spec.legal.REQUIREMENTS`, from the kinds' `requires`)."""
     out = Collector(doc)
     _schema_errors(doc, out)
     _Rules(doc, out).run()
+    if requirements:
+        from generator.spec.legal import REQUIREMENTS
+
+        for name in requirements:
+            for severity, pointer, code, params in REQUIREMENTS[name](doc.data):
+                out.add(severity, pointer, code, **params)
     return out.results()
 
 
