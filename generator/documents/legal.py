@@ -64,8 +64,11 @@ class LegalBuilder:
     def heading(self) -> dict[str, Any]:
         """BUPATI BANYUWANGI / PROVINSI JAWA TIMUR under the coat of arms."""
         t = self.t
+        province = str(self.region["province"])
+        if province.startswith("DI "):  # DI Yogyakarta, written out as in its heading
+            province = "Daerah Istimewa " + province[3:]
         return {"head": t["lg_head"].format(head=self.head_upper, name=self.name_upper),
-                "province": t["lg_province"].format(province=self.region["province"].upper())}
+                "province": t["lg_province"].format(province=province.upper())}
 
     def title(self) -> str:
         """Masterplan Smart City Kabupaten Banyuwangi Tahun 2026-2035."""
