@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.documents import KINDS, DocumentKind
+from generator.documents import KINDS, DocumentKind, requirements_of
 from generator.errors import Diagnostic
 from generator.render import WRITERS, Document
 from generator.settings import RenderSettings
@@ -69,8 +69,6 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     from generator.spec import check_spec
     from generator.spec.assets import resolve_image
     from generator.spec.model import build_model
-
-    from generator.documents import requirements_of
 
     doc, warnings = check_spec(spec, str(spec), strict=settings.strict,
                                requirements=requirements_of(settings.documents))

@@ -16,8 +16,8 @@ from markupsafe import Markup
 from generator.documents import bibliography
 from generator.documents.alignment import alignment_annex, indicator_plan, program_links
 from generator.documents.approval import approval_context
-from generator.documents.legal import legal_context
 from generator.documents.indicators import indicator_table
+from generator.documents.legal import legal_context
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.documents.previous import continued_from, previous_context
 from generator.i18n.labels import labels, pick

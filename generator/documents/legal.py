@@ -22,7 +22,6 @@ from generator.spec.approval import adoption_year, calendar_date, is_head
 from generator.spec.legal import is_chair, ordered
 from generator.spec.model import Masterplan
 
-
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -91,7 +90,7 @@ class LegalBuilder:
     def place_or_blank(self) -> str:
         return self.place or self.t["lg_blank_long"]
 
-    def head_block(self, date: str, *, promulgation: bool = True) -> dict[str, Any]:
+    def head_block(self, date: str) -> dict[str, Any]:
         """Ditetapkan di … pada tanggal … / BUPATI X, / (seal) / NAME."""
         t = self.t
         return {
@@ -226,7 +225,7 @@ class LegalBuilder:
     # --- the decrees -------------------------------------------------------------------------
     def decree(self, key: str) -> dict[str, Any]:
         """The decree forming `governance.<key>` (council or implementation_team)."""
-        t, plan = self.t, self.plan
+        t = self.t
         body = self.governance.get(key) or {}
         name = str(body.get("name") or t[f"lg_body_{key}"].format(
             region=self.region["full_name"]))

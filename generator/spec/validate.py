@@ -155,7 +155,8 @@ def validate(doc: SpecDocument, requirements: Collection[str] = ()) -> list[Diag
 
         for name in requirements:
             for severity, pointer, code, params in REQUIREMENTS[name](doc.data):
-                out.add(severity, pointer, code, **params)
+                report = out.error if severity == "error" else out.warn
+                report(pointer, code, **params)
     return out.results()
 
 
