@@ -33,7 +33,7 @@ def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: s
     results = []
     failed = False
     for path in paths:
-        diagnostics = collect(path, requirements)
+        diagnostics = collect(path, requirements) if requirements else collect(path)
         errors, warnings = count_diagnostics(diagnostics)
         ok = errors == 0 and not (strict and warnings)
         failed = failed or not ok

@@ -949,7 +949,7 @@ def _decree() -> Schema:
                    "date": text("Date", "Tanggal penetapan (YYYY-MM-DD).",
                                 "Date of adoption (YYYY-MM-DD).", None, pattern=DATE_PATTERN,
                                 maxLength=10),
-               })
+               }, None, **{COMMENTED: True})
 
 
 def _commitment() -> Schema:
@@ -967,7 +967,7 @@ def _commitment() -> Schema:
                                       " dan mentor nasional.", "Witnesses (optional), e.g. the"
                                       " chair of the regional parliament and the national"
                                       " mentor.", {"$ref": "#/$defs/signatory"}, max_items=4),
-               })
+               }, None, **{COMMENTED: True})
 
 
 def _approval() -> Schema:
