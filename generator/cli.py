@@ -152,13 +152,20 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format of the diagnostics.")
 @FRAMEWORK
+@click.option("--document", "documents", default=None, cls=_RegistryOption,
+              help="Check also what these documents need ({documents}, all or legal;"
+                   " comma-separated), as `render --document` does.")
 def validate(specs: tuple[Path, ...], strict: bool, lang: str, output_format: str,
-             framework: str | None) -> None:
+             framework: str | None, documents: str | None) -> None:
     """Check one or more specs; report every problem as FILE:LINE:COL."""
     from generator.commands.validate import run_validate
+    from generator.documents import kind_groups, requirements_of
+    from generator.settings import parse_list
 
+    needs = requirements_of(parse_list(documents, spec_kinds(), "document", "all",
+                                       kind_groups())) if documents else ()
     code = run_validate(list(specs), strict=strict, lang=lang, output_format=output_format,
-                        framework=framework)
+                        framework=framework, requirements=needs)
     sys.exit(code)
 
 
@@ -254,7 +261,8 @@ def schema(output: Path | None) -> None:
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--document", "documents", default="masterplan", show_default=True,
-              cls=_RegistryOption, help="{documents} or all (comma-separated).")
+              cls=_RegistryOption, help="{documents}, all (the books) or legal (the legal drafts);"
+                   " comma-separated.")
 @click.option("-f", "--format", "formats", default="pdf,html", show_default=True,
               cls=_RegistryOption, help="Output formats: {formats} (comma-separated).")
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path),
@@ -427,8 +435,8 @@ def watch(ctx: click.Context, spec: Path, outdir: Path, lang: str | None,
 @click.argument("target", type=click.Path(path_type=Path))
 @COHORT_FORMATS
 @click.option("--document", "documents", default=None,
-              cls=_RegistryOption, help="{documents} or all (default: the manifest's,"
-                   " else masterplan).")
+              cls=_RegistryOption, help="{documents}, all (the books) or legal (the"
+                   " legal drafts) (default: the manifest's, else masterplan).")
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the documents and summaries (default: the manifest's, else out).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,

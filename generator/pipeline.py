@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.documents import KINDS, DocumentKind
+from generator.documents import KINDS, DocumentKind, requirements_of
 from generator.errors import Diagnostic
 from generator.render import WRITERS, Document
 from generator.settings import RenderSettings
@@ -72,7 +72,8 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     from generator.spec.model import build_model
 
     doc, warnings = check_spec(spec, str(spec), strict=settings.strict,
-                               framework=settings.framework)
+                               framework=settings.framework,
+                               requirements=requirements_of(settings.documents))
     plan = build_model(doc)
     if settle_heap:
         settle(preload_modules(settings.formats))
@@ -115,7 +116,8 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
             keywords=meta["keywords"], language=lang, created=created,
             pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
             docx_toc=settings.docx_toc,
-            header=f"{context['region']['government']} · {meta['title']}",
+            header=f"{context['region']['government']} · {meta['title']}"
+            if kind.running_header else None,
             chart_images=images, revision=revision,
             dimension_colours=context["dimension_colours"],
             attachments=[(name or f"{stem}.yaml", data, what)

@@ -157,21 +157,27 @@ _PATHS = {item.name for item in dataclasses.fields(RenderSettings)
 
 
 def parse_list(value: str | Iterable[str], allowed: Iterable[str], what: str,
-               everything: str | None = None) -> tuple[str, ...]:
+               everything: str | None = None,
+               groups: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
     """`pdf,html` → ("pdf", "html"), each checked against `allowed`; `everything` (`all`)
-    stands for all of them."""
+    stands for all of them, unless `groups` says what it and other words stand for
+    (`all`: the books, `legal`: the legal drafts)."""
     allowed = tuple(allowed)
+    groups = dict(groups or {})
     items = value.split(",") if isinstance(value, str) else list(value)
     result: list[str] = []
     for item in (str(i).strip().lower() for i in items):
         if not item:
             continue
-        if item == everything:
+        if item in groups:
+            result.extend(groups[item])
+        elif item == everything:
             result.extend(allowed)
         elif item in allowed:
             result.append(item)
         else:
-            choices = [*allowed, everything] if everything else allowed
+            words = [word for word in (everything, *groups) if word]
+            choices = [*allowed, *dict.fromkeys(words)]
             raise UsageError(f"unknown {what} `{item}`; choose from {', '.join(choices)}")
     if not result:
         raise UsageError(f"no {what} given")
@@ -192,7 +198,7 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
     manifest's `options` (paths relative to the manifest), else `defaults`, else the field
     defaults. Lists are checked against the registries; with a cohort, the shared template
     folder and reference DOCX must exist."""
-    from generator.documents import spec_kinds
+    from generator.documents import kind_groups, spec_kinds
     from generator.render import check_formats, format_names
 
     def pick(name: str) -> Any:
@@ -216,7 +222,8 @@ def resolve(given: Mapping[str, Any], cohort: OptionSource | None = None,
         if value is not None:
             values[item.name] = value
     if "documents" in values:
-        values["documents"] = parse_list(values["documents"], spec_kinds(), "document", "all")
+        values["documents"] = parse_list(values["documents"], spec_kinds(), "document", "all",
+                                         kind_groups())
     if "formats" in values:
         values["formats"] = parse_list(values["formats"], format_names(), "format")
     if "timeout" in values:

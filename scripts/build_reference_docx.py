@@ -41,6 +41,8 @@ OUTPUT = REPO / "templates" / "docx" / "reference.docx"
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 FONT = "Calibri"  # LibreOffice shows the metric-compatible Carlito
 MONO = "Courier New"
+LEGAL_FONT = "Bookman Old Style"  # as regional legislation is typed; LibreOffice substitutes
+DRAFT_RED = "8B0000"
 
 BLUE, TEXT, RULE, LIGHT_RULE, GREY = "1F4E79", "1B1B1B", "9BB3CC", "B7C6D6", "666666"
 MID_BLUE = nb.CHAPTER_LABEL[1]  # the chapter label's colour, as `h1 .num` in style.css
@@ -169,6 +171,35 @@ PARAGRAPHS: dict[str, Look] = {
                               left=284, borders={"left": (1.5, RULE)}),
     "Horizontal Line": Look(after=7, borders={"bottom": (0.75, RULE)}),
     "Header": Look(size=8.5, color=GREY, align="right", borders={"bottom": (0.5, RULE)}),
+    # the legal drafts (templates/legal/legal.css): Bookman Old Style 12 pt, black, the
+    # clause columns at tab stops (label 28 mm, colon 4 mm, mark 8 mm) and hanging text
+    "Draft Mark": Look(size=11, bold=True, color=DRAFT_RED, align="right"),
+    "Legal Text": Look(font=LEGAL_FONT, size=12, color="000000", align="both", after=6,
+                       line=1.15),
+    "Legal Emblem": Look(base="Legal Text", align="center", after=6),
+    "Legal Heading": Look(base="Legal Text", bold=True, align="center", before=8, after=14,
+                          keep_next=True),
+    "Legal Chapter": Look(base="Legal Text", align="center", before=14, after=8,
+                          keep_next=True),
+    "Legal Article": Look(base="Legal Text", align="center", before=10, after=6,
+                          keep_next=True),
+    "Legal Clause": Look(base="Legal Text", left=page.mm(40), hanging=page.mm(40),
+                         tabs=[("left", page.mm(28), "none"), ("left", page.mm(32), "none"),
+                               ("left", page.mm(40), "none")]),
+    "Legal Dictum": Look(base="Legal Text", left=page.mm(32), hanging=page.mm(32), after=8,
+                         tabs=[("left", page.mm(28), "none"), ("left", page.mm(32), "none")]),
+    "Legal Item": Look(base="Legal Text", left=page.mm(8), hanging=page.mm(8),
+                       tabs=[("left", page.mm(8), "none")]),
+    "Legal Subitem": Look(base="Legal Text", left=page.mm(16), hanging=page.mm(8),
+                          tabs=[("left", page.mm(16), "none")]),
+    "Legal Gazette": Look(base="Legal Text", bold=True, align="left", before=22),
+    "Legal Annex Head": Look(base="Legal Text", size=11, align="left", after=28, line=1.0,
+                             left=page.mm(80)),
+    "Legal Signature": Look(base="Legal Text", align="center", after=0),
+    "Legal Signature Left": Look(base="Legal Text", align="left", after=0),
+    "Legal Table Text": Look(base="Legal Text", size=11, align="left", after=0, line=1.0),
+    "Legal Table Heading": Look(base="Legal Table Text", bold=True, align="center",
+                                keep_next=True),
     "Footer": Look(size=9, color="555555", align="center"),
 }
 
@@ -208,6 +239,10 @@ TABLES: dict[str, TableLook] = {
         (170, 170)),
     # the approval page's signature grid: no borders, room between the blocks
     "Signature Table": TableLook({}, (113, 113)),
+    # a legal draft's lampiran (membership) and the commitment's quick wins: black rules
+    "Legal Table": TableLook(
+        {side: (0.5, "000000") for side in ("top", "left", "bottom", "right", "insideH",
+                                            "insideV")}, (57, 85)),
 }
 
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"

@@ -56,7 +56,7 @@ def _text(title: str, description: str, **extra: Any) -> dict[str, Any]:
 def build_cohort_schema() -> dict[str, Any]:
     """The JSON Schema of a cohort manifest (Draft 2020-12); the choices of formats,
     documents, languages and PDF variants are those of the registries and the settings."""
-    from generator.documents import spec_kinds
+    from generator.documents import kind_groups, spec_kinds
     from generator.render import format_names
     from generator.settings import DOCX_CHARTS, DOCX_TOCS, LANGUAGES, PDF_VARIANTS
 
@@ -106,7 +106,7 @@ def build_cohort_schema() -> dict[str, Any]:
                     "documents": {"type": "array", "minItems": 1, "uniqueItems": True,
                                   "title": "Documents", "description": "Documents per spec.",
                                   "items": {"type": "string",
-                                            "enum": [*spec_kinds(), "all"]}},
+                                            "enum": [*spec_kinds(), *kind_groups()]}},
                     "lang": {"type": "string", "enum": list(LANGUAGES), "title": "Language",
                              "description": "Document language (default: each spec's "
                                             "`document.language`)."},

@@ -7,6 +7,7 @@ File names are `printable`, so the JSON is UTF-8 even for a name that is not.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import click
@@ -17,8 +18,10 @@ from generator.i18n.messages import message
 from generator.spec import load_spec, validate
 
 
-def collect(path: Path, framework: str | None = None) -> list[Diagnostic]:
-    """All diagnostics of one spec file, loading problems (and its framework's) included."""
+def collect(path: Path, framework: str | None = None,
+            requirements: Collection[str] = ()) -> list[Diagnostic]:
+    """All diagnostics of one spec file, loading problems (and its framework's) included,
+    and what the documents of `requirements` need (`generator.spec.legal`)."""
     from generator.spec.frameworks import resolve_framework
 
     try:
@@ -26,15 +29,15 @@ def collect(path: Path, framework: str | None = None) -> list[Diagnostic]:
         fw = resolve_framework(doc, framework)
     except SpecError as exc:
         return exc.diagnostics
-    return validate(doc, fw)
+    return validate(doc, fw, requirements)
 
 
 def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: str,
-                 framework: str | None = None) -> int:
+                 framework: str | None = None, requirements: Collection[str] = ()) -> int:
     results = []
     failed = False
     for path in paths:
-        diagnostics = collect(path, framework)
+        diagnostics = collect(path, framework, requirements)
         errors, warnings = count_diagnostics(diagnostics)
         ok = errors == 0 and not (strict and warnings)
         failed = failed or not ok

@@ -4,6 +4,12 @@ A kind names its templates (a body inside a frame, extra stylesheets), the conte
 made from (`scope`: one spec, or a whole cohort), the label of its name and the suffix of
 its files. `--document`, the pipeline, the batch and its index page read `KINDS`; adding a
 document is one `register(DocumentKind(...))` plus its templates.
+
+Kinds come in groups: `--document all` is the books (`group` "book"); the legal drafts
+(the regulation adopting the masterplan, the two decrees, the commitment sheet) are
+`--document legal`, asked for on their own: they go to the legal bureau, not to the
+ministry's reviewers with the books, and they ask more of the spec (`requires`: checked
+only when they are asked for, `generator.spec.legal`).
 """
 
 from __future__ import annotations
@@ -33,6 +39,14 @@ class DocumentKind:
     front_matter: bool = False
     #: the cover title and the file's title are the spec's own `document.title`
     spec_title: bool = False
+    #: the `--document` word that stands for this kind with the others of its group
+    #: (`all` for the books)
+    group: str = "book"
+    #: what the kind needs of a spec beyond the schema (`generator.spec.legal.REQUIREMENTS`)
+    requires: tuple[str, ...] = ()
+    #: the region and title on top of every page (the DOCX header, the PDF's margin box);
+    #: a kind without prints its frame's own `header.running`, if any
+    running_header: bool = True
 
     def template_values(self) -> dict[str, Any]:
         """What the templates see of the kind, as `doc`."""
@@ -51,6 +65,23 @@ def register(kind: DocumentKind) -> DocumentKind:
 def spec_kinds() -> tuple[str, ...]:
     """The kinds one spec renders to, in order: the `--document` choices (`all` = these)."""
     return tuple(name for name, kind in KINDS.items() if kind.scope == "spec")
+
+
+def kind_groups() -> dict[str, tuple[str, ...]]:
+    """The `--document` words for several kinds: `all` (the books) and one per other group
+    (`legal`)."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for name in spec_kinds():
+        group = KINDS[name].group
+        key = "all" if group == "book" else group
+        groups[key] = (*groups.get(key, ()), name)
+    return groups
+
+
+def requirements_of(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """What the kinds `names` need of a spec, each once, in order."""
+    return tuple(dict.fromkeys(need for name in names if name in KINDS
+                               for need in KINDS[name].requires))
 
 
 def kind_of_file(name: str) -> str | None:
@@ -73,3 +104,17 @@ register(DocumentKind("evaluation", "doc_evaluation", "evaluation/body.html.j2",
                       scope="progress", front_matter=True))
 register(DocumentKind("revision", "doc_revision", "revision/body.html.j2",
                       scope="revision"))
+
+
+def _legal(name: str, label: str, *requires: str) -> DocumentKind:
+    """A legal draft: its own frame (no cover, no running header, folio paper) and look."""
+    return register(DocumentKind(name, label, f"{name}/body.html.j2",
+                                 frame="legal/document.html.j2",
+                                 stylesheets=("legal/legal.css",), group="legal",
+                                 requires=requires, running_header=False))
+
+
+_legal("perkada", "doc_perkada", "legal_basis")
+_legal("sk-dewan", "doc_sk_dewan", "legal_basis", "council")
+_legal("sk-tim", "doc_sk_tim", "legal_basis", "implementation_team")
+_legal("komitmen", "doc_komitmen", "quickwin_kpis")

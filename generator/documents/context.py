@@ -17,6 +17,7 @@ from generator.documents import bibliography
 from generator.documents.alignment import alignment_annex, indicator_plan, program_links
 from generator.documents.approval import approval_context
 from generator.documents.indicators import indicator_table
+from generator.documents.legal import legal_context
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.documents.previous import continued_from, previous_context
 from generator.i18n.labels import labels, pick
@@ -428,6 +429,7 @@ class ContextBuilder:
                 "legal_basis": document.get("legal_basis", []),
             },
             "approval": approval_context(plan, self.t, f, region),
+            "legal": legal_context(plan, self.t, f, region, self.lang),
             "foreword": None if not foreword else {
                 "text": self.md(foreword.get("text")),
                 "signatory": ("" if " ".join(str(foreword.get("signatory", "")).split()).lower()

@@ -317,7 +317,8 @@ def localised(table: Mapping[str, Sequence[str]], lang: str) -> dict[str, str]:
 
 
 def labels(lang: str) -> dict[str, str]:
-    return localised(LABELS, lang)
+    """The document labels, the legal drafts' among them."""
+    return {**localised(LABELS, lang), **localised(LEGAL_LABELS, lang)}
 
 
 def report_labels(lang: str) -> dict[str, str]:
@@ -842,3 +843,298 @@ DECK_LABELS: dict[str, tuple[str, str]] = {
 def deck_labels(lang: str) -> dict[str, str]:
     """The document labels plus those of the decks."""
     return {**labels(lang), **localised(DECK_LABELS, lang)}
+
+
+# --- the legal drafts (generator.documents.legal) ---------------------------------------
+# Indonesian as Permendagri 80/2015 (amended by 120/2018) lays out regional legislation;
+# English as the customary unofficial translations of Indonesian regulations word it.
+LEGAL_LABELS: dict[str, tuple[str, str]] = {
+    "doc_perkada": ("Rancangan Peraturan Kepala Daerah tentang Masterplan Smart City",
+                    "Draft Regulation of the Regional Head on the Smart City Masterplan"),
+    "doc_sk_dewan": ("Keputusan Pembentukan Dewan Smart City",
+                     "Decree Forming the Smart City Council"),
+    "doc_sk_tim": ("Keputusan Pembentukan Tim Pelaksana Smart City",
+                   "Decree Forming the Smart City Implementation Team"),
+    "doc_komitmen": ("Lembar Komitmen Kepala Daerah", "Commitment Sheet of the Regional Head"),
+    "lg_draft": ("RANCANGAN", "DRAFT"),
+    "lg_province": ("PROVINSI {province}", "{province} PROVINCE"),
+    "lg_head": ("{head} {name}", "{head} OF {name}"),
+    "lg_regulation": ("PERATURAN {head} {name}", "REGULATION OF THE {head} OF {name}"),
+    "lg_decree": ("KEPUTUSAN {head} {name}", "DECREE OF THE {head} OF {name}"),
+    "lg_number": ("NOMOR {number} TAHUN {year}", "NUMBER {number} OF {year}"),
+    "lg_decree_number": ("NOMOR {number}", "NUMBER {number}"),
+    "lg_about": ("TENTANG", "ON"),
+    "lg_blessing": ("DENGAN RAHMAT TUHAN YANG MAHA ESA", "BY THE GRACE OF GOD ALMIGHTY"),
+    "lg_considering": ("Menimbang", "Considering"),
+    "lg_observing": ("Mengingat", "Observing"),
+    "lg_decides": ("MEMUTUSKAN:", "HAS DECIDED:"),
+    "lg_enacts": ("Menetapkan", "To enact"),
+    "lg_enact_regulation": ("PERATURAN {head} TENTANG {title}.",
+                            "REGULATION OF THE {head} ON {title}."),
+    "lg_enact_decree": ("KEPUTUSAN {head} TENTANG {title}.", "DECREE OF THE {head} ON {title}."),
+    "lg_title": ("{title} Tahun {start}-{end}", "{title} {start}-{end}"),
+    "lg_chapter": ("BAB {number}", "CHAPTER {number}"),
+    "lg_article": ("Pasal {number}", "Article {number}"),
+    "lg_adopted_at": ("Ditetapkan di {place}", "Enacted in {place}"),
+    "lg_adopted_on": ("pada tanggal {date}", "on {date}"),
+    "lg_promulgated_at": ("Diundangkan di {place}", "Promulgated in {place}"),
+    "lg_promulgated_on": ("pada tanggal {date}", "on {date}"),
+    "lg_secretary": ("SEKRETARIS DAERAH {region},", "REGIONAL SECRETARY OF {region},"),
+    "lg_gazette": ("BERITA DAERAH {region} TAHUN {year} NOMOR {number}",
+                   "REGIONAL GAZETTE OF {region} OF {year} NUMBER {number}"),
+    "lg_blank": ("....", "...."),
+    "lg_blank_long": ("....................", "...................."),
+    "lg_seal": ("cap", "seal"),
+    "lg_nip": ("NIP.", "NIP"),
+    "lg_annex": ("LAMPIRAN", "ANNEX"),
+    "lg_annex_of_regulation": ("PERATURAN {head} {name}", "REGULATION OF THE {head} OF {name}"),
+    "lg_annex_of_decree": ("KEPUTUSAN {head} {name}", "DECREE OF THE {head} OF {name}"),
+    "lg_annex_number": ("NOMOR {number} TAHUN {year}", "NUMBER {number} OF {year}"),
+    "lg_annex_decree_number": ("NOMOR : {number}", "NUMBER : {number}"),
+    "lg_annex_date": ("TANGGAL : {date}", "DATE : {date}"),
+    "lg_annex_about": ("TENTANG", "ON"),
+    "lg_annex_body": ("{title} sebagaimana dimaksud dalam Pasal 3 ayat (3) adalah dokumen"
+                      " {document} versi {version} tanggal {date}, yang dijilid tersendiri"
+                      " dan merupakan bagian tidak terpisahkan dari Peraturan {head} ini.",
+                      "The {title} referred to in Article 3(3) is the document {document},"
+                      " version {version} of {date}, bound separately, which forms an integral"
+                      " part of this Regulation of the {head}."),
+    "lg_annex_contents": ("Sistematika Masterplan:", "Outline of the Masterplan:"),
+    "lg_membership": ("SUSUNAN KEANGGOTAAN", "MEMBERSHIP"),
+    "lg_duties": ("URAIAN TUGAS", "DUTIES"),
+    "lg_no": ("No.", "No."),
+    "lg_role": ("Kedudukan dalam {body}", "Role in the {body}"),
+    "lg_position": ("Jabatan", "Position"),
+    # dicta of a decree
+    "lg_dictum": ("KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN",
+                  "FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH"),
+    # words for numbers, as legal text writes them: 10 (sepuluh)
+    "lg_words": ("nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"
+                 "dua belas|tiga belas|empat belas|lima belas|enam belas|tujuh belas|"
+                 "delapan belas|sembilan belas|dua puluh",
+                 "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"),
+    # the regulation: menimbang
+    "lg_cons_perkada_a": ("bahwa dalam rangka mewujudkan penyelenggaraan pemerintahan,"
+                          " pelayanan publik dan pembangunan daerah yang efektif, efisien dan"
+                          " berbasis teknologi informasi dan komunikasi di {region}, perlu"
+                          " disusun rencana induk pengembangan smart city sebagai pedoman bagi"
+                          " perangkat daerah dan pemangku kepentingan",
+                          "that, in order to realise effective and efficient government, public"
+                          " services and regional development based on information and"
+                          " communication technology in {region}, a master plan for smart-city"
+                          " development is needed to guide the regional agencies and"
+                          " stakeholders"),
+    "lg_cons_perkada_b": ("bahwa {region} sebagai peserta Gerakan Menuju 100 Smart City"
+                          " angkatan {cohort} telah menyusun {title}",
+                          "that {region}, selected into the Movement Towards 100 Smart Cities"
+                          " in {cohort}, has prepared the {title}"),
+    "lg_cons_perkada_c": ("bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a"
+                          " dan huruf b, perlu menetapkan Peraturan {head} tentang {title}",
+                          "that, based on the considerations in letters a and b, it is"
+                          " necessary to enact a Regulation of the {head} on the {title}"),
+    # the regulation: chapters and articles
+    "lg_ch_general": ("KETENTUAN UMUM", "GENERAL PROVISIONS"),
+    "lg_ch_masterplan": ("MASTERPLAN SMART CITY", "SMART CITY MASTERPLAN"),
+    "lg_ch_implementation": ("PELAKSANAAN, PEMANTAUAN DAN EVALUASI",
+                             "IMPLEMENTATION, MONITORING AND EVALUATION"),
+    "lg_ch_funding": ("PENDANAAN", "FUNDING"),
+    "lg_ch_closing": ("KETENTUAN PENUTUP", "CLOSING PROVISIONS"),
+    "lg_art_definitions": ("Dalam Peraturan {head} ini yang dimaksud dengan:",
+                           "In this Regulation of the {head}:"),
+    "lg_def_region": ("Daerah adalah {region}.", "Region means {region}."),
+    "lg_def_government": ("Pemerintah Daerah adalah {head} sebagai unsur penyelenggara"
+                          " Pemerintahan Daerah yang memimpin pelaksanaan urusan pemerintahan"
+                          " yang menjadi kewenangan daerah otonom.",
+                          "Regional Government means the {head} as the organ of regional"
+                          " government leading the affairs within the authority of the"
+                          " autonomous region."),
+    "lg_def_head": ("{head} adalah {head} {region}.", "{head} means the {head} of {region}."),
+    "lg_def_agency": ("Perangkat Daerah adalah unsur pembantu {head} dan Dewan Perwakilan"
+                      " Rakyat Daerah dalam penyelenggaraan urusan pemerintahan yang menjadi"
+                      " kewenangan Daerah.", "Regional Agency means an organ assisting the"
+                      " {head} and the Regional House of Representatives in the affairs within"
+                      " the Region's authority."),
+    "lg_def_smart_city": ("Smart City adalah pengelolaan Daerah yang memanfaatkan teknologi"
+                          " informasi dan komunikasi untuk meningkatkan efektivitas dan"
+                          " efisiensi pemerintahan, pelayanan publik dan kesejahteraan"
+                          " masyarakat.", "Smart City means the management of the Region"
+                          " using information and communication technology to make"
+                          " government, public services and citizens' welfare more effective"
+                          " and efficient."),
+    "lg_def_masterplan": ("Masterplan Smart City yang selanjutnya disebut Masterplan adalah"
+                          " dokumen perencanaan pengembangan Smart City Daerah untuk jangka"
+                          " waktu {years} tahun.", "Smart City Masterplan, hereinafter the"
+                          " Masterplan, means the planning document for the Region's"
+                          " smart-city development over {years} years."),
+    "lg_def_council": ("Dewan Smart City adalah {council} yang dibentuk dengan Keputusan"
+                       " untuk mengarahkan pelaksanaan Masterplan.", "Smart City Council"
+                       " means the {council}, formed by decree to direct the implementation"
+                       " of the Masterplan."),
+    "lg_def_team": ("Tim Pelaksana adalah {team} yang dibentuk dengan Keputusan untuk"
+                    " mengoordinasikan pelaksanaan Masterplan.", "Implementation Team means the"
+                    " {team}, formed by decree to coordinate the implementation of the"
+                    " Masterplan."),
+    "lg_def_quickwin": ("Program Quick Win adalah program percepatan Smart City yang"
+                        " manfaatnya dapat dirasakan langsung oleh masyarakat dalam waktu"
+                        " singkat.", "Quick-Win Program means an accelerated smart-city"
+                        " program whose benefits citizens feel directly within a short time."),
+    "lg_art_guidance_1": ("Masterplan merupakan pedoman bagi Pemerintah Daerah, Perangkat"
+                          " Daerah dan pemangku kepentingan dalam perencanaan, pelaksanaan,"
+                          " pemantauan dan evaluasi pembangunan Smart City di Daerah.",
+                          "The Masterplan guides the Regional Government, the Regional"
+                          " Agencies and stakeholders in planning, implementing, monitoring"
+                          " and evaluating smart-city development in the Region."),
+    "lg_art_guidance_2": ("Masterplan sebagaimana dimaksud pada ayat (1) menjadi acuan"
+                          " Perangkat Daerah dalam menyusun rencana strategis dan rencana"
+                          " kerja Perangkat Daerah.", "The Masterplan referred to in paragraph"
+                          " (1) is the reference of the Regional Agencies for their strategic"
+                          " and work plans."),
+    "lg_art_period": ("Masterplan berlaku untuk jangka waktu {years} tahun, yaitu Tahun {start}"
+                      " sampai dengan Tahun {end}.", "The Masterplan covers {years} years, from"
+                      " {start} to {end}."),
+    "lg_art_contents": ("Masterplan sebagaimana dimaksud pada ayat (1) memuat:",
+                        "The Masterplan referred to in paragraph (1) contains:"),
+    "lg_content_readiness": ("analisis kesiapan Daerah", "the analysis of the Region's"
+                             " readiness"),
+    "lg_content_vision": ("visi, misi dan arah pengembangan Smart City",
+                          "the vision, missions and direction of smart-city development"),
+    "lg_content_strategy": ("strategi dan program pada 6 (enam) dimensi Smart City",
+                            "the strategies and programs in the 6 (six) smart-city"
+                            " dimensions"),
+    "lg_content_roadmap": ("rencana aksi, peta jalan dan pendanaan",
+                           "the action plan, roadmap and funding"),
+    "lg_content_quickwins": ("Program Quick Win", "the Quick-Win Programs"),
+    "lg_content_governance": ("tata kelola, pemantauan dan evaluasi",
+                              "governance, monitoring and evaluation"),
+    "lg_and": ("dan", "and"),
+    "lg_art_annex": ("Masterplan sebagaimana dimaksud pada ayat (1) tercantum dalam Lampiran"
+                     " yang merupakan bagian tidak terpisahkan dari Peraturan {head} ini.",
+                     "The Masterplan referred to in paragraph (1) is set out in the Annex,"
+                     " which forms an integral part of this Regulation of the {head}."),
+    "lg_impl_bodies": ("Pelaksanaan Masterplan diarahkan oleh {council}, dikoordinasikan oleh"
+                       " {team} dan dilaksanakan oleh Perangkat Daerah sesuai dengan tugas dan"
+                       " fungsinya.", "The implementation of the Masterplan is directed by the"
+                       " {council}, coordinated by the {team} and carried out by the Regional"
+                       " Agencies within their duties and functions."),
+    "lg_impl_agencies": ("Pelaksanaan Masterplan dilaksanakan oleh Perangkat Daerah sesuai"
+                         " dengan tugas dan fungsinya.", "The Masterplan is carried out by the"
+                         " Regional Agencies within their duties and functions."),
+    "lg_art_implement": ("{implementers}", "{implementers}"),
+    "lg_art_monitor": ("Pemantauan pelaksanaan Masterplan dilakukan setiap triwulan dan"
+                       " evaluasi paling sedikit 1 (satu) kali dalam 1 (satu) tahun.",
+                       "The implementation of the Masterplan is monitored every quarter and"
+                       " evaluated at least once a year."),
+    "lg_art_review": ("Masterplan dapat ditinjau kembali paling sedikit 1 (satu) kali dalam 5"
+                      " (lima) tahun atau sewaktu-waktu sesuai dengan perubahan rencana"
+                      " pembangunan Daerah.", "The Masterplan may be reviewed at least once"
+                      " every 5 (five) years, or whenever the Region's development plan"
+                      " changes."),
+    "lg_art_funding": ("Pendanaan pelaksanaan Masterplan bersumber dari Anggaran Pendapatan dan"
+                       " Belanja Daerah dan sumber lain yang sah dan tidak mengikat sesuai"
+                       " dengan ketentuan peraturan perundang-undangan.",
+                       "The implementation of the Masterplan is funded by the Regional Budget"
+                       " and other lawful, non-binding sources in accordance with the laws and"
+                       " regulations."),
+    "lg_art_force": ("Peraturan {head} ini mulai berlaku pada tanggal diundangkan.",
+                     "This Regulation of the {head} comes into force on the date of its"
+                     " promulgation."),
+    "lg_promulgation": ("Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan"
+                        " {head} ini dengan penempatannya dalam Berita Daerah {region}.",
+                        "So that everyone may know of it, the promulgation of this Regulation"
+                        " of the {head} is ordered by its placement in the Regional Gazette of"
+                        " {region}."),
+    # the decrees
+    "lg_body_council": ("Dewan Smart City {region}", "Smart City Council of {region}"),
+    "lg_body_implementation_team": ("Tim Pelaksana Smart City {region}",
+                                    "Smart City Implementation Team of {region}"),
+    "lg_short_council": ("Dewan", "Council"),
+    "lg_short_implementation_team": ("Tim", "Team"),
+    "lg_cons_council_a": ("bahwa untuk mengarahkan pelaksanaan {title} dan memastikan"
+                          " keterpaduannya dengan rencana pembangunan Daerah, perlu dibentuk"
+                          " {body}", "that, to direct the implementation of the {title} and"
+                          " ensure it is integrated with the Region's development plans, the"
+                          " {body} needs to be formed"),
+    "lg_cons_implementation_team_a": ("bahwa untuk mengoordinasikan pelaksanaan program dan"
+                                      " Program Quick Win {title} lintas perangkat daerah, perlu"
+                                      " dibentuk {body}", "that, to coordinate the programs and"
+                                      " quick wins of the {title} across the regional agencies,"
+                                      " the {body} needs to be formed"),
+    "lg_cons_decree_b": ("bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a,"
+                         " perlu menetapkan Keputusan {head} tentang {body}",
+                         "that, based on the consideration in letter a, it is necessary to"
+                         " issue a Decree of the {head} on the {body}"),
+    "lg_observing_perkada": ("Peraturan {head} {name} Nomor {number} Tahun {year} tentang"
+                             " {title}", "Regulation of the {head} of {name} Number {number}"
+                             " of {year} on the {title}"),
+    "lg_dictum_form": ("Membentuk {body} dengan susunan keanggotaan sebagaimana tercantum dalam"
+                       " Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan {head}"
+                       " ini.", "To form the {body} with the membership set out in the Annex,"
+                       " which forms an integral part of this Decree of the {head}."),
+    "lg_dictum_duties": ("{body} sebagaimana dimaksud dalam Diktum KESATU mempunyai tugas"
+                         " sebagaimana tercantum dalam Lampiran Keputusan {head} ini.",
+                         "The {body} referred to in the FIRST dictum has the duties set out in"
+                         " the Annex to this Decree of the {head}."),
+    "lg_reports_council": ("Dalam melaksanakan tugasnya, {body} bertanggung jawab kepada {head}.",
+                           "In carrying out its duties, the {body} reports to the {head}."),
+    "lg_reports_implementation_team": ("Dalam melaksanakan tugasnya, {body} bertanggung jawab"
+                                       " kepada {head} melalui {council}.", "In carrying out"
+                                       " its duties, the {body} reports to the {head} through"
+                                       " the {council}."),
+    "lg_dictum_cost": ("Segala biaya yang timbul akibat ditetapkannya Keputusan {head} ini"
+                       " dibebankan pada Anggaran Pendapatan dan Belanja Daerah {region}.",
+                       "All costs arising from this Decree of the {head} are charged to the"
+                       " Regional Budget of {region}."),
+    "lg_dictum_force": ("Keputusan {head} ini mulai berlaku pada tanggal ditetapkan.",
+                        "This Decree of the {head} comes into force on the date of its"
+                        " issue."),
+    # the commitment sheet: what the head commits to
+    "lg_commit_adopt": ("menetapkan {title} dengan Peraturan {head} sebagai pedoman pembangunan"
+                        " Smart City Daerah", "adopt the {title} by a Regulation of the {head}"
+                        " as the guide of the Region's smart-city development"),
+    "lg_commit_adopted": ("melaksanakan {title} yang telah ditetapkan dengan Peraturan {head}"
+                          " Nomor {number} Tahun {year}", "implement the {title} adopted by"
+                          " Regulation of the {head} Number {number} of {year}"),
+    "lg_commit_integrate": ("mengintegrasikan {programs} program Masterplan ke dalam RPJMD,"
+                            " Renstra Perangkat Daerah dan RKPD", "integrate the {programs}"
+                            " programs of the Masterplan into the RPJMD, the agencies' Renstra"
+                            " and the RKPD"),
+    "lg_commit_quickwins": ("melaksanakan {quickwins} Program Quick Win dengan target sebagai"
+                            " berikut", "carry out the {quickwins} quick-win programs with the"
+                            " following targets"),
+    "lg_commit_budget": ("mengalokasikan anggaran pelaksanaan Masterplan dalam Anggaran"
+                         " Pendapatan dan Belanja Daerah sesuai dengan kemampuan keuangan"
+                         " Daerah", "allocate funds for the Masterplan in the Regional Budget"
+                         " within the Region's financial capacity"),
+    "lg_commit_bodies": ("membentuk dan mengaktifkan Dewan Smart City dan Tim Pelaksana Smart"
+                         " City serta menyelenggarakan Forum Smart City secara berkala",
+                         "form and activate the Smart City Council and the Implementation Team"
+                         " and hold a Smart City Forum regularly"),
+    "lg_commit_monitor": ("melaksanakan pemantauan dan evaluasi pelaksanaan Masterplan dan"
+                          " melaporkannya kepada kementerian yang menyelenggarakan urusan"
+                          " pemerintahan di bidang komunikasi dan digital", "monitor and"
+                          " evaluate the implementation of the Masterplan and report to the"
+                          " ministry in charge of communication and digital affairs"),
+    # the commitment sheet
+    "lg_commitment": ("LEMBAR KOMITMEN", "COMMITMENT SHEET"),
+    "lg_commitment_of": ("PELAKSANAAN {title}", "IMPLEMENTATION OF THE {title}"),
+    "lg_undersigned": ("Yang bertanda tangan di bawah ini:", "The undersigned:"),
+    "lg_name": ("Nama", "Name"),
+    "lg_office": ("Jabatan", "Position"),
+    "lg_commits": ("dengan ini menyatakan komitmen {government} untuk:",
+                   "hereby states the commitment of the {government} to:"),
+    "lg_quickwin": ("Program Quick Win", "Quick-win program"),
+    "lg_agency": ("Perangkat Daerah", "Agency"),
+    "lg_target": ("Indikator dan Target", "Indicator and target"),
+    "lg_target_item": ("{name}: {target} {unit} ({year})", "{name}: {target} {unit} ({year})"),
+    "lg_witnesses": ("Saksi-saksi:", "Witnesses:"),
+    "lg_place_date": ("{place}, {date}", "{place}, {date}"),
+    "lg_commitment_close": ("Demikian lembar komitmen ini dibuat dengan sebenar-benarnya untuk"
+                            " dilaksanakan dengan penuh tanggung jawab.",
+                            "This commitment sheet is made truthfully, to be carried out with"
+                            " full responsibility."),
+}
+
+
+def legal_labels(lang: str) -> dict[str, str]:
+    return localised(LEGAL_LABELS, lang)

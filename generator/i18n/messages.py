@@ -215,6 +215,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.approval_head_name": ("penanda tangan kepala daerah `{name}` tidak sama dengan"
                                 " `region.head_name` `{head}`", "the head signing as `{name}` is"
                                 " not `region.head_name` `{head}`"),
+    # what the legal drafts need (generator.spec.legal), only when one is asked for
+    "legal.no_basis": ("rancangan peraturan/keputusan memerlukan `document.legal_basis`"
+                       " (dasar hukum untuk bagian Mengingat)", "the draft regulation or"
+                       " decree needs `document.legal_basis` (the legal basis it cites under"
+                       " Mengingat)"),
+    "legal.not_regulation": ("`{text}` bukan rujukan peraturan: diharapkan mis. `Peraturan"
+                             " Presiden Nomor 95 Tahun 2018 tentang …` (Undang-Undang,"
+                             " Peraturan Pemerintah, Peraturan Presiden, Peraturan Menteri …,"
+                             " Peraturan Daerah …)", "`{text}` is not a regulation reference:"
+                             " expected e.g. `Peraturan Presiden Nomor 95 Tahun 2018 tentang …`"
+                             " (Undang-Undang, Peraturan Pemerintah, Peraturan Presiden,"
+                             " Peraturan Menteri …, Peraturan Daerah …)"),
+    "legal.no_subject": ("`{text}`: rujukan peraturan tanpa `tentang …` (judulnya)",
+                         "`{text}`: a regulation reference without `tentang …` (its title)"),
+    "legal.no_number": ("`{text}`: tanpa `Nomor N Tahun YYYY`; lengkapi sebelum rancangan"
+                        " diajukan ke bagian hukum", "`{text}`: no `Nomor N Tahun YYYY`;"
+                        " complete it before the draft goes to the legal bureau"),
+    "legal.no_body": ("rancangan keputusan memerlukan `{body}` (nama, tugas, anggota)",
+                      "the draft decree needs `{body}` (name, duties, members)"),
+    "legal.no_members": ("`{body}` tanpa anggota: susunan keanggotaan keputusan kosong",
+                         "`{body}` has no members: the decree's membership list is empty"),
+    "legal.no_chair": ("`{body}` tanpa ketua: salah satu anggota harus ber-`role` Ketua",
+                       "`{body}` has no chair: one member's `role` must be Ketua (Chair)"),
+    "legal.no_duties": ("`{body}` tanpa `duties`: keputusan tidak memuat uraian tugas",
+                        "`{body}` has no `duties`: the decree lists no duties"),
+    "legal.quickwin_no_kpis": ("quick win {id} tanpa `kpis`: target yang dijanjikan tidak"
+                               " dapat dicetak", "quick win {id} has no `kpis`: the targets"
+                               " committed to cannot be printed"),
     "rule.nip": ("NIP `{value}` harus {digits} angka (boleh berspasi, mis. 19700101 199003 1"
                  " 001), ditemukan {count} angka", "NIP `{value}` must have {digits} digits"
                  " (spaces allowed, e.g. 19700101 199003 1 001), found {count} digits"),

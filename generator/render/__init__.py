@@ -38,8 +38,9 @@ class Document:
     #: the page numbers of the DOCX contents (`generator.settings.DOCX_TOCS`): "pages"
     #: measured with LibreOffice when it is installed, "field" left to Word
     docx_toc: str = "field"
-    #: the running header of formats that draw their own (DOCX)
-    header: str = ""
+    #: the running header of formats that draw their own (DOCX); None: the HTML's own
+    #: `header.running` (the draft mark of a legal draft), if any
+    header: str | None = ""
     #: chart key → PNG, for formats that cannot take the SVG in the HTML
     chart_images: dict[str, bytes] = field(default_factory=dict)
     #: dimension key → colour (#rrggbb) of the framework: a roadmap cell `td.dim-KEY`'s fill

@@ -69,6 +69,9 @@ TAGGED_VARIANTS: frozenset[PdfVariant] = frozenset({"pdf/a-3a", "pdf/ua-1"})
 
 FONTS_DIR = fonts_dir()
 FONT_FAMILY = "Carlito"
+#: The serif of the legal drafts (templates/legal/legal.css), metric-compatible with
+#: Cambria; its faces are loaded only for a document whose stylesheets name it.
+SERIF_FAMILY = "Caladea"
 # Fonts are named by a scheme of our own rather than by file:// URLs: the fetcher then
 # maps four fixed names to bytes it reads itself, and never has to decide whether a
 # path taken from the document (symlinks, "..", %-escapes) is really inside the folder.
@@ -79,6 +82,12 @@ _FONT_FACES: tuple[tuple[str, str, str], ...] = (
     ("Carlito-Bold.ttf", "bold", "normal"),
     ("Carlito-Italic.ttf", "normal", "italic"),
     ("Carlito-BoldItalic.ttf", "bold", "italic"),
+)
+_SERIF_FACES: tuple[tuple[str, str, str], ...] = (
+    ("Caladea-Regular.ttf", "normal", "normal"),
+    ("Caladea-Bold.ttf", "bold", "normal"),
+    ("Caladea-Italic.ttf", "normal", "italic"),
+    ("Caladea-BoldItalic.ttf", "bold", "italic"),
 )
 _ATTACHMENT_SCHEME = "masterplan-attachment"
 # WeasyPrint guesses an attachment's MIME type from the system's mime.types, which
@@ -216,17 +225,19 @@ class PdfOptions:
             raise ValueError(f"attachment names must be unique: {names}")
 
 
-def fonts_css() -> str:
-    """``@font-face`` rules for the bundled Carlito family (regular, bold, italics).
+def fonts_css(serif: bool = False) -> str:
+    """``@font-face`` rules for the bundled Carlito family (regular, bold, italics), and
+    with `serif` the Caladea family too.
 
     The URLs use the ``masterplan-font:`` scheme, which only `render_pdf`'s fetcher
     understands; `render_pdf` always loads these rules first.
     """
+    families = [(FONT_FAMILY, _FONT_FACES)] + ([(SERIF_FAMILY, _SERIF_FACES)] if serif else [])
     rules = [
-        f'@font-face {{ font-family: "{FONT_FAMILY}"; '
+        f'@font-face {{ font-family: "{family}"; '
         f'src: url("{FONT_SCHEME}:{file_name}") format("truetype"); '
         f"font-weight: {weight}; font-style: {style}; }}"
-        for file_name, weight, style in _FONT_FACES
+        for family, faces in families for file_name, weight, style in faces
     ]
     return "\n".join(rules) + "\n"
 
@@ -239,14 +250,16 @@ def render_pdf(html: str, stylesheets: list[str], options: PdfOptions) -> bytes:
     ``<image>``, ``local()`` font, ``<link>``/``<a rel=attachment>``), and for any
     other error WeasyPrint logs (unreadable image, invalid inline SVG, ...).
     """
-    fetcher = _GuardedFetcher(_font_resources())
+    serif = _names_serif(html, stylesheets)
+    fetcher = _GuardedFetcher(_font_resources(serif))
     attachment_fetcher = _GuardedFetcher({
         f"{_ATTACHMENT_SCHEME}:{index}": (content, _attachment_type(name))
         for index, (name, content, _) in enumerate(options.attachments)})
     with _render_lock, _capture_weasyprint_errors() as logged, \
             _fonttools_clock(options.created):
         try:
-            pdf = _render(html, stylesheets, options, fetcher, attachment_fetcher)
+            pdf = _render(html, stylesheets, options, fetcher, attachment_fetcher,
+                          serif=serif)
         except RecursionError as error:
             raise RenderError("the document is nested too deeply to lay out") from error
     # The render goes on after a refusal (WeasyPrint drops the resource), so that one
@@ -264,7 +277,8 @@ def render_pdf(html: str, stylesheets: list[str], options: PdfOptions) -> bytes:
 
 
 def _render(html: str, stylesheets: list[str], options: PdfOptions,
-            fetcher: _GuardedFetcher, attachment_fetcher: _GuardedFetcher) -> bytes:
+            fetcher: _GuardedFetcher, attachment_fetcher: _GuardedFetcher, *,
+            serif: bool = False) -> bytes:
     document_html = _HTML(string=html, url_fetcher=fetcher, base_url=None)
     root: Element = document_html.etree_element
     refuse_attachment_links(root.iter())
@@ -274,7 +288,7 @@ def _render(html: str, stylesheets: list[str], options: PdfOptions,
     counter_style = CounterStyle()
     css = [CSS(string=text, base_url=None, url_fetcher=fetcher, font_config=font_config,
                counter_style=counter_style)
-           for text in (fonts_css(), *stylesheets)]
+           for text in (fonts_css(serif), *stylesheets)]
     document = document_html.render(
         font_config=font_config, counter_style=counter_style, stylesheets=css,
         pdf_variant=options.variant)
@@ -418,9 +432,15 @@ class _GuardedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no ty
 
 
 @cache
-def _font_resources() -> dict[str, tuple[bytes, str]]:
+def _font_resources(serif: bool = False) -> dict[str, tuple[bytes, str]]:
+    faces = (*_FONT_FACES, *_SERIF_FACES) if serif else _FONT_FACES
     return {f"{FONT_SCHEME}:{file_name}": ((FONTS_DIR / file_name).read_bytes(), "font/ttf")
-            for file_name, _, _ in _FONT_FACES}
+            for file_name, _, _ in faces}
+
+
+def _names_serif(html: str, stylesheets: list[str]) -> bool:
+    """Whether the document's styles use the serif family (a legal draft's do)."""
+    return any(SERIF_FAMILY in text for text in (html, *stylesheets))
 
 
 def _attachment_type(name: str) -> str:

@@ -309,6 +309,7 @@ def _defs(fw: Framework) -> dict[str, Schema]:
         "duties": text_list("Duties", "Tugas.", "Duties.", "Mengarahkan pelaksanaan masterplan"),
         "members": array("Members", "Susunan keanggotaan.", "Members.",
                          {"$ref": "#/$defs/member"}),
+        "decree": _decree(),
     })
     picture = obj("Picture", "Gambar: berkas PNG, JPEG atau SVG di folder spec, dicetak dengan"
                   " nomor (Gambar 2.1) dan masuk Daftar Gambar.", "A picture: a PNG, JPEG or"
@@ -869,6 +870,7 @@ def build_schema(framework: Framework | None = None) -> Schema:
                                        {"$ref": "#/$defs/quick_win"}),
                    "roadmap": roadmap,
                    "governance": governance,
+                   "commitment": _commitment(),
                    "closing": markdown("Closing", "BAB X Penutup.", "Chapter X Closing.",
                                        "Uraian penutup."),
                    "references": array("References", "Daftar pustaka, dicetak sesudah BAB X"
@@ -952,6 +954,41 @@ def _signatory() -> Schema:
                                   " position starts with Bupati/Wali Kota), unless another"
                                   " signatory has `seal: true`.", None),
                }, ["role", "name"])
+
+
+def _decree() -> Schema:
+    """The decree (Keputusan Bupati/Wali Kota) that forms a council or team: until its
+    number and date are known, `--document sk-dewan|sk-tim` prints a draft (RANCANGAN)."""
+    return obj("Decree", "Keputusan kepala daerah yang membentuk lembaga ini. Selama nomor"
+               " dan tanggalnya belum ada, `--document sk-dewan`/`sk-tim` mencetak"
+               " RANCANGAN.", "The decree of the regional head forming this body. While its"
+               " number and date are not given, `--document sk-dewan`/`sk-tim` prints a"
+               " draft (RANCANGAN).", {
+                   "number": text("Number", "Nomor keputusan, mis. 188/123/KEP/429.011/2026.",
+                                  "Number of the decree, e.g. 188/123/KEP/429.011/2026.", None,
+                                  maxLength=80),
+                   "date": text("Date", "Tanggal penetapan (YYYY-MM-DD).",
+                                "Date of adoption (YYYY-MM-DD).", None, pattern=DATE_PATTERN,
+                                maxLength=10),
+               }, None, **{COMMENTED: True})
+
+
+def _commitment() -> Schema:
+    """The commitment sheet (lembar komitmen) of the regional head."""
+    return obj("Commitment sheet", "Lembar komitmen kepala daerah untuk melaksanakan"
+               " masterplan (`--document komitmen`); RANCANGAN selama tanggalnya belum ada.",
+               "The regional head's commitment sheet to implement the masterplan"
+               " (`--document komitmen`); a draft (RANCANGAN) while it has no date.", {
+                   "place": text("Place", "Tempat penandatanganan, mis. Jakarta.",
+                                 "Place of signing, e.g. Jakarta.", None, maxLength=120),
+                   "date": text("Date", "Tanggal penandatanganan (YYYY-MM-DD).",
+                                "Date of signing (YYYY-MM-DD).", None, pattern=DATE_PATTERN,
+                                maxLength=10),
+                   "witnesses": array("Witnesses", "Saksi (boleh tidak ada), mis. Ketua DPRD"
+                                      " dan mentor nasional.", "Witnesses (optional), e.g. the"
+                                      " chair of the regional parliament and the national"
+                                      " mentor.", {"$ref": "#/$defs/signatory"}, max_items=4),
+               }, None, **{COMMENTED: True})
 
 
 def _approval() -> Schema:

@@ -16,7 +16,7 @@ import difflib
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,14 +155,24 @@ class Collector:
         return shown
 
 
-def validate(doc: SpecDocument, framework: Framework | None = None) -> list[Diagnostic]:
+def validate(doc: SpecDocument, framework: Framework | None = None,
+             requirements: Collection[str] = ()) -> list[Diagnostic]:
     """All diagnostics (errors and warnings) for a loaded spec, sorted by position and
     capped (`generator.errors.limit_diagnostics`), against `framework` (default: the
-    bundled one the spec names, else the default framework)."""
+    bundled one the spec names, else the default framework). `requirements` names what the
+    documents asked for need besides (`generator.spec.legal.REQUIREMENTS`, from the kinds'
+    `requires`)."""
     fw = framework or framework_named_in(doc.data)
     out = Collector(doc)
     _schema_errors(doc, out, fw)
     _Rules(doc, out, fw).run()
+    if requirements:
+        from generator.spec.legal import REQUIREMENTS
+
+        for name in requirements:
+            for severity, pointer, code, params in REQUIREMENTS[name](doc.data):
+                report = out.error if severity == "error" else out.warn
+                report(pointer, code, **params)
     return out.results()
 
 

@@ -61,7 +61,8 @@ def toy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def test_the_registries_list_the_shipped_kinds_and_formats() -> None:
-    assert spec_kinds() == ("masterplan", "summary", "quickwins", "readiness", "indicator-plan")
+    assert spec_kinds() == ("masterplan", "summary", "quickwins", "readiness", "indicator-plan",
+                            "perkada", "sk-dewan", "sk-tim", "komitmen")
     assert KINDS["report"].scope == "cohort"
     assert KINDS["evaluation"].scope == "progress"
     assert format_names() == ("pdf", "html", "docx", "xlsx", "pptx")
@@ -119,7 +120,7 @@ def test_a_toy_kind_and_format_in_a_batch(toy: Path, tmp_path: Path) -> None:
 def test_an_unknown_kind_or_format_lists_the_registry(tmp_path: Path) -> None:
     result = run_cli("render", MINIMAL, "--document", "brochure", "-o", tmp_path)
     assert result.exit_code == 2
-    assert ("choose from masterplan, summary, quickwins, readiness, indicator-plan, all"
-            in result.output)
+    assert ("choose from masterplan, summary, quickwins, readiness, indicator-plan, perkada,"
+            " sk-dewan, sk-tim, komitmen, all, legal" in result.output)
     result = run_cli("render", MINIMAL, "-f", "odt", "-o", tmp_path)
     assert result.exit_code == 2 and "choose from pdf, html, docx" in result.output

@@ -89,6 +89,14 @@ def keyfigure_value(t: Translator, element: Any, segments: list[Segment], fmt: R
     segments.append(Segment("", fmt, link, kind="break"))
 
 
+def tab(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat, link: Link,
+        ctx: Ctx, rule: Rule | None) -> None:
+    """A column of a clause (span.tab): its text, then a tab to the next tab stop of the
+    paragraph style (Menimbang → : → a. → the text)."""
+    t.inline_children(element, segments, fmt, link, ctx)
+    segments.append(Segment("", fmt, link, kind="tab"))
+
+
 def line_break(t: Translator, element: Any, segments: list[Segment], fmt: RunFormat,
                link: Link, ctx: Ctx, rule: Rule | None) -> None:
     segments.append(Segment("", fmt, link, kind="break"))

@@ -24,6 +24,11 @@ def mm(value: float) -> int:
 A4_WIDTH, A4_HEIGHT = mm(210), mm(297)
 PORTRAIT_MARGINS = {"top": mm(25), "right": mm(20), "bottom": mm(22), "left": mm(25),
                     "header": mm(12), "footer": mm(10), "gutter": 0}
+#: Folio (F4), the paper of Indonesian regional legislation, and the margins of the legal
+#: drafts (templates/legal/legal.css: 20 mm, 30 mm on the binding side).
+FOLIO_WIDTH, FOLIO_HEIGHT = mm(215), mm(330)
+FOLIO_MARGINS = {"top": mm(20), "right": mm(20), "bottom": mm(20), "left": mm(30),
+                 "header": mm(10), "footer": mm(10), "gutter": 0}
 LANDSCAPE_MARGINS = {"top": mm(20), "right": mm(18), "bottom": mm(18), "left": mm(18),
                      "header": mm(10), "footer": mm(8), "gutter": 0}
 
@@ -75,9 +80,20 @@ class Page:
             sect.remove(ref)
         body.remove(sect)
 
-    def write_header(self, text: str) -> None:
-        """The running header's one paragraph."""
-        p = ox.paragraph(self.header_element, self.styles.get(_HEADER.target))
+    def folio(self) -> None:
+        """Every section on F4 paper with the legal drafts' margins (whatever the reference
+        document's page)."""
+        pg_sz = self.portrait.find(W + "pgSz")
+        pg_sz.set(W + "w", str(FOLIO_WIDTH))
+        pg_sz.set(W + "h", str(FOLIO_HEIGHT))
+        pg_mar = self.portrait.find(W + "pgMar")
+        for key, value in FOLIO_MARGINS.items():
+            pg_mar.set(W + key, str(value))
+        self.widths.clear()
+
+    def write_header(self, text: str, style: str | None = None) -> None:
+        """The running header's one paragraph (in `style`, by default the Header's)."""
+        p = ox.paragraph(self.header_element, self.styles.get(style or _HEADER.target))
         text = " ".join(ox.clean_text(text).split())
         if text:
             ox.text_run(p, text)

@@ -15,6 +15,7 @@ from generator.render.docx.stylemap import STYLE_MAP, Rule
 from generator.render.docx.translator import Ctx, Translator, classes_of
 
 _RUNNING = STYLE_MAP.rule("header.running")
+_HEADER_HANDLER = frozenset({"running_header"})
 #: The cover of style.css: `section.cover` on #1f4e79, its text white, the kicker and the
 #: meta line #cfe0f1.
 COVER_BACKGROUND = "1F4E79"
@@ -27,6 +28,7 @@ def write_running_header(t: Translator, body: Any) -> None:
     """The header of every page after the cover: `DocxOptions.header`, else the text of
     the HTML's running header."""
     text = t.options.header
+    style = None
     if text is None:
         running = next((h for h in body.iter("header") if _RUNNING.matches("header",
                                                                              classes_of(h))),
@@ -34,7 +36,10 @@ def write_running_header(t: Translator, body: Any) -> None:
         if running is not None:
             text = " · ".join(" ".join(span.text_content().split())
                               for span in running.iter("span") if span.text_content())
-    t.page.write_header(text or "")
+            # the header's own style when its classes name one (a draft's RANCANGAN)
+            rule = STYLE_MAP.find("header", classes_of(running), handlers=_HEADER_HANDLER)
+            style = rule.target if rule is not None else None
+    t.page.write_header(text or "", style)
 
 
 def running_header(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:

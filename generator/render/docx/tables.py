@@ -44,8 +44,10 @@ _KEY_FIGURE = STYLE_MAP.rule("p.keyfigure")
 
 
 def table(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
-    """Column widths shared out by the content of the columns."""
-    _table(t, element, out, ctx.deeper(), _TABLE.target, even=False)
+    """Column widths shared out by the content of the columns; in the table style of its
+    rule when that names one (a legal draft's Legal Table), else Masterplan Table."""
+    style = rule.target if rule.kind == "table" else _TABLE.target
+    _table(t, element, out, ctx.deeper(), style, even=False)
 
 
 def even_table(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:

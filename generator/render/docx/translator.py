@@ -83,7 +83,7 @@ class Segment:
     text: str = ""
     fmt: RunFormat = PLAIN
     link: Link = None
-    kind: str = "text"  # text | break | picture
+    kind: str = "text"  # text | break | tab | picture
     picture: Any = None
 
 
@@ -279,6 +279,8 @@ class Translator:
                 ox.text_run(target, segment.text, segment.fmt)
             elif segment.kind == "break":
                 ox.break_run(target, segment.fmt)
+            elif segment.kind == "tab":
+                ox.tab_run(target)
             elif segment.kind == "picture":
                 pictures.picture_run(target, segment.picture)
 
@@ -347,10 +349,10 @@ def normalise(segments: list[Segment]) -> list[Segment]:
     after_space = True
     for segment in segments:
         if segment.kind != "text":
-            if segment.kind == "break" and out and out[-1].kind == "text":
+            if segment.kind in ("break", "tab") and out and out[-1].kind == "text":
                 out[-1].text = out[-1].text.rstrip(" ")
             out.append(segment)
-            after_space = segment.kind == "break"
+            after_space = segment.kind in ("break", "tab")
             continue
         text = _HTML_SPACE.sub(" ", ox.clean_text(segment.text))
         if after_space:

@@ -63,6 +63,7 @@ INLINE_HANDLERS: dict[str, InlineHandler] = {
     "link": inline.link,
     "keyfigure_value": inline.keyfigure_value,
     "line_break": inline.line_break,
+    "tab": inline.tab,
     "picture": inline.picture,
     "revision": inline.revision,
     "strike": inline.strike,
@@ -74,9 +75,11 @@ IMPLICIT_HANDLERS = {
     "properties": "package.finish writes the core properties",
     "document": "the walk starts at the body",
     "page_setup": "page.Page writes the footer",
+    "folio_page": "writer.write makes the page F4 (Page.folio) for a body with the class",
     "status": "Translator.status_format styles the text of any element with the class",
 }
 HANDLERS = Handlers(BLOCK_HANDLERS, INLINE_HANDLERS, text=inline.text)
+_FOLIO = frozenset({"folio_page"})
 
 
 def parse(html: str) -> Any:
@@ -98,6 +101,8 @@ def write(document: Any, options: DocxOptions, root: Any) -> list[DocxWarning]:
     body = root.find("body")
     if body is None:
         body = root
+    if STYLE_MAP.find("body", classes_of(body), handlers=_FOLIO) is not None:
+        t.page.folio()
     sections.write_running_header(t, body)
     t.flow(body, t.body, Ctx(width=t.page.text_width(False)))
     # The properties of the last section are the body's own sectPr.
