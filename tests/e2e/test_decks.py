@@ -20,7 +20,6 @@ from generator.pipeline import render_evaluation, render_spec
 from generator.settings import RenderSettings
 from generator.spec import check_spec
 from generator.spec.model import build_model
-from generator.spec.vocabulary import DIMENSIONS
 
 pytestmark = pytest.mark.e2e
 
@@ -160,7 +159,7 @@ def test_the_docx_charts_are_word_charts_holding_the_specs_numbers(docx_native: 
     expected: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for program in plan.programs:
         for line in program.budget:
-            expected[DIMENSIONS[program.dimension][0]][str(line.year)] += line.amount / 1e6
+            expected[plan.fw.dimensions[program.dimension][0]][str(line.year)] += line.amount / 1e6
     for dimension, years in expected.items():
         for year, amount in years.items():
             assert budget[dimension][year] == pytest.approx(amount), (dimension, year)
