@@ -24,8 +24,11 @@ class _Out(Protocol):
 class Host(Protocol):
     """What the rules borrow from `validate._Rules`."""
 
-    data: dict[str, Any]
-    out: _Out
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+    @property
+    def out(self) -> _Out: ...
 
     def in_period(self, pointer: Pointer, year: Any) -> bool: ...
 

@@ -542,7 +542,7 @@ def _enablers_section() -> Schema:
         " roadmap and in the funding.",
         {"introduction": markdown("Introduction", "Pengantar bab faktor pendukung.",
                                   "Introduction of the enablers chapter.", None)} | groups,
-        **{COMMENTED: True})
+        None, **{COMMENTED: True})
 
 
 def risks_field() -> Schema:
