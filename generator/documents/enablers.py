@@ -192,7 +192,7 @@ def risks_context(b: Builder, risks: list[Risk]) -> dict[str, Any] | None:
             likelihood=", ".join(f"{k} {_scale(LIKELIHOOD, k, lang).lower()}"
                                  for k in LIKELIHOOD),
             impact=", ".join(f"{k} {_scale(IMPACT, k, lang).lower()}" for k in IMPACT),
-            bands=risk_bands(lang)),
+            bands=risk_bands(lang, "–")),
         "counts": _level_counts(b, risks),
     }
 

@@ -32,7 +32,7 @@ ENABLER_COLOURS: dict[str, str] = {
 #: The state of an enabler when the plan is written (what assessors ask first).
 ENABLER_STATUS: dict[str, Label] = {
     "missing": Label("Belum ada", "Missing"),
-    "partial": Label("Ada, belum berfungsi penuh", "Partly in place"),
+    "partial": Label("Sebagian ada", "Partly in place"),
     "in_place": Label("Sudah ada", "In place"),
 }
 
@@ -67,12 +67,13 @@ def risk_level(likelihood: int, impact: int) -> str:
     return next(key for key, (highest, _label) in RISK_LEVELS.items() if score <= highest)
 
 
-def risk_bands(lang: str) -> str:
-    """`Rendah 1-4, Sedang 5-9, Tinggi 10-16, Sangat tinggi 20-25`."""
+def risk_bands(lang: str, dash: str = "-") -> str:
+    """`Rendah 1-4, Sedang 5-9, Tinggi 10-16, Sangat tinggi 20-25` (the book prints an en
+    dash)."""
     index = 1 if lang == "en" else 0
     parts, low = [], 1
     for highest, label in RISK_LEVELS.values():
         possible = [a * b for a in range(1, 6) for b in range(1, 6) if low <= a * b <= highest]
-        parts.append(f"{label[index]} {min(possible)}-{max(possible)}")
+        parts.append(f"{label[index]} {min(possible)}{dash}{max(possible)}")
         low = highest + 1
     return ", ".join(parts)

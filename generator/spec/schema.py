@@ -464,33 +464,34 @@ def _enabler_defs() -> dict[str, Schema]:
                    " capitals, digits and hyphens (e.g. REG-01, ICT-01, HR-01); not a"
                    " program's code.", "REG-01", pattern=ID_PATTERN, maxLength=40),
         "name": text("Name", "Nama faktor pendukung.", "Name of the enabler.",
-                     "Peraturan Bupati tentang Masterplan Smart City"),
+                     "Forum Smart City"),
         "description": markdown("Description", "Uraian.", "Description.",
-                                "Penetapan masterplan sebagai lampiran peraturan kepala daerah."),
+                                "Forum berkala perangkat daerah, perguruan tinggi, dunia usaha"
+                                " dan komunitas."),
         "output": text("Output", "Keluaran yang dapat dibuktikan (mis. Perbup ditetapkan, SK"
                        " diterbitkan, pusat data bersertifikat).", "The output that can be"
                        " shown (e.g. the regulation signed, the decree issued, a certified"
-                       " data centre).", "Perbup ditetapkan dan diundangkan", maxLength=1000),
+                       " data centre).", "Empat pertemuan setahun dengan notulen", maxLength=1000),
         "activities": text_list("Activities", "Kegiatan utama.", "Main activities.",
-                                "Penyusunan rancangan dan harmonisasi"),
+                                "Penyusunan jadwal dan agenda forum"),
         "lead_opd": text("Lead agency", "OPD penanggung jawab (nama atau kode di `agencies`).",
                          "Responsible agency (name, or a code from `agencies`).", "BAPPEDA"),
         "supporting_opds": text_list("Supporting agencies", "OPD pendukung.",
                                      "Supporting agencies.", "DISKOMINFO"),
         "status": enum("Status", "Keadaan saat masterplan disusun: missing (belum ada),"
-                       " partial (ada, belum berfungsi penuh), in_place (sudah ada).",
+                       " partial (sebagian ada atau belum berfungsi penuh), in_place (sudah ada).",
                        "The state when the plan is written: missing, partial (in place but"
                        " not fully working), in_place.", list(ENABLER_STATUS), "missing"),
         "start_year": year("Start year", "Tahun mulai, di dalam periode.",
                            "First year, inside the period.", 2026),
-        "end_year": year("End year", "Tahun selesai.", "Last year.", 2026),
+        "end_year": year("End year", "Tahun selesai.", "Last year.", 2030),
         "meeting_months": array("Meeting months", "Bulan pertemuan rutin setiap tahun (1-12),"
                                 " mis. Forum Kota Cerdas atau rapat Dewan; dicetak sebagai"
                                 " kalender pertemuan.", "The months of the regular meetings"
                                 " each year (1-12), e.g. of the Smart City Forum or the"
                                 " council; printed as the meeting calendar.",
                                 {"type": "integer", "minimum": 1, "maximum": 12},
-                                max_items=12),
+                                max_items=12) | {"examples": [[3, 6, 9, 12]]},
         "indicators": array("Indicators", "Indikator kinerja, seperti pada program.",
                             "Performance indicators, as a program's.",
                             {"$ref": "#/$defs/indicator"}),
