@@ -22,5 +22,8 @@ shot 1 cover
 shot "$(find_page 'STRATEGI DAN PROGRAM PER DIMENSI')" dimension
 # (the list of tables names the caption too: look from the chapter on, whose title is in
 # capitals on its own page only)
-shot "$(find_page 'Tabel 7.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" roadmap
+shot "$(find_page 'Tabel [0-9]*\.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" roadmap
+shot "$(find_page 'FAKTOR PENDUKUNG SMART CITY')" enablers
+shot "$(find_page 'Kalender Pertemuan Rutin' "$(find_page 'FAKTOR PENDUKUNG SMART CITY')")" enablers-calendar
+shot "$(find_page 'Register Risiko' "$(find_page 'TATA KELOLA')")" risk-register
 ls -la docs/images

@@ -135,24 +135,19 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     years = plan.years
     fig, ax = plt.subplots(figsize=(6.3, 3.2))
     bottom = [0.0] * len(years)
-    for number, dim in enumerate(DIMENSIONS):
+    # one stacked series per dimension, then one per group of enablers (in grey)
+    series = [([line for p in plan.programs if p.dimension == dim for line in p.budget],
+               COLOURS[number], DIMENSIONS[dim][index])
+              for number, dim in enumerate(DIMENSIONS)]
+    series += [([line for item in members for line in item.budget], ENABLER_COLOURS[group],
+                ENABLER_GROUPS[group][index]) for group, members in groups.items()]
+    for budget_lines, colour, name in series:
         per_year: dict[int, int] = defaultdict(int)
-        for program in plan.programs:
-            if program.dimension == dim:
-                for line in program.budget:
-                    per_year[line.year] += line.amount
+        for line in budget_lines:
+            per_year[line.year] += line.amount
         values = [per_year.get(y, 0) / 1_000_000 for y in years]
-        ax.bar([str(y) for y in years], values, bottom=bottom, color=COLOURS[number],
-               label=DIMENSIONS[dim][index], width=0.7)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    for group, members in groups.items():
-        per_year = defaultdict(int)
-        for item in members:
-            for line in item.budget:
-                per_year[line.year] += line.amount
-        values = [per_year.get(y, 0) / 1_000_000 for y in years]
-        ax.bar([str(y) for y in years], values, bottom=bottom, color=ENABLER_COLOURS[group],
-               label=ENABLER_GROUPS[group][index], width=0.7)
+        ax.bar([str(y) for y in years], values, bottom=bottom, color=colour, label=name,
+               width=0.7)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylabel(labels["budget_million"])
     ax.yaxis.set_major_formatter(_tick_formatter(fmt))

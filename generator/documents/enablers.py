@@ -64,7 +64,6 @@ def enablers_context(b: Builder, enablers: EnablerPlan | None) -> dict[str, Any]
     groups = [{"key": key, "title": group_title(key, b.lang), "class": f"enb-{key}",
                "items": [_item(b, item) for item in items]}
               for key, items in enablers.groups.items() if items]
-    months = _month_names(b.f.locale)
     calendar = [{"id": item.id, "name": item.name, "group": item.group,
                  "marks": [month in item.meeting_months for month in range(1, 13)],
                  "text": _meetings(b, item)}
@@ -74,7 +73,6 @@ def enablers_context(b: Builder, enablers: EnablerPlan | None) -> dict[str, Any]
         "groups": groups,
         "count": len(enablers.items),
         "months": _month_names(b.f.locale, "abbreviated"),
-        "month_names": months,
         "calendar": calendar,
     }
 

@@ -180,8 +180,8 @@ def test_the_risk_levels_are_the_bands_of_likelihood_times_impact() -> None:
 def enabler_spec() -> dict[str, Any]:
     """The minimal example (2026-2030) with two enablers and two risks."""
     data = copy.deepcopy(_minimal())
-    data["agencies"] = data.get("agencies", []) + [
-        {"code": "BKPSDM", "name": "Badan Kepegawaian dan Pengembangan SDM"}]
+    data["agencies"] = [*data.get("agencies", []),
+                        {"code": "BKPSDM", "name": "Badan Kepegawaian dan Pengembangan SDM"}]
     data["enablers"] = {
         "regulation": [{"id": "REG-01", "name": "Forum Smart City", "lead_opd": "BKPSDM",
                         "start_year": 2026, "end_year": 2030, "status": "missing",
