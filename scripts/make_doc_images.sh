@@ -24,6 +24,6 @@ shot "$(find_page 'STRATEGI DAN PROGRAM PER DIMENSI')" dimension
 # capitals on its own page only)
 shot "$(find_page 'Tabel [0-9]*\.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" roadmap
 shot "$(find_page 'FAKTOR PENDUKUNG SMART CITY')" enablers
-shot "$(find_page 'Kalender Pertemuan Rutin' "$(find_page 'FAKTOR PENDUKUNG SMART CITY')")" enablers-calendar
+shot "$(find_page 'Pendukung: Regulasi dan Kelembagaan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" enablers-roadmap
 shot "$(find_page 'Register Risiko' "$(find_page 'TATA KELOLA')")" risk-register
 ls -la docs/images

@@ -29,6 +29,7 @@ from generator.spec.enabler_vocabulary import (
 )
 
 AA = 4.5
+SHEET = "partials/enablers.css"  # appended to style.css when a document has the sections
 ENABLERS = """\
 enablers:
   introduction: Tiga kelompok faktor pendukung menopang semua program.
@@ -298,12 +299,12 @@ def test_the_starters_commented_enablers_pass_strict_once_filled_in(tmp_path: Pa
 def test_an_enabler_lane_is_one_grey_in_css_and_docx_and_white_reads_on_it(group: str) -> None:
     colour = ENABLER_COLOURS[group]
     assert contrast(WHITE, colour) >= AA
-    assert value(f"table.roadmap td.on.enb-{group}", "background") == colour
+    assert value(f"table.roadmap td.on.enb-{group}", "background", SHEET) == colour
     assert sm.STYLE_MAP.rule("td.enb-*").values[f"enb-{group}"] == colour.lstrip("#").upper()
 
 
 @pytest.mark.parametrize("level", ["low", "medium", "high", "very-high"])
 def test_a_risk_level_is_one_fill_in_css_and_docx(level: str) -> None:
-    fill = value(f"table.risks td.risk-{level}", "background")
+    fill = value(f"table.risks td.risk-{level}", "background", SHEET)
     assert sm.STYLE_MAP.rule("td.risk-*").values[f"risk-{level}"] == fill.lstrip("#").upper()
     assert contrast("#1b1b1b", fill) >= AA
