@@ -24,7 +24,10 @@ shot "$(find_page 'LEMBAR PENGESAHAN')" approval
 shot "$(find_page 'STRATEGI DAN PROGRAM PER DIMENSI')" dimension
 # (the list of tables names the caption too: look from the chapter on, whose title is in
 # capitals on its own page only)
-shot "$(find_page 'Tabel 7.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" roadmap
+shot "$(find_page 'Tabel [0-9]*\.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" roadmap
+shot "$(find_page 'FAKTOR PENDUKUNG SMART CITY')" enablers
+shot "$(find_page 'Pendukung: Regulasi dan Kelembagaan' "$(find_page 'RENCANA AKSI DAN PETA JALAN')")" enablers-roadmap
+shot "$(find_page 'Register Risiko' "$(find_page 'TATA KELOLA')")" risk-register
 # the chapters' own pages, after the contents and lists (which name them too)
 body=$(find_page 'PENDAHULUAN' 5)
 shot "$(find_page 'Evaluasi Masterplan Sebelumnya' "$body")" previous-plan
@@ -35,5 +38,5 @@ pdf=$(ls "$out"/sleman/*-masterplan.pdf)
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 body=$(find_page 'PENDAHULUAN' 5)
 shot "$(find_page 'Gambar 2.1' "$body")" map
-shot "$(find_page 'Tabel 7.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN' "$body")")" roadmap-phases
+shot "$(find_page 'Tabel [0-9]*\.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN' "$body")")" roadmap-phases
 ls -la docs/images

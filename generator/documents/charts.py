@@ -24,7 +24,9 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.resources import fonts_dir
-from generator.spec.model import Masterplan, Program
+from generator.spec.enabler_vocabulary import ENABLER_COLOURS, ENABLER_GROUPS
+from generator.spec.enablers import enablers_of
+from generator.spec.model import Masterplan
 from generator.spec.vocabulary import FUNDING_SOURCES
 
 FONT_DIR = fonts_dir()
@@ -145,6 +147,10 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     # the dimensions' colours, in order; other series (readiness areas, funding sources)
     # reuse them
     colour_list = list(fw.colours.values())
+    enablers = enablers_of(plan)
+    # the enablers' groups that have items: a series of the budget, lanes of the roadmap
+    groups = {key: items for key, items in (enablers.groups if enablers else {}).items()
+              if items}
 
     # readiness: horizontal bars, one per aspect, grouped by area
     names, scores, colours = [], [], []
@@ -175,25 +181,29 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     fig, ax = plt.subplots(figsize=(6.3, 3.2))
     bottom = [0.0] * len(years)
     budget_series = []
-    for number, dim in enumerate(fw.dimensions):
+    # one stacked series per dimension, then one per group of enablers (in grey)
+    series = [([line for p in plan.programs if p.dimension == dim for line in p.budget],
+               colour_list[number % len(colour_list)], fw.dimensions[dim][index])
+              for number, dim in enumerate(fw.dimensions)]
+    series += [([line for item in members for line in item.budget], ENABLER_COLOURS[group],
+                ENABLER_GROUPS[group][index]) for group, members in groups.items()]
+    for budget_lines, colour, name in series:
         per_year: dict[int, int] = defaultdict(int)
-        for program in plan.programs:
-            if program.dimension == dim:
-                for line in program.budget:
-                    per_year[line.year] += line.amount
+        for line in budget_lines:
+            per_year[line.year] += line.amount
         values = [per_year.get(y, 0) / 1_000_000 for y in years]
-        ax.bar([str(y) for y in years], values, bottom=bottom, color=colour_list[number],
-               label=fw.dimensions[dim][index], width=0.7)
+        ax.bar([str(y) for y in years], values, bottom=bottom, color=colour, label=name,
+               width=0.7)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        budget_series.append(Series(fw.dimensions[dim][index], tuple(values),
-                                    colour_list[number % len(colour_list)]))
+        budget_series.append(Series(name, tuple(values), colour))
     ax.set_ylabel(labels["budget_million"])
     ax.yaxis.set_major_formatter(_tick_formatter(fmt))
     ax.legend(fontsize=7, frameon=False, ncol=3, loc="upper center",
               bbox_to_anchor=(0.5, -0.12))
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    total = sum(p.total_budget for p in plan.programs)
+    total = sum(p.total_budget for p in plan.programs) + sum(
+        item.total_budget for items in groups.values() for item in items)
     charts["budget"] = _finish(plt, fig, "budget", labels["chart_budget"],
                                labels["chart_alt_budget"].format(
                                    start=plan.start_year, end=plan.end_year,
@@ -204,9 +214,10 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
 
     # funding mix: horizontal bars of shares per source
     by_source: dict[str, int] = defaultdict(int)
-    for program in plan.programs:
-        for line in program.budget:
-            by_source[line.source] += line.amount
+    lines = [line for p in plan.programs for line in p.budget] + [
+        line for items in groups.values() for item in items for line in item.budget]
+    for line in lines:
+        by_source[line.source] += line.amount
     ordered = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
     grand = sum(by_source.values()) or 1
     source_names = [FUNDING_SOURCES[c][index] if c in FUNDING_SOURCES
@@ -234,39 +245,56 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     # roadmap: one bar per program from start to end year, coloured by dimension; a plan of
     # many programs gets one chart per ROADMAP_PART programs (`roadmap`, `roadmap-2`, …), each
     # of which fits a page
-    programs = plan.programs
-    parts = [programs[i:i + ROADMAP_PART] for i in range(0, len(programs), ROADMAP_PART)]
+    bars = [_Bar(p.id, p.start_year, p.end_year, fw.colours[p.dimension])
+            for p in plan.programs]
+    bars += [_Bar(item.id, item.start_year, item.end_year, ENABLER_COLOURS[group])
+             for group, items in groups.items() for item in items]
+    legend = [(fw.colours[key], d[index]) for key, d in fw.dimensions.items()] + [
+        (ENABLER_COLOURS[group], ENABLER_GROUPS[group][index]) for group in groups]
+    parts = [bars[i:i + ROADMAP_PART] for i in range(0, len(bars), ROADMAP_PART)]
     for number, part in enumerate(parts or [[]], start=1):
         key = "roadmap" if number == 1 else f"roadmap-{number}"
         title, alt = labels["chart_roadmap"], labels["chart_alt_roadmap"].format(
-            count=len(programs), start=plan.start_year, end=plan.end_year)
+            count=len(plan.programs), start=plan.start_year, end=plan.end_year)
+        if groups:
+            alt += " " + labels["chart_alt_roadmap_enablers"].format(
+                count=len(bars) - len(plan.programs))
         if len(parts) > 1:
             title = f"{title} ({number}/{len(parts)})"
             alt = f"{alt} {part[0].id}–{part[-1].id}."
-        charts[key] = _roadmap(plt, part, plan, index, png, key, title, alt)
+        charts[key] = _roadmap(plt, part, plan, legend, png, key, title, alt)
     return charts
 
 
-def _roadmap(plt: Any, programs: list[Program], plan: Masterplan, index: int, png: bool,
-             key: str, title: str, alt: str) -> Chart:
+@dataclass(frozen=True)
+class _Bar:
+    """One lane of the roadmap chart: a program, or an enabler."""
+
+    id: str
+    start_year: int
+    end_year: int
+    colour: str
+
+
+def _roadmap(plt: Any, programs: list[_Bar], plan: Masterplan,
+             legend: list[tuple[str, str]], png: bool, key: str, title: str,
+             alt: str) -> Chart:
     years = plan.years
     fig, ax = plt.subplots(figsize=(6.3, max(2.2, 0.16 * len(programs) + 0.9)))
     positions = list(range(len(programs)))[::-1]
-    fw = plan.fw
-    colours = fw.colours
     ax.barh(positions, [p.end_year - p.start_year + 1 for p in programs],
             left=[p.start_year - 0.5 for p in programs], height=0.7,
-            color=[colours[p.dimension] for p in programs])
+            color=[p.colour for p in programs])
     ax.set_yticks(positions, [p.id for p in programs], fontsize=6)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlim(plan.start_year - 0.6, plan.end_year + 0.6)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for colour in colours.values()]
-    ax.legend(handles, [d[index] for d in fw.dimensions.values()], fontsize=7, frameon=False,
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for colour, _name in legend]
+    ax.legend(handles, [name for _colour, name in legend], fontsize=7, frameon=False,
               ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.04 - 1.5 / max(len(programs),
                                                                                     8)))
-    bar_colours = tuple(colours[p.dimension] for p in programs)
+    bar_colours = tuple(p.colour for p in programs)
     gantt = ChartData("gantt", tuple(p.id for p in programs), (
         # a bar from the start of its first year to the end of its last: the ticks are the
         # years' beginnings

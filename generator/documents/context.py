@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.documents import bibliography
+from generator.documents import enablers as enabler_parts
 from generator.documents.alignment import alignment_annex, indicator_plan, program_links
 from generator.documents.approval import approval_context
 from generator.documents.indicators import indicator_table
@@ -24,6 +25,7 @@ from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
 from generator.spec.alignment import build_alignment
 from generator.spec.assets import ImageAsset, resolve_image
+from generator.spec.enablers import Enabler, enablers_of, risks_of
 from generator.spec.load import Pointer
 from generator.spec.markdown import HtmlPart, ImagePart, parse
 from generator.spec.model import BudgetLine, Indicator, Masterplan, Picture, Program, Value
@@ -49,9 +51,12 @@ class ContextBuilder:
         self.t = self.fw.relabel(labels(lang), lang)
         self.f = Formatter(lang)
         self.charts = charts or {}
+        self.enablers = enablers_of(plan)
+        planned: list[Program | Enabler] = [
+            *plan.programs, *(self.enablers.items if self.enablers else [])]
         # the years after the period some indicator has a target for (an RPJPD's 2045): the
         # indicator annex gives each its own column, apart from the plan's years
-        self.beyond_years = sorted({year for p in plan.programs for i in p.indicators
+        self.beyond_years = sorted({year for p in planned for i in p.indicators
                                     for year in i.targets if plan.beyond_period(year)})
         self._pictures: dict[str, ImageAsset] = {}
         self.alignment = build_alignment(plan)
@@ -63,10 +68,10 @@ class ContextBuilder:
         # One format per column: every `Rp juta` figure with the same decimals, and the
         # indicators' values of one unit too (the annex lists them all in one table).
         self.million_digits = Formatter.million_digits(
-            line.amount for p in plan.programs for line in p.budget)
+            line.amount for p in planned for line in p.budget)
         self.indicator_digits = Formatter.unit_decimals(
             (i.unit, [i.baseline, *i.targets.values()])
-            for p in plan.programs for i in p.indicators)
+            for p in planned for i in p.indicators)
 
     # --- narratives and pictures ---------------------------------------------------------
     def md(self, text: str | None) -> Narrative:
@@ -246,6 +251,10 @@ class ContextBuilder:
         for dim, line in lines:
             matrix[dim][line.year] += line.amount
             by_source[line.source] += line.amount
+        enabler_years: dict[int, int] = defaultdict(int)
+        for _group, line in enabler_parts.budget_lines(self.enablers):
+            enabler_years[line.year] += line.amount
+            by_source[line.source] += line.amount
         grand = sum(by_source.values())
         rows = [{"title": self.dimension_title(d),
                  "cells": [self.millions(matrix[d][y]) for y in years],
@@ -253,11 +262,13 @@ class ContextBuilder:
                  "total_words": self.f.money_words(sum(matrix[d].values())),
                  "share": self.f.percent(sum(matrix[d].values()) / grand) if grand else "-"}
                 for d in self.fw.dimensions]
-        year_totals = [self.millions(sum(matrix[d][y] for d in self.fw.dimensions))
+        year_totals = [self.millions(sum(matrix[d][y] for d in self.fw.dimensions)
+                                     + enabler_years[y])
                        for y in years]
         sources = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
         return {
             "years": years, "rows": rows, "year_totals": year_totals,
+            "enabler_rows": enabler_parts.budget_rows(self, self.enablers, grand),
             "grand_total": self.millions(grand), "grand_total_words": self.f.money_words(grand),
             "total_share": self.f.percent(1),
             "grand_total_full": self.f.money(grand), "grand_total_raw": grand,
@@ -280,7 +291,8 @@ class ContextBuilder:
                                  "horizon": self.label(HORIZONS, p.horizon),
                                  "cells": [p.start_year <= y <= p.end_year for y in years]})
             groups.append({"title": self.dimension_title(d.key), "key": d.key, "rows": rows,
-                           "colour": self.colours[d.key]})
+                           "colour": self.colours[d.key], "cell_class": f"dim-{d.key}"})
+        groups += enabler_parts.roadmap_groups(self, self.enablers)
         first = self.plan.start_year
 
         def last_year(horizon: str, duration: int) -> int:
@@ -464,6 +476,8 @@ class ContextBuilder:
                                              self.agency, self.beyond_years, period),
             "roadmap": self.roadmap(),
             "quick_wins": self.quick_wins(),
+            "enablers": enabler_parts.enablers_context(self, self.enablers),
+            "risks": enabler_parts.risks_context(self, risks_of(plan)),
             "governance": {
                 "bodies": [{"key": key, "title": self.t[key], "name": body.get("name", ""),
                             "legal_basis": body.get("legal_basis", ""),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.i18n.numbers import year_span
+from generator.spec.enablers import Enabler
 from generator.spec.model import Indicator, Masterplan, Program, Value
 
 #: Year columns that fit a portrait page beside the indicator, its unit and its baseline.
@@ -21,11 +22,11 @@ MAX_YEAR_COLUMNS = 6
 KEEP_ROWS = 12
 
 
-def indicator_table(plan: Masterplan, program: Program, t: dict[str, str],
+def indicator_table(plan: Masterplan, program: Program | Enabler, t: dict[str, str],
                     show: Callable[[Indicator, Value | None], str],
                     legend: Callable[[list[str]], list[str]]) -> dict[str, Any] | None:
-    """What the `program_indicator_table` macro prints for `program`; None without
-    indicators."""
+    """What the `program_indicator_table` macro prints for `program` (or an enabler); None
+    without indicators."""
     indicators = program.indicators
     if not indicators:
         return None

@@ -317,8 +317,8 @@ def localised(table: Mapping[str, Sequence[str]], lang: str) -> dict[str, str]:
 
 
 def labels(lang: str) -> dict[str, str]:
-    """The document labels, the legal drafts' among them."""
-    return {**localised(LABELS, lang), **localised(LEGAL_LABELS, lang)}
+    """The document labels, the enablers' and the legal drafts' among them."""
+    return {**localised(LABELS | ENABLER_LABELS, lang), **localised(LEGAL_LABELS, lang)}
 
 
 def report_labels(lang: str) -> dict[str, str]:
@@ -373,6 +373,46 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
                                "follows the {framework} framework, this report {used}"),
     "key_totals": ("Angka kunci angkatan", "Cohort key figures"),
     "item": ("Uraian", "Item"),
+}
+# The enablers chapter, their roadmap lanes and funding lines, and the risk register.
+ENABLER_LABELS: dict[str, tuple[str, str]] = {
+    "ch_enablers": ("Faktor Pendukung Smart City", "Smart-City Enablers"),
+    "enablers_default": (
+        "Program smart city hanya berjalan bila ada yang menopangnya: regulasi dan kelembagaan"
+        " yang menetapkan dan menjalankan masterplan, infrastruktur TIK yang dipakai bersama,"
+        " dan sumber daya manusia yang mengelolanya. Bab ini merencanakan {count} faktor"
+        " pendukung itu seperti program: keluaran, penanggung jawab, tahun, indikator dan"
+        " anggarannya. Peta jalan dan pendanaan memuatnya sebagai jalur tersendiri.",
+        "Smart-city programs only run on what carries them: the regulation and the bodies"
+        " that adopt and run the masterplan, the shared ICT infrastructure, and the people"
+        " who manage it. This chapter plans these {count} enablers as programs are planned:"
+        " their output, owner, years, indicators and budget. The roadmap and the funding"
+        " show them as lanes of their own."),
+    "enablers_overview": ("Daftar Faktor Pendukung", "Enablers at a Glance"),
+    "enabler": ("Faktor pendukung", "Enabler"),
+    "enabler_status": ("Keadaan saat ini", "Current state"),
+    "enabler_output": ("Keluaran", "Output"),
+    "enabler_meetings": ("{months} ({count} kali setahun)", "{months} ({count} times a year)"),
+    "meeting_schedule": ("Jadwal pertemuan", "Meetings"),
+    "enablers_calendar": ("Kalender Pertemuan Rutin", "Calendar of Regular Meetings"),
+    "enablers_lane": ("Pendukung", "Enabler"),
+    "chart_alt_roadmap_enablers": ("Di bawahnya, dalam warna abu-abu, {count} faktor"
+                                   " pendukung.", "Below them, in grey, {count} enablers."),
+    "risk_register": ("Register Risiko", "Risk Register"),
+    "risk": ("Risiko", "Risk"),
+    "likelihood_short": ("K", "L"),
+    "impact_short": ("D", "I"),
+    "likelihood": ("Kemungkinan", "Likelihood"),
+    "impact": ("Dampak", "Impact"),
+    "risk_level": ("Tingkat", "Level"),
+    "mitigation": ("Mitigasi", "Mitigation"),
+    "risk_owner": ("Pemilik risiko", "Risk owner"),
+    "risk_links": ("Terkait", "Affects"),
+    "risk_legend": ("Kemungkinan (K): {likelihood}. Dampak (D): {impact}. Tingkat risiko ="
+                    " K × D: {bands}.", "Likelihood (L): {likelihood}. Impact (I): {impact}."
+                    " Risk level = L × I: {bands}."),
+    "risk_counts": ("Register ini memuat {count} risiko: {levels}.",
+                    "The register lists {count} risks: {levels}."),
 }
 # Column heads of the heat map: the aspects' full names do not fit 15 columns on A4.
 SHORT_ASPECTS: dict[str, tuple[str, str]] = {

@@ -278,6 +278,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                   "year {year} is outside the program's years ({years})"),
     "rule.year_outside_quick_win": ("tahun {year} di luar masa quick win ({years})",
                                     "year {year} is outside the quick win's years ({years})"),
+    # the enablers and the risk register
+    "rule.year_outside_enabler": ("tahun {year} di luar masa faktor pendukung ({years})",
+                                  "year {year} is outside the enabler's years ({years})"),
+    "rule.duplicate_month": ("bulan {month} sudah disebut di {first}",
+                             "month {month} is already named at {first}"),
+    "rule.risk_link_unknown": ("risiko ini merujuk `{id}`, yang bukan kode program atau faktor"
+                               " pendukung{suggestion}", "the risk refers to `{id}`, which is"
+                               " no program's or enabler's id{suggestion}"),
+    "quality.enabler_group_empty": ("faktor pendukung `{group}` ({label}) belum direncanakan;"
+                                    " penilai menanyakan ketiga kelompoknya",
+                                    "no enabler is planned under `{group}` ({label}); assessors"
+                                    " ask about all three groups"),
     "rule.baseline_after_target": ("tahun baseline {year} lebih akhir dari target pertama"
                                    " ({first})", "baseline year {year} is after the first"
                                    " target ({first})"),

@@ -12,6 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.spec.enabler_vocabulary import (
+    ENABLER_GROUPS,
+    ENABLER_STATUS,
+    IMPACT,
+    LIKELIHOOD,
+    risk_bands,
+)
 from generator.spec.framework import Framework, default_framework
 from generator.spec.markdown import REFERENCE_KEY
 from generator.spec.standards import ISO_PATTERN, SPBE
@@ -404,7 +411,7 @@ def _defs(fw: Framework) -> dict[str, Schema]:
                                  " (that program's status is `continued`).", "GOV-01",
                                  pattern=ID_PATTERN, maxLength=40),
         }, ["name", "dimension", "realisation"])
-    defs: dict[str, Schema] = {
+    defs: dict[str, Schema] = _enabler_defs() | {
         "previous_program": previous_program,
         "figure": figure, "profile_section": profile_section, "readiness_aspect": aspect,
         "indicator": indicator, "budget_line": budget, "program": program,
@@ -574,6 +581,104 @@ def _alignment_defs() -> dict[str, Schema]:
             "aligns": aligns}
 
 
+def _enabler_defs() -> dict[str, Schema]:
+    """An enabler (planned like a program) and a risk of the register."""
+    enabler = obj("Enabler", "Satu faktor pendukung, direncanakan seperti program.",
+                  "One enabler, planned like a program.", {
+        "id": text("Id", "Kode unik, huruf besar, angka dan tanda hubung (mis. REG-01,"
+                   " TIK-01, SDM-01); tidak boleh sama dengan kode program.", "Unique code:"
+                   " capitals, digits and hyphens (e.g. REG-01, ICT-01, HR-01); not a"
+                   " program's code.", "REG-01", pattern=ID_PATTERN, maxLength=40),
+        "name": text("Name", "Nama faktor pendukung.", "Name of the enabler.",
+                     "Forum Smart City"),
+        "description": markdown("Description", "Uraian.", "Description.",
+                                "Forum berkala perangkat daerah, perguruan tinggi, dunia usaha"
+                                " dan komunitas."),
+        "output": text("Output", "Keluaran yang dapat dibuktikan (mis. Perbup ditetapkan, SK"
+                       " diterbitkan, pusat data bersertifikat).", "The output that can be"
+                       " shown (e.g. the regulation signed, the decree issued, a certified"
+                       " data centre).", "Empat pertemuan setahun dengan notulen", maxLength=1000),
+        "activities": text_list("Activities", "Kegiatan utama.", "Main activities.",
+                                "Penyusunan jadwal dan agenda forum"),
+        "lead_opd": text("Lead agency", "OPD penanggung jawab (nama atau kode di `agencies`).",
+                         "Responsible agency (name, or a code from `agencies`).", "BAPPEDA"),
+        "supporting_opds": text_list("Supporting agencies", "OPD pendukung.",
+                                     "Supporting agencies.", "DISKOMINFO"),
+        "status": enum("Status", "Keadaan saat masterplan disusun: missing (belum ada),"
+                       " partial (sebagian ada atau belum berfungsi penuh), in_place (sudah ada).",
+                       "The state when the plan is written: missing, partial (in place but"
+                       " not fully working), in_place.", list(ENABLER_STATUS), "missing"),
+        "start_year": year("Start year", "Tahun mulai, di dalam periode.",
+                           "First year, inside the period.", 2026),
+        "end_year": year("End year", "Tahun selesai.", "Last year.", 2030),
+        "meeting_months": array("Meeting months", "Bulan pertemuan rutin setiap tahun (1-12),"
+                                " mis. Forum Kota Cerdas atau rapat Dewan; dicetak sebagai"
+                                " kalender pertemuan.", "The months of the regular meetings"
+                                " each year (1-12), e.g. of the Smart City Forum or the"
+                                " council; printed as the meeting calendar.",
+                                {"type": "integer", "minimum": 1, "maximum": 12},
+                                max_items=12) | {"examples": [[3, 6, 9, 12]]},
+        "indicators": array("Indicators", "Indikator kinerja, seperti pada program.",
+                            "Performance indicators, as a program's.",
+                            {"$ref": "#/$defs/indicator"}),
+        "budget": array("Budget", "Anggaran per tahun dan sumber dana; dihitung pada"
+                        " pendanaan sebagai baris tersendiri.", "Budget per year and funding"
+                        " source; counted in the funding tables as a line of its own.",
+                        {"$ref": "#/$defs/budget_line"}),
+    }, ["id", "name", "lead_opd", "start_year", "end_year"])
+    scale_id = "; ".join(f"{k} {v.id.lower()}" for k, v in LIKELIHOOD.items())
+    scale_en = "; ".join(f"{k} {v.en.lower()}" for k, v in LIKELIHOOD.items())
+    impact_id = "; ".join(f"{k} {v.id.lower()}" for k, v in IMPACT.items())
+    impact_en = "; ".join(f"{k} {v.en.lower()}" for k, v in IMPACT.items())
+    risk = obj("Risk", "Satu risiko pelaksanaan masterplan.",
+               "One risk to carrying out the masterplan.", {
+        "id": text("Id", "Kode unik risiko.", "Unique code of the risk.", "RSK-01",
+                   pattern=ID_PATTERN, maxLength=40),
+        "risk": text("Risk", "Uraian risiko (peristiwa dan akibatnya).",
+                     "The risk (the event and what follows from it).",
+                     "Anggaran APBD untuk smart city tidak tersedia", maxLength=1000),
+        "likelihood": _field("integer", "Likelihood", f"Kemungkinan terjadi, 1-5: {scale_id}.",
+                             f"Likelihood, 1-5: {scale_en}.", 3, minimum=1, maximum=5),
+        "impact": _field("integer", "Impact", f"Dampak, 1-5: {impact_id}.",
+                         f"Impact, 1-5: {impact_en}.", 4, minimum=1, maximum=5),
+        "mitigation": text("Mitigation", "Langkah mitigasi.", "Mitigation.",
+                           "Program masuk RKPD dan Renja OPD sejak tahun pertama",
+                           maxLength=2000),
+        "owner_opd": text("Owner agency", "OPD pemilik risiko (nama atau kode di `agencies`).",
+                          "The agency owning the risk (name, or a code from `agencies`).",
+                          "BAPPEDA"),
+        "links": array("Linked programs", "Kode program atau faktor pendukung yang terkena.",
+                       "Ids of the programs or enablers it affects.",
+                       text("Id", "Kode program atau faktor pendukung.",
+                            "A program's or an enabler's id.", "GOV-01", pattern=ID_PATTERN,
+                            maxLength=40), max_items=100),
+    }, ["id", "risk", "likelihood", "impact", "mitigation", "owner_opd"])
+    return {"enabler": enabler, "risk": risk}
+
+
+def _enablers_section() -> Schema:
+    groups = {key: array(label.en, f"Faktor pendukung {label.id}.",
+                         f"Enablers: {label.en}.", {"$ref": "#/$defs/enabler"})
+              for key, label in ENABLER_GROUPS.items()}
+    return obj(
+        "Enablers", "Faktor pendukung smart city (regulasi dan kelembagaan, infrastruktur TIK,"
+        " sumber daya manusia), direncanakan seperti program dalam bab tersendiri setelah"
+        " strategi dan program; tampil pada peta jalan dan pendanaan.", "The smart-city"
+        " enablers (regulation and institutions, ICT infrastructure, people), planned like"
+        " programs in a chapter of their own after the strategies and programs; shown on the"
+        " roadmap and in the funding.",
+        {"introduction": markdown("Introduction", "Pengantar bab faktor pendukung.",
+                                  "Introduction of the enablers chapter.", None)} | groups,
+        None, **{COMMENTED: True})
+
+
+def risks_field() -> Schema:
+    return array("Risk register", "Register risiko, dicetak di bab tata kelola: tingkat risiko ="
+                 f" kemungkinan × dampak ({risk_bands('id')}).", "The risk register, printed"
+                 " in the governance chapter: the level is likelihood × impact"
+                 f" ({risk_bands('en')}).", {"$ref": "#/$defs/risk"}, max_items=200)
+
+
 _COUNTS = {1: ("Satu", "one"), 2: ("Dua", "two"), 3: ("Tiga", "three"), 4: ("Empat", "four"),
            5: ("Lima", "five"), 6: ("Enam", "six"), 7: ("Tujuh", "seven"),
            8: ("Delapan", "eight"), 9: ("Sembilan", "nine"), 10: ("Sepuluh", "ten")}
@@ -730,6 +835,7 @@ def build_schema(framework: Framework | None = None) -> Schema:
                                   " dan Tim Pelaksana, dicetak setelah keduanya.",
                                   "Organisation chart of the council and the team, printed"
                                   " after them."),
+        "risks": risks_field(),
     })
     previous = obj(
         "Previous masterplan", "Evaluasi masterplan sebelumnya (bagi masterplan generasi"
@@ -865,6 +971,7 @@ def build_schema(framework: Framework | None = None) -> Schema:
                    "readiness": readiness,
                    "vision": vision,
                    "dimensions": dimensions,
+                   "enablers": _enablers_section(),
                    "quick_wins": array("Quick wins", "BAB VIII Program quick win.",
                                        "Chapter VIII Quick-win programs.",
                                        {"$ref": "#/$defs/quick_win"}),

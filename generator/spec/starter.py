@@ -79,6 +79,20 @@ _HEADER = {
 
 # Commented examples of lists the starter leaves empty, shown under their description.
 _COMMENTED_EXAMPLES: dict[tuple[str | int, ...], dict[str, str]] = {
+    ("governance", "risks"): {
+        "id": """\
+Contoh:
+  risks:
+    - {id: "RSK-01", risk: "Anggaran APBD untuk smart city tidak tersedia", likelihood: 3,
+       impact: 4, mitigation: "Program masuk RKPD dan Renja sejak tahun pertama",
+       owner_opd: "BAPPEDA", links: ["GOV-01"]}""",
+        "en": """\
+An example:
+  risks:
+    - {id: "RSK-01", risk: "No regional budget for the smart-city programs", likelihood: 3,
+       impact: 4, mitigation: "The programs enter the RKPD and the agencies' Renja from
+       the first year", owner_opd: "BAPPEDA", links: ["GOV-01"]}""",
+    },
     ("scales",): {
         "id": """\
 Contoh skala sendiri, dan indikator yang memakai skala bawaan (target 2045 di luar periode
@@ -148,6 +162,23 @@ An example annex with a numbered table:
         | Service | Index |
         |---|--:|
         | Online permits | 3.4 |""",
+}
+
+
+# The example enabler of each group (the regulation group's is the schema's own example).
+_ENABLERS: dict[str, dict[str, Any]] = {
+    "infrastructure": {
+        "id": "TIK-01", "name": "Pusat Data Daerah", "lead_opd": "DISKOMINFO",
+        "description": "Konsolidasi server perangkat daerah ke pusat data daerah.",
+        "output": "Pusat data daerah terhubung dengan Pusat Data Nasional",
+        "activities": "Migrasi aplikasi perangkat daerah", "supporting_opds": None,
+        "meeting_months": None},
+    "people": {
+        "id": "SDM-01", "name": "Literasi Digital Warga dan ASN", "lead_opd": "DISKOMINFO",
+        "description": "Pelatihan literasi digital bagi warga dan ASN.",
+        "output": "Rencana aksi pengembangan SDM ditetapkan",
+        "activities": "Pemetaan kompetensi digital ASN", "supporting_opds": None,
+        "meeting_months": None},
 }
 
 
@@ -264,7 +295,7 @@ class _Writer:
         if def_name == "quick_win":
             return [(*pointer, i) for i in range(len(self.quick_win_dims))]
         if def_name in {"figure", "indicator", "budget_line", "member", "kpi", "milestone",
-                        "target", "previous_program"}:
+                        "target", "previous_program", "enabler"}:
             return [(*pointer, 0)]
         if pointer == ("agencies",):
             return [(*pointer, i) for i in range(len(_AGENCIES))]
@@ -305,6 +336,10 @@ class _Writer:
                 return f"{self.fw.codes[dim]}-01"
             if name == "name":
                 return ["Portal Satu Data", "Pasar Digital UMKM", "Layanan Darurat 112"][index]
+        if pointer[:1] == ("enablers",) and len(pointer) == 4 and pointer[1] in _ENABLERS:
+            group = _ENABLERS[str(pointer[1])]
+            if name in group:
+                return group[name]
         if pointer[-2:-1] == ("organisation_chart",):
             chart = {"file": "bagan-organisasi.png",
                      "caption": "Struktur Dewan Smart City dan Tim Pelaksana",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import Diagnostic, Severity, SourceSpan, SpecError, limit_diagnostics
+from generator.spec import enabler_rules
 from generator.spec.framework import Framework, bundled_framework, bundled_names, default_framework
 from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
 from generator.spec.markdown import REFERENCE_KEY, CiteRef, ImageRef
@@ -379,6 +380,7 @@ class _Rules:
         self.phases()
         self.previous_masterplan()
         self.quick_wins()
+        enabler_rules.check(self)
         self.vision()
         self.declared_scales()
         self.uniques()
@@ -676,7 +678,7 @@ class _Rules:
             self.budget_lines((*pointer, "budget"), budget, start, end)
 
     def indicator(self, pointer: Pointer, indicator: dict[str, Any], start: int | None,
-                  end: int | None) -> None:
+                  end: int | None, what: str = "program") -> None:
         scale = self.scale((*pointer, "scale"), indicator.get("scale"))
         targets = _dict(indicator.get("targets"))
         keys = {int(k): k for k in targets if k.isdigit()}
@@ -684,7 +686,7 @@ class _Rules:
         for year in years:
             year_pointer = (*pointer, "targets", keys[year])
             if not self.beyond(year) and self.in_period(year_pointer, year):
-                self.within_program(year_pointer, year, start, end)
+                self.within_program(year_pointer, year, start, end, what)
             self.level(year_pointer, scale, targets[keys[year]])
         if "baseline" in indicator:
             self.level((*pointer, "baseline"), scale, indicator["baseline"])
@@ -835,6 +837,7 @@ class _Rules:
             for pointer, _d, _s, program in iter_programs(self.data, self.fw)]
         entries += [(("quick_wins", i, "id"), _dict(q).get("id"))
                     for i, q in enumerate(_list(self.data.get("quick_wins")))]
+        entries += enabler_rules.id_entries(self.data)
         for pointer, value in entries:
             if not isinstance(value, str):
                 continue
@@ -882,6 +885,16 @@ class _Rules:
     def _where(self, pointer: Pointer) -> str:
         span = self.doc.span(pointer)
         return f"{format_pointer(pointer)} ({span.line}:{span.col})"
+
+    # what `enabler_rules` borrows ---------------------------------------------------------
+    where = _where
+
+    def did_you_mean(self, name: str, known: tuple[str, ...]) -> object:
+        return _DidYouMean(name, known)
+
+    def program_ids(self) -> set[str]:
+        return {p["id"] for _ptr, _d, _s, p in iter_programs(self.data)
+                if isinstance(p.get("id"), str)}
 
     # narratives and pictures -------------------------------------------------------------
     def narratives(self) -> None:

@@ -194,7 +194,7 @@ def test_the_sleman_book_prints_a_real_regency_as_its_spec_writes_it(
     text = " ".join(e2e.page_bodies(book.pdf, book.header))
     assert "Wakil Bupati Sleman Danang Maharsa" in text
     assert "Gambar 2.1 Peta skematis Kabupaten Sleman dan 17 kapanewon" in text
-    assert "Gambar 9.1 Struktur Dewan Smart City dan Tim Pelaksana Kabupaten Sleman" in text
+    assert "Gambar 10.1 Struktur Dewan Smart City dan Tim Pelaksana Kabupaten Sleman" in text
     # a medium program that starts in the plan's second year and runs five years
     assert "Jangka Menengah (2028–2032)" in text
     # grades print as their levels, the RPJPD's 2045 target apart from the plan's years

@@ -20,8 +20,8 @@ from PIL import Image, ImageStat
 pytestmark = pytest.mark.e2e
 
 CHAPTER_IDS = ["bab-pendahuluan", "bab-profil", "bab-kesiapan", "bab-analisis", "bab-visi",
-               "bab-program", "bab-peta-jalan", "bab-quick-win", "bab-tata-kelola",
-               "bab-penutup", "lampiran-matriks", "lampiran-indikator"]
+               "bab-program", "bab-faktor-pendukung", "bab-peta-jalan", "bab-quick-win",
+               "bab-tata-kelola", "bab-penutup", "lampiran-matriks", "lampiran-indikator"]
 DIMENSIONS = ["Smart Governance", "Smart Branding", "Smart Economy", "Smart Living",
               "Smart Society", "Smart Environment"]
 COVER_BLUE = (0x1F, 0x4E, 0x79)

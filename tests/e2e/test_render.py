@@ -62,11 +62,16 @@ CHAPTERS_EN = [
     "Annex B Program Indicators and Targets",
     "Annex C Glossary",
 ]
-# The complete example has a bibliography after the closing chapter and an annex of its own.
-EXAMPLE_CHAPTERS_ID = [*CHAPTERS_ID[:10], "Daftar Pustaka", *CHAPTERS_ID[10:],
+# The complete example plans its enablers (a chapter of their own after the programs), has a
+# bibliography after the closing chapter and an annex of its own.
+EXAMPLE_CHAPTERS_ID = [*CHAPTERS_ID[:6], "BAB VII Faktor Pendukung Smart City",
+                       "BAB VIII Rencana Aksi dan Peta Jalan", "BAB IX Program Quick Win",
+                       "BAB X Tata Kelola", "BAB XI Penutup", "Daftar Pustaka", *CHAPTERS_ID[10:],
                        "Lampiran D Hasil Survei Kesiapan Digital Desa"]
-EXAMPLE_CHAPTERS_EN = [*CHAPTERS_EN[:10], "References", *CHAPTERS_EN[10:],
-                       "Annex D Hasil Survei Kesiapan Digital Desa"]
+EXAMPLE_CHAPTERS_EN = [*CHAPTERS_EN[:6], "CHAPTER VII Smart-City Enablers",
+                       "CHAPTER VIII Action Plan and Roadmap", "CHAPTER IX Quick-Win Programs",
+                       "CHAPTER X Governance", "CHAPTER XI Closing", "References",
+                       *CHAPTERS_EN[10:], "Annex D Hasil Survei Kesiapan Digital Desa"]
 FRONT_ID = ["Kata Pengantar", "Daftar Isi", "Daftar Tabel", "Daftar Gambar"]
 # The complete example has an approval page (lembar pengesahan) before the foreword.
 BOOK_FRONT_ID = ["Lembar Pengesahan", *FRONT_ID]
@@ -100,9 +105,14 @@ def spec_data(path: Path = EXAMPLE) -> dict[str, Any]:
 
 
 def total_budget(data: dict[str, Any]) -> int:
-    return sum(line["amount"] for dimension in data["dimensions"].values()
-               for sub in dimension["sub_dimensions"].values()
-               for program in sub["programs"] for line in program.get("budget", []))
+    """The whole plan's budget, as the book's totals count it: the programs' and the
+    enablers'."""
+    programs = sum(line["amount"] for dimension in data["dimensions"].values()
+                   for sub in dimension["sub_dimensions"].values()
+                   for program in sub["programs"] for line in program.get("budget", []))
+    return programs + sum(line["amount"] for items in data.get("enablers", {}).values()
+                          if isinstance(items, list) for item in items
+                          for line in item.get("budget", []))
 
 
 def grouped(number: int, separator: str) -> str:
@@ -229,14 +239,14 @@ def test_wide_tables_are_on_landscape_pages(example: Any, e2e: Any) -> None:
     landscape = [n for n, page in enumerate(reader.pages, start=1) if is_landscape(page)]
     assert landscape, "no landscape page"
     roadmap = next(page for depth, title, page in entries
-                   if depth == 1 and title.startswith("7.") and "Peta Jalan" in title)
+                   if depth == 1 and title.startswith("8.") and "Peta Jalan" in title)
     assert roadmap in landscape
     lines = flat(example.page_texts()[roadmap - 1])
     assert " ".join(str(year) for year in range(2026, 2036)) in lines
     assert "GOV-01" in lines and "ENV-06" in example.text()
     for annex in ("Lampiran A Matriks Program", "Lampiran B Indikator dan Target Program"):
         assert page_of[annex] in landscape, annex
-    for title in CHAPTERS_ID[:10]:
+    for title in EXAMPLE_CHAPTERS_ID[:11]:
         page = reader.pages[page_of[title] - 1]
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
             A4, abs=1), title
@@ -484,7 +494,7 @@ def test_english_chapters_and_no_indonesian_headings(example_en: Any, e2e: Any) 
 def test_english_money_and_numbers(example_en: Any, e2e: Any) -> None:
     # Programs (amounts in words) through the budget tables (Rp juta columns).
     text = english_pages(example_en, e2e, "CHAPTER VI Strategies and Programs per Dimension",
-                         "CHAPTER VIII Quick-Win Programs")
+                         "CHAPTER IX Quick-Win Programs")
     total = total_budget(spec_data())
     assert re.search(r"IDR \d{1,3}(\.\d{1,2})? billion", text)
     assert grouped(total // 10**6, ",") in text

@@ -19,6 +19,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from generator.spec.enabler_vocabulary import ENABLER_COLOURS
+
 StyleKind = Literal["paragraph", "character", "table"]
 RuleKind = Literal["paragraph", "character", "table", "numbering", "direct", "layout"]
 
@@ -176,6 +178,10 @@ def _fills(prefix: str, fills: Mapping[str, str]) -> dict[str, str]:
 
 # Colours of templates/style.css and templates/report/report.css (a unit test keeps them in
 # step); the dimensions' are the framework's (`DocxOptions.dimension_fills`).
+_ENABLER_FILLS = _fills("enb-", {name: colour.lstrip("#").upper()
+                                 for name, colour in ENABLER_COLOURS.items()})
+_RISK_FILLS = _fills("risk-", {"low": "D9EAD3", "medium": "FCE8B2", "high": "F8CBAD",
+                               "very-high": "F4B6B0"})
 _SWOT_FILLS = _fills("swot-", {"strengths": "EEF5EA", "weaknesses": "FBEEE6",
                                "opportunities": "EAF1F8", "threats": "F6ECEC"})
 _HEAT_FILLS = _fills("heat-", {"1": "F4C7C3", "2": "FCE8B2", "3": "D9EAD3", "4": "A8D08D"})
@@ -340,6 +346,10 @@ VOCABULARY: tuple[Rule, ...] = (
          "the previous masterplan's programs, planned against realised"),
     Rule("table.roadmap", "layout", "Masterplan Table", "table",
          "th.year columns are 9 mm wide"),
+    Rule("table.calendar", "layout", "Masterplan Table", "table",
+         "the enablers' meeting calendar (with table.roadmap: a th.year column per month)"),
+    Rule("table.risks", "direct", "compact text", "table",
+         "the risk register of the governance chapter", size=16),
     Rule("table.keep", "layout", "rows kept together", "table",
          "a short table never splits: no row splits and every row is kept with the next"),
     Rule("caption", "paragraph", "Caption", "caption",
@@ -377,6 +387,11 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("td.off", "layout", "empty cell", "table_part"),
     Rule("td.dim-*", "direct", "cell shading", "table_part",
          "on td.on; the colour of the framework's dimension KEY (`dim-KEY`)"),
+    Rule("td.enb-*", "direct", "cell shading", "table_part",
+         "on td.on: an enabler's lane (roadmap, meeting calendar), in its group's grey",
+         values=_ENABLER_FILLS),
+    Rule("td.risk-*", "direct", "cell shading", "table_part",
+         "a risk's level in the risk register", values=_RISK_FILLS),
     Rule("td.swot-*", "direct", "cell shading", "table_part", values=_SWOT_FILLS),
     Rule("th.swot-*", "paragraph", "SWOT Heading", "table_part",
          "a quadrant's title, a row above its items, shaded as they are; the first title "

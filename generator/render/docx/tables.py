@@ -36,7 +36,8 @@ _PHASE = STYLE_MAP.rule("th.phase")
 _TOTAL_NUMBER = STYLE_MAP.rule("td.num")
 _ON = STYLE_MAP.rule("td.on")
 _OWN_FILLS = (STYLE_MAP.rule("td.swot-*"), STYLE_MAP.rule("th.swot-*"),
-              STYLE_MAP.rule("td.heat-*"))
+              STYLE_MAP.rule("td.heat-*"), STYLE_MAP.rule("td.enb-*"),
+              STYLE_MAP.rule("td.risk-*"))
 _TITLE_ROW = STYLE_MAP.rule("tr.swot-head")
 _TERM, _VALUE = STYLE_MAP.rule("dt"), STYLE_MAP.rule("dd")
 _KEEP = STYLE_MAP.rule("table.keep")
