@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from generator.i18n.labels import sheet_labels
 from generator.sheets.layout import (
     BUDGET_COLUMNS,
     INDICATOR_HEAD,
@@ -33,7 +32,9 @@ from generator.sheets.layout import (
     indicator_cells,
     program_cells,
     program_version,
+    sheet_texts,
 )
+from generator.spec.framework import Framework
 
 RUPIAH = "#,##0"
 YEAR = "0"
@@ -61,6 +62,7 @@ class SheetSpec:
     """What every workbook of one spec shares."""
 
     data: dict[str, Any]
+    framework: Framework
     spec_name: str
     spec_sha256: str
     lang: str
@@ -73,8 +75,8 @@ def build_workbook(spec: SheetSpec, agency: Agency, years: list[int]) -> bytes:
 
     from generator.render.xlsx import workbook_bytes
 
-    labels = sheet_labels(spec.lang)
-    lists = closed_lists(spec.data, spec.lang)
+    labels = sheet_texts(spec.framework, spec.lang)
+    lists = closed_lists(spec.data, spec.framework, spec.lang)
     book = Workbook()
     book.remove(book.active)
     _instructions(book, spec, agency, labels)
@@ -164,7 +166,7 @@ def _programs(book: Any, spec: SheetSpec, agency: Agency, labels: dict[str, str]
     _head(sheet, [(labels[head], width) for _f, head, width, _k in PROGRAM_COLUMNS])
     row = 2
     for dim, sub, program in agency.programs:
-        values = program_cells(dim, sub, program, spec.lang)
+        values = program_cells(spec.framework, dim, sub, program, spec.lang)
         for column, (field, _head_key, _w, kind) in enumerate(PROGRAM_COLUMNS, start=1):
             _cell(sheet, row, column, values[field], kind)
             if field != "id":
@@ -284,6 +286,7 @@ def _meta(book: Any, spec: SheetSpec, agency: Agency, years: list[int],
         "region_code": str(spec.data.get("region", {}).get("code", "")),
         "region_name": str(spec.data.get("region", {}).get("name", "")),
         "agency": agency.code,
+        "framework": spec.framework.name,
         "lang": spec.lang,
         "years": years,
         "placeholders": placeholders,
