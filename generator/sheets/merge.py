@@ -513,7 +513,10 @@ class _Editor:
         if found is None or (found[1], found[2]) == target or self.root is None:
             return
         program, dim, sub = found
-        self.root["dimensions"][dim]["sub_dimensions"][sub]["programs"].remove(program)
+        old_place = self.root["dimensions"][dim]["sub_dimensions"][sub]
+        old_place["programs"].remove(program)
+        if not old_place["programs"]:  # `programs` is optional: leave no `programs: []`
+            del old_place["programs"]
         self._programs_of(target).append(program)
         self.programs[pid] = (program, *target)
 
