@@ -91,6 +91,22 @@ class CellKey:
         return cls(kind, program, int(index), field)
 
 
+def import_openpyxl() -> None:
+    """Import openpyxl without numpy. openpyxl imports numpy, when it is installed, only to
+    take numpy's numbers as cell values (these workbooks hold none), and numpy's import
+    costs a command more than writing all of its workbooks. Once openpyxl is in, numpy
+    imports as usual for whoever needs it."""
+    import sys
+
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` fails
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def label(pair: Any, lang: str) -> str:
     return str(pair[index_of(lang)])
 

@@ -31,6 +31,7 @@ from generator.sheets.layout import (
     LISTS_SHEET,
     META_SHEET,
     PROGRAM_COLUMNS,
+    import_openpyxl,
     sheet_texts,
 )
 from generator.spec.framework import DEFAULT_FRAMEWORK, Framework
@@ -106,6 +107,7 @@ def read_workbook(path: Path, framework: Framework,
     with warnings.catch_warnings():  # openpyxl warns about parts it skips (extensions)
         warnings.simplefilter("ignore")
         try:
+            import_openpyxl()
             from openpyxl import load_workbook
 
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=False,
