@@ -210,15 +210,16 @@ def migrate(ctx: click.Context, spec: Path, framework: str, output: Path, lang: 
 @click.option("--agency", "agencies", multiple=True,
               help="Only this agency's workbook (its code in `agencies`); repeatable.")
 @LANG
+@FRAMEWORK
 @click.pass_context
 def sheets(ctx: click.Context, spec: Path, outdir: Path, agencies: tuple[str, ...],
-           lang: str) -> None:
+           lang: str, framework: str | None) -> None:
     """One XLSX worksheet per agency (OPD) with its programs, indicators and budget, to fill
     in and bring back with `masterplan import`."""
     from generator.commands.sheets import run_sheets
 
     ctx.meta["masterplan.lang"] = lang
-    sys.exit(run_sheets(spec, outdir, agencies=agencies, lang=lang))
+    sys.exit(run_sheets(spec, outdir, agencies=agencies, lang=lang, framework=framework))
 
 
 @main.command(name="import")
@@ -231,15 +232,16 @@ def sheets(ctx: click.Context, spec: Path, outdir: Path, agencies: tuple[str, ..
               help="Who wins a conflict: ours (the spec) or theirs (the workbooks).")
 @click.option("--dry-run", is_flag=True, help="Print the changes only; write nothing.")
 @LANG
+@FRAMEWORK
 @click.pass_context
 def import_(ctx: click.Context, spec: Path, workbooks: tuple[Path, ...], output: Path | None,
-            force: str | None, dry_run: bool, lang: str) -> None:
+            force: str | None, dry_run: bool, lang: str, framework: str | None) -> None:
     """Merge filled worksheets back into SPEC; every problem as FILE.xlsx:Sheet!C12."""
     from generator.commands.sheets import run_import
 
     ctx.meta["masterplan.lang"] = lang
     sys.exit(run_import(spec, list(workbooks), output=output, force=force, dry_run=dry_run,
-                        lang=lang))
+                        lang=lang, framework=framework))
 
 
 @main.command()

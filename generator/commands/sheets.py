@@ -18,10 +18,11 @@ from generator.encoding import printable
 from generator.i18n.messages import message
 
 
-def run_sheets(spec: Path, output: Path, *, agencies: tuple[str, ...], lang: str) -> int:
+def run_sheets(spec: Path, output: Path, *, agencies: tuple[str, ...], lang: str,
+               framework: str | None = None) -> int:
     from generator.sheets.make import make_sheets
 
-    written = make_sheets(spec, output, agencies=agencies, lang=lang)
+    written = make_sheets(spec, output, agencies=agencies, lang=lang, framework=framework)
     for path in written:
         click.echo(printable(str(path)))
     click.echo("masterplan: " + message("sheets.made", lang, count=len(written),
@@ -30,11 +31,11 @@ def run_sheets(spec: Path, output: Path, *, agencies: tuple[str, ...], lang: str
 
 
 def run_import(spec: Path, sheets: list[Path], *, output: Path | None, force: str | None,
-               dry_run: bool, lang: str) -> int:
+               dry_run: bool, lang: str, framework: str | None = None) -> int:
     from generator.output import atomic_write
     from generator.sheets.merge import import_sheets
 
-    result, log = import_sheets(spec, sheets, force=force)
+    result, log = import_sheets(spec, sheets, force=force, framework=framework)
     for line in _change_lines(log, lang):
         click.echo(line)
     for warning in result.warnings:

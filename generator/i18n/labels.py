@@ -839,8 +839,8 @@ SHEET_LABELS: dict[str, tuple[str, str]] = {
         " kode dan nomor). Program tidak dihapus lewat lembar ini; sampaikan ke Bappeda.\n"
         "5. Anggaran ditulis dalam rupiah penuh sebagai angka, tanpa titik, koma atau \"Rp\":"
         " 1250000000, bukan 1.250.000.000. Tampilan titik pemisah ribuan dibuat oleh Excel.\n"
-        "6. Tahun, dimensi, sub-dimensi, jangka waktu, status dan sumber dana dipilih dari"
-        " daftar pada selnya.\n"
+        "6. Tahun, {dimensions}, {sub_dimensions}, jangka waktu, status dan sumber dana"
+        " dipilih dari daftar pada selnya.\n"
         "7. Jangan memakai rumus, menggabungkan sel (merge) atau menyimpan sebagai .xlsm;"
         " simpan sebagai Buku Kerja Excel (.xlsx) dan kirim kembali kepada Bappeda/Diskominfo.",
         "1. Check the programs your agency leads or supports on the Programs, Indicators and"
@@ -855,8 +855,8 @@ SHEET_LABELS: dict[str, tuple[str, str]] = {
         " number). Programs are not removed through this workbook; tell Bappeda.\n"
         "5. Budgets are whole rupiah written as numbers, without dots, commas or \"Rp\":"
         " 1250000000, not 1.250.000.000. Excel shows the thousands separators itself.\n"
-        "6. Years, dimensions, sub-dimensions, horizon, status and funding source are picked"
-        " from the list in their cells.\n"
+        "6. Years, {dimensions}, {sub_dimensions}, horizon, status and funding source are"
+        " picked from the list in their cells.\n"
         "7. Do not use formulas, merged cells or .xlsm; save as an Excel Workbook (.xlsx) and"
         " send it back to Bappeda/Diskominfo."),
 }

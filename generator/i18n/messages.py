@@ -706,6 +706,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheets.other_region": ("lembar ini dibuat dari spec daerah lain ({sheet_region}); spec ini"
                             " milik {spec_region}", "this workbook was made from another"
                             " region's spec ({sheet_region}); this spec is {spec_region}'s"),
+    "sheets.other_framework": ("lembar ini dibuat menurut kerangka {sheet_framework}; spec ini"
+                               " memakai kerangka {spec_framework}. Buat ulang lembar isiannya"
+                               " dengan `masterplan sheets`", "this workbook was made under the"
+                               " {sheet_framework} framework; this spec uses {spec_framework}."
+                               " Make the worksheets again with `masterplan sheets`"),
     "sheets.unknown_program": ("kode program `{program}` tidak ada di buku kerja ini"
                                "{suggestion}", "program id `{program}` is not in this"
                                " workbook{suggestion}"),
@@ -716,8 +721,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                " Bappeda, bukan lewat lembar ini", "the program name must not"
                                " be emptied; programs are removed through Bappeda, not this"
                                " workbook"),
-    "sheets.sub_dimension": ("sub-dimensi `{sub}` bukan bagian dari dimensi `{dimension}`",
-                             "sub-dimension `{sub}` does not belong to dimension `{dimension}`"),
+    "sheets.sub_dimension": ("{sub_term} `{sub}` bukan bagian dari {term} `{dimension}`",
+                             "{sub_term} `{sub}` does not belong to {term} `{dimension}`"),
     "sheets.removed_since": ("program `{program}` sudah tidak ada di spec sejak lembar ini"
                              " dibuat", "program `{program}` is no longer in the spec since"
                              " this workbook was made"),

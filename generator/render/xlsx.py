@@ -6,13 +6,12 @@ the year's programs (status, planned and realised budget, evidence) and indicato
 Output sheet with the enablers. Shares are formulas, so a region that corrects a status or
 an amount sees them change; status cells take only the four statuses; the header row stays
 in view. Same input, same bytes: the document properties carry the document's date and the
-zip entries a fixed time and order (`generator.render.docx.package.normalise_zip`).
+zip entries a fixed time and order (`generator.zips.normalise_zip`).
 """
 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Collection
 from datetime import datetime
@@ -51,27 +50,42 @@ def write_xlsx(document: Document) -> Written:
 
 def workbook_bytes(book: Any, moment: datetime) -> bytes:
     """The saved workbook with `moment` as its modification date and every zip entry's
-    time: same input, same bytes (also for `generator.sheets`)."""
-    from generator.render.docx.package import normalise_zip
+    time: same input, same bytes (also for `generator.sheets`).
 
+    Saved by openpyxl's writer into memory, uncompressed, then compressed once by
+    `normalise_zip`: `Workbook.save` writes each sheet to a temporary file, deflates every
+    part, and stamps `modified` with the time of saving (rewritten afterwards, one more
+    pass over the zip); same bytes, a third of the time for `masterplan sheets`."""
+    from generator.zips import normalise_zip
+
+    book.properties.modified = moment.replace(tzinfo=None)
     buffer = io.BytesIO()
-    book.save(buffer)
-    return normalise_zip(_fixed_modified(buffer.getvalue(), moment.replace(tzinfo=None)), moment)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        _memory_writer()(book, archive).write_data()
+    return normalise_zip(buffer.getvalue(), moment)
 
 
-def _fixed_modified(data: bytes, moment: datetime) -> bytes:
-    """openpyxl stamps `dcterms:modified` with the time of saving: give it `moment`."""
-    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            content = source.read(name)
-            if name == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 rb"\g<1>" + stamp + rb"\g<2>", content)
-            target.writestr(name, content)
-    return output.getvalue()
+def _memory_writer() -> Any:
+    """openpyxl's `ExcelWriter` writing each worksheet into memory, not a temporary file."""
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    class MemoryWriter(ExcelWriter):  # type: ignore[misc]
+        def write_worksheet(self, ws: Any) -> None:
+            if self.workbook.write_only:
+                super().write_worksheet(ws)
+                return
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            writer = WorksheetWriter(ws, out=io.BytesIO())
+            writer.write()
+            ws._rels = writer._rels
+            self._archive.writestr(ws.path[1:], writer.read())
+            self.manifest.append(ws)
+
+    return MemoryWriter
 
 
 def _title(text: str) -> str:
@@ -186,8 +200,6 @@ def table_xlsx(title: str, heads: list[str], rows: list[list[Any]], created: dat
     (1-based) shown as rupiah and as percent."""
     from openpyxl import Workbook
 
-    from generator.render.docx.package import normalise_zip
-
     book = Workbook()
     sheet = book.active
     sheet.title = _title(title)
@@ -207,9 +219,7 @@ def table_xlsx(title: str, heads: list[str], rows: list[list[Any]], created: dat
     props.creator = props.lastModifiedBy = "masterplan"
     props.title = title
     props.created = props.modified = stamp
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return normalise_zip(_fixed_modified(buffer.getvalue(), stamp), created)
+    return workbook_bytes(book, created)
 
 
 def _letter(column: int) -> str:

@@ -8,12 +8,16 @@ dimensions, horizons and statuses; lists joined with `; `); the same functions t
 spec into that form for the workbook, for the originals stored in its hidden sheet and for
 the current spec at import, so the three compare value by value.
 
-The closed lists (dimensions, sub-dimensions, horizons, statuses, funding sources) come from
-`generator.spec.vocabulary` here and nowhere else in this package.
+The closed lists come from here and nowhere else in this package: the dimensions and
+sub-dimensions (their labels, order and id prefixes) from the spec's framework
+(`generator.spec.framework`), horizons, statuses and funding sources from
+`generator.spec.vocabulary`. The framework's term ("Dimensi" or "Aspek") heads the columns
+and names them in the instructions (`sheet_texts`).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -21,13 +25,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.i18n.labels import index_of
-from generator.spec.vocabulary import DIMENSION_CODES
-from generator.spec.vocabulary import DIMENSIONS as DIMENSIONS
+from generator.i18n.labels import index_of, sheet_labels
+from generator.spec.framework import Framework
 from generator.spec.vocabulary import FUNDING_SOURCES as FUNDING_SOURCES
 from generator.spec.vocabulary import HORIZONS as HORIZONS
 from generator.spec.vocabulary import PROGRAM_STATUS as PROGRAM_STATUS
-from generator.spec.vocabulary import SUB_DIMENSIONS as SUB_DIMENSIONS
 
 #: The version of this layout; a workbook of another version is refused.
 LAYOUT_VERSION = 1
@@ -89,23 +91,59 @@ class CellKey:
         return cls(kind, program, int(index), field)
 
 
+def import_openpyxl() -> None:
+    """Import openpyxl without numpy. openpyxl imports numpy, when it is installed, only to
+    take numpy's numbers as cell values (these workbooks hold none), and numpy's import
+    costs a command more than writing all of its workbooks. Once openpyxl is in, numpy
+    imports as usual for whoever needs it."""
+    import sys
+
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` fails
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def label(pair: Any, lang: str) -> str:
     return str(pair[index_of(lang)])
 
 
-def dimension_names(lang: str) -> dict[str, str]:
-    return {key: label(value, lang) for key, value in DIMENSIONS.items()}
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def sub_dimension_names(lang: str) -> dict[tuple[str, str], str]:
-    return {(dim, sub): label(value, lang) for dim, subs in SUB_DIMENSIONS.items()
+@functools.cache
+def sheet_texts(framework: Framework, lang: str) -> dict[str, str]:
+    """The workbook's texts in `lang`, worded with the framework's term ("Dimensi"/"Aspek")."""
+    texts = dict(sheet_labels(lang))
+    term, sub_term = label(framework.term, lang), label(framework.sub_term, lang)
+    texts["col_dimension"], texts["col_sub_dimension"] = _capital(term), _capital(sub_term)
+    plural = "s" if lang == "en" else ""
+    texts["steps"] = texts["steps"].format(dimensions=term.lower() + plural,
+                                           sub_dimensions=sub_term.lower() + plural)
+    return texts
+
+
+@functools.cache
+def dimension_names(framework: Framework, lang: str) -> dict[str, str]:
+    return {key: label(value, lang) for key, value in framework.dimensions.items()}
+
+
+@functools.cache
+def sub_dimension_names(framework: Framework, lang: str) -> dict[tuple[str, str], str]:
+    return {(dim, sub): label(value, lang) for dim, subs in framework.sub_dimensions.items()
             for sub, value in subs.items()}
 
 
+@functools.cache
 def horizon_names(lang: str) -> dict[str, str]:
     return {key: label(value, lang) for key, value in HORIZONS.items()}
 
 
+@functools.cache
 def status_names(lang: str) -> dict[str, str]:
     return {key: label(value, lang) for key, value in PROGRAM_STATUS.items()}
 
@@ -124,13 +162,14 @@ def period_years(data: dict[str, Any]) -> list[int]:
     return []
 
 
-def closed_lists(data: dict[str, Any], lang: str) -> dict[str, list[Any]]:
+def closed_lists(data: dict[str, Any], framework: Framework,
+                 lang: str) -> dict[str, list[Any]]:
     """Every closed list a cell picks from, in the workbook's language."""
     from generator.spec.scales import scales_of
 
     return {
-        "dimensions": list(dimension_names(lang).values()),
-        "sub_dimensions": list(sub_dimension_names(lang).values()),
+        "dimensions": list(dimension_names(framework, lang).values()),
+        "sub_dimensions": list(sub_dimension_names(framework, lang).values()),
         "horizons": list(horizon_names(lang).values()),
         "statuses": list(status_names(lang).values()),
         "sources": source_codes(data),
@@ -139,12 +178,13 @@ def closed_lists(data: dict[str, Any], lang: str) -> dict[str, list[Any]]:
     }
 
 
-def iter_programs(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(dimension, sub-dimension, program) in document order."""
+def iter_programs(data: dict[str, Any],
+                  framework: Framework) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(dimension, sub-dimension, program) in the framework's order."""
     dimensions = _dict(data.get("dimensions"))
-    for dim in DIMENSIONS:
+    for dim, subs_of_dim in framework.sub_dimensions.items():
         subs = _dict(_dict(dimensions.get(dim)).get("sub_dimensions"))
-        for sub in SUB_DIMENSIONS[dim]:
+        for sub in subs_of_dim:
             for program in _list(_dict(subs.get(sub)).get("programs")):
                 if isinstance(program, dict) and isinstance(program.get("id"), str):
                     yield dim, sub, program
@@ -187,14 +227,14 @@ def _plain(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False)
 
 
-def program_cells(dim: str, sub: str, program: dict[str, Any],
+def program_cells(framework: Framework, dim: str, sub: str, program: dict[str, Any],
                   lang: str) -> dict[str, Any]:
     """The sheet form of a program's row, by field."""
     horizon, status = program.get("horizon"), program.get("status")
     return {
         "id": program["id"],
-        "dimension": dimension_names(lang).get(dim, dim),
-        "sub_dimension": sub_dimension_names(lang).get((dim, sub), sub),
+        "dimension": dimension_names(framework, lang).get(dim, dim),
+        "sub_dimension": sub_dimension_names(framework, lang).get((dim, sub), sub),
         "name": _plain(program.get("name")),
         "lead_opd": _plain(program.get("lead_opd")),
         "supporting_opds": _join(program.get("supporting_opds")),
@@ -218,15 +258,15 @@ def budget_cells(line: dict[str, Any]) -> dict[str, Any]:
     return {field: _plain(line.get(field)) for field in ("year", "source", "amount", "note")}
 
 
-def spec_cells(data: dict[str, Any], lang: str, years: list[int],
+def spec_cells(data: dict[str, Any], framework: Framework, lang: str, years: list[int],
                ids: set[str] | None = None) -> dict[CellKey, Any]:
     """Every editable value of the programs `ids` (all when None), in sheet form."""
     cells: dict[CellKey, Any] = {}
-    for dim, sub, program in iter_programs(data):
+    for dim, sub, program in iter_programs(data, framework):
         pid = program["id"]
         if ids is not None and pid not in ids:
             continue
-        for field, value in program_cells(dim, sub, program, lang).items():
+        for field, value in program_cells(framework, dim, sub, program, lang).items():
             if field != "id":
                 cells[CellKey("programs", pid, -1, field)] = value
         for index, indicator in enumerate(_list(program.get("indicators"))):
@@ -238,9 +278,10 @@ def spec_cells(data: dict[str, Any], lang: str, years: list[int],
     return cells
 
 
-def next_program_id(dim: str, taken: set[str]) -> str:
-    """`GOV-07` after the highest `GOV-nn` already taken (two digits at least)."""
-    prefix = DIMENSION_CODES[dim]
+def next_program_id(framework: Framework, dim: str, taken: set[str]) -> str:
+    """`GOV-07` after the highest `GOV-nn` already taken (two digits at least); the prefix
+    is the framework's code of the dimension."""
+    prefix = framework.code_of(dim)
     numbers = [int(m.group(1)) for t in taken
                if (m := re.fullmatch(re.escape(prefix) + r"-([0-9]+)", t))]
     return f"{prefix}-{max(numbers, default=0) + 1:02d}"

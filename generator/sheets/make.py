@@ -16,11 +16,12 @@ from typing import Any
 from generator.errors import LocalizedError
 from generator.sheets.layout import iter_programs, target_years
 from generator.sheets.workbook import Agency, SheetSpec, build_workbook
+from generator.spec.framework import Framework
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
-def agencies_of(data: dict[str, Any]) -> list[Agency]:
+def agencies_of(data: dict[str, Any], framework: Framework) -> list[Agency]:
     """Every agency with the programs it leads or supports, in the spec's order."""
     listed = [a for a in data.get("agencies") or [] if isinstance(a, dict)]
     by_alias: dict[str, str] = {}
@@ -30,7 +31,7 @@ def agencies_of(data: dict[str, Any]) -> list[Agency]:
         names[code] = name
         by_alias[code] = by_alias[name] = code
     programs: dict[str, list[tuple[str, str, dict[str, Any]]]] = {code: [] for code in names}
-    for dim, sub, program in iter_programs(data):
+    for dim, sub, program in iter_programs(data, framework):
         involved = [program.get("lead_opd"), *(program.get("supporting_opds") or [])]
         for who in dict.fromkeys(str(w) for w in involved if isinstance(w, str) and w):
             code = by_alias.get(who, who)
@@ -45,15 +46,17 @@ def file_name(region_code: str, agency: str) -> str:
 
 
 def make_sheets(spec_path: Path, output: Path, *, agencies: tuple[str, ...], lang: str,
-                display: str | None = None) -> list[Path]:
-    """Write the workbooks of `agencies` (all when empty) into `output`; their paths."""
+                display: str | None = None, framework: str | Path | None = None) -> list[Path]:
+    """Write the workbooks of `agencies` (all when empty) into `output`; their paths.
+    `framework` (the `--framework` option) overrides the spec's."""
     from generator.output import stamp_for, write_files
     from generator.spec import check_spec
     from generator.spec.validate import suggest
 
-    doc, _warnings = check_spec(spec_path, display)
+    doc, _warnings = check_spec(spec_path, display, framework=framework)
+    framework_used: Framework = doc.framework  # check_spec resolved it
     data = doc.data
-    everyone = agencies_of(data)
+    everyone = agencies_of(data, framework_used)
     known = {agency.code: agency for agency in everyone}
     chosen = everyone
     if agencies:
@@ -65,7 +68,7 @@ def make_sheets(spec_path: Path, output: Path, *, agencies: tuple[str, ...], lan
                                      suggestion=("@msg", "hint.did_you_mean", {"name": close[0]})
                                      if close else "")
         chosen = [known[code] for code in dict.fromkeys(agencies)]
-    spec = SheetSpec(data=data, spec_name=spec_path.name,
+    spec = SheetSpec(data=data, framework=framework_used, spec_name=spec_path.name,
                      spec_sha256=hashlib.sha256(doc.source_bytes).hexdigest(), lang=lang,
                      moment=stamp_for(str(data["document"].get("date") or "")))
     region = str(data["region"]["code"])

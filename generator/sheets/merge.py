@@ -17,6 +17,7 @@ reported at that cell (`FILE.xlsx:Sheet!C12`), in the words of `validate`.
 from __future__ import annotations
 
 import difflib
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -27,15 +28,14 @@ from typing import Any
 
 from generator.errors import Diagnostic, SourceSpan, SpecError
 from generator.sheets.layout import (
-    DIMENSIONS,
     HORIZONS,
     PROGRAM_STATUS,
-    SUB_DIMENSIONS,
     CellKey,
     next_program_id,
     spec_cells,
 )
 from generator.sheets.read import FilledWorkbook, Row, cell_span, read_workbook
+from generator.spec.framework import Framework
 from generator.spec.load import Pointer, format_pointer
 
 FORCES = ("ours", "theirs")
@@ -69,6 +69,7 @@ class NewItem:
 
 @dataclass
 class Plan:
+    framework: Framework
     changes: list[Proposal] = field(default_factory=list)
     new_items: list[NewItem] = field(default_factory=list)
     conflicts: list[Diagnostic] = field(default_factory=list)
@@ -94,14 +95,34 @@ def _by_label(table: dict[str, Any]) -> dict[str, str]:
     return names
 
 
-_DIMENSION = _by_label(DIMENSIONS)
 _HORIZON = _by_label(HORIZONS)
 _STATUS = _by_label(PROGRAM_STATUS)
-_SUB: dict[str, tuple[str, str]] = {}
-for _dim, _subs in SUB_DIMENSIONS.items():
-    for _sub, _pair in _subs.items():
-        for _text in (_sub, *_pair):
-            _SUB.setdefault(str(_text).casefold(), (_dim, _sub))
+
+
+@dataclass(frozen=True)
+class _Places:
+    """A framework's dimensions and sub-dimensions by every name a cell may give them: the
+    key, either language's label, an alias of the framework."""
+
+    dimensions: dict[str, str]
+    subs: dict[str, tuple[str, str]]
+    dimension_labels: list[str]
+    sub_labels: list[str]
+
+
+@functools.cache
+def _places(framework: Framework) -> _Places:
+    dimensions = _by_label(framework.dimensions)
+    subs: dict[str, tuple[str, str]] = {}
+    for dim, names in framework.sub_dimensions.items():
+        dimensions.update({alias: dim for alias in framework.aliases.get(dim, ())})
+        for sub, pair in names.items():
+            aliases = framework.aliases.get(f"{dim}.{sub}", frozenset())
+            for text in (sub, *pair, *sorted(aliases)):
+                subs.setdefault(str(text).casefold(), (dim, sub))
+    return _Places(dimensions, subs, list(framework.dimensions),
+                   [pair.id for names in framework.sub_dimensions.values()
+                    for pair in names.values()])
 
 
 class _Bad(Exception):
@@ -128,8 +149,9 @@ def _number(value: Any) -> Any:
     return value
 
 
-def to_spec(field_name: str, value: Any) -> Any:
-    """A cell's value as the spec writes it; `_Bad` with a catalogue message when it cannot be."""
+def to_spec(field_name: str, value: Any, framework: Framework) -> Any:
+    """A cell's value as the spec writes it; `_Bad` with a catalogue message when it cannot be.
+    Dimensions and sub-dimensions are those of `framework`."""
     value = _number(value)
     if value is None:
         return [] if field_name == "supporting_opds" else None
@@ -145,13 +167,13 @@ def to_spec(field_name: str, value: Any) -> Any:
     if field_name == "supporting_opds":
         return [part.strip() for part in re.split(r"[;,\n]", str(value)) if part.strip()]
     if field_name == "dimension":
-        return _lookup(_DIMENSION, value, list(DIMENSIONS))
+        places = _places(framework)
+        return _lookup(places.dimensions, value, places.dimension_labels)
     if field_name == "sub_dimension":
-        found = _SUB.get(str(value).casefold())
+        places = _places(framework)
+        found = places.subs.get(str(value).casefold())
         if found is None:
-            raise _Bad("schema.enum", value=value,
-                       allowed=[pair.id for subs in SUB_DIMENSIONS.values()
-                                for pair in subs.values()])
+            raise _Bad("schema.enum", value=value, allowed=places.sub_labels)
         return found
     if field_name == "horizon":
         return _lookup(_HORIZON, value, [pair.id for pair in HORIZONS.values()])
@@ -177,30 +199,30 @@ def _field(key: CellKey) -> str:
     return "target" if key.field.startswith("target:") else key.field
 
 
-def _spec_value(key: CellKey, value: Any) -> Any:
+def _spec_value(key: CellKey, value: Any, framework: Framework) -> Any:
     try:
-        return to_spec(_field(key), value)
+        return to_spec(_field(key), value, framework)
     except _Bad:
         return value
 
 
 # --- from workbooks to proposals ------------------------------------------------------------
 
-def plan(data: dict[str, Any], books: list[FilledWorkbook]) -> Plan:
-    result = Plan()
+def plan(data: dict[str, Any], books: list[FilledWorkbook], framework: Framework) -> Plan:
+    result = Plan(framework)
     current_cache: dict[tuple[str, tuple[int, ...]], dict[CellKey, Any]] = {}
     by_key: dict[CellKey, list[Proposal]] = {}
     for book in books:
         lang, years = str(book.meta.get("lang")), tuple(int(y) for y in book.meta["years"])
         cache_key = (lang, years)
         if cache_key not in current_cache:
-            current_cache[cache_key] = spec_cells(data, lang, list(years))
+            current_cache[cache_key] = spec_cells(data, framework, lang, list(years))
         current = current_cache[cache_key]
         for proposal in _proposals(book, result):
             by_key.setdefault(proposal.key, []).append(proposal)
             proposal_current = current.get(proposal.key, _MISSING) if proposal.key.field != "*" \
                 else _row_now(current, proposal.key)
-            proposal.original = _spec_value(proposal.key, proposal.original) \
+            proposal.original = _spec_value(proposal.key, proposal.original, framework) \
                 if proposal.key.field != "*" else proposal.original
             _check_spec_conflict(proposal, proposal_current, result)
     for key, proposals in by_key.items():
@@ -242,7 +264,7 @@ def _check_spec_conflict(proposal: Proposal, now: Any, result: Plan) -> None:
             "what": _what(key), "sheet_value": _shown(proposal.new), "spec_value": "-",
             "original": _shown(proposal.original)}))
         return
-    now_value = _spec_value(key, now)
+    now_value = _spec_value(key, now, result.framework)
     if now_value != proposal.original and now_value != proposal.new:
         result.conflicts.append(Diagnostic(proposal.span, "error", "", "sheets.conflict_spec", {
             "what": _what(key), "sheet_value": _shown(proposal.new),
@@ -322,15 +344,19 @@ def _proposals(book: FilledWorkbook, result: Plan) -> Iterator[Proposal]:
 def _check_place(book: FilledWorkbook, row: Row, result: Plan) -> None:
     """The sub-dimension must belong to the dimension written beside it."""
     try:
-        dim = to_spec("dimension", row.values.get("dimension"))
-        sub = to_spec("sub_dimension", row.values.get("sub_dimension"))
+        dim = to_spec("dimension", row.values.get("dimension"), result.framework)
+        sub = to_spec("sub_dimension", row.values.get("sub_dimension"), result.framework)
     except _Bad:
         return  # reported with the cell's own value
     if isinstance(sub, tuple) and dim is not None and sub[0] != dim:
+        fw = result.framework
         result.problems.append(Diagnostic(book.span("programs", row, "sub_dimension"), "error",
                                           "", "sheets.sub_dimension",
                                           {"sub": row.values.get("sub_dimension"),
-                                           "dimension": row.values.get("dimension")}))
+                                           "dimension": row.values.get("dimension"),
+                                           "term": ("@text", fw.term.id.lower(), fw.term.en),
+                                           "sub_term": ("@text", fw.sub_term.id.lower(),
+                                                        fw.sub_term.en)}))
 
 
 def _compare(book: FilledWorkbook, key: CellKey, value: Any, originals: dict[str, Any],
@@ -340,14 +366,14 @@ def _compare(book: FilledWorkbook, key: CellKey, value: Any, originals: dict[str
         return
     span = book.span(key.kind, row, key.field)
     try:
-        new = to_spec(_field(key), value)
+        new = to_spec(_field(key), value, result.framework)
     except _Bad as bad:
         result.problems.append(Diagnostic(span, "error", "", bad.code, bad.params))
         return
     if key.field == "name" and key.kind == "programs" and new is None:
         result.problems.append(Diagnostic(span, "error", "", "sheets.program_emptied", {}))
         return
-    if new == _spec_value(key, original):
+    if new == _spec_value(key, original, result.framework):
         return  # written differently, same value (e.g. a label in the other language)
     yield Proposal(key, new, original, book, span)
 
@@ -361,7 +387,8 @@ def _new_item(book: FilledWorkbook, kind: str, pid: str, row: Row, result: Plan)
         span = book.span(kind, row, name)
         spans[name] = span
         try:
-            values[name] = to_spec("target" if name.startswith("target:") else name, value)
+            values[name] = to_spec("target" if name.startswith("target:") else name, value,
+                                   result.framework)
         except _Bad as bad:
             result.problems.append(Diagnostic(span, "error", "", bad.code, bad.params))
     return NewItem(kind, f"{book.display}#{pid}", values, book.span(kind, row), spans)
@@ -432,8 +459,9 @@ class _Editor:
     from. `programs` maps an id to its map and place; `root` is the whole document when the
     plan moves programs (else new programs wait in `appended`, by place)."""
 
-    def __init__(self, programs: dict[str, tuple[Any, str, str]], taken: set[str],
-                 root: Any | None = None) -> None:
+    def __init__(self, framework: Framework, programs: dict[str, tuple[Any, str, str]],
+                 taken: set[str], root: Any | None = None) -> None:
+        self.framework = framework
         self.programs = programs
         self.root = root
         self.ids = set(taken)
@@ -485,7 +513,10 @@ class _Editor:
         if found is None or (found[1], found[2]) == target or self.root is None:
             return
         program, dim, sub = found
-        self.root["dimensions"][dim]["sub_dimensions"][sub]["programs"].remove(program)
+        old_place = self.root["dimensions"][dim]["sub_dimensions"][sub]
+        old_place["programs"].remove(program)
+        if not old_place["programs"]:  # `programs` is optional: leave no `programs: []`
+            del old_place["programs"]
         self._programs_of(target).append(program)
         self.programs[pid] = (program, *target)
 
@@ -561,8 +592,8 @@ class _Editor:
 
         values = item.values
         if item.kind == "programs":
-            place = _place_of(values)
-            new_id = next_program_id(place[0], self.ids)
+            place = _place_of(values, self.framework)
+            new_id = next_program_id(self.framework, place[0], self.ids)
             self.ids.add(new_id)
             program = CommentedMap()
             program["id"] = _scalar(None, new_id)
@@ -630,20 +661,23 @@ class _Editor:
                 for index, value in enumerate(node):
                     visit(value, (*pointer, index))
 
-        where = {p.get("id"): pointer for pointer, _d, _s, p in spec_programs(merged)}
+        where = {p.get("id"): pointer
+                 for pointer, _d, _s, p in spec_programs(merged, self.framework)}
         for pid, (program, _dim, _sub) in self.programs.items():
             if pid in where:
                 visit(program, where[pid])
         return found
 
 
-def _place_of(values: dict[str, Any]) -> tuple[str, str]:
+def _place_of(values: dict[str, Any], framework: Framework) -> tuple[str, str]:
+    """Where a new program goes: its sub-dimension, else its dimension's first, else the
+    framework's first."""
     sub, dim = values.get("sub_dimension"), values.get("dimension")
     if isinstance(sub, tuple):
         return sub
-    if isinstance(dim, str):
-        return dim, next(iter(SUB_DIMENSIONS[dim]))
-    return "governance", "public_service"
+    if not isinstance(dim, str) or dim not in framework.sub_dimensions:
+        dim = next(iter(framework.sub_dimensions))
+    return dim, next(iter(framework.sub_dimensions[dim]))
 
 
 def _program_block(lines: list[str], doc: Any, pointer: Pointer) -> tuple[int, int, int] | None:
@@ -723,21 +757,24 @@ def overlay(original: str, base: str, changed: str) -> str:
 # --- the command ----------------------------------------------------------------------------
 
 def import_sheets(spec_path: Path, sheets: list[Path], *, force: str | None,
-                  display: str | None = None) -> tuple[ImportResult, list[tuple[str, Proposal |
-                                                                             NewItem | str]]]:
+                  display: str | None = None, framework: str | Path | None = None,
+                  ) -> tuple[ImportResult, list[tuple[str, Proposal | NewItem | str]]]:
     """The merged spec text and the list of changes; raises SpecError (cell positions) for
-    any problem or conflict. Writes nothing."""
+    any problem or conflict. Writes nothing. The spec's framework (`framework`, the
+    `--framework` option, overrides it) must be the one the workbooks were made under."""
+    from generator.spec.frameworks import resolve_framework
     from generator.spec.load import decode_spec, load_spec, load_spec_text
     from generator.spec.validate import validate
 
     # validated once, merged: a problem the spec already had stops the import there too
     doc = load_spec(spec_path, display)
     data = doc.data
+    used = resolve_framework(doc, framework)
     books: list[FilledWorkbook] = []
     problems: list[Diagnostic] = []
     for sheet in sheets:
         try:
-            book = read_workbook(sheet)
+            book = read_workbook(sheet, used)
         except SpecError as error:
             problems.extend(error.diagnostics)
             continue
@@ -752,7 +789,7 @@ def import_sheets(spec_path: Path, sheets: list[Path], *, force: str | None,
         books.append(book)
     if problems:
         raise SpecError(problems)
-    result = plan(data, books)
+    result = plan(data, books, used)
     if result.conflicts and force is None:
         raise SpecError([*result.problems, *result.conflicts, Diagnostic(
             SourceSpan(doc.display_name, 0, 0), "error", "", "sheets.conflicts",
@@ -765,7 +802,8 @@ def import_sheets(spec_path: Path, sheets: list[Path], *, force: str | None,
     if doc.source_bytes.startswith(b"\xef\xbb\xbf") and not merged.startswith("\ufeff"):
         merged = "\ufeff" + merged
     merged_doc = load_spec_text(merged.lstrip("\ufeff"), spec_path, doc.display_name)
-    diagnostics = validate(merged_doc)
+    merged_doc.framework = used
+    diagnostics = validate(merged_doc, used)
     at_cells = editor.pointers(merged_doc.data)
     shown = [_at_cell(d, at_cells) for d in diagnostics]
     for item in shown:  # a new agency code from a cell is a typo more often than not
@@ -788,7 +826,8 @@ def _edit(text: str, doc: Any, result: Plan, winners: list[Proposal]) -> Any:
 
     yaml = _yaml()
     lines = text.splitlines(keepends=True)
-    where = {p["id"]: (pointer, dim, sub) for pointer, dim, sub, p in spec_programs(doc.data)
+    where = {p["id"]: (pointer, dim, sub)
+             for pointer, dim, sub, p in spec_programs(doc.data, result.framework)
              if isinstance(p.get("id"), str)}
     places = {(dim, sub) for _p, dim, sub in where.values()}
     last: dict[tuple[str, str], str] = {}
@@ -796,7 +835,8 @@ def _edit(text: str, doc: Any, result: Plan, winners: list[Proposal]) -> Any:
         last[(dim, sub)] = pid
     touched = {p.key.program for p in winners} | {
         i.program.partition("#")[2] for i in result.new_items if i.kind != "programs"}
-    new_places = [_place_of(i.values) for i in result.new_items if i.kind == "programs"]
+    new_places = [_place_of(i.values, result.framework) for i in result.new_items
+                  if i.kind == "programs"]
     moves = any(p.key.field == "sub_dimension" and p.key.program in where and p.new != where[
         p.key.program][1:] for p in winners)
     blocks: dict[str, tuple[int, int, int]] = {}
@@ -817,12 +857,13 @@ def _edit(text: str, doc: Any, result: Plan, winners: list[Proposal]) -> Any:
             for pid, (_pointer, dim, sub) in where.items():
                 programs[pid] = (root["dimensions"][dim]["sub_dimensions"][sub]["programs"][
                     _pointer[-1]], dim, sub)
-            editor = _Editor(programs, set(where), root)
+            editor = _Editor(result.framework, programs, set(where), root)
         else:
             parsed = {pid: yaml.load(_dedent(lines[a:b], dash))
                       for pid, (a, b, dash) in blocks.items()}
             bases = {pid: _dump(yaml, seq) for pid, seq in parsed.items()}
-            editor = _Editor({pid: (seq[0], *where[pid][1:]) for pid, seq in parsed.items()},
+            editor = _Editor(result.framework,
+                             {pid: (seq[0], *where[pid][1:]) for pid, seq in parsed.items()},
                              set(where))
         _apply(editor, result, winners, log)
         if whole:

@@ -5,9 +5,9 @@ Checks in order, each a positioned refusal (`FILE.xlsx`, `FILE.xlsx:Sheet`,
 password-protected workbook is one, so is an old .xls); not macro-enabled (`.xlsm`, a VBA
 part or its content type); a zip whose entries are few, small and not a compression bomb;
 openpyxl in read-only mode (streams, nothing is evaluated); the hidden fingerprint sheet;
-exactly our sheets; per data sheet at most `MAX_ROWS` rows, no merged cells, the header
-row as written, no formulas. Values are returned as the cells hold them; `merge` turns them
-into spec values.
+the framework it was made under is the spec's; exactly our sheets; per data sheet at most
+`MAX_ROWS` rows, no merged cells, the header row as written, no formulas. Values are
+returned as the cells hold them; `merge` turns them into spec values.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Diagnostic, SourceSpan, SpecError
-from generator.i18n.labels import sheet_labels
 from generator.sheets.layout import (
     BUDGET_COLUMNS,
     INDICATOR_HEAD,
@@ -32,7 +31,10 @@ from generator.sheets.layout import (
     LISTS_SHEET,
     META_SHEET,
     PROGRAM_COLUMNS,
+    import_openpyxl,
+    sheet_texts,
 )
+from generator.spec.framework import DEFAULT_FRAMEWORK, Framework
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ENTRIES = 500
@@ -77,7 +79,10 @@ class FilledWorkbook:
         return cell_span(self.display, self.sheet_names[kind], cell)
 
 
-def read_workbook(path: Path, display: str | None = None) -> FilledWorkbook:
+def read_workbook(path: Path, framework: Framework,
+                  display: str | None = None) -> FilledWorkbook:
+    """The workbook at `path`, made for a spec of `framework`; SpecError (positioned) when
+    it is not one of ours, was made under another framework or changed shape."""
     display = display or str(path)
     whole = cell_span(display)
     data = _read_capped(path, whole)
@@ -102,6 +107,7 @@ def read_workbook(path: Path, display: str | None = None) -> FilledWorkbook:
     with warnings.catch_warnings():  # openpyxl warns about parts it skips (extensions)
         warnings.simplefilter("ignore")
         try:
+            import_openpyxl()
             from openpyxl import load_workbook
 
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=False,
@@ -109,7 +115,7 @@ def read_workbook(path: Path, display: str | None = None) -> FilledWorkbook:
         except Exception:  # openpyxl raises anything on a broken package; all mean the same
             raise refusal(whole, "sheets.not_xlsx") from None
         try:
-            return _read_book(book, archive, display, whole)
+            return _read_book(book, archive, display, whole, framework)
         except SpecError:
             raise
         except Exception:  # a sheet's XML that openpyxl cannot stream
@@ -161,12 +167,17 @@ def _read(archive: zipfile.ZipFile, name: str, whole: SourceSpan) -> bytes:
         raise refusal(whole, "sheets.not_xlsx") from None
 
 
-def _read_book(book: Any, archive: zipfile.ZipFile, display: str,
-               whole: SourceSpan) -> FilledWorkbook:
+def _read_book(book: Any, archive: zipfile.ZipFile, display: str, whole: SourceSpan,
+               framework: Framework) -> FilledWorkbook:
     if META_SHEET not in book.sheetnames:
         raise refusal(whole, "sheets.no_fingerprint")
     meta = _meta(book[META_SHEET], display)
-    labels = sheet_labels(str(meta.get("lang")))
+    # workbooks made before frameworks were data name none: they are the default's
+    made_under = str(meta.get("framework") or DEFAULT_FRAMEWORK)
+    if made_under != framework.name:
+        raise refusal(whole, "sheets.other_framework", sheet_framework=made_under,
+                      spec_framework=framework.name)
+    labels = sheet_texts(framework, str(meta.get("lang")))
     titles = {"instructions": labels["sheet_instructions"], "programs": labels["sheet_programs"],
               "indicators": labels["sheet_indicators"], "budget": labels["sheet_budget"]}
     expected = [*titles.values(), LISTS_SHEET, META_SHEET]

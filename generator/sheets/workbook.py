@@ -7,17 +7,21 @@ editable value as it was written, as JSON in column A). The id columns are locke
 protection without a password, every other cell of the data area unlocked); the header row
 stays in view; rupiah are integers shown with `#,##0` (display only: Excel's Indonesian
 settings show dots, the stored number has none); years are shown with `0`, never as
-`2.026`. Same spec, same bytes (`generator.render.xlsx.workbook_bytes`).
+`2.026`. The empty rows offered for new indicators and budget lines hold no cells: their
+columns carry the style (unlocked, number format), so they cost nothing to write and any
+row below them takes input as well. Printed, each sheet fits the page width (the data
+sheets landscape, their header row on every page). Same spec, same bytes
+(`generator.render.xlsx.workbook_bytes`).
 """
 
 from __future__ import annotations
 
 import json
+from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from generator.i18n.labels import sheet_labels
 from generator.sheets.layout import (
     BUDGET_COLUMNS,
     INDICATOR_HEAD,
@@ -30,10 +34,13 @@ from generator.sheets.layout import (
     CellKey,
     budget_cells,
     closed_lists,
+    import_openpyxl,
     indicator_cells,
     program_cells,
     program_version,
+    sheet_texts,
 )
+from generator.spec.framework import Framework
 
 RUPIAH = "#,##0"
 YEAR = "0"
@@ -61,6 +68,7 @@ class SheetSpec:
     """What every workbook of one spec shares."""
 
     data: dict[str, Any]
+    framework: Framework
     spec_name: str
     spec_sha256: str
     lang: str
@@ -69,12 +77,13 @@ class SheetSpec:
 
 def build_workbook(spec: SheetSpec, agency: Agency, years: list[int]) -> bytes:
     """The workbook of `agency`; `years` are the target columns."""
+    import_openpyxl()
     from openpyxl import Workbook
 
     from generator.render.xlsx import workbook_bytes
 
-    labels = sheet_labels(spec.lang)
-    lists = closed_lists(spec.data, spec.lang)
+    labels = sheet_texts(spec.framework, spec.lang)
+    lists = closed_lists(spec.data, spec.framework, spec.lang)
     book = Workbook()
     book.remove(book.active)
     _instructions(book, spec, agency, labels)
@@ -95,76 +104,119 @@ def build_workbook(spec: SheetSpec, agency: Agency, years: list[int]) -> bytes:
     return workbook_bytes(book, spec.moment)
 
 
-def _instructions(book: Any, spec: SheetSpec, agency: Agency, labels: dict[str, str]) -> None:
-    from openpyxl.styles import Alignment, Font
+#: Characters of the instructions' column A per line at 11 pt, and of the title at 14 pt bold.
+_LINE, _TITLE_LINE = 90, 62
 
+
+def _instructions(book: Any, spec: SheetSpec, agency: Agency, labels: dict[str, str]) -> None:
     sheet = book.create_sheet(labels["sheet_instructions"])
     region = spec.data.get("region", {})
     years = [spec.data["document"]["period"][k] for k in ("start_year", "end_year")]
-    sheet["A1"] = labels["title"].format(agency=agency.name)
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = labels["made_from"].format(
+    title = labels["title"].format(agency=agency.name)
+    made_from = labels["made_from"].format(
         spec=spec.spec_name, region=f"{region.get('type', '')} {region.get('name', '')}".strip(),
         start=years[0], end=years[1])
-    for row, step in enumerate(labels["steps"].split("\n"), start=4):
-        cell = sheet.cell(row=row, column=1, value=step)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # every text wraps inside column A, which the page holds: a long agency name makes the
+    # title two lines, never a line running off the printed page
+    lines = [(1, title, "title", _TITLE_LINE, 19), (2, made_from, "note", _LINE, 15),
+             *((row, step, "note", _LINE, 15)
+               for row, step in enumerate(labels["steps"].split("\n"), start=4))]
+    for row, text, kind, width, height in lines:
+        _cell(sheet, row, 1, text, kind)
         # not every spreadsheet grows a row for wrapped text by itself
-        sheet.row_dimensions[row].height = 15 * (len(step) // 80 + 1) + 3
-    sheet.column_dimensions["A"].width = 90
+        sheet.row_dimensions[row].height = height * (len(text) // width + 1) + 3
+    sheet.column_dimensions["A"].width = _LINE
+    _print_setup(sheet, landscape=False)
 
 
-def _head(sheet: Any, columns: list[tuple[str, int]]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+def _print_setup(sheet: Any, *, landscape: bool) -> None:
+    """A4, as wide as the page (as many pages down as it takes); a data sheet landscape with
+    its header row on every page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if landscape:
+        sheet.print_title_rows = "1:1"
 
-    for column, (text, width) in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=column, value=text)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions[cell.column_letter].width = width
+
+def _head(sheet: Any, columns: list[tuple[str, int, str]]) -> None:
+    """The header row, the columns' widths and styles (what their empty cells take), the
+    frozen header and the sheet's protection."""
+    from openpyxl.utils import get_column_letter
+
+    for column, (text, width, kind) in enumerate(columns, start=1):
+        _cell(sheet, 1, column, text, "head")
+        dimension = sheet.column_dimensions[get_column_letter(column)]
+        dimension.width = width
+        if kind != "id":  # locked is every cell's default; an id column greys its rows only
+            dimension._style = copy(_style(sheet, kind))
     sheet.row_dimensions[1].height = 32  # two lines of a wrapped heading
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True  # no password: the lock guards against slips, not people
     for option in ("formatColumns", "formatRows", "formatCells", "autoFilter"):
         setattr(sheet.protection, option, False)
+    _print_setup(sheet, landscape=True)
+
+
+def _style(sheet: Any, kind: str) -> Any:
+    """The style of a kind of cell (head, title, note, locked id, or unlocked with its number
+    format), made once per workbook: setting styles attribute by attribute costs openpyxl a
+    lookup each, once most of `sheets`' time."""
+    styles = sheet.parent.__dict__.setdefault("_masterplan_styles", {})
+    if kind not in styles:
+        from openpyxl.cell.cell import Cell
+        from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+        cell = Cell(sheet)  # a scratch cell, in no sheet: only its style is kept
+        if kind == "head":
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        elif kind in ("title", "note"):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if kind == "title":
+                cell.font = Font(bold=True, size=14)
+        elif kind == "id":
+            cell.fill = PatternFill("solid", fgColor=LOCKED_FILL)
+            cell.number_format = TEXT
+        else:
+            cell.protection = Protection(locked=False)
+            if kind == "money":
+                cell.number_format = RUPIAH
+            elif kind == "year":
+                cell.number_format = YEAR
+            elif kind in ("text", "program") or kind.startswith("list:"):
+                cell.number_format = TEXT
+        styles[kind] = cell._style
+    return styles[kind]
 
 
 def _cell(sheet: Any, row: int, column: int, value: Any, kind: str) -> None:
-    """One cell with the style of its kind (locked id, or unlocked with its number format).
+    """One cell with the style of its kind. Made directly (what `sheet.cell` does, without
+    its lookups): a workbook of the complete example holds a few thousand."""
+    from openpyxl.cell.cell import Cell
 
-    The style of each kind is made once per workbook and copied: setting styles one by one
-    costs openpyxl a lookup each, most of `sheets`' time."""
-    from copy import copy
+    sheet._cells[(row, column)] = Cell(sheet, row=row, column=column, value=value,
+                                       style_array=copy(_style(sheet, kind)))
 
-    cell = sheet.cell(row=row, column=column, value=value)
-    styles = sheet.parent.__dict__.setdefault("_masterplan_styles", {})
-    if kind in styles:
-        cell._style = copy(styles[kind])
-        return
-    from openpyxl.styles import PatternFill, Protection
 
-    if kind == "id":
-        cell.fill = PatternFill("solid", fgColor=LOCKED_FILL)
-        cell.number_format = TEXT
-    else:
-        cell.protection = Protection(locked=False)
-        if kind == "money":
-            cell.number_format = RUPIAH
-        elif kind == "year":
-            cell.number_format = YEAR
-        elif kind in ("text", "program") or kind.startswith("list:"):
-            cell.number_format = TEXT
-    styles[kind] = copy(cell._style)
+def _empty_rows(sheet: Any, row: int, kinds: list[str]) -> None:
+    """`NEW_ROWS` rows for new entries from `row` on: only their locked id cells are
+    written (grey); the others are empty and take their column's style."""
+    for column, kind in enumerate(kinds, start=1):
+        if kind == "id":
+            for offset in range(NEW_ROWS):
+                _cell(sheet, row + offset, column, None, kind)
 
 
 def _programs(book: Any, spec: SheetSpec, agency: Agency, labels: dict[str, str],
               placeholders: list[str], originals: dict[str, Any]) -> None:
     sheet = book.create_sheet(labels["sheet_programs"])
-    _head(sheet, [(labels[head], width) for _f, head, width, _k in PROGRAM_COLUMNS])
+    _head(sheet, [(labels[head], width, kind) for _f, head, width, kind in PROGRAM_COLUMNS])
     row = 2
     for dim, sub, program in agency.programs:
-        values = program_cells(dim, sub, program, spec.lang)
+        values = program_cells(spec.framework, dim, sub, program, spec.lang)
         for column, (field, _head_key, _w, kind) in enumerate(PROGRAM_COLUMNS, start=1):
             _cell(sheet, row, column, values[field], kind)
             if field != "id":
@@ -181,8 +233,8 @@ def _indicators(book: Any, agency: Agency, labels: dict[str, str], years: list[i
                 originals: dict[str, Any]) -> None:
     sheet = book.create_sheet(labels["sheet_indicators"])
     columns = [*INDICATOR_HEAD, *((f"target:{y}", "col_target", 12, "value") for y in years)]
-    _head(sheet, [(labels[head].format(year=field.partition(":")[2]), width)
-                  for field, head, width, _k in columns])
+    _head(sheet, [(labels[head].format(year=field.partition(":")[2]), width, kind)
+                  for field, head, width, kind in columns])
     row = 2
     for _dim, _sub, program in agency.programs:
         for index, indicator in enumerate(program.get("indicators") or []):
@@ -194,16 +246,13 @@ def _indicators(book: Any, agency: Agency, labels: dict[str, str], years: list[i
                     key = CellKey("indicators", program["id"], index, field)
                     originals[key.text()] = values[field]
             row += 1
-    for _ in range(NEW_ROWS):
-        for column, (_field, _h, _w, kind) in enumerate(columns, start=1):
-            _cell(sheet, row, column, None, kind)
-        row += 1
+    _empty_rows(sheet, row, [kind for _f, _h, _w, kind in columns])
 
 
 def _budget(book: Any, agency: Agency, labels: dict[str, str],
             originals: dict[str, Any]) -> None:
     sheet = book.create_sheet(labels["sheet_budget"])
-    _head(sheet, [(labels[head], width) for _f, head, width, _k in BUDGET_COLUMNS])
+    _head(sheet, [(labels[head], width, kind) for _f, head, width, kind in BUDGET_COLUMNS])
     row = 2
     for _dim, _sub, program in agency.programs:
         for index, line in enumerate(program.get("budget") or []):
@@ -215,10 +264,7 @@ def _budget(book: Any, agency: Agency, labels: dict[str, str],
                     originals[CellKey("budget", program["id"], index, field).text()] = \
                         values[field]
             row += 1
-    for _ in range(NEW_ROWS):
-        for column, (_field, _h, _w, kind) in enumerate(BUDGET_COLUMNS, start=1):
-            _cell(sheet, row, column, None, kind)
-        row += 1
+    _empty_rows(sheet, row, [kind for _f, _h, _w, kind in BUDGET_COLUMNS])
 
 
 def _lists(book: Any, lists: dict[str, list[Any]], programs: list[str]) -> None:
@@ -284,6 +330,7 @@ def _meta(book: Any, spec: SheetSpec, agency: Agency, years: list[int],
         "region_code": str(spec.data.get("region", {}).get("code", "")),
         "region_name": str(spec.data.get("region", {}).get("name", "")),
         "agency": agency.code,
+        "framework": spec.framework.name,
         "lang": spec.lang,
         "years": years,
         "placeholders": placeholders,

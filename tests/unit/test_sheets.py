@@ -302,5 +302,70 @@ def test_unchanged_workbook_changes_nothing(spec: Path, diskominfo: Path) -> Non
     assert spec.read_bytes() == before
 
 
+def komdigi_spec(tmp_path: Path) -> Path:
+    """The minimal example moved to the komdigi-2026 framework (six aspects, MOB codes)."""
+    target = tmp_path / "komdigi" / "masterplan.yaml"
+    target.parent.mkdir()
+    result = run_cli("migrate", MINIMAL, "--framework", "komdigi-2026", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    return target
+
+
+def test_a_komdigi_2026_spec_goes_out_and_back_in_its_own_words(tmp_path: Path) -> None:
+    import json
+
+    spec = komdigi_spec(tmp_path)
+    (path,) = make(spec, tmp_path / "out", "--agency", "Dinas Perhubungan")
+    book = openpyxl.load_workbook(path)
+    programs, _indicators, budget = titles(book)
+    assert [programs["B1"].value, programs["C1"].value] == ["Aspek", "Sub-aspek"]
+    steps = " ".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
+    assert "Tahun, aspek, sub-aspek, jangka waktu" in steps and "dimensi" not in steps
+    aspects = [row[0] for row in book["_daftar"].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert aspects == ["Tata Kelola Birokrasi", "Ekonomi", "Kehidupan Berkota", "Masyarakat",
+                       "Lingkungan", "Mobilitas"]
+    meta = json.loads("".join(str(r[0]) for r in book["_masterplan"].iter_rows(values_only=True)
+                              if r[0]))
+    assert meta["framework"] == "komdigi-2026"
+    # MOB-03 moves to traffic (its sub-aspect's only program); a new program in connectivity
+    row = next(r for r in programs.iter_rows(min_row=2) if r[0].value == "MOB-03")
+    assert [row[1].value, row[2].value] == ["Mobilitas", "Transportasi Publik"]
+    row[2].value = "Manajemen Lalu Lintas"
+    new = next(r for r in programs.iter_rows(min_row=2) if r[0].value == "BARU-1")
+    for cell, value in zip(new[1:], ("Mobilitas", "Konektivitas dan Mobilitas Aktif",
+                                     "Jalur Sepeda Terpadu"), strict=False):
+        cell.value = value
+    new[6].value, new[8].value, new[9].value = "Jangka Pendek", 2027, 2028
+    line = next(r for r in budget.iter_rows(min_row=2) if r[0].value is None)
+    for cell, value in zip(line, ("BARU-1", None, 2027, "APBD", 300000000), strict=False):
+        cell.value = value
+    book.save(tmp_path / "filled.xlsx")
+    result = run_cli("import", spec, tmp_path / "filled.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert "program baru MOB-04: Jalur Sepeda Terpadu" in result.stdout
+    doc, _ = check_spec(spec)
+    mobility = doc.data["dimensions"]["mobility"]["sub_dimensions"]
+    assert [p["id"] for p in mobility["traffic"]["programs"]] == ["MOB-03"]
+    assert mobility["connectivity"]["programs"][0]["budget"][0]["amount"] == 300000000
+    assert "programs" not in mobility["public_transport"]  # no `programs: []` left behind
+    assert "programs: []" not in spec.read_text(encoding="utf-8")
+
+
+def test_a_workbook_of_another_framework_is_refused(tmp_path: Path) -> None:
+    komdigi = komdigi_spec(tmp_path)
+    (path,) = make(komdigi, tmp_path / "out", "--agency", "Dinas Sosial")
+    minimal = tmp_path / "minimal.yaml"
+    shutil.copy(MINIMAL, minimal)
+    before = minimal.read_bytes()
+    result = run_cli("import", minimal, path)
+    assert result.exit_code == 1 and minimal.read_bytes() == before
+    assert "3507-Dinas-Sosial.xlsx: error:" in result.stderr
+    assert "kerangka komdigi-2026; spec ini memakai kerangka kominfo-2017" in result.stderr
+    # `--framework` on `sheets` checks the spec against that framework, positioned
+    result = run_cli("sheets", minimal, "-o", tmp_path / "x", "--framework", "komdigi-2026")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "minimal.yaml:" in result.stderr and "branding" in result.stderr
+
+
 def test_import_bytes_io_guard() -> None:
     assert io.BytesIO  # the module's imports stay used by the helpers above
