@@ -830,7 +830,7 @@ SHEET_LABELS: dict[str, tuple[str, str]] = {
         "1. Periksa program yang Anda pimpin atau dukung pada lembar Program, Indikator dan"
         " Anggaran; ubah nilai yang perlu diubah langsung di selnya.\n"
         "2. Kolom kode (abu-abu) terkunci: kode program dan nomor baris tidak boleh diubah."
-        " Lembar tidak berkata sandi; jangan membuka kunci dan jangan menambah, mengganti nama"
+        " Lembar dikunci tanpa kata sandi; jangan membuka kunci dan jangan menambah, mengganti nama"
         " atau menghapus lembar.\n"
         "3. Program baru: isi baris berkode BARU-1, BARU-2, ... pada lembar Program. Indikator"
         " dan anggarannya ditulis pada baris kosong lembar Indikator dan Anggaran dengan kode"
