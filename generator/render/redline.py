@@ -47,6 +47,7 @@ REVISION_CLASS = "rl"
 STYLE = """
 ins.rl { color: #1a6b2a; background: #e6f4e8; text-decoration: underline; }
 del.rl { color: #a11d1d; background: #fbe9e9; text-decoration: line-through; }
+span.num > del.rl { margin-right: 0.3em; }
 [data-redline="ins"] { border-left: 2.5pt solid #1a6b2a; padding-left: 2mm; }
 [data-redline="del"] { border-left: 2.5pt solid #a11d1d; padding-left: 2mm; }
 tr[data-redline], td[data-redline] { border-left: none; }
