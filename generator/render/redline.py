@@ -47,6 +47,7 @@ REVISION_CLASS = "rl"
 STYLE = """
 ins.rl { color: #1a6b2a; background: #e6f4e8; text-decoration: underline; }
 del.rl { color: #a11d1d; background: #fbe9e9; text-decoration: line-through; }
+span.num > del.rl { margin-right: 0.3em; }
 [data-redline="ins"] { border-left: 2.5pt solid #1a6b2a; padding-left: 2mm; }
 [data-redline="del"] { border-left: 2.5pt solid #a11d1d; padding-left: 2mm; }
 tr[data-redline], td[data-redline] { border-left: none; }
@@ -98,6 +99,7 @@ def merge(old_html: str, new_html: str, *, legend: str = "", inserted: str = "",
     plan = _align(olds, news)
     for old_unit, new_unit in plan.changed:
         _mark_changed(old_unit, new_unit)
+    _mark_heading_numbers(plan)
     for unit in plan.inserted:
         _mark_whole(unit.element, "ins")
     _place_deleted(plan, olds, old_body, new_body)
@@ -249,6 +251,35 @@ def _mark_changed(old: _Unit, new: _Unit) -> None:
     _merge_words(old.element, new.element)
 
 
+def _number_span(heading: Any) -> Any:
+    first = next((c for c in heading if isinstance(c.tag, str)), None)
+    if first is None or first.tag != "span" or _NUMBER_CLASS not in _classes(first) or \
+            (heading.text or "").strip():
+        return None
+    return first
+
+
+def _mark_heading_numbers(plan: _Plan) -> None:
+    """A kept heading whose number changed (a section added before it): the old number
+    removed, the new one added, inside its ``span.num`` (the DOCX has Word number it in
+    both versions where it can, `generator.render.docx.numbering.HeadingNumbers`)."""
+    for old, new in plan.same.items():
+        if not isinstance(new.tag, str) or new.tag not in _HEADINGS:
+            continue
+        spans = _number_span(old), _number_span(new)
+        if spans[0] is None or spans[1] is None:
+            continue
+        before, after = (" ".join(s.text_content().split()) for s in spans)
+        if before == after:
+            continue
+        span = spans[1]
+        for child in list(span):
+            span.remove(child)
+        span.text = None
+        for revision, text in (("del", before), ("ins", after)):
+            etree.SubElement(span, revision, {"class": REVISION_CLASS}).text = text
+
+
 def _mark_whole(element: Any, revision: str) -> None:
     """A block added or removed: the attribute, and its text wrapped."""
     element.set("data-redline", revision)
@@ -264,6 +295,16 @@ def _mark_whole(element: Any, revision: str) -> None:
 
 def _wrap_content(element: Any, revision: str) -> None:
     if not (element.text or len(element)):
+        return
+    span = _number_span(element) if element.tag in _HEADINGS else None
+    if span is not None:  # a heading's number stays first, for the DOCX to find
+        _wrap_content(span, revision)
+        rest = etree.Element(revision, {"class": REVISION_CLASS})
+        rest.text, span.tail = span.tail, None
+        for child in list(element)[1:]:
+            rest.append(child)
+        if rest.text or len(rest):
+            element.append(rest)
         return
     wrapper = etree.Element(revision, {"class": REVISION_CLASS})
     wrapper.text, element.text = element.text, None

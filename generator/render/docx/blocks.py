@@ -11,7 +11,7 @@ from lxml import etree
 
 from generator.errors import RenderError
 from generator.render.docx import ooxml as ox
-from generator.render.docx import pictures
+from generator.render.docx import pictures, revisions
 from generator.render.docx.ooxml import PLAIN, W
 from generator.render.docx.stylemap import STYLE_MAP, Rule
 from generator.render.docx.translator import (
@@ -108,17 +108,26 @@ def write_caption(t: Translator, element: Any, out: Any, ctx: Ctx,
 
 
 def numbered_heading(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
-    """h1–h4, numbered by Word where Word shows the number of the HTML."""
+    """h1–h4, numbered by Word where Word shows the number of the HTML; in a redline,
+    where Word shows it in both versions (`HeadingNumbers.revision`), the old numbering
+    recorded as the paragraph's former properties."""
     if ctx.in_cell or ctx.narrative:
         unnumbered_heading(t, element, out, ctx, rule)
         return
     level = _level(element)
-    number = _heading_number(element)
-    assigned = t.headings.assign(level, number) if number else None
-    # A heading whose number Word would not reproduce keeps its text: the style is
-    # numbered, this paragraph is not.
-    _heading(t, element, out, ctx, rule.target, numbering=assigned or (0, 0),
-             drop_number=assigned is not None)
+    number, old_number = _heading_number(element), _heading_number(element, old=True)
+    revision = element.get("data-redline") if t.options.revision is not None else None
+    assigned = former = None
+    if number or old_number:
+        assigned, former = t.headings.revision(level, number, old_number, revision)
+    if revision is None and (assigned is None or former is None):
+        assigned = former = None  # numbered in one version only: the number as text
+    # A heading whose number Word would not reproduce keeps its text (its changes
+    # marked): the style is numbered, this paragraph is not.
+    p = _heading(t, element, out, ctx, rule.target, numbering=assigned or (0, 0),
+                 drop_number=assigned is not None)
+    if former is not None and former != assigned:
+        revisions.record_numbering(p, *former)
 
 
 def front_title(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
@@ -139,7 +148,7 @@ def unnumbered_heading(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Ru
 
 
 def _heading(t: Translator, element: Any, out: Any, ctx: Ctx, style: str, *,
-             numbering: tuple[int, int] | None = None, drop_number: bool = False) -> None:
+             numbering: tuple[int, int] | None = None, drop_number: bool = False) -> Any:
     level = _level(element)
     if level == 2 and t.in_landscape and out is t.body:
         t.landscape_h2 += 1  # section.landscape h2 ~ h2 { break-before: page }
@@ -149,21 +158,29 @@ def _heading(t: Translator, element: Any, out: Any, ctx: Ctx, style: str, *,
     if drop_number and level == 1:  # "BAB I" on its own line, as in the PDF
         segments.append(Segment("", PLAIN, None, kind="break"))
     t.inline_children(element, segments, PLAIN, None, ctx, drop_number=drop_number)
-    t.paragraph_from(segments, out, style, ctx, numbering=numbering,
-                     bookmark=element.get("id"))
+    return t.paragraph_from(segments, out, style, ctx, numbering=numbering,
+                            bookmark=element.get("id"))
 
 
 def _level(element: Any) -> int:
     return int(element.tag.lower()[1])
 
 
-def _heading_number(element: Any) -> str:
-    """The text of a heading's leading ``span.num``, or ""."""
+def _heading_number(element: Any, *, old: bool = False) -> str:
+    """The text of a heading's leading ``span.num``, or ""; in a redline, where the
+    number changed (``<del>`` the old one, ``<ins>`` the new one), the new one or the
+    `old` one."""
     first = next((child for child in element if isinstance(child.tag, str)), None)
-    if first is not None and _NUMBER.matches(first.tag, classes_of(first)) \
-            and not (element.text or "").strip():
-        return " ".join(first.text_content().split())
-    return ""
+    if first is None or not _NUMBER.matches(first.tag, classes_of(first)) \
+            or (element.text or "").strip():
+        return ""
+    skip = "ins" if old else "del"
+    parts = [first.text or ""]
+    for child in first:
+        if not (isinstance(child.tag, str) and child.tag.lower() == skip):
+            parts.append(child.text_content() if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 # --- lists ---------------------------------------------------------------------------------------

@@ -277,50 +277,87 @@ class _Series:
     prefix: str
 
 
+@dataclass
+class _Track:
+    """Where the numbering stands in one version of the text."""
+
+    num_id: int | None = None
+    kind: str = ""
+    counters: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+
+
+Assigned = tuple[int, int] | None
+
+
 class HeadingNumbers:
     """Word numbering for headings that reproduces the HTML's numbers exactly.
 
     Every level-1 heading opens a new list instance (w:num) starting at its own number;
     for chapters, its sub-levels name the chapter literally (``4.%2``). A heading is
     numbered by Word only if the simulated Word number equals the HTML text.
+
+    A redline holds two versions: the numbering is simulated for each (`revision`), an
+    added heading counting in the new one only, so that Word numbers the text right once
+    the changes are accepted and once they are rejected; a heading numbered differently
+    in the two (or by Word in one only) keeps its numbers as text, the old one removed
+    and the new one added.
     """
 
     def __init__(self, numbering: Numbering, heading_style_ids: list[str | None]) -> None:
         self.numbering = numbering
         self.style_ids = heading_style_ids
         self.series: dict[str, _Series] = {}
-        self.num_id: int | None = None
-        self.kind = ""
-        self.prefix = ""
-        self.counters = [0, 0, 0, 0]
+        self.new, self.old = _Track(), _Track()
 
-    def assign(self, level: int, text: str) -> tuple[int, int] | None:
+    def assign(self, level: int, text: str) -> Assigned:
         """(numId, ilvl) for a heading whose HTML number is `text`, or None."""
-        text = " ".join(text.split())
+        return self.revision(level, text, text, None)[0]
+
+    def revision(self, level: int, text: str, old_text: str,
+                 revision: str | None) -> tuple[Assigned, Assigned]:
+        """(numId, ilvl) or None in the new and in the old version for a heading numbered
+        `text` in the new one, `old_text` in the old one, added ("ins"), removed ("del")
+        or in both (None); the version a heading is not in gets None."""
+        text, old_text = " ".join(text.split()), " ".join(old_text.split())
+        if revision == "ins":
+            return self._assign(self.new, level, text), None
+        if revision == "del":
+            # numbered as text, and not counted: accepting the removal of a heading
+            # before a table leaves it (LibreOffice cannot join it with the table), and
+            # the headings after it count it if Word numbers it
+            return None, None
+        if level == 1 and text == old_text:  # one list instance for both
+            new = self._assign(self.new, 1, text)
+            self.old.num_id, self.old.kind = self.new.num_id, self.new.kind
+            self.old.counters = list(self.new.counters)
+            return new, new
+        return self._assign(self.new, level, text), self._assign(self.old, level, old_text)
+
+    def _assign(self, track: _Track, level: int, text: str) -> Assigned:
         if level == 1:
-            return self._chapter(text)
-        if self.num_id is None or not 2 <= level <= 4:
+            return self._chapter(track, text)
+        if track.num_id is None or not 2 <= level <= 4:
             return None
-        counters = self.counters[:level]
+        counters = track.counters[:level]
         counters[level - 1] += 1
-        head = alpha(counters[0]) if self.kind == "annexes" else str(counters[0])
+        head = alpha(counters[0]) if track.kind == "annexes" else str(counters[0])
         expected = ".".join([head, *(str(c) for c in counters[1:level])])
         if expected != text:
             return None
-        self.counters = counters + [0] * (4 - level)
-        return self.num_id, level - 1
+        track.counters = counters + [0] * (4 - level)
+        return track.num_id, level - 1
 
-    def _chapter(self, text: str) -> tuple[int, int] | None:
+    def _chapter(self, track: _Track, text: str) -> Assigned:
         match = re.fullmatch(r"(.*?)\s*([A-Za-z]+|\d+)", text)
         if not match:
-            self.num_id = None
+            track.num_id = None
             return None
         prefix, token = match.group(1), match.group(2)
         kind = self._kind_of(prefix, token)
         value = (from_roman(token) if kind == "chapters" else from_alpha(token)) \
             if kind else None
         if kind is None or value is None or not prefix:
-            self.num_id = None
+            track.num_id = None
             return None
         series = self.series.get(kind)
         if series is None:
@@ -330,17 +367,17 @@ class HeadingNumbers:
             else:
                 self.numbering.define(ANNEXES_NAME, annex_levels(prefix))
         elif series.prefix != prefix:
-            self.num_id = None
+            track.num_id = None
             return None
         if kind == "chapters":
             levels = heading_levels(prefix, [], chapter_number=value)[:4]
             overrides: dict[int, int | etree._Element] = dict(enumerate(levels))
-            self.num_id = self.numbering.add_num(HEADINGS_NAME, overrides)
+            track.num_id = self.numbering.add_num(HEADINGS_NAME, overrides)
         else:
-            self.num_id = self.numbering.add_num(ANNEXES_NAME, {0: value})
-        self.kind, self.prefix = kind, prefix
-        self.counters = [value, 0, 0, 0]
-        return self.num_id, 0
+            track.num_id = self.numbering.add_num(ANNEXES_NAME, {0: value})
+        track.kind = kind
+        track.counters = [value, 0, 0, 0]
+        return track.num_id, 0
 
     def _kind_of(self, prefix: str, token: str) -> str | None:
         for kind, series in self.series.items():
