@@ -52,7 +52,8 @@ def test_signatory_by_role() -> None:
 
 # --- the drafts of the example ---------------------------------------------------------------
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kabupaten-banyuwangi" / "masterplan.yaml"
+EXAMPLE = (Path(__file__).resolve().parents[2] / "examples" / "kabupaten-banyuwangi"
+           / "masterplan.yaml")
 HEAD_SIGNATORY = '    - role: "Bupati Banyuwangi"\n      name: "Ipuk Fiestiandani"\n'
 SECRETARY_ROLE = 'role: "Sekretaris Daerah Kabupaten Banyuwangi"'
 
