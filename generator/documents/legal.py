@@ -15,12 +15,20 @@ not known yet prints as dots, to fill in by hand.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.i18n.numbers import Formatter
 from generator.spec.approval import adoption_year, calendar_date, is_head
 from generator.spec.legal import is_chair, ordered
 from generator.spec.model import Masterplan
+
+#: Titles written before a name (academic, professional, religious: Prof., Dr., dr., drg.,
+#: Drs., Dra., Ir., H., Hj., K.H.), one or several, each closed by its full stop.
+_PREFIX_TITLES = re.compile(r"(?:(?:Prof|Drs|Dra|Drg|Dr|Ir|Hj|H|K\.\s?H|Ns|Apt)\.\s*)+",
+                            re.IGNORECASE)
+#: A role that is the regional secretary's (Sekretaris Daerah Kabupaten Banyuwangi).
+SECRETARY_ROLE = "Sekretaris Daerah"
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -34,6 +42,29 @@ def _words(t: dict[str, str], number: int) -> str:
 def _date(f: Formatter, value: Any) -> str:
     found = calendar_date(value)
     return f.date(found.isoformat()) if found else ""
+
+
+def signature_name(name: str) -> str:
+    """A name as a signature block of regional legislation prints it: the name in capitals,
+    the titles before it and the degrees after its comma as written
+    (`Dr. AHMAD FAUZI RAHMAN, M.Si.`, `Ir. H. SRI WAHYUNI, S.T., M.Sc.`)."""
+    person, comma, degrees = " ".join(name.split()).partition(",")
+    prefix = _PREFIX_TITLES.match(person)
+    cut = prefix.end() if prefix else 0
+    return person[:cut] + person[cut:].upper() + comma + degrees
+
+
+def signatory_name(signatories: Any, role: str) -> str | None:
+    """The name of the first of the approval page's signatories whose position starts with
+    `role` (the head's title, as for the seal, or Sekretaris Daerah), if there is one."""
+    for item in signatories if isinstance(signatories, list) else []:
+        if not isinstance(item, dict):
+            continue
+        position, name = item.get("role"), item.get("name")
+        if isinstance(position, str) and isinstance(name, str) and name.strip() \
+                and is_head(position, role):
+            return name
+    return None
 
 
 def _end(text: str, mark: str) -> str:
@@ -97,16 +128,30 @@ class LegalBuilder:
             "lines": [t["lg_adopted_at"].format(place=self.place_or_blank()),
                       t["lg_adopted_on"].format(date=date or t["lg_blank_long"])],
             "role": t["lg_head"].format(head=self.head_upper, name=self.name_upper) + ",",
-            "name": (self.region.get("head_name") or t["lg_blank_long"]).upper(),
+            "name": self.head_signature_name(),
         }
+
+    def head_name(self) -> str | None:
+        """The head's name: `region.head_name`, else the approval page's signatory that is
+        the head (the one whose block carries the seal by default)."""
+        name = self.region.get("head_name")
+        if isinstance(name, str) and name.strip():
+            return name
+        return signatory_name(self.approval.get("signatories"), self.head)
+
+    def head_signature_name(self) -> str:
+        name = self.head_name()
+        return signature_name(name) if name else self.t["lg_blank_long"]
 
     def secretary(self) -> dict[str, str]:
         """The Sekretaris Daerah of the approval page's signatories, if there."""
         for item in self.approval.get("signatories") or []:
-            role = " ".join(str(item.get("role", "")).lower().split())
-            if role.startswith("sekretaris daerah"):
-                return {"name": str(item.get("name", "")).upper(),
-                        "nip": " ".join(str(item.get("nip", "")).split())}
+            if not isinstance(item, dict):
+                continue
+            name = signatory_name([item], SECRETARY_ROLE)
+            if name:
+                return {"name": signature_name(name),
+                        "nip": " ".join(str(item.get("nip") or "").split())}
         return {"name": self.t["lg_blank_long"], "nip": ""}
 
     # --- the regulation ----------------------------------------------------------------------
@@ -322,11 +367,11 @@ class LegalBuilder:
                                "agency": plan.agencies.get(win.owner_opd, win.owner_opd),
                                "targets": targets})
         witnesses = [{"role": _end(str(w.get("role", "")), ","),
-                      "name": str(w.get("name", "")),
+                      "name": signature_name(str(w.get("name", ""))),
                       "nip": f"{t['lg_nip']} {' '.join(str(w['nip']).split())}"
                       if w.get("nip") else ""}
                      for w in commitment.get("witnesses") or [] if isinstance(w, dict)]
-        head_name = self.region.get("head_name") or t["lg_blank_long"]
+        head_name = self.head_name() or t["lg_blank_long"]
         return {
             "draft": not date,
             "heading": self.heading(),
@@ -343,7 +388,7 @@ class LegalBuilder:
                 "lines": [t["lg_place_date"].format(place=place,
                                                     date=date or t["lg_blank_long"])],
                 "role": t["lg_head"].format(head=self.head_upper, name=self.name_upper) + ",",
-                "name": head_name.upper(),
+                "name": self.head_signature_name(),
             },
             "witnesses": witnesses,
         }

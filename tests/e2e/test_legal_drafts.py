@@ -122,7 +122,21 @@ def test_an_adopted_one_does_not(adopted: Path, kind: str) -> None:
                 "sk-tim": "NOMOR 188/45/KEP/429.011/2026", "komitmen": "Jakarta, 1 Desember 2025"}
     assert expected[kind] in text
     if kind == "komitmen":
-        assert "Made Cahyana Negara" in text and "Saksi-saksi:" in text
+        assert "MADE CAHYANA NEGARA" in text and "Saksi-saksi:" in text  # as the head's block
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_signatories_are_named(drafts: Path, kind: str) -> None:
+    """The example has no `region.head_name`: the head signs by the approval page's name,
+    in capitals; the Sekretaris Daerah keeps the case of his titles and degrees."""
+    text = " ".join(" ".join(pdf_pages(output(drafts, kind, "pdf"))).split())
+    body, _ = docx_text(output(drafts, kind, "docx"))
+    for printed in (text, body):
+        assert "IPUK FIESTIANDANI" in printed
+        if kind == "perkada":
+            assert "Dr. AHMAD FAUZI RAHMAN, M.Si." in printed and "M.SI" not in printed
+    if kind == "komitmen":
+        assert "Ipuk Fiestiandani" in text  # the identity, as written
 
 
 def test_the_regulation_cites_the_spec(drafts: Path) -> None:

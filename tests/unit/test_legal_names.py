@@ -1,0 +1,90 @@
+"""The names in the legal drafts' signature blocks: the person in capitals, titles before
+the name and degrees after its comma as written; the head's and the Sekretaris Daerah's
+names from `region.head_name` or the approval page's signatories, else dots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.documents.context import build_context
+from generator.documents.legal import signatory_name, signature_name
+from generator.spec.load import load_spec_text
+from generator.spec.model import build_model
+
+
+@pytest.mark.parametrize(("name", "printed"), [
+    ("Dr. Ahmad Fauzi Rahman, M.Si.", "Dr. AHMAD FAUZI RAHMAN, M.Si."),
+    ("Ir. Sri Wahyuni Lestari, M.T.", "Ir. SRI WAHYUNI LESTARI, M.T."),
+    ("Drs. H. Budi Santoso, M.M.", "Drs. H. BUDI SANTOSO, M.M."),
+    ("Hj. Siti Aminah, S.H.", "Hj. SITI AMINAH, S.H."),
+    ("Prof. Dr. Ir. Bambang Wijaya, M.Sc., Ph.D.", "Prof. Dr. Ir. BAMBANG WIJAYA, M.Sc., Ph.D."),
+    ("dr. Rina Kusuma, M.Kes.", "dr. RINA KUSUMA, M.Kes."),
+    ("K.H. Abdul Hamid", "K.H. ABDUL HAMID"),
+    ("Andi Pratama, S.T., M.Sc.", "ANDI PRATAMA, S.T., M.Sc."),
+    ("Ipuk Fiestiandani", "IPUK FIESTIANDANI"),
+    ("Moh. Hasan Basri", "MOH. HASAN BASRI"),  # a shortened given name, not a title
+    ("Drajat  Wibowo", "DRAJAT WIBOWO"),  # a name that begins like a title
+    ("Irwan Setiawan, S.H.", "IRWAN SETIAWAN, S.H."),
+])
+def test_signature_name(name: str, printed: str) -> None:
+    assert signature_name(name) == printed
+
+
+SIGNATORIES = [
+    {"label": "Disusun oleh", "role": "Kepala Bappeda Kabupaten Banyuwangi",
+     "name": "Ir. Sri Wahyuni Lestari, M.T."},
+    {"role": "Sekretaris Daerah Kabupaten Banyuwangi", "name": "Dr. Ahmad Fauzi Rahman, M.Si."},
+    {"role": "Wakil Bupati Banyuwangi", "name": "Sugirah"},
+    {"role": "BUPATI BANYUWANGI", "name": "Ipuk Fiestiandani"},
+]
+
+
+def test_signatory_by_role() -> None:
+    assert signatory_name(SIGNATORIES, "Bupati") == "Ipuk Fiestiandani"
+    assert signatory_name(SIGNATORIES, "Sekretaris Daerah") == "Dr. Ahmad Fauzi Rahman, M.Si."
+    assert signatory_name(SIGNATORIES, "Wali Kota") is None
+    assert signatory_name([{"role": "Bupati Banyuwangi", "name": " "}], "Bupati") is None
+    assert signatory_name(None, "Bupati") is None
+
+
+# --- the drafts of the example ---------------------------------------------------------------
+
+EXAMPLE = (Path(__file__).resolve().parents[2] / "examples" / "kabupaten-banyuwangi"
+           / "masterplan.yaml")
+HEAD_SIGNATORY = '    - role: "Bupati Banyuwangi"\n      name: "Ipuk Fiestiandani"\n'
+SECRETARY_ROLE = 'role: "Sekretaris Daerah Kabupaten Banyuwangi"'
+
+
+def legal(text: str) -> dict[str, Any]:
+    doc = load_spec_text(text, EXAMPLE, str(EXAMPLE))
+    return build_context(build_model(doc), "id", charts={})["legal"]
+
+
+def names(law: dict[str, Any]) -> list[str]:
+    return [law["perkada"]["signature"]["name"], law["sk_dewan"]["signature"]["name"],
+            law["sk_tim"]["signature"]["name"], law["komitmen"]["signature"]["name"]]
+
+
+def test_the_head_from_the_approval_page() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert HEAD_SIGNATORY in text and "head_name" not in text
+    law = legal(text)
+    assert names(law) == ["IPUK FIESTIANDANI"] * 4
+    assert law["komitmen"]["identity"][0][1] == "Ipuk Fiestiandani"
+    assert law["perkada"]["promulgated"]["name"] == "Dr. AHMAD FAUZI RAHMAN, M.Si."
+
+
+def test_region_head_name_first_else_dots() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    named = text.replace('  head_title: "Bupati"\n',
+                         '  head_title: "Bupati"\n  head_name: "Hj. Ipuk Fiestiandani, S.Sos."\n')
+    assert names(legal(named)) == ["Hj. IPUK FIESTIANDANI, S.Sos."] * 4
+    unnamed = text.replace(HEAD_SIGNATORY, "").replace(SECRETARY_ROLE,
+                                                       'role: "Asisten Pemerintahan"')
+    law = legal(unnamed)
+    assert names(law) == ["...................."] * 4
+    assert law["komitmen"]["identity"][0][1] == "...................."
+    assert law["perkada"]["promulgated"]["name"] == "...................."
