@@ -49,6 +49,7 @@ def test_the_pdf_says_estimate_and_flags_claims_without_evidence(pack: Path) -> 
     assert "Perubahan Antartahun" in text and "Rencana Survei Dampak" in text
     assert "Tindak Lanjut Rekomendasi Penilai" in text
     assert "Kata Pengantar" not in text  # the masterplan's foreword is not the pack's
+    assert "LEMBAR PENGESAHAN" not in text  # nor its approval page
     assert 12 <= len(reader.pages) <= 30
 
 
