@@ -337,8 +337,8 @@ def _like(old: Any, new: str) -> Any:
 def migrate_spec(path: Path, target: Framework, output_name: str, *,
                  source: Framework | None = None, lang: str = "id") -> Migration:
     """The text of `path` moved to `target`, with the decisions and the new spec's problems
-    positioned in `output_name` (and written in it as comments, in `lang`); SpecError when the spec itself is not valid or no table
-    leads from its framework to `target`."""
+    positioned in `output_name` (and written in it as comments, in `lang`); SpecError
+    when the spec itself is not valid or no table leads from its framework to `target`."""
     from generator.spec import check_spec
 
     doc, _warnings = check_spec(path, str(path), framework=None)

@@ -90,7 +90,8 @@ def test_the_change_log_names_fields_in_the_readers_language(
     """Field names in the language of the log, list items counted from 1 (the second
     indicator is `indikator ke-2`), the 0-based spec path beside them as `validate`'s."""
     example = next(p for p in EXAMPLES if p.parent.name == "minimal")
-    second = ('              - {name: "Layanan perizinan daring", unit: "%", targets: {2030: 100}}\n')
+    second = (" " * 14 + '- {name: "Layanan perizinan daring", unit: "%",'
+              " targets: {2030: 100}}\n")
     old_text = example.read_text("utf-8").replace(
         second, second + second.replace("Layanan perizinan daring", "Izin terbit")
         .replace("100}", "50}"), 1)
