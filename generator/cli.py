@@ -196,7 +196,10 @@ def migrate(ctx: click.Context, spec: Path, framework: str, output: Path, lang: 
             force: bool) -> None:
     """Move a spec to another framework with the bundled mapping table: every program to
     its new place, ids renamed to the new prefixes (and every reference to them), comments
-    and order kept. The decisions left to you are printed as warnings in the new file."""
+    and order kept. The decisions left to you are printed as warnings positioned in the new
+    file, and written in it as comments (`# MIGRASI: ...`, `# MIGRATION:` with --lang en)
+    above the places they concern. A new dimension's narratives are placeholders that
+    `validate --strict` refuses until you write them."""
     from generator.commands.migrate import run_migrate
 
     ctx.meta["masterplan.lang"] = lang

@@ -23,7 +23,7 @@ def run_migrate(spec: Path, *, framework: str, output: Path, lang: str, force: b
     if output.resolve() == spec.resolve():
         raise UsageError(message("init.exists", lang, file=str(output)))
     target = framework_option(framework)
-    migration = migrate_spec(spec, target, str(output))
+    migration = migrate_spec(spec, target, str(output), lang=lang)
     atomic_write(output, migration.text.encode("utf-8"))
     for diagnostic in migration.diagnostics:
         click.echo(diagnostic.format(lang))

@@ -228,8 +228,7 @@ class ContextBuilder:
                 "label": d.label or self.dimension_title(d.key),
                 "current_condition": self.md(d.current_condition),
                 "target_condition": self.md(d.target_condition), "gap": self.md(d.gap),
-                "swot": [{"key": k, "title": self.t[k], "items": d.swot[k]}
-                         for k in ("strengths", "weaknesses", "opportunities", "threats")],
+                "swot": self.swot_cells(d.swot),
                 "strategies": d.strategies, "colour": self.colours[d.key],
                 "program_count": len(d.programs),
                 "budget_total": self.f.money_words(total), "budget_total_raw": total,
@@ -347,12 +346,18 @@ class ContextBuilder:
 
     def readiness_swot(self, area: str) -> dict[str, Any] | None:
         """An area's optional SWOT, shaped as the `swot_table` macro prints a dimension's."""
-        swot = self.plan.data["readiness"][area].get("swot")
-        if not swot:
+        cells = self.swot_cells(self.plan.data["readiness"][area].get("swot") or {})
+        if not cells:
             return None
-        return {"label": self.label(self.fw.readiness_areas, area),
-                "swot": [{"key": k, "title": self.t[k], "items": swot.get(k, [])}
-                         for k in ("strengths", "weaknesses", "opportunities", "threats")]}
+        return {"label": self.label(self.fw.readiness_areas, area), "swot": cells}
+
+    def swot_cells(self, swot: dict[str, list[str]]) -> list[dict[str, Any]]:
+        """The four quadrants as `swot_table` prints them; none when all four are empty (a
+        new dimension of `migrate`): the book prints no empty table."""
+        keys = ("strengths", "weaknesses", "opportunities", "threats")
+        if not any(swot.get(k) for k in keys):
+            return []
+        return [{"key": k, "title": self.t[k], "items": swot.get(k, [])} for k in keys]
 
     def quick_wins(self) -> list[dict[str, Any]]:
         out = []

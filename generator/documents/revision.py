@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import SourceSpan
+from generator.i18n.fields import field_text
 from generator.i18n.labels import revision_labels
 from generator.i18n.numbers import Formatter
 from generator.spec.diff import ASPECTS, CHAPTERS, KINDS, Change, Revision
 from generator.spec.frameworks import resolve_framework
-from generator.spec.load import SpecDocument
+from generator.spec.load import Pointer, SpecDocument
 
 _CHAPTER_LABELS = {
     "document": "rv_ch_document", "foreword": "foreword", "introduction": "ch_intro",
@@ -76,7 +77,7 @@ class RevisionView:
         before, after = self.show(change.before), self.show(change.after)
         if change.kind == "moved":
             before, after = self.place(str(change.before)), self.place(str(change.after))
-        field = change.field if change.field and change.field not in change.item else ""
+        field = _field(change, self.lang)
         return Row(change.kind, t[f"rv_{change.kind}"], t[f"rv_aspect_{change.aspect}"],
                    change.item, field, change.path, before, after,
                    tuple((str(op), text) for op, text in change.words),
@@ -160,3 +161,25 @@ class RevisionView:
 
 def _at(span: SourceSpan | None) -> str:
     return "" if span is None else f"{span.file}:{span.line}:{span.col}"
+
+
+def _field(change: Change, lang: str) -> str:
+    """The changed field inside a program or quick win as a reader names it (`anggaran`,
+    `indikator ke-2, target 2027`: `generator.i18n.fields`); empty when the item is
+    itself a spec path that names it."""
+    if not change.field or change.field in change.item:
+        return ""
+    pointer = change.new_pointer if change.new_pointer is not None else change.old_pointer
+    start = _entity_length(pointer or ())
+    if change.field == "years" or not start:
+        return field_text((change.field,), lang)
+    return field_text(tuple((pointer or ())[start:]), lang)
+
+
+def _entity_length(pointer: Pointer) -> int:
+    """The length of the pointer to the program or quick win `pointer` is in, else 0."""
+    if pointer[:1] == ("quick_wins",) and len(pointer) > 2:
+        return 2
+    if pointer[:1] == ("dimensions",) and len(pointer) > 6 and pointer[4] == "programs":
+        return 6
+    return 0

@@ -789,10 +789,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        " `{first}`'s; make one text of them"),
     "migrate.unmapped": ("{what} `{name}` tidak ada dalam tabel pemetaan; dibiarkan",
                          "{what} `{name}` is not in the mapping table; left as it was"),
+    "migrate.comment": ("MIGRASI: {text}", "MIGRATION: {text}"),
     "migrate.done": ("{file} ditulis: {programs} program dipindahkan ke kerangka {framework},"
-                     " {decisions} keputusan menunggu Anda (peringatan di atas)",
+                     " {decisions} keputusan menunggu Anda (peringatan di atas, juga"
+                     " komentar `# MIGRASI:` di tempatnya dalam berkas baru)",
                      "{file} written: {programs} programs moved to the {framework} framework,"
-                     " {decisions} decisions await you (the warnings above)"),
+                     " {decisions} decisions await you (the warnings above, also"
+                     " `# MIGRATION:` comments at their places in the new file)"),
     "usage.progress_pattern": ("--progress `{pattern}`: pola harus relatif terhadap folder"
                                " setiap spec dan tetap di dalamnya (tanpa `..`)",
                                "--progress `{pattern}`: the pattern must be relative to each"

@@ -283,11 +283,18 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _what(key: CellKey) -> str:
-    if key.kind == "programs":
-        return f"{key.program} {key.field}"
-    where = f"{key.program} {key.kind}[{key.index + 1}]"
-    return where if key.field == "*" else f"{where} {key.field.replace(':', ' ')}"
+def _what(key: CellKey) -> tuple[str, str, str]:
+    """`GOV-01 indikator ke-2, target 2027` in both languages (`generator.i18n.fields`: from
+    1 in text, as the worksheet's row numbers)."""
+    from generator.i18n.fields import field_text
+
+    parts: list[str | int] = [] if key.kind == "programs" else [key.kind, key.index]
+    if key.field.startswith("target:"):
+        parts += ["targets", key.field.partition(":")[2]]
+    elif key.field != "*":
+        parts.append(key.field)
+    return ("@text", f"{key.program} {field_text(parts, 'id')}",
+            f"{key.program} {field_text(parts, 'en')}")
 
 
 def _proposals(book: FilledWorkbook, result: Plan) -> Iterator[Proposal]:

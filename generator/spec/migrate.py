@@ -7,7 +7,10 @@ order stay; what moves keeps its own comments. A program whose new dimension has
 id prefix is renamed (GOV-, LIV- … MOB-) and every reference to it follows (quick wins,
 the previous masterplan's `continued_as`). What a human must decide (a branding program
 with no home of its own, two dimensions' narratives in one) comes back as warnings
-positioned in the new file, and the new file is validated against the target framework.
+positioned in the new file and is written in it as comments (`# MIGRASI: …`) at those
+places; a new dimension's narratives are the schema's placeholders, which `validate` warns
+at (so `--strict` refuses them until written); the new file is validated against the
+target framework.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Diagnostic, SourceSpan, SpecError
+from generator.i18n.messages import message
 from generator.spec.framework import BUNDLED_DIR, Framework
 from generator.spec.load import Pointer, SpecDocument, load_spec, load_spec_text
 from generator.spec.validate import validate
@@ -167,9 +171,10 @@ class _Mover:
         from ruamel.yaml.comments import CommentedMap
 
         body = CommentedMap()
-        label = self.target.dimensions[tkey]
-        body["current_condition"] = f"Kondisi saat ini {label.id} belum diuraikan."
-        body["target_condition"] = f"Kondisi yang diharapkan {label.id} belum diuraikan."
+        # the schema's placeholders (the starter's): `validate` warns at each until replaced,
+        # so `--strict` refuses a migrated spec whose new dimension is still undescribed
+        for name in ("current_condition", "target_condition"):
+            body[name] = _placeholder(self.target, tkey, name)
         body["sub_dimensions"] = CommentedMap()
         self.note(("dimensions", tkey), "migrate.decision", what=("@text", "Dimensi", "Dimension"),
                   target=tkey, decision=("@text", "dimensi baru: uraikan kondisinya.",
@@ -280,10 +285,42 @@ class _Mover:
             at = keys.index("spec_version") + 1 if "spec_version" in keys else 0
             self.root.insert(at, "framework", name)
 
+    def comment(self, lang: str) -> None:
+        """Each note also as a comment (`# MIGRASI: …`) above its place in the new file,
+        where the consultant finishing it reads it; a program's above its list item."""
+        grouped: dict[Pointer, list[str]] = {}
+        for pointer, code, params in self.notes:
+            text = Diagnostic(SourceSpan("", 0, 0), "warning", "", code, params).message(lang)
+            line = " ".join(message("migrate.comment", lang, text=text).split())
+            grouped.setdefault(_commented(pointer), []).append(line)
+        for pointer, lines in grouped.items():
+            node = self.root
+            for step in pointer[:-1]:
+                node = node[step]
+            # every level indents by 2 (mappings 2; a sequence's dashes 2 in, offset 2)
+            node.yaml_set_comment_before_after_key(pointer[-1], before="\n".join(lines),
+                                                   indent=2 * (len(pointer) - 1))
+
     def dump(self) -> str:
         out = io.StringIO()
         _yaml().dump(self.root, out)
         return out.getvalue()
+
+
+def _placeholder(framework: Framework, dimension: str, name: str) -> str:
+    """The schema's example of a dimension's narrative `name` (marked `PLACEHOLDER`)."""
+    from generator.spec.schema import PLACEHOLDER, build_schema
+
+    node = build_schema(framework)["$defs"][f"dimension_{dimension}"]["properties"][name]
+    assert node.get(PLACEHOLDER), name
+    return str(node["examples"][0])
+
+
+def _commented(pointer: Pointer) -> Pointer:
+    """Where a note's comment goes: a program's id note above the program's list item."""
+    if len(pointer) > 1 and pointer[-1] == "id" and isinstance(pointer[-2], int):
+        return pointer[:-1]
+    return pointer
 
 
 def _like(old: Any, new: str) -> Any:
@@ -298,10 +335,10 @@ def _like(old: Any, new: str) -> Any:
 
 
 def migrate_spec(path: Path, target: Framework, output_name: str, *,
-                 source: Framework | None = None) -> Migration:
+                 source: Framework | None = None, lang: str = "id") -> Migration:
     """The text of `path` moved to `target`, with the decisions and the new spec's problems
-    positioned in `output_name`; SpecError when the spec itself is not valid or no table
-    leads from its framework to `target`."""
+    positioned in `output_name` (and written in it as comments, in `lang`); SpecError
+    when the spec itself is not valid or no table leads from its framework to `target`."""
     from generator.spec import check_spec
 
     doc, _warnings = check_spec(path, str(path), framework=None)
@@ -312,6 +349,7 @@ def migrate_spec(path: Path, target: Framework, output_name: str, *,
     table = load_mapping(source, target, doc.span(("framework",)))
     mover = _Mover(doc, source, target, table)
     mover.run()
+    mover.comment(lang)
     text = mover.dump()
     new_doc = load_spec_text(text, Path(output_name), output_name)
     new_doc.source_bytes = text.encode("utf-8")

@@ -451,7 +451,13 @@ def test_labels_follow_the_language(lang: str, type_label: str, government: str,
         "Bupati", "Jawa Timur", "35.07")
     assert (ctx["document"]["date"], ctx["document"]["year"]) == (date, "2025")
     assert [d["title"] for d in ctx["dimensions"]] == DIMENSION_TITLES
-    assert ctx["dimensions"][0]["swot"][0]["title"] == swot
+    assert all(d["swot"] == [] for d in ctx["dimensions"])  # none written: no empty table
+    data = budget_spec()
+    first = next(iter(data["dimensions"].values()))
+    first["swot"] = {"threats": ["Ancaman keamanan siber"]}
+    quadrants = context(data, lang)["dimensions"][0]["swot"]
+    assert quadrants[0]["title"] == swot and quadrants[0]["items"] == []
+    assert quadrants[3]["items"] == ["Ancaman keamanan siber"]
     assert str(ctx["closing"]).endswith(f"{closing}</p>")
     assert ctx["program_count"] == 18
     assert ctx["charts"] == {}

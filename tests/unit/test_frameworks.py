@@ -228,3 +228,73 @@ def test_migrate_refuses_a_spec_already_there(tmp_path: Path) -> None:
                      tmp_path / "x.yaml", "--lang", "en")
     assert result.exit_code == 1
     assert "already follows the kominfo-2017 framework" in result.output
+
+
+def _migrated_minimal(tmp_path: Path, lang: str) -> tuple[Path, str]:
+    folder = tmp_path / "minimal"
+    shutil.copytree(REPO / "examples" / "minimal", folder)
+    target = folder / "baru.yaml"
+    result = run_cli("migrate", folder / "masterplan.yaml", "--framework", "komdigi-2026",
+                     "-o", target, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    return target, result.stdout
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("id", "# MIGRASI: "), ("en", "# MIGRATION: ")])
+def test_migrate_writes_each_decision_as_a_comment_above_its_place(
+        tmp_path: Path, lang: str, prefix: str) -> None:
+    target, stdout = _migrated_minimal(tmp_path, lang)
+    lines = target.read_text("utf-8").splitlines()
+    comments = [(number, line.strip()[len(prefix):]) for number, line in enumerate(lines, 1)
+                if line.strip().startswith(prefix)]
+    assert len(comments) >= 5
+    for number, text in comments:
+        # the warning printed on the terminal is at the first line under the comment block
+        below = next(n for n, line in enumerate(lines[number:], number + 1)
+                     if not line.strip().startswith("#"))
+        shown = [line for line in stdout.splitlines() if line.endswith(f": {text}")]
+        assert shown, text
+        # (a dimension's warning points at its mapping, the line under its key)
+        at = (f"{target}:{below}:", f"{target}:{below + 1}:") \
+            if lines[below - 1].rstrip().endswith(":") else (f"{target}:{below}:",)
+        assert any(line.startswith(at) for line in shown), (text, below, shown)
+    # a renamed program's note sits above its list item, at the dash's indent
+    renamed = next(n for n, text in comments if "MOB-03" in text)
+    item = next(line for line in lines[renamed:] if not line.strip().startswith("#"))
+    assert item.lstrip().startswith("- id:")
+    assert lines[renamed - 1].index("#") == item.index("-")
+
+
+def test_a_migrated_new_dimension_is_a_placeholder_strict_refuses(tmp_path: Path) -> None:
+    target, stdout = _migrated_minimal(tmp_path, "id")
+    text = target.read_text("utf-8")
+    assert "belum diuraikan" not in text
+    result = run_cli("validate", target)
+    assert result.exit_code == 0, result.stdout
+    strict = run_cli("validate", "--strict", target)
+    assert strict.exit_code == 1
+    for name, what, example in (
+            ("current_condition", "Kondisi saat ini", "Uraian kondisi saat ini."),
+            ("target_condition", "Kondisi yang diharapkan", "Uraian kondisi yang diharapkan.")):
+        line, col = position_of(text, f"{name}: {example}")
+        expected = (f"{target}:{line}:{col + len(name) + 2}: warning:"
+                    f" dimensions.mobility.{name}: {what} masih berisi contoh")
+        assert any(out.startswith(expected) for out in strict.stdout.splitlines()), \
+            (expected, strict.stdout)
+        assert any(out.startswith(expected) for out in stdout.splitlines())
+
+
+def test_a_dimension_without_swot_prints_no_empty_swot_table(tmp_path: Path) -> None:
+    folder = tmp_path / "kota-makassar"
+    shutil.copytree(REPO / "examples" / "kota-makassar", folder)
+    target = folder / "baru.yaml"
+    assert run_cli("migrate", folder / "masterplan.yaml", "--framework", "komdigi-2026",
+                   "-o", target).exit_code == 0
+    result = run_cli("render", target, "-f", "html", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    html = next((tmp_path / "out").glob("*.html")).read_text("utf-8")
+    chapter = html[html.index('id="bab-analisis"'):html.index('id="bab-visi"')]
+    mobility = chapter[chapter.rindex("Mobilitas</h2>"):]
+    assert "Analisis SWOT" not in mobility and "<table" not in mobility
+    # the five dimensions that have one print it, each under its heading
+    assert chapter.count('<table class="swot') == chapter.count("Analisis SWOT</h3>") == 5

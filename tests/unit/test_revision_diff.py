@@ -79,3 +79,40 @@ def test_word_diff_gives_both_texts_back() -> None:
     assert "".join(t for op, t in pieces if op != "insert").split() == old.split()
     assert "".join(t for op, t in pieces if op != "delete") == "Sampah sudah terpilah  di desa."
     assert "".join(tokens("  a b  c ")) == "  a b  c "
+
+
+@pytest.mark.parametrize(("lang", "name", "target", "budget"), [
+    ("id", "nama", "indikator ke-2, target 2030", "anggaran"),
+    ("en", "name", "indicator 2, target 2030", "budget"),
+])
+def test_the_change_log_names_fields_in_the_readers_language(
+        tmp_path: Path, lang: str, name: str, target: str, budget: str) -> None:
+    """Field names in the language of the log, list items counted from 1 (the second
+    indicator is `indikator ke-2`), the 0-based spec path beside them as `validate`'s."""
+    example = next(p for p in EXAMPLES if p.parent.name == "minimal")
+    second = (" " * 14 + '- {name: "Layanan perizinan daring", unit: "%",'
+              " targets: {2030: 100}}\n")
+    old_text = example.read_text("utf-8").replace(
+        second, second + second.replace("Layanan perizinan daring", "Izin terbit")
+        .replace("100}", "50}"), 1)
+    new_text = old_text.replace("{2030: 50}", "{2030: 80}", 1).replace(
+        "amount: 500000000", "amount: 600000000", 1)
+    pid_line = old_text[:old_text.index(second)].rsplit("- id: ", 1)[1].splitlines()[0]
+    new_text = new_text.replace(f'name: "{_name_after(old_text, pid_line)}"',
+                                'name: "Perizinan Terpadu Daring"', 1)
+    (tmp_path / "old.yaml").write_text(old_text, "utf-8")
+    (tmp_path / "new.yaml").write_text(new_text, "utf-8")
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.yaml"),
+                                       str(tmp_path / "new.yaml"), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    for field in (name, target, budget):
+        assert f" · {field}\n" in result.output, (field, result.output)
+    for english in ("· name\n", "· budget\n", "· indicator") if lang == "id" else ():
+        assert english not in result.output
+    assert "indicators[1].targets.2030" in result.output or \
+        ".indicators[1]" in result.output
+
+
+def _name_after(text: str, pid: str) -> str:
+    after = text[text.index(f"- id: {pid}"):]
+    return after.split('name: "', 1)[1].split('"', 1)[0]

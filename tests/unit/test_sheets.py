@@ -277,8 +277,16 @@ def test_dry_run_prints_the_changes_and_writes_nothing(spec: Path, diskominfo: P
     result = run_cli("import", spec, edited, "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert spec.read_bytes() == before
-    assert f"edited.xlsx:Program!D2: {edits.program} name:" in result.stdout
+    # field names in the reader's language, list items counted from 1 as the sheet's rows
+    year = edits.target[0]
+    assert f"edited.xlsx:Program!D2: {edits.program} nama:" in result.stdout
+    assert f": {edits.program} indikator ke-1, target {year}:" in result.stdout
+    assert f": {edits.program} baris anggaran ke-1, jumlah:" in result.stdout
     assert "program baru SOC-" in result.stdout
+    english = run_cli("import", spec, edited, "--dry-run", "--lang", "en")
+    assert f"edited.xlsx:Program!D2: {edits.program} name:" in english.stdout
+    assert f": {edits.program} indicator 1, target {year}:" in english.stdout
+    assert f": {edits.program} budget line 1, amount:" in english.stdout
 
 
 def test_an_unknown_agency_code_in_a_new_row_is_an_error_with_a_suggestion(
