@@ -115,4 +115,4 @@ register(Writer("html", "generator.render.html:write_html", "html"))
 register(Writer("docx", "generator.render.docx:write_docx", "docx", chart_images=True,
                 modules=("generator.render.docx",)))
 register(Writer("xlsx", "generator.render.xlsx:write_xlsx", "xlsx",
-                modules=("generator.render.xlsx",), kinds=("evaluation",)))
+                modules=("generator.render.xlsx", "openpyxl"), kinds=("evaluation",)))
