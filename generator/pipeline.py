@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
     from generator.documents.report import CohortInfo, CohortItem
     from generator.spec.diff import Revision
+    from generator.spec.load import SpecDocument
+    from generator.spec.model import Masterplan
+    from generator.spec.progress import Progress
+    from generator.spec.weights import Weights
 
 
 @dataclass
@@ -173,16 +177,15 @@ def _revision_mark(plan: Any, lang: str) -> tuple[str, str]:
 
 
 def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: RenderSettings, *,
-                      weights_file: Path | None = None, write: bool = True) -> RenderResult:
+                      weights_file: Path | None = None, write: bool = True,
+                      settle_heap: bool = False, pause_collector: bool = False) -> RenderResult:
     """The evaluation pack of one spec and one or more years of progress, in every format of
-    `settings.formats` (the workbook too, with `xlsx`), into `settings.outdir`."""
-    from generator.documents.context import build_context
-    from generator.documents.evaluation import EvaluationBuilder
-    from generator.documents.logo import needs_card
-    from generator.documents.naming import document_meta, output_stem
-    from generator.output import stamp_for
+    `settings.formats` (the workbook too, with `xlsx`), into `settings.outdir`.
+
+    `settle_heap` and `pause_collector` as for `render_spec` (the `evaluate` command, a
+    one-shot process, asks for both)."""
+    from generator.heap import collector_paused, settle
     from generator.spec import check_spec
-    from generator.spec.assets import resolve_image
     from generator.spec.model import build_model
     from generator.spec.progress import check_progress_files
     from generator.spec.weights import load_weights
@@ -195,6 +198,26 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
     warnings.extend(found)
     latest = progresses[-1]
     weights = load_weights(weights_file).for_year(latest.year)
+    if settle_heap:
+        settle([*preload_modules(settings.formats), "generator.documents.evaluation"])
+    pause = collector_paused if pause_collector else contextlib.nullcontext
+    result = RenderResult(warnings=warnings)
+    write_documents([functools.partial(_evaluation_document, doc, plan, progresses, weights,
+                                       settings)], settings, result, pause=pause, write=write)
+    return result
+
+
+def _evaluation_document(doc: SpecDocument, plan: Masterplan, progresses: Sequence[Progress],
+                         weights: Weights, settings: RenderSettings) -> Document:
+    """The evaluation pack's `Document` (its HTML, charts and workbook)."""
+    from generator.documents.context import build_context
+    from generator.documents.evaluation import EvaluationBuilder
+    from generator.documents.logo import needs_card
+    from generator.documents.naming import document_meta, output_stem
+    from generator.output import stamp_for
+    from generator.spec.assets import resolve_image
+
+    latest = progresses[-1]
     lang = settings.document_lang(plan.document.get("language"))
     base = build_context(plan, lang, {})
     builder = EvaluationBuilder(plan, progresses, weights, lang, base)
@@ -223,9 +246,7 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
         reference_pptx=settings.reference_pptx,
         data={"workbook": builder.workbook(),
               **writer_data(kind.name, {**context, **meta}, settings)})
-    result = RenderResult(warnings=warnings)
-    write_documents([lambda: document], settings, result, write=write)
-    return result
+    return document
 
 
 def check_revision(old: Path, new: Path, *, strict: bool = False) -> Revision:

@@ -15,7 +15,8 @@ def run_evaluate(spec: Path, progress: Sequence[Path], settings: RenderSettings,
                  weights: Path | None) -> None:
     from generator.pipeline import render_evaluation
 
-    result = render_evaluation(spec, progress, settings, weights_file=weights)
+    result = render_evaluation(spec, progress, settings, weights_file=weights, settle_heap=True,
+                               pause_collector=True)
     for warning in result.warnings:
         click.echo(warning.format(settings.messages_lang), err=True)
     for path in result.outputs:

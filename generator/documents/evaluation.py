@@ -11,6 +11,7 @@ the document beside it: the programme does not publish its scoring.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from generator.documents.charts import (
 )
 from generator.i18n.labels import evaluation_labels, pick
 from generator.i18n.numbers import Formatter
+from generator.metrics import measure
 from generator.spec.model import Indicator, Masterplan, Program
 from generator.spec.progress import ProgramProgress, Progress, claim_key
 from generator.spec.progress_schema import ASPECTS, ENABLERS, PROGRESS_STATUS
@@ -39,6 +41,38 @@ SURVEY_RESPONDENTS = 50
 SURVEY_PROGRAMS = 3
 #: Forum meetings a year that count as a fully active forum (quarterly).
 FORUM_MEETINGS = 4
+
+
+#: One em of the tables' text (9.5 pt, `table` in style.css), in millimetres.
+_EM_MM = 9.5 * 25.4 / 72
+#: Millimetres of a table's width (A4 between the margins of style.css) and of each cell's
+#: padding and borders; the text column is never narrower than `_TEXT_MM`.
+_TABLE_MM, _CELL_MM, _TEXT_MM = 165.0, 4.2, 40.0
+
+
+def column_layout(columns: Sequence[tuple[str, Sequence[str], bool] | None]) -> dict[str, Any]:
+    """Column widths for a table laid out with `table-layout: fixed`, or none (`fixed`
+    False: the browser's auto layout) when they would leave the text column too little.
+
+    Auto layout measures every cell twice (its narrowest and widest width) before it sets
+    any text: for the pack's long tables a third of what WeasyPrint spends on them. Here the
+    columns of codes, statuses and figures get the width of their widest content (or of
+    their heading's longest word), and the one text column (None) the rest. Each column is
+    `(heading, cell texts, wraps)`: a cell that wraps between words needs its longest word
+    (in bold), one that does not (figures, `td.num`) its whole text."""
+    widths: list[int | None] = []
+    for column in columns:
+        if column is None:
+            widths.append(None)
+            continue
+        heading, cells, wraps = column
+        ems = measure(heading, bold=True)[1]
+        for cell in cells:  # words as if bold (a status or verdict may be), figures not
+            line, word = measure(cell, bold=wraps)
+            ems = max(ems, word if wraps else line)
+        widths.append(math.ceil(ems * _EM_MM * 1.04 + 0.5))
+    used = sum(w for w in widths if w is not None) + _CELL_MM * len(widths)
+    return {"fixed": used <= _TABLE_MM - _TEXT_MM, "widths": widths}
 
 
 def planned_in(program: Program, year: int) -> bool:
@@ -462,19 +496,70 @@ class EvaluationBuilder:
         years = [p.year for p in self.progresses]
         years_text = ", ".join(str(y) for y in years)
         trend = self.trend()
+        programs, quick_wins = self.programs(), self.quick_wins()
+        evidence, survey = self.evidence(), self.survey()
         return {
             "t": {**self.base["t"], **self.t},
-            "foreword": None,  # the masterplan's foreword is not the evaluation's
+            "foreword": None,  # the masterplan's foreword is not the evaluation's,
+            "approval": None,  # nor is the sheet adopting the masterplan by regulation
             "document": {**self.base["document"], "date": self.f.date(self.latest.date),
                          "subtitle": self.t["ev_years"].format(years=years_text)},
             "ev": {
                 "years": years, "years_text": years_text, "latest": self.latest.year,
                 "summary": ContextBuilder(self.plan, self.lang).md(self.latest.summary),
-                "dimensions": self.dimensions(), "programs": self.programs(),
-                "quick_wins": self.quick_wins(), "enablers": self.enablers(),
-                "index": self.index(), "trend": trend, "evidence": self.evidence(),
-                "survey": self.survey(), "recommendations": self.recommendations(),
+                "dimensions": self.dimensions(), "programs": programs,
+                "quick_wins": quick_wins, "enablers": self.enablers(),
+                "index": self.index(), "trend": trend, "evidence": evidence,
+                "survey": survey, "recommendations": self.recommendations(),
+                "layout": self.layouts(programs, quick_wins, evidence, survey),
             },
+        }
+
+    def layouts(self, programs: list[dict[str, Any]], quick_wins: list[dict[str, Any]],
+                evidence: dict[str, Any], survey: list[dict[str, Any]]) -> dict[str, Any]:
+        """The column widths of the long tables (`column_layout`), in the order of their
+        columns; the text column is None."""
+        t = self.t
+        indicators = [(p, i) for p in programs for i in p["indicators"]]
+        kpis = [k for q in quick_wins for k in q["kpis"]]
+
+        def figures(heading: str, cells: list[str]) -> tuple[str, list[str], bool]:
+            return heading, cells, False
+
+        return {
+            "programs": column_layout([
+                (t["id"], [p["id"] for p in programs], True), None,
+                (t["status"], [p["status"] for p in programs], True),
+                figures(t["ev_budget_planned"], [p["planned"] for p in programs]),
+                figures(t["ev_budget_realised"], [p["realised"] for p in programs]),
+                figures(t["ev_budget_share"], [p["share"] for p in programs])]),
+            "indicators": column_layout([
+                (t["id"], [p["id"] for p, _ in indicators], True), None,
+                (t["unit"], [i["unit"] for _, i in indicators], True),
+                figures(t["baseline"], [i["baseline"] for _, i in indicators]),
+                figures(t["target"], [i["target"] for _, i in indicators]),
+                figures(t["ev_achieved"], [i["value"] for _, i in indicators]),
+                (t["ev_attainment"], [i["verdict"] for _, i in indicators], True)]),
+            "quick_wins": column_layout([
+                (t["id"], [q["id"] for q in quick_wins], True), None,
+                (t["status"], [q["status"] for q in quick_wins], True),
+                figures(t["baseline"], [k["baseline"] for k in kpis]),
+                figures(t["target"], [k["target"] for k in kpis]),
+                figures(t["ev_achieved"], [k["value"] for k in kpis]),
+                figures(t["ev_attainment"], [k["attainment"] for k in kpis])]),
+            "claims": column_layout([
+                (t["id"], [c["claim"].split(":")[0] for c in evidence["claims"]], True), None,
+                (t["ev_evidence_items"], [t["ev_no_evidence"],
+                                          *(c["evidence"] for c in evidence["claims"])],
+                 False)]),
+            "survey": column_layout([
+                (t["dimension"], [d["title"] for d in survey], False),
+                (t["sub_dimension"], [s["title"] for d in survey for s in d["subs"]], True),
+                None,
+                figures(t["ev_respondents"], [f"{d['respondents']} ({d['received']})"
+                                              for d in survey]),
+                figures(f"{t['ev_survey_score']} {self.latest.year}",
+                        [d["score"] for d in survey])]),
         }
 
     # --- the workbook --------------------------------------------------------------------------

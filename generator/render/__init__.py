@@ -125,7 +125,7 @@ register(Writer("html", "generator.render.html:write_html", "html"))
 register(Writer("docx", "generator.render.docx:write_docx", "docx", chart_images=True,
                 modules=("generator.render.docx",)))
 register(Writer("xlsx", "generator.render.xlsx:write_xlsx", "xlsx",
-                modules=("generator.render.xlsx",), kinds=("evaluation",)))
+                modules=("generator.render.xlsx", "openpyxl"), kinds=("evaluation",)))
 register(Writer("pptx", "generator.render.pptx:write_pptx", "pptx",
                 modules=("generator.render.pptx",),
                 kinds=("quickwins", "summary", "evaluation"), data=("deck",)))

@@ -4,12 +4,12 @@ font of the reference document)."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from generator.resources import fonts_dir
+from generator.metrics import measure
+
+__all__ = ["Column", "column_widths", "measure"]
 
 
 @dataclass
@@ -24,48 +24,9 @@ class Column:
     widest_word: float = 0.0
 
 
-FONTS_DIR = fonts_dir()
-_AVERAGE_ADVANCE = 0.52  # ems per character when the font cannot be read
 _MAX_NATURAL = 30.0  # ems: a longer text just wraps
 _MAX_WORD = 8.0  # ems: one very long word cannot take the whole table
 _SAFETY = 1.06  # Word and LibreOffice set text a little wider than the bare advances
-_MAX_MEASURED = 2000  # characters of a cell that are measured
-
-
-class _Advances(dict[str, float]):
-    """Advance width of each character in ems, read from Carlito on first use."""
-
-    def __init__(self, font: Any) -> None:
-        super().__init__()
-        self.font = font
-
-    def __missing__(self, char: str) -> float:
-        width = (float(self.font.getlength(char)) / 1000 if self.font is not None
-                 else _AVERAGE_ADVANCE)
-        self[char] = width
-        return width
-
-
-@functools.cache
-def _advances(bold: bool) -> _Advances:
-    from PIL import ImageFont
-
-    name = "Carlito-Bold.ttf" if bold else "Carlito-Regular.ttf"
-    try:
-        font = ImageFont.truetype(str(FONTS_DIR / name), 1000)
-    except OSError:
-        font = None
-    return _Advances(font)
-
-
-def measure(text: str, *, bold: bool = False) -> tuple[float, float]:
-    """(the text on one line, its widest word) in ems of Carlito (metric-compatible with
-    Calibri, the font of the reference document)."""
-    advances = _advances(bold)
-    widths = [sum(advances[char] for char in word)
-              for word in text[:_MAX_MEASURED].split()]
-    line = sum(widths) + advances[" "] * max(len(widths) - 1, 0)
-    return line, max(widths, default=0.0)
 
 
 def column_widths(columns: Sequence[Column], available: int, em: int) -> list[int]:
