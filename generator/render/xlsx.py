@@ -6,7 +6,7 @@ the year's programs (status, planned and realised budget, evidence) and indicato
 Output sheet with the enablers. Shares are formulas, so a region that corrects a status or
 an amount sees them change; status cells take only the four statuses; the header row stays
 in view. Same input, same bytes: the document properties carry the document's date and the
-zip entries a fixed time and order (`generator.render.docx.package.normalise_zip`).
+zip entries a fixed time and order (`generator.render.office.normalise_zip`).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def write_xlsx(document: Document) -> Written:
 def workbook_bytes(book: Any, moment: datetime) -> bytes:
     """The saved workbook with `moment` as its modification date and every zip entry's
     time: same input, same bytes (also for `generator.sheets`)."""
-    from generator.render.docx.package import normalise_zip
+    from generator.render.office import normalise_zip
 
     buffer = io.BytesIO()
     book.save(buffer)
@@ -186,7 +186,7 @@ def table_xlsx(title: str, heads: list[str], rows: list[list[Any]], created: dat
     (1-based) shown as rupiah and as percent."""
     from openpyxl import Workbook
 
-    from generator.render.docx.package import normalise_zip
+    from generator.render.office import normalise_zip
 
     book = Workbook()
     sheet = book.active

@@ -11,20 +11,18 @@ of authors: longer values are shortened at a word boundary with an ellipsis
 from __future__ import annotations
 
 import io
-import zipfile
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from generator.errors import RenderError
-from generator.render.docx.ooxml import clean_text
 from generator.render.docx.options import DocxOptions
 from generator.render.docx.reference import refusal
 from generator.render.docx.sanitize import external_relationships, summary
+from generator.render.office import CORE_PROPERTY_LIMIT as CORE_PROPERTY_LIMIT
+from generator.render.office import core_text as core_text
+from generator.render.office import normalise_zip as normalise_zip
 
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=UTC)
-CORE_PROPERTY_LIMIT = 255  # characters, python-docx's and Word's limit
-ELLIPSIS = "…"
 
 
 APP_PROPERTIES = (
@@ -32,20 +30,6 @@ APP_PROPERTIES = (
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
     b'extended-properties"><Application>masterplan</Application><DocSecurity>0'
     b"</DocSecurity></Properties>")
-
-
-def core_text(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
-    """`text` as a core property: XML-clean, and when longer than `limit` characters cut at
-    the last word boundary that leaves room for an ellipsis (at a character when the only
-    boundary would lose more than half)."""
-    text = clean_text(text)
-    if len(text) <= limit:
-        return text
-    room = limit - len(ELLIPSIS)
-    cut = text[:room + 1].rpartition(" ")[0].rstrip(" ,;:–-")
-    if len(cut) < room // 2:
-        cut = text[:room].rstrip()
-    return cut + ELLIPSIS
 
 
 def finish(document: Any, options: DocxOptions) -> bytes:
@@ -80,34 +64,3 @@ def finish(document: Any, options: DocxOptions) -> bytes:
     if problems:  # the built-in reference and our own writing: a bug, never the user's
         raise RenderError(f"DOCX: the package refers outside itself: {summary(problems)}")
     return data
-
-
-def zip_timestamp(moment: datetime) -> tuple[int, int, int, int, int, int]:
-    """A zip entry time for `moment` (zip cannot store dates before 1980)."""
-    if moment.year < 1980:
-        return (1980, 1, 1, 0, 0, 0)
-    return (moment.year, moment.month, moment.day, moment.hour, moment.minute,
-            moment.second - moment.second % 2)
-
-
-def normalise_zip(data: bytes, moment: datetime, order: Iterable[str] = ("[Content_Types].xml",
-                                                                             )) -> bytes:
-    """Rewrite a zip with fixed entry times, attributes and order: same input, same bytes.
-
-    python-docx stamps every entry with the current time; here each gets `moment`, the
-    entries named in `order` come first (``[Content_Types].xml`` must, for some readers)
-    and the others follow in the order python-docx wrote them.
-    """
-    stamp = zip_timestamp(moment)
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target:
-        names = source.namelist()
-        first = [name for name in order if name in names]
-        for name in first + [n for n in names if n not in first]:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0  # MS-DOS: no Unix permission bits to differ by umask
-            info.external_attr = 0
-            target.writestr(info, source.read(name))
-    return output.getvalue()
