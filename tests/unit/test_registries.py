@@ -195,3 +195,39 @@ def test_an_unknown_kind_or_format_lists_the_registry(tmp_path: Path) -> None:
             " sk-dewan, sk-tim, komitmen, all, legal" in result.output)
     result = run_cli("render", MINIMAL, "-f", "odt", "-o", tmp_path)
     assert result.exit_code == 2 and "choose from pdf, html, docx" in result.output
+
+
+def test_each_kind_declares_the_charts_its_templates_and_deck_show() -> None:
+    """A render makes only the charts its kinds declare (`DocumentKind.charts`,
+    `decks.DECK_CHARTS`), drawn only for a writer that shows their pictures: each kind's
+    HTML and deck are the same as with every chart drawn."""
+    from generator.documents.charts import make_charts
+    from generator.documents.context import build_context
+    from generator.documents.decks import DECK_CHARTS, build_deck
+    from generator.documents.naming import document_meta
+    from generator.i18n.labels import labels
+    from generator.pipeline import _environment, document_html, needs_of
+    from generator.settings import RenderSettings
+    from generator.spec import check_spec
+    from generator.spec.model import build_model
+
+    plan = build_model(check_spec(REPO / "examples" / "kabupaten-banyuwangi"
+                                  / "masterplan.yaml")[0])
+    every = build_context(plan, "id", make_charts(plan, "id", labels("id")))
+    env = _environment(RenderSettings())
+    for kind in spec_kinds():
+        settings = RenderSettings(documents=(kind,), formats=("pdf", "pptx"))
+        needs = needs_of(settings)
+        assert needs.charts is not None and needs.drawn is not None, kind
+        assert needs.drawn == frozenset(KINDS[kind].charts or ()), kind
+        context = build_context(plan, "id", make_charts(
+            plan, "id", labels("id"), keys=needs.charts, drawn=needs.drawn))
+        meta = document_meta(KINDS[kind], every)
+        assert document_html(KINDS[kind], {**context, **meta}, env, settings) == \
+            document_html(KINDS[kind], {**every, **meta}, env, settings), kind
+        if kind in DECK_CHARTS:
+            assert build_deck(kind, {**context, **meta}) == build_deck(kind, {**every, **meta})
+    # a deck alone: every chart it shows, as figures, none drawn
+    needs = needs_of(RenderSettings(documents=("summary",), formats=("pptx",)))
+    assert needs.html == frozenset() and needs.drawn == frozenset()
+    assert needs.charts == {"readiness", "roadmap", "budget", "funding"}
