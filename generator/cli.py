@@ -529,9 +529,12 @@ def report(ctx: click.Context, target: Path, formats: str | None, outdir: Path |
 
     ctx.meta["masterplan.lang"] = lang or "id"
     cohort = resolve_target(target)
+    notes: list[str] = []
     settings = report_settings(cohort, {k: v for k, v in ctx.params.items()
-                                        if k != "progress"})
+                                        if k != "progress"}, notes)
     ctx.meta["masterplan.lang"] = settings.messages_lang
+    for note in notes:
+        click.echo(note, err=True)
     result = run_report(cohort, settings, jobs or default_jobs(), progress=progress)
     for warning in result.warnings:
         click.echo(warning.format(settings.messages_lang), err=True)

@@ -229,6 +229,10 @@ class LocalizedError(MasterplanError):
         return f"{self.span}: error: {text}" if self.span else text
 
 
+class LocalizedUsageError(LocalizedError, UsageError):
+    """A usage error (exit code 2) whose message is a catalogue entry."""
+
+
 class OutputError(LocalizedError):
     """The system refused to create or write a file (a read-only or missing folder, a full
     disk, a folder where the file should go): the user's to fix, so exit code 1 and the

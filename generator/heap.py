@@ -34,14 +34,15 @@ def freeze() -> None:
     gc.freeze()
 
 
-def settle(modules: Iterable[str]) -> None:
-    """Import `modules` (what a render needs: `generator.pipeline.preload_modules`) and
-    matplotlib, then `freeze`."""
+def settle(modules: Iterable[str], *, charts: bool = True) -> None:
+    """Import `modules` (what a render needs: `generator.pipeline.preload_modules`) and,
+    when the render draws `charts`, matplotlib; then `freeze`."""
     for name in modules:
         importlib.import_module(name)
-    from generator.documents.charts import pyplot
+    if charts:
+        from generator.documents.charts import pyplot
 
-    pyplot()
+        pyplot()
     freeze()
 
 

@@ -45,11 +45,60 @@ class RenderResult:
     files: list[tuple[Path, bytes]] = field(default_factory=list)
 
 
-def preload_modules(formats: Sequence[str]) -> list[str]:
-    """The modules a render to `formats` imports (for processes that settle their heap)."""
+@dataclass(frozen=True)
+class Needs:
+    """What the writers of a render read (`needs_of`): the HTML of which document kinds,
+    and which charts, drawn or only as figures. A render computes nothing else: a deck
+    alone builds no HTML and draws no chart, a DOCX of native charts draws none."""
+
+    #: the kinds whose HTML a writer reads (`Writer.html`)
+    html: frozenset[str]
+    #: the charts made (`generator.documents.charts.make_charts` keys; None: all)
+    charts: frozenset[str] | None
+    #: those of them drawn with matplotlib (the SVG; None: all of `charts`)
+    drawn: frozenset[str] | None
+    #: the drawn charts as PNG too (`--docx-charts picture`)
+    png: bool
+
+    @property
+    def draws(self) -> bool:
+        return self.drawn is None or bool(self.drawn)
+
+
+def needs_of(settings: RenderSettings) -> Needs:
+    """What a render of `settings.documents` to `settings.formats` needs: the HTML of the
+    kinds a writer of HTML writes; the charts their templates show (`DocumentKind.charts`;
+    all of them with a `--template-dir`, whose templates may show any) and those of their
+    decks (`documents.decks.DECK_CHARTS`); drawn only for a writer that shows a picture of
+    a chart (`Writer.chart_svg`, or the PNG of `--docx-charts picture`) or a redline (which
+    compares the pictures)."""
+    from generator.documents.decks import DECK_CHARTS
+
+    writers = [WRITERS[name] for name in settings.formats]
+    html = frozenset(kind for kind in settings.documents
+                     if any(w.html and w.writes(kind) for w in writers))
+    png = wants_png(settings)
+    pictures = png or settings.redline is not None or any(
+        w.chart_svg and w.html for w in writers)
+    declared = [KINDS[kind].charts if kind in KINDS else None for kind in html]
+    if settings.user_templates or None in declared:
+        return Needs(html, None, None if pictures else frozenset(), png)
+    shown = frozenset(key for keys in declared for key in keys or ())
+    decks = {key for kind in settings.documents
+             if any("deck" in w.data and w.writes(kind) for w in writers)
+             for key in DECK_CHARTS.get(kind, ())}
+    return Needs(html, shown | decks, shown if pictures else frozenset(), png)
+
+
+def preload_modules(settings: RenderSettings) -> list[str]:
+    """The modules a render of `settings` imports (for processes that settle their heap):
+    the template engine only when a writer reads the HTML (`needs_of`)."""
+    needs = needs_of(settings)
     modules = ["generator.pipeline", "generator.spec", "generator.documents.context",
-               "generator.documents.charts", "generator.render.html"]
-    for name in formats:
+               "generator.documents.charts"]
+    if needs.html:
+        modules.append("generator.render.html")
+    for name in settings.formats:
         modules.extend(WRITERS[name].modules)
     return modules
 
@@ -79,14 +128,15 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
                                framework=settings.framework,
                                requirements=requirements_of(settings.documents))
     plan = build_model(doc)
+    needs = needs_of(settings)
     if settle_heap:
-        settle(preload_modules(settings.formats))
+        settle(preload_modules(settings), charts=needs.draws)
     pause = collector_paused if pause_collector else contextlib.nullcontext
     with pause():
         lang = settings.document_lang(plan.document.get("language"))
-        env = _environment(settings)
-        png = wants_png(settings)
-        charts = make_charts(plan, lang, labels(lang), png=png)
+        env = _environment(settings) if needs.html else None
+        charts = make_charts(plan, lang, labels(lang), png=needs.png, keys=needs.charts,
+                             drawn=needs.drawn)
         context = build_context(plan, lang, charts)
         logo = plan.region.get("logo")
         if logo:
@@ -100,17 +150,19 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
         attachments.append((safe_name, doc.source_bytes,
                             "Masterplan spec (YAML) this document was made from"))
 
-    older = _older_version(settings, env) if settings.redline is not None else None
+    older = _older_version(settings, env) if env is not None and settings.redline else None
     revision = _revision_mark(plan, lang) if older is not None else None
 
     def document(kind: DocumentKind) -> Document:
         meta = document_meta(kind, context)
         stem = output_stem(plan.region, int(plan.cohort["year"]), kind.name)
-        html = document_html(kind, {**context, **meta}, env, settings)
         images = {key: chart.png for key, chart in charts.items()}
-        if older is not None:
-            html, old_images = older(kind, html)
-            images.update(old_images)
+        html = ""  # no writer of this kind reads it (a deck)
+        if env is not None and kind.name in needs.html:
+            html = document_html(kind, {**context, **meta}, env, settings)
+            if older is not None:
+                html, old_images = older(kind, html)
+                images.update(old_images)
         return Document(
             data=writer_data(kind.name, {**context, **meta}, settings),
             chart_data=chart_data(charts), docx_charts=settings.docx_charts,
@@ -199,7 +251,7 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
     latest = progresses[-1]
     weights = load_weights(weights_file).for_year(latest.year)
     if settle_heap:
-        settle([*preload_modules(settings.formats), "generator.documents.evaluation"])
+        settle([*preload_modules(settings), "generator.documents.evaluation"])
     pause = collector_paused if pause_collector else contextlib.nullcontext
     result = RenderResult(warnings=warnings)
     write_documents([functools.partial(_evaluation_document, doc, plan, progresses, weights,
@@ -210,6 +262,7 @@ def render_evaluation(spec: Path, progress_files: Sequence[Path], settings: Rend
 def _evaluation_document(doc: SpecDocument, plan: Masterplan, progresses: Sequence[Progress],
                          weights: Weights, settings: RenderSettings) -> Document:
     """The evaluation pack's `Document` (its HTML, charts and workbook)."""
+    from generator.documents.charts import Canvas
     from generator.documents.context import build_context
     from generator.documents.evaluation import EvaluationBuilder
     from generator.documents.logo import needs_card
@@ -221,8 +274,9 @@ def _evaluation_document(doc: SpecDocument, plan: Masterplan, progresses: Sequen
     lang = settings.document_lang(plan.document.get("language"))
     base = build_context(plan, lang, {})
     builder = EvaluationBuilder(plan, progresses, weights, lang, base)
-    png = wants_png(settings)
-    charts = builder.charts(png)  # the pack draws its own two, none of the masterplan's
+    needs = needs_of(settings.replace(documents=("evaluation",)))
+    # the pack has its own two charts, none of the masterplan's
+    charts = builder.charts(Canvas(draw=needs.draws, png=needs.png))
     context = {**base, **builder.build(), "charts": charts}
     logo = plan.region.get("logo")
     if logo:
@@ -234,8 +288,9 @@ def _evaluation_document(doc: SpecDocument, plan: Masterplan, progresses: Sequen
     stem = output_stem(plan.region, int(plan.cohort["year"]),
                        f"{latest.year}-{kind.name}")
     document = Document(
-        kind=kind.name, stem=stem, html=document_html(kind, {**context, **meta},
-                                                      _environment(settings), settings),
+        kind=kind.name, stem=stem, html=document_html(
+            kind, {**context, **meta}, _environment(settings), settings)
+        if kind.name in needs.html else "",
         title=meta["title"], author=meta["author"], subject=meta["subject"],
         keywords=meta["keywords"], language=lang, created=stamp_for(latest.date),
         pdf_variant=settings.pdf_variant, reference_docx=settings.reference_docx,
@@ -370,6 +425,8 @@ def write_documents(documents: Sequence[Callable[[], Document]], settings: Rende
         with pause():
             document = make()
             for writer, make_bytes in writers:
+                if not writer.writes(document.kind):
+                    continue  # a deck of a kind that has none (`render.skipped_kinds`)
                 written = make_bytes(document)
                 result.warnings.extend(w for w in written.warnings
                                        if w not in result.warnings)

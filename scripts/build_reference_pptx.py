@@ -26,11 +26,10 @@ sys.path.insert(0, str(REPO))
 import generated  # noqa: E402  (scripts/generated.py)
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]  # noqa: E402
 from pptx import Presentation  # noqa: E402
-from pptx.dml.color import RGBColor  # noqa: E402
 from pptx.util import Emu, Inches  # noqa: E402
 
 from generator.render.charts import fixed_package  # noqa: E402
-from generator.spec.vocabulary import DIMENSION_COLOURS  # noqa: E402
+from generator.spec.framework import default_framework  # noqa: E402
 
 OUTPUT = REPO / "templates" / "pptx" / "reference.pptx"
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
@@ -51,22 +50,23 @@ def build() -> bytes:
             if shape._element.find(f".//{A}xfrm") is not None and shape.left is not None:
                 shape.left = Emu(round(shape.left * scale))
                 shape.width = Emu(round(shape.width * scale))
-    for shape in master.placeholders:
-        if shape.placeholder_format.idx == 0:  # the title style of every layout
-            for paragraph in shape.text_frame.paragraphs:
-                paragraph.font.color.rgb = RGBColor.from_string(BLUE)
+    # the title style every layout's and slide's title inherits: its one fill (the
+    # template's is the text colour, black) becomes the theme's dark text colour 2, the
+    # blue below, so that a region restyling the theme restyles the titles too
     title_style = master.element.find(f".//{{*}}titleStyle/{A}lvl1pPr/{A}defRPr")
-    if title_style is not None:
-        fill = etree.SubElement(title_style, f"{A}solidFill")
-        etree.SubElement(fill, f"{A}srgbClr").set("val", BLUE)
-        title_style.insert(0, fill)
+    for old in title_style.findall(f"{A}solidFill"):
+        title_style.remove(old)
+    fill = etree.Element(f"{A}solidFill")
+    etree.SubElement(fill, f"{A}schemeClr").set("val", "tx2")
+    title_style.insert(0, fill)  # first: the fill precedes the fonts in a:defRPr
     theme_part = next(part for part in master.part.package.iter_parts()
                       if str(part.partname).startswith("/ppt/theme/"))
     theme = etree.fromstring(theme_part.blob)
     scheme = theme.find(f".//{A}clrScheme")
     scheme.set("name", "Masterplan")
     colours = {"dk2": BLUE, **{f"accent{n}": colour.lstrip("#").upper()
-                               for n, colour in enumerate(DIMENSION_COLOURS.values(), start=1)}}
+                               for n, colour in enumerate(default_framework().colours.values(),
+                                                          start=1)}}
     for name, value in colours.items():
         slot = scheme.find(f"{A}{name}")
         for child in list(slot):

@@ -62,7 +62,7 @@ class IsolatedRenderer:
         self.seconds = settings.timeout * max(1, len(settings.documents))
         self.pool = WorkerPool(PoolConfig(
             jobs=1, timeout=self.seconds, retries=0,
-            preload=[*preload_modules(settings.formats), *preload],
+            preload=[*preload_modules(settings), *preload],
             memory_limit=settings.memory_limit, messages_lang=settings.messages_lang))
 
     def __enter__(self) -> IsolatedRenderer:

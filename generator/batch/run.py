@@ -109,7 +109,7 @@ class _Run:
             self._hash(record)
         settings = self.options.settings
         config = PoolConfig(jobs=self.options.jobs, timeout=settings.timeout,
-                            preload=preload_modules(settings.formats),
+                            preload=preload_modules(settings),
                             memory_limit=settings.memory_limit,
                             messages_lang=self.lang)
         with WorkerPool(config) as pool:

@@ -20,6 +20,7 @@ from generator.batch.progress import Progress, clock
 from generator.batch.records import BatchOptions, BatchResult
 from generator.batch.run import default_jobs, run_batch
 from generator.batch.summary import INDEX_HTML, SUMMARY_JSON
+from generator.commands.render import skip_notes
 from generator.i18n.messages import message
 from generator.settings import resolve
 
@@ -52,6 +53,8 @@ def run_batch_command(target: Path, given: Mapping[str, Any]) -> int:
     progress.line("masterplan: " + message(
         "batch.start", lang, count=len(cohort.specs), cohort=year, outdir=outdir,
         formats=", ".join(options.settings.formats), jobs=options.jobs))
+    for note in skip_notes(options.settings):
+        click.echo(note, err=True)
     result = run_batch(cohort, options, progress)
     for record in result.records:
         if record.status == "ok":

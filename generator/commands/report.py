@@ -28,10 +28,32 @@ from generator.settings import RenderSettings, resolve
 DEFAULT_FORMATS = "pdf,html"
 
 
-def report_settings(cohort: Cohort, given: dict[str, Any]) -> RenderSettings:
-    """The command line's options (`given`), else the manifest's, else the defaults."""
-    return resolve(given, cohort, formats=DEFAULT_FORMATS, lang="id",
-                   timeout=DEFAULT_READ_TIMEOUT)
+def report_settings(cohort: Cohort, given: dict[str, Any],
+                    notes: list[str] | None = None) -> RenderSettings:
+    """The command line's options (`given`), else the manifest's, else the defaults.
+
+    A format of the command line that cannot write the report (`-f pptx`) is a usage
+    error; one of the manifest's, which serve its documents in `batch` too, is left out
+    with a line in `notes`."""
+    from generator.i18n.messages import message
+    from generator.render import WRITERS, check_formats, format_names
+    from generator.settings import parse_list
+
+    settings = resolve({**given, "formats": None}, cohort, formats=DEFAULT_FORMATS,
+                       lang="id", timeout=DEFAULT_READ_TIMEOUT)
+    if given.get("formats"):
+        chosen = parse_list(given["formats"], format_names(), "format")
+        check_formats(("report",), chosen)
+        return settings.replace(formats=chosen)
+    kept = tuple(name for name in settings.formats if WRITERS[name].writes("report"))
+    if not kept:
+        check_formats(("report",), settings.formats)
+    for name in settings.formats:
+        if name not in kept and notes is not None:
+            notes.append("masterplan: " + message(
+                "note.format_skipped", settings.messages_lang, format=name,
+                kinds=", ".join(WRITERS[name].kinds), skipped="report"))
+    return settings.replace(formats=kept)
 
 
 @dataclass

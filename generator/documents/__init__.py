@@ -47,6 +47,9 @@ class DocumentKind:
     #: the region and title on top of every page (the DOCX header, the PDF's margin box);
     #: a kind without prints its frame's own `header.running`, if any
     running_header: bool = True
+    #: the charts its templates show (`generator.documents.charts.make_charts` keys, or the
+    #: evaluation's own); None: any (a kind of a user's). A render draws only these.
+    charts: tuple[str, ...] | None = None
 
     def template_values(self) -> dict[str, Any]:
         """What the templates see of the kind, as `doc`."""
@@ -92,18 +95,21 @@ def kind_of_file(name: str) -> str | None:
 
 
 register(DocumentKind("masterplan", "doc_masterplan", "masterplan/body.html.j2",
-                      front_matter=True, spec_title=True))
-register(DocumentKind("summary", "doc_summary", "summary/body.html.j2"))
-register(DocumentKind("quickwins", "doc_quickwins", "quickwins/body.html.j2"))
-register(DocumentKind("readiness", "doc_readiness", "readiness/body.html.j2"))
-register(DocumentKind("indicator-plan", "doc_indicator_plan", "indicator-plan/body.html.j2"))
+                      front_matter=True, spec_title=True,
+                      charts=("readiness", "roadmap", "budget", "funding")))
+register(DocumentKind("summary", "doc_summary", "summary/body.html.j2", charts=("budget",)))
+register(DocumentKind("quickwins", "doc_quickwins", "quickwins/body.html.j2", charts=()))
+register(DocumentKind("readiness", "doc_readiness", "readiness/body.html.j2",
+                      charts=("readiness",)))
+register(DocumentKind("indicator-plan", "doc_indicator_plan", "indicator-plan/body.html.j2",
+                      charts=()))
 register(DocumentKind("report", "doc_report", "report/body.html.j2",
                       frame="report/document.html.j2", stylesheets=("report/report.css",),
                       scope="cohort", front_matter=True))
 register(DocumentKind("evaluation", "doc_evaluation", "evaluation/body.html.j2",
-                      scope="progress", front_matter=True))
+                      scope="progress", front_matter=True, charts=("ev_budget", "ev_outcome")))
 register(DocumentKind("revision", "doc_revision", "revision/body.html.j2",
-                      scope="revision"))
+                      scope="revision", charts=()))
 
 
 def _legal(name: str, label: str, *requires: str) -> DocumentKind:
@@ -111,7 +117,7 @@ def _legal(name: str, label: str, *requires: str) -> DocumentKind:
     return register(DocumentKind(name, label, f"{name}/body.html.j2",
                                  frame="legal/document.html.j2",
                                  stylesheets=("legal/legal.css",), group="legal",
-                                 requires=requires, running_header=False))
+                                 requires=requires, running_header=False, charts=()))
 
 
 _legal("perkada", "doc_perkada", "legal_basis")

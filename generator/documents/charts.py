@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import io
 from collections import defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -117,9 +118,6 @@ def pyplot() -> Any:
 def _finish(plt: Any, fig: Any, key: str, title: str, alt: str, width_cm: float,
             png: bool, data: ChartData | None = None) -> Chart:
     fig.tight_layout()
-    if data is not None:
-        width, height = fig.get_size_inches()
-        data = replace(data, aspect=round(float(height) / float(width), 3))
     svg = io.BytesIO()
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     svg_bytes = svg.getvalue().replace(b"font-family: 'Carlito'", SVG_FONT_FAMILY)
@@ -132,13 +130,49 @@ def _finish(plt: Any, fig: Any, key: str, title: str, alt: str, width_cm: float,
     return Chart(key, title, alt, svg_bytes, width_cm, png_bytes, data=data)
 
 
+@dataclass(frozen=True)
+class Canvas:
+    """What of a chart is made: its figures (`ChartData`) always; drawn with matplotlib
+    (the SVG) only with `draw`, the PNG too with `png`. A render whose writers read no
+    picture of a chart (a deck, a DOCX of native charts) imports no matplotlib at all."""
+
+    draw: bool = True
+    #: a drawn chart as PNG too
+    png: bool = False
+
+    def chart(self, key: str, title: str, alt: str, width_cm: float,
+              figsize: tuple[float, float], paint: Callable[[Any, Any], None],
+              data: ChartData | None = None) -> Chart:
+        """The chart `key`: `paint(plt, ax)` draws it on a figure of `figsize` inches."""
+        if data is not None:  # height ÷ width as drawn (tight_layout keeps the size)
+            data = replace(data, aspect=round(float(figsize[1]) / float(figsize[0]), 3))
+        if not self.draw:
+            return Chart(key, title, alt, b"", width_cm, data=data)
+        plt = pyplot()
+        fig, ax = plt.subplots(figsize=figsize)
+        paint(plt, ax)
+        return _finish(plt, fig, key, title, alt, width_cm, self.png, data)
+
+
+#: The charts of a masterplan (`make_charts`); `roadmap` stands for all its parts.
+CHART_KEYS = ("readiness", "budget", "funding", "roadmap")
+
+
 def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
-                png: bool = False) -> dict[str, Chart]:
-    """The four charts of a masterplan, keyed by name."""
+                png: bool = False, keys: Collection[str] | None = None,
+                drawn: Collection[str] | None = None) -> dict[str, Chart]:
+    """The charts of a masterplan, keyed by name: those of `keys` (None: all four,
+    `CHART_KEYS`; `roadmap` stands for all its parts), each with its figures; drawn with
+    matplotlib (the SVG, and the PNG with `png`) those of `drawn` (None: every one, empty:
+    none; see `Canvas`)."""
     from generator.i18n.labels import index_of
     from generator.i18n.numbers import Formatter
 
-    plt = pyplot()
+    wanted = set(CHART_KEYS if keys is None else keys)
+
+    def canvas(key: str) -> Canvas:
+        return Canvas(draw=drawn is None or key in drawn, png=png)
+
     fmt = Formatter(lang)
     index = index_of(lang)
     charts: dict[str, Chart] = {}
@@ -152,99 +186,21 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
     groups = {key: items for key, items in (enablers.groups if enablers else {}).items()
               if items}
 
-    # readiness: horizontal bars, one per aspect, grouped by area
-    names, scores, colours = [], [], []
-    for number, (area, aspects) in enumerate(plan.readiness.items()):
-        for aspect in aspects:
-            names.append(fw.readiness_aspects[area][aspect.key][index])
-            scores.append(aspect.score if aspect.score is not None else _status_score(
-                aspect.status))
-            colours.append(colour_list[number % len(colour_list)])
-    fig, ax = plt.subplots(figsize=(6.3, 3.4))
-    positions = list(range(len(names)))[::-1]
-    ax.barh(positions, scores, color=colours)
-    ax.set_yticks(positions, names)
-    ax.set_xlim(0, 4)
-    ax.set_xticks([0, 1, 2, 3, 4])
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.set_axisbelow(True)
-    items = "; ".join(f"{n} {fmt.score(s)}" for n, s in zip(names, scores, strict=True))
-    readiness = ChartData("bar", tuple(names), (Series(
-        labels["score"], tuple(float(s) for s in scores), point_colours=tuple(colours)),),
-        number_format="0.0", axis_min=0, axis_max=4, major_unit=1, data_labels=True)
-    charts["readiness"] = _finish(plt, fig, "readiness", labels["chart_readiness"],
-                                  labels["chart_alt_readiness"].format(items=items), 16, png,
-                                  readiness)
-
-    # budget: stacked bars per year by dimension, in Rp million
-    years = plan.years
-    fig, ax = plt.subplots(figsize=(6.3, 3.2))
-    bottom = [0.0] * len(years)
-    budget_series = []
-    # one stacked series per dimension, then one per group of enablers (in grey)
-    series = [([line for p in plan.programs if p.dimension == dim for line in p.budget],
-               colour_list[number % len(colour_list)], fw.dimensions[dim][index])
-              for number, dim in enumerate(fw.dimensions)]
-    series += [([line for item in members for line in item.budget], ENABLER_COLOURS[group],
-                ENABLER_GROUPS[group][index]) for group, members in groups.items()]
-    for budget_lines, colour, name in series:
-        per_year: dict[int, int] = defaultdict(int)
-        for line in budget_lines:
-            per_year[line.year] += line.amount
-        values = [per_year.get(y, 0) / 1_000_000 for y in years]
-        ax.bar([str(y) for y in years], values, bottom=bottom, color=colour, label=name,
-               width=0.7)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        budget_series.append(Series(name, tuple(values), colour))
-    ax.set_ylabel(labels["budget_million"])
-    ax.yaxis.set_major_formatter(_tick_formatter(fmt))
-    ax.legend(fontsize=7, frameon=False, ncol=3, loc="upper center",
-              bbox_to_anchor=(0.5, -0.12))
-    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    ax.set_axisbelow(True)
-    total = sum(p.total_budget for p in plan.programs) + sum(
-        item.total_budget for items in groups.values() for item in items)
-    charts["budget"] = _finish(plt, fig, "budget", labels["chart_budget"],
-                               labels["chart_alt_budget"].format(
-                                   start=plan.start_year, end=plan.end_year,
-                                   total=fmt.money_words(total)), 16, png,
-                               ChartData("column_stacked", tuple(str(y) for y in years),
-                                         tuple(budget_series), number_format="#,##0",
-                                         axis_title=labels["budget_million"], legend=True))
-
-    # funding mix: horizontal bars of shares per source
-    by_source: dict[str, int] = defaultdict(int)
-    lines = [line for p in plan.programs for line in p.budget] + [
-        line for items in groups.values() for item in items for line in item.budget]
-    for line in lines:
-        by_source[line.source] += line.amount
-    ordered = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
-    grand = sum(by_source.values()) or 1
-    source_names = [FUNDING_SOURCES[c][index] if c in FUNDING_SOURCES
-                    else plan.funding_sources.get(c, c) for c, _ in ordered]
-    shares = [amount / grand * 100 for _, amount in ordered]
-    fig, ax = plt.subplots(figsize=(6.3, 0.45 * max(len(ordered), 2) + 0.8))
-    positions = list(range(len(ordered)))[::-1]
-    ax.barh(positions, shares, color=[colour_list[i % len(colour_list)]
-                                      for i in range(len(ordered))])
-    ax.set_yticks(positions, source_names)
-    for pos, share in zip(positions, shares, strict=True):
-        ax.text(share + 0.8, pos, fmt.percent(share / 100), va="center", fontsize=8)
-    ax.set_xlim(0, max([*shares, 10]) * 1.18)
-    ax.set_xlabel("%")
-    items = "; ".join(f"{n} {fmt.percent(s / 100)}" for n, s in zip(source_names, shares,
-                                                                      strict=True))
-    funding = ChartData("bar", tuple(source_names), (Series(
-        "%", tuple(round(share, 2) for share in shares),
-        point_colours=tuple(colour_list[i % len(colour_list)] for i in range(len(ordered)))),),
-        number_format="0.0", axis_min=0, data_labels=True)
-    charts["funding"] = _finish(plt, fig, "funding", labels["chart_funding"],
-                                labels["chart_alt_funding"].format(items=items or "-"), 14, png,
-                                funding)
-
+    if "readiness" in wanted:
+        charts["readiness"] = _readiness(canvas("readiness"), plan, labels, fmt, index,
+                                         colour_list)
+    if "budget" in wanted:
+        charts["budget"] = _budget(canvas("budget"), plan, labels, fmt, index, colour_list,
+                                   groups)
+    if "funding" in wanted:
+        charts["funding"] = _funding(canvas("funding"), plan, labels, fmt, index, colour_list,
+                                     groups)
+    if "roadmap" not in wanted:
+        return charts
     # roadmap: one bar per program from start to end year, coloured by dimension; a plan of
     # many programs gets one chart per ROADMAP_PART programs (`roadmap`, `roadmap-2`, …), each
     # of which fits a page
+    # (and the enablers' lanes after them, in their group's grey)
     bars = [_Bar(p.id, p.start_year, p.end_year, fw.colours[p.dimension])
             for p in plan.programs]
     bars += [_Bar(item.id, item.start_year, item.end_year, ENABLER_COLOURS[group])
@@ -262,7 +218,7 @@ def make_charts(plan: Masterplan, lang: str, labels: dict[str, str], *,
         if len(parts) > 1:
             title = f"{title} ({number}/{len(parts)})"
             alt = f"{alt} {part[0].id}–{part[-1].id}."
-        charts[key] = _roadmap(plt, part, plan, legend, png, key, title, alt)
+        charts[key] = _roadmap(canvas("roadmap"), part, plan, legend, key, title, alt)
     return charts
 
 
@@ -276,24 +232,132 @@ class _Bar:
     colour: str
 
 
-def _roadmap(plt: Any, programs: list[_Bar], plan: Masterplan,
-             legend: list[tuple[str, str]], png: bool, key: str, title: str,
-             alt: str) -> Chart:
+def _readiness(canvas: Canvas, plan: Masterplan, labels: dict[str, str], fmt: Any, index: int,
+               colour_list: list[str]) -> Chart:
+    """Horizontal bars, one per aspect, grouped by area."""
+    fw = plan.fw
+    names, scores, colours = [], [], []
+    for number, (area, aspects) in enumerate(plan.readiness.items()):
+        for aspect in aspects:
+            names.append(fw.readiness_aspects[area][aspect.key][index])
+            scores.append(aspect.score if aspect.score is not None else _status_score(
+                aspect.status))
+            colours.append(colour_list[number % len(colour_list)])
+
+    def paint(plt: Any, ax: Any) -> None:
+        positions = list(range(len(names)))[::-1]
+        ax.barh(positions, scores, color=colours)
+        ax.set_yticks(positions, names)
+        ax.set_xlim(0, 4)
+        ax.set_xticks([0, 1, 2, 3, 4])
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+
+    items = "; ".join(f"{n} {fmt.score(s)}" for n, s in zip(names, scores, strict=True))
+    readiness = ChartData("bar", tuple(names), (Series(
+        labels["score"], tuple(float(s) for s in scores), point_colours=tuple(colours)),),
+        number_format="0.0", axis_min=0, axis_max=4, major_unit=1, data_labels=True)
+    return canvas.chart("readiness", labels["chart_readiness"],
+                        labels["chart_alt_readiness"].format(items=items), 16, (6.3, 3.4),
+                        paint, readiness)
+
+
+def _budget(canvas: Canvas, plan: Masterplan, labels: dict[str, str], fmt: Any, index: int,
+            colour_list: list[str], groups: dict[str, list[Any]]) -> Chart:
+    """Stacked bars per year by dimension, then one per group of enablers (in grey), in Rp
+    million."""
+    fw = plan.fw
     years = plan.years
-    fig, ax = plt.subplots(figsize=(6.3, max(2.2, 0.16 * len(programs) + 0.9)))
-    positions = list(range(len(programs)))[::-1]
-    ax.barh(positions, [p.end_year - p.start_year + 1 for p in programs],
-            left=[p.start_year - 0.5 for p in programs], height=0.7,
-            color=[p.colour for p in programs])
-    ax.set_yticks(positions, [p.id for p in programs], fontsize=6)
-    ax.set_xticks(years, [str(y) for y in years])
-    ax.set_xlim(plan.start_year - 0.6, plan.end_year + 0.6)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.set_axisbelow(True)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for colour, _name in legend]
-    ax.legend(handles, [name for _colour, name in legend], fontsize=7, frameon=False,
-              ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.04 - 1.5 / max(len(programs),
-                                                                                    8)))
+    series = [([line for p in plan.programs if p.dimension == dim for line in p.budget],
+               colour_list[number % len(colour_list)], fw.dimensions[dim][index])
+              for number, dim in enumerate(fw.dimensions)]
+    series += [([line for item in members for line in item.budget], ENABLER_COLOURS[group],
+                ENABLER_GROUPS[group][index]) for group, members in groups.items()]
+    budget_series = []
+    for budget_lines, colour, name in series:
+        per_year: dict[int, int] = defaultdict(int)
+        for line in budget_lines:
+            per_year[line.year] += line.amount
+        values = [per_year.get(y, 0) / 1_000_000 for y in years]
+        budget_series.append(Series(name, tuple(values), colour))
+
+    def paint(plt: Any, ax: Any) -> None:
+        bottom = [0.0] * len(years)
+        for item in budget_series:
+            values = list(item.values)
+            ax.bar([str(y) for y in years], values, bottom=bottom, color=item.colour,
+                   label=item.name, width=0.7)
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax.set_ylabel(labels["budget_million"])
+        ax.yaxis.set_major_formatter(_tick_formatter(fmt))
+        ax.legend(fontsize=7, frameon=False, ncol=3, loc="upper center",
+                  bbox_to_anchor=(0.5, -0.12))
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+
+    total = sum(p.total_budget for p in plan.programs) + sum(
+        item.total_budget for items in groups.values() for item in items)
+    return canvas.chart("budget", labels["chart_budget"], labels["chart_alt_budget"].format(
+        start=plan.start_year, end=plan.end_year, total=fmt.money_words(total)), 16,
+        (6.3, 3.2), paint, ChartData("column_stacked", tuple(str(y) for y in years),
+                                     tuple(budget_series), number_format="#,##0",
+                                     axis_title=labels["budget_million"], legend=True))
+
+
+def _funding(canvas: Canvas, plan: Masterplan, labels: dict[str, str], fmt: Any, index: int,
+             colour_list: list[str], groups: dict[str, list[Any]]) -> Chart:
+    """Horizontal bars of shares per source (the enablers' budget too)."""
+    by_source: dict[str, int] = defaultdict(int)
+    lines = [line for p in plan.programs for line in p.budget] + [
+        line for items in groups.values() for item in items for line in item.budget]
+    for line in lines:
+        by_source[line.source] += line.amount
+    ordered = sorted(by_source.items(), key=lambda item: (-item[1], item[0]))
+    grand = sum(by_source.values()) or 1
+    source_names = [FUNDING_SOURCES[c][index] if c in FUNDING_SOURCES
+                    else plan.funding_sources.get(c, c) for c, _ in ordered]
+    shares = [amount / grand * 100 for _, amount in ordered]
+
+    def paint(plt: Any, ax: Any) -> None:
+        positions = list(range(len(ordered)))[::-1]
+        ax.barh(positions, shares, color=[colour_list[i % len(colour_list)]
+                                          for i in range(len(ordered))])
+        ax.set_yticks(positions, source_names)
+        for pos, share in zip(positions, shares, strict=True):
+            ax.text(share + 0.8, pos, fmt.percent(share / 100), va="center", fontsize=8)
+        ax.set_xlim(0, max([*shares, 10]) * 1.18)
+        ax.set_xlabel("%")
+
+    items = "; ".join(f"{n} {fmt.percent(s / 100)}" for n, s in zip(source_names, shares,
+                                                                      strict=True))
+    funding = ChartData("bar", tuple(source_names), (Series(
+        "%", tuple(round(share, 2) for share in shares),
+        point_colours=tuple(colour_list[i % len(colour_list)] for i in range(len(ordered)))),),
+        number_format="0.0", axis_min=0, data_labels=True)
+    return canvas.chart("funding", labels["chart_funding"],
+                        labels["chart_alt_funding"].format(items=items or "-"), 14,
+                        (6.3, 0.45 * max(len(ordered), 2) + 0.8), paint, funding)
+
+
+def _roadmap(canvas: Canvas, programs: list[_Bar], plan: Masterplan,
+             legend: list[tuple[str, str]], key: str, title: str, alt: str) -> Chart:
+    years = plan.years
+
+    def paint(plt: Any, ax: Any) -> None:
+        positions = list(range(len(programs)))[::-1]
+        ax.barh(positions, [p.end_year - p.start_year + 1 for p in programs],
+                left=[p.start_year - 0.5 for p in programs], height=0.7,
+                color=[p.colour for p in programs])
+        ax.set_yticks(positions, [p.id for p in programs], fontsize=6)
+        ax.set_xticks(years, [str(y) for y in years])
+        ax.set_xlim(plan.start_year - 0.6, plan.end_year + 0.6)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        handles = [plt.Rectangle((0, 0), 1, 1, color=colour) for colour, _name in legend]
+        ax.legend(handles, [name for _colour, name in legend], fontsize=7,
+                  frameon=False, ncol=3, loc="upper center",
+                  bbox_to_anchor=(0.5, -0.04 - 1.5 / max(len(programs), 8)))
+
     bar_colours = tuple(p.colour for p in programs)
     gantt = ChartData("gantt", tuple(p.id for p in programs), (
         # a bar from the start of its first year to the end of its last: the ticks are the
@@ -303,7 +367,8 @@ def _roadmap(plt: Any, programs: list[_Bar], plan: Masterplan,
                point_colours=bar_colours)),
         number_format="0", axis_min=plan.start_year, axis_max=plan.end_year + 1,
         major_unit=1)
-    return _finish(plt, fig, key, title, alt, 16, png, gantt)
+    return canvas.chart(key, title, alt, 16, (6.3, max(2.2, 0.16 * len(programs) + 0.9)),
+                        paint, gantt)
 
 
 def _status_score(status: str | None) -> float:

@@ -28,6 +28,11 @@ TABLE_ROWS = 9
 NARRATIVE_CHARS = 520
 #: Bullet points on one slide.
 POINTS = 8
+#: The charts each kind's deck shows (`generator.documents.charts.make_charts` keys, or the
+#: evaluation's own): a render that makes only a deck computes only these.
+DECK_CHARTS: dict[str, tuple[str, ...]] = {
+    "quickwins": (), "summary": ("readiness", "roadmap", "budget", "funding"),
+    "evaluation": ("ev_budget", "ev_outcome")}
 _BLOCK_END = re.compile(r"</(p|li|h\d|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 

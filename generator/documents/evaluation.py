@@ -17,14 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.documents.charts import (
-    Chart,
-    ChartData,
-    Series,
-    _finish,
-    _tick_formatter,
-    pyplot,
-)
+from generator.documents.charts import Canvas, Chart, ChartData, Series, _tick_formatter
 from generator.i18n.labels import evaluation_labels, pick
 from generator.i18n.numbers import Formatter
 from generator.metrics import measure
@@ -619,64 +612,74 @@ class EvaluationBuilder:
         }
 
     # --- charts ------------------------------------------------------------------------------
-    def charts(self, png: bool) -> dict[str, Chart]:
-        plt = pyplot()
+    def charts(self, canvas: Canvas) -> dict[str, Chart]:
+        """The pack's two charts (its budget realisation and outcome), as `canvas` makes
+        them (`generator.documents.charts.Canvas`: drawn or only their figures)."""
         index = 1 if self.lang == "en" else 0
         names = [d[index] for d in self.fw.dimensions.values()]
         now = self.now
-        fig, ax = plt.subplots(figsize=(6.3, 3.0))
-        positions = list(range(len(names)))
         planned = [now.budget_planned[d] / 1_000_000 for d in self.fw.dimensions]
         realised = [now.budget_realised[d] / 1_000_000 for d in self.fw.dimensions]
-        ax.bar([p - 0.2 for p in positions], planned, width=0.4, color="#c9d3df",
-               label=self.t["ev_planned"])
-        ax.bar([p + 0.2 for p in positions], realised, width=0.4,
-               color=list(self.fw.colours.values()), label=self.t["ev_realised"])
-        ax.set_xticks(positions, [d[index] for d in self.fw.short.values()], fontsize=8)
-        ax.set_ylabel(self.t["budget_million"])
-        ax.yaxis.set_major_formatter(_tick_formatter(self.f))
-        ax.legend(fontsize=7, frameon=False)
-        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-        ax.set_axisbelow(True)
+
+        def paint_budget(plt: Any, ax: Any) -> None:
+            positions = list(range(len(names)))
+            ax.bar([p - 0.2 for p in positions], planned, width=0.4, color="#c9d3df",
+                   label=self.t["ev_planned"])
+            ax.bar([p + 0.2 for p in positions], realised, width=0.4,
+                   color=list(self.fw.colours.values()), label=self.t["ev_realised"])
+            ax.set_xticks(positions, [d[index] for d in self.fw.short.values()], fontsize=8)
+            ax.set_ylabel(self.t["budget_million"])
+            ax.yaxis.set_major_formatter(_tick_formatter(self.f))
+            ax.legend(fontsize=7, frameon=False)
+            ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+            ax.set_axisbelow(True)
+
         items = "; ".join(f"{n} {self.millions(now.budget_planned[d])} / "
                           f"{self.millions(now.budget_realised[d])}"
                           for n, d in zip(names, self.fw.dimensions, strict=True))
         year = self.latest.year
-        charts = {"ev_budget": _finish(
-            plt, fig, "ev_budget", self.t["ev_chart_budget"].format(year=year),
-            self.t["ev_chart_budget_alt"].format(year=year, items=items), 16, png,
+        charts = {"ev_budget": canvas.chart(
+            "ev_budget", self.t["ev_chart_budget"].format(year=year),
+            self.t["ev_chart_budget_alt"].format(year=year, items=items), 16, (6.3, 3.0),
+            paint_budget,
             ChartData("column", tuple(n.replace("Smart ", "") for n in names), (
                 Series(self.t["ev_planned"], tuple(planned), "#c9d3df"),
                 Series(self.t["ev_realised"], tuple(realised),
                        point_colours=tuple(self.fw.colours.values()))),
                 number_format="#,##0", axis_title=self.t["budget_million"], legend=True))}
 
-        fig, ax = plt.subplots(figsize=(6.3, 2.8))
         count = len(self.figures)
         width = 0.8 / count
         shades = ["#9fb3c8", "#4a6fa5", "#1f3b63", "#0b1d33"]
-        outcome = []
-        for number, figures in enumerate(self.figures):
-            values = [(figures.share(d) or 0) * 100 for d in self.fw.dimensions]
-            outcome.append(Series(str(figures.year), tuple(round(v, 2) for v in values),
-                                  shades[number % len(shades)]))
-            ax.bar([p - 0.4 + width * (number + 0.5) for p in positions], values, width=width,
-                   color=shades[number % len(shades)], label=str(figures.year))
-        ax.set_xticks(positions, [n.replace("Smart ", "") for n in names], fontsize=8)
-        ax.set_ylim(0, 105)
-        ax.set_ylabel("%")
-        ax.legend(fontsize=7, frameon=False, ncol=count, loc="upper center",
-                  bbox_to_anchor=(0.5, -0.12))
-        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-        ax.set_axisbelow(True)
+        shares = [[(figures.share(d) or 0) * 100 for d in self.fw.dimensions]
+                  for figures in self.figures]
+        outcome = [Series(str(figures.year), tuple(round(v, 2) for v in values),
+                          shades[number % len(shades)])
+                   for number, (figures, values) in enumerate(zip(self.figures, shares,
+                                                                  strict=True))]
+
+        def paint_outcome(plt: Any, ax: Any) -> None:
+            positions = list(range(len(names)))
+            for number, (figures, values) in enumerate(zip(self.figures, shares,
+                                                           strict=True)):
+                ax.bar([p - 0.4 + width * (number + 0.5) for p in positions], values,
+                       width=width, color=shades[number % len(shades)],
+                       label=str(figures.year))
+            ax.set_xticks(positions, [n.replace("Smart ", "") for n in names], fontsize=8)
+            ax.set_ylim(0, 105)
+            ax.set_ylabel("%")
+            ax.legend(fontsize=7, frameon=False, ncol=count, loc="upper center",
+                      bbox_to_anchor=(0.5, -0.12))
+            ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+            ax.set_axisbelow(True)
+
         items = "; ".join(
             f"{n} " + "/".join(self.percent(f.share(d)) for f in self.figures)
             for n, d in zip(names, self.fw.dimensions, strict=True))
-        charts["ev_outcome"] = _finish(plt, fig, "ev_outcome", self.t["ev_chart_outcome"],
-                                       self.t["ev_chart_outcome_alt"].format(items=items), 16,
-                                       png, ChartData(
-                                           "column", tuple(n.replace("Smart ", "")
-                                                           for n in names), tuple(outcome),
-                                           number_format="0.0", axis_min=0, axis_max=100,
-                                           axis_title="%", legend=True))
+        charts["ev_outcome"] = canvas.chart(
+            "ev_outcome", self.t["ev_chart_outcome"],
+            self.t["ev_chart_outcome_alt"].format(items=items), 16, (6.3, 2.8), paint_outcome,
+            ChartData("column", tuple(n.replace("Smart ", "") for n in names), tuple(outcome),
+                      number_format="0.0", axis_min=0, axis_max=100, axis_title="%",
+                      legend=True))
         return charts

@@ -750,8 +750,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "no changes; {file} left as it was"),
     "sheets.made": ("{count} buku kerja ditulis ke {folder}", "{count} workbook(s) written to"
                     " {folder}"),
-    "usage.format_kinds": ("format {format} hanya untuk dokumen {kinds}",
-                           "the {format} format is only for the {kinds} document"),
+    "usage.format_kinds": ("format {format} hanya untuk dokumen {kinds}, bukan {refused}",
+                           "the {format} format is only for the document kind(s) {kinds},"
+                           " not {refused}"),
+    "note.format_skipped": ("catatan: format {format} hanya untuk dokumen {kinds}; {skipped}"
+                            " dibuat tanpa {format}", "note: the {format} format is only for"
+                            " the document kind(s) {kinds}; no {format} of {skipped}"),
     # frameworks (generator.spec.frameworks) and moving a plan to another (migrate)
     "framework.unknown": ("kerangka `{name}` tidak dikenal; kerangka bawaan: {known}, atau"
                           " berkas kerangka .yaml{suggestion}", "unknown framework `{name}`;"

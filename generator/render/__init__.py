@@ -76,6 +76,10 @@ class Writer:
     extension: str
     #: the writer wants the charts as PNG too (`Document.chart_images`)
     chart_images: bool = False
+    #: it reads `Document.html` (else the pipeline leaves it empty: a deck, a workbook)
+    html: bool = True
+    #: it shows the charts' SVG of the HTML (else the pipeline need not draw them)
+    chart_svg: bool = True
     #: what a process that renders this format imports before its first render
     modules: tuple[str, ...] = ()
     #: the document kinds it can write; empty: every kind (it reads the HTML)
@@ -108,24 +112,39 @@ def format_names() -> tuple[str, ...]:
 
 
 def check_formats(kinds: tuple[str, ...], formats: tuple[str, ...]) -> None:
-    """Refuse (a usage error) a format asked for a document kind its writer cannot write."""
-    from generator.errors import UsageError
+    """Refuse (a usage error) a format that can write none of the document kinds asked for
+    (`--document masterplan -f pptx`). One that writes some of them (`--document all
+    -f pdf,pptx`: the decks of the kinds that have one) makes those; `skipped_kinds`
+    names the others."""
+    from generator.errors import LocalizedUsageError
 
     for name in formats:
         writer = WRITERS[name]
-        refused = [kind for kind in kinds if not writer.writes(kind)]
-        if refused:
-            raise UsageError(f"format `{name}` is only for the document kind(s)"
-                             f" {', '.join(writer.kinds)}, not {', '.join(refused)}")
+        if kinds and not any(writer.writes(kind) for kind in kinds):
+            raise LocalizedUsageError("usage.format_kinds", format=name,
+                                      kinds=", ".join(writer.kinds), refused=", ".join(kinds))
+
+
+def skipped_kinds(kinds: tuple[str, ...], formats: tuple[str, ...]
+                  ) -> list[tuple[str, tuple[str, ...]]]:
+    """For each format of `formats` that writes only some of `kinds`: the format and the
+    kinds it leaves out (the pipeline makes no file of them in that format)."""
+    skipped = []
+    for name in formats:
+        left_out = tuple(kind for kind in kinds if not WRITERS[name].writes(kind))
+        if left_out:
+            skipped.append((name, left_out))
+    return skipped
 
 
 register(Writer("pdf", "generator.render.pdf:write_pdf", "pdf",
                 modules=("generator.render.pdf",)))
 register(Writer("html", "generator.render.html:write_html", "html"))
 register(Writer("docx", "generator.render.docx:write_docx", "docx", chart_images=True,
-                modules=("generator.render.docx",)))
-register(Writer("xlsx", "generator.render.xlsx:write_xlsx", "xlsx",
-                modules=("generator.render.xlsx", "openpyxl"), kinds=("evaluation",)))
-register(Writer("pptx", "generator.render.pptx:write_pptx", "pptx",
-                modules=("generator.render.pptx",),
+                chart_svg=False, modules=("generator.render.docx",)))
+register(Writer("xlsx", "generator.render.xlsx:write_xlsx", "xlsx", html=False,
+                chart_svg=False, modules=("generator.render.xlsx", "openpyxl"),
+                kinds=("evaluation",)))
+register(Writer("pptx", "generator.render.pptx:write_pptx", "pptx", html=False,
+                chart_svg=False, modules=("generator.render.pptx",),
                 kinds=("quickwins", "summary", "evaluation"), data=("deck",)))

@@ -136,7 +136,7 @@ def chart_space(data: Any, moment: datetime) -> tuple[Any, bytes]:
 def fixed_package(data: bytes, moment: datetime) -> bytes:
     """An Office package (zip) whose document properties carry `moment` instead of the
     time of saving, its embedded packages likewise, with fixed zip entries."""
-    from generator.render.docx.package import normalise_zip
+    from generator.render.office import normalise_zip
 
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
     output = io.BytesIO()

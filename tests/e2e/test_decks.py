@@ -114,6 +114,58 @@ def test_libreoffice_lays_out_every_slide(decks: dict[str, Path], tmp_path: Path
         if not pdf.exists():
             pytest.skip("LibreOffice Impress is not installed (libreoffice-impress-nogui)")
         assert len(PdfReader(pdf).pages) == len(slides(path)), kind
+    # the titles in the theme's blue (#1F3B63), not the text colour's black: the ink of the
+    # title slide's title band, drawn by LibreOffice
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1",
+                    str(tmp_path / f"{decks['summary'].stem}.pdf"), str(tmp_path / "title")],
+                   check=True, timeout=60)
+    page = Image.open(next(tmp_path.glob("title*.png"))).convert("RGB")
+    band = page.crop((0, page.height // 4, page.width, page.height * 11 // 20))
+    raw = band.tobytes()
+    ink = [pixel for pixel in zip(raw[0::3], raw[1::3], raw[2::3], strict=True)
+           if min(pixel) < 150]
+    assert len(ink) > 50
+    red, blue = (sum(pixel[n] for pixel in ink) / len(ink) for n in (0, 2))
+    assert blue - red > 30, (red, blue)
+
+
+IMPORTED = """
+import sys
+from generator.cli import main
+main({args!r}, standalone_mode=False)
+print(" ".join(sorted(name for name in sys.modules if name.split(".")[0] == "matplotlib"
+                      or name in ("generator.render.html", "generator.render.docx"))))
+"""
+
+
+def imported_by(*args: str | Path) -> set[str]:
+    """What of matplotlib, the HTML stage and the DOCX converter a `masterplan` command
+    imports, in a process of its own."""
+    import os
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", IMPORTED.format(args=[str(a) for a in args])],
+                          capture_output=True, text=True, timeout=300, check=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=REPO)
+    return set(done.stdout.splitlines()[-1].split())
+
+
+def test_a_deck_alone_builds_no_html_and_draws_no_chart(tmp_path: Path) -> None:
+    assert imported_by("render", SPEC, "--document", "quickwins,summary", "-f", "pptx",
+                       "-o", tmp_path) == set()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{STEM}-quickwins.pptx",
+                                                          f"{STEM}-summary.pptx"]
+
+
+def test_a_docx_of_native_charts_draws_none(tmp_path: Path) -> None:
+    assert imported_by("render", SPEC, "--document", "summary", "-f", "docx", "--docx-toc",
+                       "field", "-o", tmp_path) == {"generator.render.html",
+                                                    "generator.render.docx"}
+    assert "matplotlib" in imported_by("render", SPEC, "--document", "summary", "-f", "docx",
+                                       "--docx-toc", "field", "--docx-charts", "picture",
+                                       "-o", tmp_path)
 
 
 # --- native charts in the DOCX ---------------------------------------------------------------

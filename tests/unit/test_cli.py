@@ -361,7 +361,7 @@ def test_validate_several_specs_fails_when_one_fails(tmp_path: Path) -> None:
 
 def test_an_internal_error_is_exit_3_without_traceback_unless_debug(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(_path: Path, _framework: str | None = None) -> list[Any]:
+    def broken(_path: Path, _framework: str | None = None, _needs: Any = ()) -> list[Any]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(validate_command, "collect", broken)
@@ -377,7 +377,7 @@ def test_an_internal_error_is_exit_3_without_traceback_unless_debug(
 
 
 def test_ctrl_c_is_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupted(_path: Path, _framework: str | None = None) -> list[Any]:
+    def interrupted(_path: Path, _framework: str | None = None, _needs: Any = ()) -> list[Any]:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(validate_command, "collect", interrupted)

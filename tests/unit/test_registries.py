@@ -73,18 +73,89 @@ def test_the_registries_list_the_shipped_kinds_and_formats() -> None:
     assert kind_of_file("notes.txt") is None
 
 
-def test_a_format_for_some_kinds_only_is_a_usage_error_for_the_others() -> None:
+def test_a_format_for_none_of_the_kinds_asked_is_a_usage_error() -> None:
     from generator.errors import UsageError
     from generator.settings import resolve
 
     assert resolve({"documents": "summary", "formats": "pdf,docx"}).formats == ("pdf", "docx")
-    with pytest.raises(UsageError, match="format `xlsx` is only for the document kind"
+    with pytest.raises(UsageError, match=r"the xlsx format is only for the document kind"
                                          r"\(s\) evaluation, not summary"):
         resolve({"documents": "summary", "formats": "pdf,xlsx"})
-    result = run_cli("render", MINIMAL, "-f", "xlsx")
+    result = run_cli("render", MINIMAL, "-f", "xlsx", "--lang", "en")
     assert result.exit_code == 2
-    assert "format `xlsx` is only for the document kind(s) evaluation, not masterplan" in (
-        result.output)
+    assert ("the xlsx format is only for the document kind(s) evaluation, not masterplan"
+            in result.stderr)
+    # a deck asked of a kind that has none, by name: refused, in the language of messages
+    result = run_cli("render", MINIMAL, "--document", "masterplan", "-f", "pdf,pptx")
+    assert result.exit_code == 2 and not result.stdout
+    assert result.stderr.strip() == ("masterplan: format pptx hanya untuk dokumen quickwins,"
+                                     " summary, evaluation, bukan masterplan")
+    result = run_cli("render", MINIMAL, "--document", "all", "-f", "html,xlsx")
+    assert result.exit_code == 2 and "xlsx" in result.stderr  # no kind of `all` has one
+
+
+def test_a_format_for_some_of_the_kinds_asked_makes_theirs_and_notes_the_rest(
+        tmp_path: Path) -> None:
+    out = tmp_path / "all"
+    result = run_cli("render", MINIMAL, "--document", "all", "-f", "pptx", "-o", out,
+                     "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "3507-kabupaten-contoh-2025-quickwins.pptx", "3507-kabupaten-contoh-2025-summary.pptx"]
+    assert result.stderr.splitlines() == [
+        "masterplan: note: the pptx format is only for the document kind(s) quickwins,"
+        " summary, evaluation; no pptx of masterplan, readiness, indicator-plan"]
+    out = tmp_path / "two"
+    result = run_cli("render", MINIMAL, "--document", "readiness,quickwins", "-f", "pdf,pptx",
+                     "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "3507-kabupaten-contoh-2025-quickwins.pdf", "3507-kabupaten-contoh-2025-quickwins.pptx",
+        "3507-kabupaten-contoh-2025-readiness.pdf"]
+    assert result.stderr.splitlines() == [
+        "masterplan: catatan: format pptx hanya untuk dokumen quickwins, summary, evaluation;"
+        " readiness dibuat tanpa pptx"]
+
+
+def test_the_batch_makes_the_decks_of_the_kinds_that_have_one(tmp_path: Path) -> None:
+    (tmp_path / "specs" / "a").mkdir(parents=True)
+    (tmp_path / "specs" / "a" / "masterplan.yaml").write_bytes(MINIMAL.read_bytes())
+    (tmp_path / "specs" / "cohort.yaml").write_text(
+        "cohort: {year: 2025}\nspecs: [a/masterplan.yaml]\n"
+        "options: {documents: [indicator-plan, summary], formats: [html, pptx]}\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("batch", tmp_path / "specs" / "cohort.yaml", "-o", out, "--no-progress",
+                     "-j", "1", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir() if p.suffix in (".html", ".pptx")) == [
+        "3507-kabupaten-contoh-2025-indicator-plan.html",
+        "3507-kabupaten-contoh-2025-summary.html", "3507-kabupaten-contoh-2025-summary.pptx",
+        "index.html"]
+    assert ("masterplan: note: the pptx format is only for the document kind(s) quickwins,"
+            " summary, evaluation; no pptx of indicator-plan") in result.stderr.splitlines()
+    assert ">PPTX</a>" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_report_leaves_out_a_format_of_the_manifest_that_has_no_report(
+        tmp_path: Path) -> None:
+    from generator.batch.cohort import resolve_target
+    from generator.commands.report import report_settings
+    from generator.errors import UsageError
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "masterplan.yaml").write_bytes(MINIMAL.read_bytes())
+    (tmp_path / "cohort.yaml").write_text(
+        "cohort: {year: 2025}\nspecs: [a/masterplan.yaml]\n"
+        "options: {documents: [all], formats: [pdf, pptx]}\n", encoding="utf-8")
+    cohort = resolve_target(tmp_path / "cohort.yaml")
+    notes: list[str] = []
+    assert report_settings(cohort, {}, notes).formats == ("pdf",)
+    assert notes == ["masterplan: catatan: format pptx hanya untuk dokumen quickwins, summary,"
+                     " evaluation; report dibuat tanpa pptx"]
+    with pytest.raises(UsageError) as refused:  # asked for by name
+        report_settings(cohort, {"formats": "pdf,pptx"})
+    assert refused.value.describe("id").endswith("evaluation, bukan report")
 
 
 def test_a_toy_kind_and_format_render_through_the_command(toy: Path, tmp_path: Path) -> None:
@@ -124,3 +195,39 @@ def test_an_unknown_kind_or_format_lists_the_registry(tmp_path: Path) -> None:
             " sk-dewan, sk-tim, komitmen, all, legal" in result.output)
     result = run_cli("render", MINIMAL, "-f", "odt", "-o", tmp_path)
     assert result.exit_code == 2 and "choose from pdf, html, docx" in result.output
+
+
+def test_each_kind_declares_the_charts_its_templates_and_deck_show() -> None:
+    """A render makes only the charts its kinds declare (`DocumentKind.charts`,
+    `decks.DECK_CHARTS`), drawn only for a writer that shows their pictures: each kind's
+    HTML and deck are the same as with every chart drawn."""
+    from generator.documents.charts import make_charts
+    from generator.documents.context import build_context
+    from generator.documents.decks import DECK_CHARTS, build_deck
+    from generator.documents.naming import document_meta
+    from generator.i18n.labels import labels
+    from generator.pipeline import _environment, document_html, needs_of
+    from generator.settings import RenderSettings
+    from generator.spec import check_spec
+    from generator.spec.model import build_model
+
+    plan = build_model(check_spec(REPO / "examples" / "kabupaten-banyuwangi"
+                                  / "masterplan.yaml")[0])
+    every = build_context(plan, "id", make_charts(plan, "id", labels("id")))
+    env = _environment(RenderSettings())
+    for kind in spec_kinds():
+        settings = RenderSettings(documents=(kind,), formats=("pdf", "pptx"))
+        needs = needs_of(settings)
+        assert needs.charts is not None and needs.drawn is not None, kind
+        assert needs.drawn == frozenset(KINDS[kind].charts or ()), kind
+        context = build_context(plan, "id", make_charts(
+            plan, "id", labels("id"), keys=needs.charts, drawn=needs.drawn))
+        meta = document_meta(KINDS[kind], every)
+        assert document_html(KINDS[kind], {**context, **meta}, env, settings) == \
+            document_html(KINDS[kind], {**every, **meta}, env, settings), kind
+        if kind in DECK_CHARTS:
+            assert build_deck(kind, {**context, **meta}) == build_deck(kind, {**every, **meta})
+    # a deck alone: every chart it shows, as figures, none drawn
+    needs = needs_of(RenderSettings(documents=("summary",), formats=("pptx",)))
+    assert needs.html == frozenset() and needs.drawn == frozenset()
+    assert needs.charts == {"readiness", "roadmap", "budget", "funding"}

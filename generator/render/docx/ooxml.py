@@ -1,4 +1,5 @@
-"""Small WordprocessingML builders for the DOCX converter, and `clean_text`.
+"""Small WordprocessingML builders for the DOCX converter, and `clean_text` (of
+`generator.render.office`).
 
 The converter writes the document body as lxml elements directly (python-docx's proxy
 objects cost a style lookup by name per call); the element order inside ``w:pPr``,
@@ -11,12 +12,13 @@ make lxml raise half-way through a document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
+
+from generator.render.office import clean_text as clean_text  # the converter's name for it
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -25,21 +27,6 @@ R = f"{{{R_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # --- text --------------------------------------------------------------------------------------
-
-# Whitespace-like controls become a space; every other character XML 1.0 forbids goes.
-_SPACE_CONTROLS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
-_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def clean_text(text: str) -> str:
-    """`text` with only characters that XML 1.0 (and Word) accept."""
-    if text.isascii() and text.isprintable():
-        return text
-    text = _SPACE_CONTROLS.sub(" ", text)
-    text = _ILLEGAL.sub("", text)
-    return _SURROGATES.sub("\ufffd", text)
-
 
 # --- runs ----------------------------------------------------------------------------------
 

@@ -15,16 +15,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from generator.errors import RenderError
-from generator.render.docx.ooxml import clean_text
 from generator.render.docx.options import DocxOptions
 from generator.render.docx.reference import refusal
 from generator.render.docx.sanitize import external_relationships, summary
+from generator.render.office import CORE_PROPERTY_LIMIT as CORE_PROPERTY_LIMIT
+from generator.render.office import core_text as core_text
 from generator.zips import normalise_zip as normalise_zip
 from generator.zips import zip_timestamp as zip_timestamp
 
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=UTC)
-CORE_PROPERTY_LIMIT = 255  # characters, python-docx's and Word's limit
-ELLIPSIS = "…"
 
 
 APP_PROPERTIES = (
@@ -32,20 +31,6 @@ APP_PROPERTIES = (
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
     b'extended-properties"><Application>masterplan</Application><DocSecurity>0'
     b"</DocSecurity></Properties>")
-
-
-def core_text(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
-    """`text` as a core property: XML-clean, and when longer than `limit` characters cut at
-    the last word boundary that leaves room for an ellipsis (at a character when the only
-    boundary would lose more than half)."""
-    text = clean_text(text)
-    if len(text) <= limit:
-        return text
-    room = limit - len(ELLIPSIS)
-    cut = text[:room + 1].rpartition(" ")[0].rstrip(" ,;:–-")
-    if len(cut) < room // 2:
-        cut = text[:room].rstrip()
-    return cut + ELLIPSIS
 
 
 def finish(document: Any, options: DocxOptions) -> bytes:

@@ -58,7 +58,7 @@ class _Frame:
 
 
 def _properties(presentation: Any, document: Document) -> None:
-    from generator.render.docx.package import core_text
+    from generator.render.office import core_text
 
     created = document.created.replace(tzinfo=None)
     props = presentation.core_properties

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Diagnostic, SourceSpan, SpecError
-from generator.render.docx.reference import check_reference_file
 from generator.resources import templates_dir
 
 OPTION = "--reference-pptx"
@@ -44,6 +43,8 @@ def open_reference(path: Path | None) -> tuple[Any, dict[str, Any], list[Diagnos
     if path is None:
         presentation = Presentation(str(builtin_reference()))
         return presentation, _layouts(presentation, None)[0], []
+    from generator.render.docx.reference import check_reference_file
+
     try:  # the checks of a reference DOCX (size, the archive really inflated)
         data = check_reference_file(path)
     except SpecError as error:  # they speak of --reference-docx: ours here
