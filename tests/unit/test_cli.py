@@ -4,7 +4,7 @@ and the promise that `validate` and `--help` never import the heavy rendering li
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -361,7 +361,8 @@ def test_validate_several_specs_fails_when_one_fails(tmp_path: Path) -> None:
 
 def test_an_internal_error_is_exit_3_without_traceback_unless_debug(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(_path: Path, _framework: str | None = None) -> list[Any]:
+    def broken(_path: Path, _framework: str | None = None,
+                _requirements: Collection[str] = ()) -> list[Any]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(validate_command, "collect", broken)
@@ -377,7 +378,8 @@ def test_an_internal_error_is_exit_3_without_traceback_unless_debug(
 
 
 def test_ctrl_c_is_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupted(_path: Path, _framework: str | None = None) -> list[Any]:
+    def interrupted(_path: Path, _framework: str | None = None,
+                    _requirements: Collection[str] = ()) -> list[Any]:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(validate_command, "collect", interrupted)
