@@ -118,7 +118,10 @@ def _all(checks: list[Check]) -> Check:
         return lambda value: first(value) and second(value)
 
     def every(value: Any) -> bool:
-        return all(check(value) for check in checks)
+        for check in checks:  # noqa: SIM110 - a loop: twice as fast as all() of a generator
+            if not check(value):
+                return False
+        return True
     return every
 
 
