@@ -367,11 +367,13 @@ class _Rules:
         self.end = _year(period.get("end_year"))
         self.period_ok = (self.start is not None and self.end is not None
                           and self.start <= self.end)
+        # (only texts: a list or a mapping where a code belongs fails the schema, not this)
         self.agency_codes = {a.get("code") for a in _list(self.data.get("agencies"))
-                             if isinstance(a, dict)}
+                             if isinstance(a, dict) and isinstance(a.get("code"), str)}
         self.agency_names = tuple(sorted(c for c in self.agency_codes if isinstance(c, str)))
         self.sources = set(FUNDING_SOURCES) | {
-            s.get("code") for s in _list(self.data.get("funding_sources")) if isinstance(s, dict)}
+            s.get("code") for s in _list(self.data.get("funding_sources"))
+            if isinstance(s, dict) and isinstance(s.get("code"), str)}
         self.source_names = tuple(sorted(c for c in self.sources if isinstance(c, str)))
         self.scales = scales_of(self.data)
         self.citations: list[tuple[Pointer, CiteRef]] = []
@@ -416,6 +418,7 @@ class _Rules:
     def region(self) -> None:
         region = _dict(self.data.get("region"))
         code, kind = region.get("code"), region.get("type")
+        kind = kind if isinstance(kind, str) else None  # else the schema's error alone
         if not (isinstance(code, str) and re.fullmatch(r"[0-9]{2}\.[0-9]{2}", code)):
             return
         province, local = code.split(".")
@@ -630,8 +633,8 @@ class _Rules:
             for aspect in aspects:
                 item = _dict(_dict(readiness.get(area)).get(aspect))
                 status, score = item.get("status"), item.get("score")
-                if status in STATUS_SCORE_RANGE and isinstance(score, int | float) and not (
-                        isinstance(score, bool)):
+                if isinstance(status, str) and status in STATUS_SCORE_RANGE and (
+                        isinstance(score, int | float) and not isinstance(score, bool)):
                     low, high = STATUS_SCORE_RANGE[status]
                     if not low <= score <= high:
                         self.out.warn(("readiness", area, aspect, "score"), "rule.status_score",
@@ -737,7 +740,8 @@ class _Rules:
         """Judged by duration, whatever the start year: short at most SHORT_YEARS, medium at
         most MEDIUM_YEARS (one RPJMD: 2027-2031 in a 2026-2035 plan is medium), long longer
         or running past the period's year MEDIUM_YEARS."""
-        if horizon not in HORIZONS or self.start is None or not self.period_ok:
+        if not isinstance(horizon, str) or horizon not in HORIZONS or self.start is None or (
+                not self.period_ok):
             return
         years = end - start + 1
         last_medium_year = self.start + MEDIUM_YEARS - 1
@@ -780,7 +784,8 @@ class _Rules:
 
     # quick wins --------------------------------------------------------------------------
     def quick_wins(self) -> None:
-        programs = {p.get("id") for _ptr, _d, _s, p in iter_programs(self.data, self.fw)}
+        programs = {p.get("id") for _ptr, _d, _s, p in iter_programs(self.data, self.fw)
+                    if isinstance(p.get("id"), str)}
         program_ids = tuple(sorted(p for p in programs if isinstance(p, str)))
         quick_wins = _list(self.data.get("quick_wins"))
         if "quick_wins" in self.data and isinstance(self.data["quick_wins"], list) and (
