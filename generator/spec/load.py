@@ -13,11 +13,12 @@ ruamel's marks are 0-based; they are converted to 1-based exactly once, in `_spa
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -282,7 +283,6 @@ def _parser_diagnostic(exc: Exception, text: str, display_name: str) -> Diagnost
 
 
 def _build(text: str, doc: SpecDocument) -> Any:
-    from ruamel.yaml import YAML
     from ruamel.yaml.events import (
         AliasEvent,
         DocumentStartEvent,
@@ -292,38 +292,46 @@ def _build(text: str, doc: SpecDocument) -> Any:
         SequenceEndEvent,
         SequenceStartEvent,
     )
-    from ruamel.yaml.nodes import ScalarNode
 
-    yaml = YAML(typ="rt", pure=True)
-    resolver = yaml.resolver
+    kinds = (DocumentStartEvent, AliasEvent, MappingEndEvent, SequenceEndEvent, ScalarEvent,
+             MappingStartEvent, SequenceStartEvent)
+    kind_of = _implicit_kind()
+    spans, key_spans, raw_scalars = doc.spans, doc.key_spans, doc.raw_scalars
     # Each frame: [container, pointer, pending_key, pending_key_span]
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
     nodes = 0
 
-    def attach(value: Any, pointer_of: Any, mark: Any) -> None:
+    def attach(value: Any, at: tuple[int, int]) -> Pointer | None:
+        """Put `value` in the open container (or make it the root: None)."""
         nonlocal root
         if not stack:
             root = value
-            doc.spans[()] = _span(mark)
-            return
+            spans[()] = at
+            return None
         frame = stack[-1]
         container = frame[0]
-        if isinstance(container, list):
+        if type(container) is list:
             pointer = (*frame[1], len(container))
             container.append(value)
         else:
             key = frame[2]
             pointer = (*frame[1], key)
             container[key] = value
-            doc.key_spans[pointer] = frame[3]
+            key_spans[pointer] = frame[3]
             frame[2] = None
-        doc.spans[pointer] = _span(mark)
-        pointer_of(pointer)
+        spans[pointer] = at
+        return pointer
 
-    for event in _events(text, yaml):
-        if isinstance(event, DocumentStartEvent):
+    for event in _events(text):
+        kind = type(event)
+        if kind not in kinds:  # the stream's start and end, a document's end (or a subclass)
+            kind = next((known for known in kinds if isinstance(event, known)), kind)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind is DocumentStartEvent:
             documents += 1
             line, col = _span(event.start_mark)
             if documents > 1:
@@ -335,16 +343,15 @@ def _build(text: str, doc: SpecDocument) -> Any:
                     line, col = _line_col(text, directive.start())
                 raise _Problem(line, col, "yaml.directive")
             continue
-        if isinstance(event, AliasEvent):
+        if kind is AliasEvent:
             line, col = _span(event.start_mark)
             raise _Problem(line, col, "yaml.alias", name=event.anchor)
-        if isinstance(event, MappingEndEvent | SequenceEndEvent):
-            stack.pop()
-            continue
-        if not isinstance(event, ScalarEvent | MappingStartEvent | SequenceStartEvent):
+        if kind is not ScalarEvent and kind is not MappingStartEvent and (
+                kind is not SequenceStartEvent):
             continue
         nodes += 1
-        line, col = _span(event.start_mark)
+        at = _span(event.start_mark)
+        line, col = at
         if nodes > MAX_NODES:
             raise _Problem(line, col, "yaml.too_many_nodes", limit=MAX_NODES)
         if event.anchor:
@@ -354,51 +361,76 @@ def _build(text: str, doc: SpecDocument) -> Any:
             # show `!!python/...` as written, not as `tag:yaml.org,2002:python/...`
             shown = "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
             raise _Problem(line, col, "yaml.tag", tag=shown)
-        expecting_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
+        expecting_key = bool(stack) and type(stack[-1][0]) is dict and stack[-1][2] is None
 
-        if isinstance(event, ScalarEvent):
-            value = _scalar(event, tag, resolver, ScalarNode, line, col)
+        if kind is ScalarEvent:
+            value = _scalar(event, tag, kind_of, line, col)
             if expecting_key:
                 if isinstance(value, bool) or value is None or isinstance(value, float):
                     raise _Problem(line, col, "yaml.bad_key", key=event.value)
                 key = str(value)
                 frame = stack[-1]
                 if key in frame[0]:
-                    first = doc.key_spans[(*frame[1], key)]
+                    first = key_spans[(*frame[1], key)]
                     raise _Problem(line, col, "yaml.duplicate_key", key=key, first=first[0])
                 if key == "<<" and event.implicit[0]:
                     raise _Problem(line, col, "yaml.merge_key")
                 frame[2] = key
-                frame[3] = (line, col)
+                frame[3] = at
                 continue
             if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
-                def remember(pointer: Pointer, raw: str = event.value) -> None:
-                    doc.raw_scalars[pointer] = raw
-                attach(value, remember, event.start_mark)
+                pointer = attach(value, at)
+                if pointer is not None:
+                    raw_scalars[pointer] = event.value
             elif value is None and event.start_mark.index == event.end_mark.index and (
-                    stack and isinstance(stack[-1][0], dict)):
+                    stack and type(stack[-1][0]) is dict):
                 # `key:` with nothing after it: ruamel marks the empty value at the *next*
                 # token, possibly lines below; point at the key instead
-                def at_key(pointer: Pointer, key_at: tuple[int, int] = stack[-1][3]) -> None:
-                    doc.spans[pointer] = key_at
-                attach(value, at_key, event.start_mark)
+                key_at = stack[-1][3]
+                pointer = attach(value, at)
+                if pointer is not None:
+                    spans[pointer] = key_at
             else:
-                attach(value, lambda _p: None, event.start_mark)
+                attach(value, at)
             continue
 
         if expecting_key:
             raise _Problem(line, col, "yaml.complex_key")
         if len(stack) >= MAX_DEPTH:
             raise _Problem(line, col, "yaml.too_deep", limit=MAX_DEPTH)
-        container: dict[str, Any] | list[Any] = (
-            {} if isinstance(event, MappingStartEvent) else [])
-        holder: list[Pointer] = []
-        attach(container, holder.append, event.start_mark)
-        stack.append([container, holder[0] if holder else (), None, None])
+        container: dict[str, Any] | list[Any] = {} if kind is MappingStartEvent else []
+        stack.append([container, attach(container, at) or (), None, None])
     return root
 
 
-def _events(text: str, yaml: Any) -> Iterator[Any]:
+@functools.cache
+def _implicit_kind() -> Callable[[str], str]:
+    """What a plain scalar resolves to in YAML 1.2 (`null`, `bool`, `int`, `float`,
+    `timestamp`, `merge`, else `str`): ruamel's resolver, with its table looked up once rather
+    than per scalar. The version is always 1.2: a `%YAML` directive is refused."""
+    from ruamel.yaml import YAML
+
+    resolver = YAML(typ="rt", pure=True).resolver
+    table: dict[str | None, list[tuple[str, Any]]] = resolver.versioned_resolver
+    anywhere = list(table.get(None, []))
+
+    def matchers(resolvers: list[tuple[str, Any]]) -> list[tuple[str, Callable[[str], Any]]]:
+        # (ruamel's regular expressions are compiled lazily: take the compiled `match`)
+        return [(str(tag).rsplit(":", 1)[-1], regexp.match) for tag, regexp in resolvers]
+
+    by_first = {first: matchers([*resolvers, *anywhere])
+                for first, resolvers in table.items() if first is not None}
+    others = matchers(anywhere)
+
+    def kind_of(value: str) -> str:
+        for kind, match in by_first.get(value[:1], others):
+            if match(value):
+                return kind
+        return "str"
+    return kind_of
+
+
+def _events(text: str) -> Iterator[Any]:
     """Parser events: from libyaml's C parser when ruamel.yaml.clibz is installed (about 20x
     faster on a large spec), else from ruamel's pure-Python parser. Only events are taken from
     either: no composer or constructor runs, so the C parser's disregard for custom composers
@@ -409,7 +441,9 @@ def _events(text: str, yaml: Any) -> Iterator[Any]:
             raise ImportError("disabled")
         from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     except ImportError:
-        yield from yaml.parse(text)
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="rt", pure=True).parse(text)
         return
     from ruamel.yaml.events import StreamEndEvent
 
@@ -424,7 +458,7 @@ def _events(text: str, yaml: Any) -> Iterator[Any]:
         parser.dispose()
 
 
-def _scalar(event: Any, tag: str | None, resolver: Any, node_type: Any,
+def _scalar(event: Any, tag: str | None, kind_of: Callable[[str], str],
             line: int, col: int) -> Any:
     value: str = event.value
     bad = _ILLEGAL_CHARS.search(value)
@@ -433,8 +467,7 @@ def _scalar(event: Any, tag: str | None, resolver: Any, node_type: Any,
     plain = bool(event.implicit[0]) and not event.style
     if tag in (_STR, "!") or (tag is None and not plain):
         return value
-    resolved = str(tag or resolver.resolve(node_type, value, event.implicit))
-    kind = resolved.rsplit(":", 1)[-1]
+    kind = tag.rsplit(":", 1)[-1] if tag else kind_of(value)
     try:
         if kind == "null":
             return None

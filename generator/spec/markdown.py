@@ -292,6 +292,17 @@ def problem(text: str) -> tuple[str, dict[str, object]] | None:
     return None
 
 
+def names_nothing(text: str) -> bool:
+    """True when `text` can name no picture and cite no reference, so that `parse` would
+    find neither (what the validator asks of most narratives, without parsing them).
+
+    A picture is written `![`, a citation `[@`: both need a `[` in the text itself, the one
+    a `!`, the other an `@` (raw HTML is off; an entity such as `&#91;` is never taken for
+    the character). The characters are looked for anywhere, not side by side: a quote's `>`
+    or a line break may stand between them in the source."""
+    return "[" not in text or ("!" not in text and "@" not in text)
+
+
 def tag_depth(html: str) -> int:
     """Deepest element nesting of a (well-formed, sanitised) HTML fragment."""
     depth = deepest = 0

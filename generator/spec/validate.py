@@ -16,12 +16,13 @@ import difflib
 import functools
 import itertools
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import Diagnostic, Severity, SourceSpan, SpecError, limit_diagnostics
 from generator.spec import enabler_rules
+from generator.spec.fastcheck import Check, Unsupported, compile_check
 from generator.spec.framework import Framework, bundled_framework, bundled_names, default_framework
 from generator.spec.load import Pointer, SpecDocument, format_pointer, type_name
 from generator.spec.markdown import REFERENCE_KEY, CiteRef, ImageRef
@@ -75,15 +76,21 @@ def strict_validator(schema: dict[str, Any]) -> Any:
     return validators.extend(Draft202012Validator, type_checker=checker)(schema)
 
 
-_VALIDATORS: dict[str, Any] = {}
+_VALIDATORS: dict[str, tuple[Any, Check | None]] = {}
 
 
-def _validator(framework: Framework) -> Any:
-    """The spec schema's validator for `framework` (built once per framework)."""
+def _validator(framework: Framework) -> tuple[Any, Check | None]:
+    """The spec schema's validator for `framework` and its quick check (`fastcheck`; None
+    for a schema it cannot compile), built once per framework."""
     if framework.identity not in _VALIDATORS:
         from generator.spec.schema import build_schema
 
-        _VALIDATORS[framework.identity] = strict_validator(build_schema(framework))
+        schema = build_schema(framework)
+        try:
+            quick: Check | None = compile_check(schema)
+        except Unsupported:
+            quick = None
+        _VALIDATORS[framework.identity] = (strict_validator(schema), quick)
     return _VALIDATORS[framework.identity]
 
 
@@ -180,7 +187,10 @@ def validate(doc: SpecDocument, framework: Framework | None = None,
 # --- JSON Schema -------------------------------------------------------------------------------
 
 def _schema_errors(doc: SpecDocument, out: Collector, framework: Framework) -> None:
-    for error in _validator(framework).iter_errors(doc.data):
+    validator, quick = _validator(framework)
+    if quick is not None and quick(doc.data):
+        return  # passes: jsonschema would find nothing (and takes ten times as long)
+    for error in validator.iter_errors(doc.data):
         pointer = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and _is_dimension_map(pointer):
             _not_in_framework(error, pointer, out, framework)
@@ -358,14 +368,22 @@ class _Rules:
         self.end = _year(period.get("end_year"))
         self.period_ok = (self.start is not None and self.end is not None
                           and self.start <= self.end)
+        # (only texts: a list or a mapping where a code belongs fails the schema, not this)
         self.agency_codes = {a.get("code") for a in _list(self.data.get("agencies"))
-                             if isinstance(a, dict)}
+                             if isinstance(a, dict) and isinstance(a.get("code"), str)}
         self.agency_names = tuple(sorted(c for c in self.agency_codes if isinstance(c, str)))
         self.sources = set(FUNDING_SOURCES) | {
-            s.get("code") for s in _list(self.data.get("funding_sources")) if isinstance(s, dict)}
+            s.get("code") for s in _list(self.data.get("funding_sources"))
+            if isinstance(s, dict) and isinstance(s.get("code"), str)}
         self.source_names = tuple(sorted(c for c in self.sources if isinstance(c, str)))
         self.scales = scales_of(self.data)
         self.citations: list[tuple[Pointer, CiteRef]] = []
+
+    @functools.cached_property
+    def walked(self) -> list[tuple[Pointer, Any, dict[str, Any]]]:
+        """`schema_values` of the data, walked once for the narratives, the placeholders and
+        the pictures."""
+        return list(schema_values(self.data))
 
     def run(self) -> None:
         self.dates()
@@ -402,6 +420,7 @@ class _Rules:
     def region(self) -> None:
         region = _dict(self.data.get("region"))
         code, kind = region.get("code"), region.get("type")
+        kind = kind if isinstance(kind, str) else None  # else the schema's error alone
         if not (isinstance(code, str) and re.fullmatch(r"[0-9]{2}\.[0-9]{2}", code)):
             return
         province, local = code.split(".")
@@ -616,8 +635,8 @@ class _Rules:
             for aspect in aspects:
                 item = _dict(_dict(readiness.get(area)).get(aspect))
                 status, score = item.get("status"), item.get("score")
-                if status in STATUS_SCORE_RANGE and isinstance(score, int | float) and not (
-                        isinstance(score, bool)):
+                if isinstance(status, str) and status in STATUS_SCORE_RANGE and (
+                        isinstance(score, int | float) and not isinstance(score, bool)):
                     low, high = STATUS_SCORE_RANGE[status]
                     if not low <= score <= high:
                         self.out.warn(("readiness", area, aspect, "score"), "rule.status_score",
@@ -723,7 +742,8 @@ class _Rules:
         """Judged by duration, whatever the start year: short at most SHORT_YEARS, medium at
         most MEDIUM_YEARS (one RPJMD: 2027-2031 in a 2026-2035 plan is medium), long longer
         or running past the period's year MEDIUM_YEARS."""
-        if horizon not in HORIZONS or self.start is None or not self.period_ok:
+        if not isinstance(horizon, str) or horizon not in HORIZONS or self.start is None or (
+                not self.period_ok):
             return
         years = end - start + 1
         last_medium_year = self.start + MEDIUM_YEARS - 1
@@ -766,7 +786,8 @@ class _Rules:
 
     # quick wins --------------------------------------------------------------------------
     def quick_wins(self) -> None:
-        programs = {p.get("id") for _ptr, _d, _s, p in iter_programs(self.data, self.fw)}
+        programs = {p.get("id") for _ptr, _d, _s, p in iter_programs(self.data, self.fw)
+                    if isinstance(p.get("id"), str)}
         program_ids = tuple(sorted(p for p in programs if isinstance(p, str)))
         quick_wins = _list(self.data.get("quick_wins"))
         if "quick_wins" in self.data and isinstance(self.data["quick_wins"], list) and (
@@ -900,15 +921,17 @@ class _Rules:
     def narratives(self) -> None:
         """An empty or whitespace-only Markdown field is a quality warning; a picture it
         names must stand alone in its paragraph and be a readable file in the folder."""
-        from generator.spec.markdown import MAX_PICTURES, parse, problem
+        from generator.spec.markdown import MAX_PICTURES, names_nothing, parse, problem
 
-        for pointer, value in markdown_values(self.data):
+        for pointer, value in _markdown_in(self.walked):
             if not value.strip():
                 self.out.warn(pointer, "quality.empty_text")
                 continue
             found = problem(value)
             if found:
                 self.out.error(pointer, found[0], **found[1])
+                continue
+            if names_nothing(value):  # most narratives: no need to parse them here
                 continue
             parsed = parse(value)
             self.citations += [(pointer, ref) for ref in parsed.citations]
@@ -954,7 +977,7 @@ class _Rules:
 
     def pictures(self) -> None:
         """The figure fields (a region's map, the organisation chart, mock-ups)."""
-        for pointer, item in picture_values(self.data):
+        for pointer, item in _pictures_in(self.walked):
             name = item.get("file")
             if not isinstance(name, str) or not name:
                 continue
@@ -982,7 +1005,7 @@ class _Rules:
         from generator.spec.schema import PLACEHOLDER
         from generator.spec.starter import STARTER_REGIONS
 
-        for pointer, value, node in schema_strings(self.data):
+        for pointer, value, node in _strings_in(self.walked):
             examples = node.get("examples")
             if node.get(PLACEHOLDER) and examples and _norm(value) == _norm(str(examples[0])):
                 self.out.warn(pointer, "quality.placeholder", value=_shorten(value),
@@ -1095,23 +1118,38 @@ def _without_type(name: str) -> str:
     return re.sub(r"^\s*(kabupaten|kota)\s+", "", name, flags=re.IGNORECASE)
 
 
+_Walked = Iterable[tuple[Pointer, Any, dict[str, Any]]]
+
+
 def markdown_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
     """(pointer, text) of every Markdown field (see `schema_values`)."""
-    for pointer, value, node in schema_values(data):
-        if isinstance(value, str) and node.get("x-markdown"):
-            yield pointer, value
+    return _markdown_in(schema_values(data))
 
 
 def schema_strings(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, dict[str, Any]]]:
     """(pointer, text, schema node) of every text value (see `schema_values`)."""
-    for pointer, value, node in schema_values(data):
-        if isinstance(value, str):
-            yield pointer, value, node
+    return _strings_in(schema_values(data))
 
 
 def picture_values(data: dict[str, Any]) -> Iterator[tuple[Pointer, dict[str, Any]]]:
     """(pointer, object) of every figure field (`$defs/picture`), in no particular order."""
-    for pointer, value, node in schema_values(data):
+    return _pictures_in(schema_values(data))
+
+
+def _markdown_in(walked: _Walked) -> Iterator[tuple[Pointer, str]]:
+    for pointer, value, node in walked:
+        if isinstance(value, str) and node.get("x-markdown"):
+            yield pointer, value
+
+
+def _strings_in(walked: _Walked) -> Iterator[tuple[Pointer, str, dict[str, Any]]]:
+    for pointer, value, node in walked:
+        if isinstance(value, str):
+            yield pointer, value, node
+
+
+def _pictures_in(walked: _Walked) -> Iterator[tuple[Pointer, dict[str, Any]]]:
+    for pointer, value, node in walked:
         if isinstance(value, dict) and node.get("x-picture"):
             yield pointer, value
 

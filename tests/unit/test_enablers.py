@@ -271,12 +271,14 @@ def test_the_starters_commented_enablers_pass_strict_once_filled_in(tmp_path: Pa
     descriptions, then with the `# ` taken off) and its example texts replaced, it is valid."""
     from ruamel.yaml import YAML
 
+    from generator.spec.framework import default_framework
     from generator.spec.schema import build_schema
     from generator.spec.starter import _Writer, starter_spec
 
     assert "\n# enablers:\n" in starter_spec("kabupaten", lang)
     schema = build_schema()
-    writer = _Writer(schema, lang, "kabupaten")
+    fw = default_framework()
+    writer = _Writer(schema, lang, "kabupaten", fw, fw.name)
     writer.field("enablers", schema["properties"]["enablers"], "", ("enablers",), False, False)
     text = "\n".join(line.replace("# ", "", 1) for line in writer.lines
                      if not line.endswith(": "))  # a field without an example

@@ -14,9 +14,12 @@ from helpers import (
     compact_text,
     diagnostic_lines,
     expect,
+    filled_spec,
     position_of,
     run_cli,
     run_module,
+    set_in,
+    write_spec,
 )
 
 from generator.spec.load import MAX_SPEC_BYTES
@@ -269,3 +272,24 @@ def test_a_directory_and_dev_zero_in_a_real_process() -> None:
         f"{HOSTILE}:1:1: error: ini folder, bukan berkas spec",
         "/dev/zero:1:1: error: bukan berkas biasa (perangkat, pipa, atau soket)"]
     assert "Traceback" not in process.stderr
+
+
+_PROGRAM = "dimensions.governance.sub_dimensions.public_service.programs[0]"
+
+
+@pytest.mark.parametrize("path", [
+    "region.type", "readiness.structure.human_resources.status", f"{_PROGRAM}.id",
+    f"{_PROGRAM}.horizon", "agencies[0].code", "funding_sources"])
+@pytest.mark.parametrize("value", [["x"], {"x": 1}], ids=["list", "mapping"])
+def test_a_list_or_mapping_where_a_word_belongs_is_an_error_not_a_crash(
+        tmp_path: Path, path: str, value: object) -> None:
+    """The rules looked such values up in tables of words (unhashable: a traceback)."""
+    spec = filled_spec()
+    if path == "funding_sources":
+        spec["funding_sources"] = [{"code": value, "name": "Dana"}]
+    else:
+        set_in(spec, path, value)
+    result = run_cli("validate", write_spec(tmp_path, spec))
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and diagnostic_lines(result.stdout)
+
