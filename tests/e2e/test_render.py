@@ -66,12 +66,14 @@ CHAPTERS_EN = [
 # bibliography after the closing chapter and an annex of its own.
 EXAMPLE_CHAPTERS_ID = [*CHAPTERS_ID[:6], "BAB VII Faktor Pendukung Smart City",
                        "BAB VIII Rencana Aksi dan Peta Jalan", "BAB IX Program Quick Win",
-                       "BAB X Tata Kelola", "BAB XI Penutup", "Daftar Pustaka", *CHAPTERS_ID[10:],
-                       "Lampiran D Hasil Survei Kesiapan Digital Desa"]
+                       "BAB X Tata Kelola", "BAB XI Penutup", "Daftar Pustaka", *CHAPTERS_ID[10:12],
+                       "Lampiran C Matriks Keselarasan dengan RPJMD", "Lampiran D Daftar Istilah",
+                       "Lampiran E Hasil Survei Kesiapan Digital Desa"]
 EXAMPLE_CHAPTERS_EN = [*CHAPTERS_EN[:6], "CHAPTER VII Smart-City Enablers",
                        "CHAPTER VIII Action Plan and Roadmap", "CHAPTER IX Quick-Win Programs",
                        "CHAPTER X Governance", "CHAPTER XI Closing", "References",
-                       *CHAPTERS_EN[10:], "Annex D Hasil Survei Kesiapan Digital Desa"]
+                       *CHAPTERS_EN[10:12], "Annex C Alignment with the RPJMD", "Annex D Glossary",
+                       "Annex E Hasil Survei Kesiapan Digital Desa"]
 FRONT_ID = ["Kata Pengantar", "Daftar Isi", "Daftar Tabel", "Daftar Gambar"]
 # The complete example has an approval page (lembar pengesahan) before the foreword.
 BOOK_FRONT_ID = ["Lembar Pengesahan", *FRONT_ID]
