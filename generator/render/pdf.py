@@ -343,6 +343,45 @@ def _finish(document: Any, pdf: Any, variant: PdfVariant | None) -> None:
         _no_interpolation(pdf)
     if "StructTreeRoot" in pdf.catalog:
         _scope_header_cells(pdf)
+    _serialise_once(pdf)
+
+
+def _serialise_once(pdf: Any) -> None:
+    """Make each object of `pdf` keep its serialised bytes once they are made.
+
+    pydyf 0.13 serialises every object twice when the file has an identifier: once to write
+    it, once more for the MD5 of the content (`pdf_identifier=True`), recompressing every
+    stream (page contents, fonts, images) at zlib level 9. Nothing changes an object between
+    the two (this runs last, right before `PDF.write`), so the second reading returns the
+    first one's bytes: the same file, ~0.6 CPU-s less for the complete example. The objects
+    `PDF.write` itself adds (the info dictionary, the object stream holding every small
+    object) are caught as they are added."""
+    def once(obj: Any) -> Any:
+        kind: type = type(obj)
+        cached = _serialising_once(kind)
+        if cached is not None:
+            obj.__class__ = cached
+        return obj
+
+    for obj in pdf.objects:
+        once(obj)
+    add_object = pdf.add_object
+    pdf.add_object = lambda obj: add_object(once(obj))
+
+
+@cache
+def _serialising_once(kind: type) -> type | None:
+    """`kind` with its `data` property computed once per object (None: `kind` has no
+    plain `data` property, or its objects carry no instance dictionary)."""
+    data = next((base.__dict__["data"] for base in kind.__mro__ if "data" in base.__dict__),
+                None)
+    if not isinstance(data, property) or data.fget is None or \
+            not issubclass(kind, pydyf.Object) or "__slots__" in kind.__dict__:
+        return None
+    once = functools.cached_property(data.fget)
+    subclass = type(f"_Once{kind.__name__}", (kind,), {"data": once, "__module__": __name__})
+    once.__set_name__(subclass, "data")
+    return subclass
 
 
 def _scope_header_cells(pdf: Any) -> None:

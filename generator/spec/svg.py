@@ -157,7 +157,9 @@ def _rasterise(data: bytes, width: float, height: float) -> bytes:
         image = Image.frombuffer("RGBA", (pixels_wide, pixels_high), bytes(buffer), "raw",
                                  "BGRa", stride, 1)
         out = io.BytesIO()
-        image.save(out, format="PNG", optimize=True)
+        # Pillow's default zlib level, not `optimize=True`: the same pixels, 2 % larger,
+        # ~0.1 CPU-s less per picture (an 800×440 chart: 0.18 s → 0.07 s)
+        image.save(out, format="PNG")
         return out.getvalue()
     finally:
         cairo.cairo_destroy(context)

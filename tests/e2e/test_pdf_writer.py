@@ -489,3 +489,36 @@ def test_thousands_of_siblings_lay_out() -> None:
     reader = PdfReader(io.BytesIO(render_pdf(html, [*STYLES, "h2 ~ h2 { color: red }"],
                                              options())))
     assert "end" in reader.pages[-1].extract_text()
+
+
+def test_serialising_each_object_once_changes_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydyf writes every object, then serialises all of them again for the file identifier;
+    `_serialise_once` keeps the first bytes. On a real, tagged document with an attachment
+    (PDF/A-3a: pages, fonts, images, structure tree, object stream) the file is the same,
+    and no stream is compressed twice."""
+    import zlib
+
+    from generator.render import pdf
+
+    html = _minimal_example_html()
+    variant = options(variant="pdf/a-3a", attachments=[("spec.yaml", SPEC_YAML.encode(), "")])
+    compressions = 0
+    real_compressobj = zlib.compressobj
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        nonlocal compressions
+        compressions += 1
+        return real_compressobj(*args, **kwargs)
+
+    monkeypatch.setattr(zlib, "compressobj", counting)
+    once = render_pdf(html, [], variant)
+    compressed_once = compressions
+    monkeypatch.setattr(pdf, "_serialise_once", lambda _pdf: None)
+    compressions = 0
+    twice = render_pdf(html, [], variant)
+    assert once == twice
+    assert compressed_once < compressions
+    reader = read(once)
+    streams = sum(1 for number in range(1, int(reader.trailer["/Size"]))
+                  if isinstance(reader.get_object(number), StreamObject))
+    assert compressed_once <= streams
