@@ -70,7 +70,8 @@ def _free_text(node: Mapping[str, Any], markdown: bool) -> bool:
 
 
 # Fields that name a file rather than hold text.
-FILE_FIELDS = frozenset({"logo"})
+# fields whose text names something (a file, a bundled framework): not free text
+FILE_FIELDS = frozenset({"logo", "framework"})
 
 
 def at_maximum_length(data: Any, *, markdown: bool = False,

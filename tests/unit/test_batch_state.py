@@ -71,7 +71,8 @@ def test_every_settings_field_that_changes_a_document_is_in_the_fingerprint(
         "template_dir": tmp_path, "reference_docx": reference, "pdf_variant": "pdf/a-3b",
         "strict": True, "outdir": tmp_path / "elsewhere", "messages_lang": "en",
         "timeout": 5.0, "memory_limit": 1, "template_seconds": 1, "docx_toc": "field",
-        "redline": reference, "framework": "komdigi-2026"}
+        "redline": reference, "framework": "komdigi-2026", "reference_pptx": reference,
+        "docx_charts": "picture"}
     assert set(changes) == {f.name for f in dataclasses.fields(RenderSettings)}
     for name, value in changes.items():
         counts = dataclasses.fields(RenderSettings)[
