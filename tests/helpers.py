@@ -69,9 +69,9 @@ def _free_text(node: Mapping[str, Any], markdown: bool) -> bool:
             and (markdown or not node.get("x-markdown")))
 
 
-# Fields that name a file rather than hold text.
-# fields whose text names something (a file, a bundled framework): not free text
-FILE_FIELDS = frozenset({"logo", "framework"})
+# Fields whose text names something (a file, a bundled framework, an SNI ISO 37122
+# indicator number) rather than holding free text.
+FILE_FIELDS = frozenset({"logo", "framework", "iso37122"})
 
 
 def at_maximum_length(data: Any, *, markdown: bool = False,

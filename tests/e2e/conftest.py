@@ -34,12 +34,14 @@ from typing import Any
 import pytest
 from pypdf import PageObject, PdfReader
 
+from generator.documents import kind_groups
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 EXAMPLE = EXAMPLES / "kabupaten-banyuwangi" / "masterplan.yaml"
 MINIMAL = EXAMPLES / "minimal" / "masterplan.yaml"
 DATA = REPO / "tests" / "data" / "render"
-DOCUMENTS = ("masterplan", "summary", "quickwins", "readiness")
+DOCUMENTS = kind_groups()["all"]  # every book kind (`--document all`)
 RENDER_TIMEOUT = 300
 
 
