@@ -49,7 +49,7 @@ _FRAME = re.compile(r'^\s*File "(?P<file>.+)", line (?P<line>\d+) in ', re.MULTI
 
 def isolated(settings: RenderSettings) -> bool:
     """Whether a render with `settings` runs in a process of its own (see the module doc)."""
-    return settings.template_dir is not None
+    return settings.user_templates
 
 
 class IsolatedRenderer:

@@ -25,12 +25,13 @@ def skip_notes(settings: RenderSettings) -> list[str]:
 
 
 def run_render(spec: Path, settings: RenderSettings) -> None:
-    from generator.batch import isolated
     from generator.pipeline import render_spec
 
     for note in skip_notes(settings):
         click.echo(note, err=True)
-    if isolated.isolated(settings):
+    if settings.user_templates:  # `generator.batch.isolated` (imported only then: ~17 ms)
+        from generator.batch import isolated
+
         result = isolated.render_spec(spec, settings)
     else:
         result = render_spec(spec, settings, settle_heap=True, pause_collector=True)

@@ -29,7 +29,7 @@ def collect(path: Path, framework: str | None = None,
         fw = resolve_framework(doc, framework)
     except SpecError as exc:
         return exc.diagnostics
-    return validate(doc, fw, requirements)
+    return validate(doc, fw, requirements, draw=True)
 
 
 def run_validate(paths: list[Path], *, strict: bool, lang: str, output_format: str,

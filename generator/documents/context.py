@@ -8,6 +8,7 @@ sanitised HTML wrapped in Markup; it is never compiled as a template.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
@@ -21,6 +22,7 @@ from generator.documents.indicators import indicator_table
 from generator.documents.legal import legal_context
 from generator.documents.narrative import Figure, Flow, Narrative, Part, Table, paragraph
 from generator.documents.previous import continued_from, previous_context
+from generator.errors import SourceSpan
 from generator.i18n.labels import labels, pick
 from generator.i18n.numbers import Formatter, year_span
 from generator.spec.alignment import build_alignment
@@ -75,25 +77,33 @@ class ContextBuilder:
 
     # --- narratives and pictures ---------------------------------------------------------
     def md(self, text: str | None) -> Narrative:
-        """A Markdown field rendered once: sanitised HTML, its pictures resolved (checked
-        and inlined by the asset resolver), its tables apart, for the templates to number."""
+        """A Markdown field, rendered when a document first prints it (once): sanitised
+        HTML, its pictures resolved (checked and inlined by the asset resolver), its tables
+        apart, for the templates to number."""
         if not text or not text.strip():
             return Narrative()
+        return Narrative(make=functools.partial(self._narrative_parts, text))
+
+    def _narrative_parts(self, text: str) -> tuple[Part, ...]:
         parts: list[Part] = []
         for part in parse(text, self.cite_labels).parts:
             if isinstance(part, HtmlPart):
                 parts.append(Flow(Markup(part.html)))  # noqa: S704 - sanitised by nh3
             elif isinstance(part, ImagePart):
-                parts.append(self.figure(self._markdown_pointer(text), part.src, part.caption,
-                                         part.alt))
+                pointer = self._markdown_pointer(text)
+                # where an error of drawing it points: the picture within the text
+                span = self.plan.doc.span_within(pointer, f"]({part.src}", part.src,
+                                                 back_to="![")
+                parts.append(self.figure(pointer, part.src, part.caption, part.alt, span=span))
             else:
                 parts.append(Table(part.caption, Markup(part.body)))  # noqa: S704 - nh3
-        return Narrative(tuple(parts))
+        return tuple(parts)
 
     def figure(self, pointer: Pointer, name: str, caption: str, alt: str,
-               source: str = "") -> Figure:
+               source: str = "", span: SourceSpan | None = None) -> Figure:
         if name not in self._pictures:
-            self._pictures[name] = resolve_image(self.plan.doc, pointer, name, svg=True)
+            self._pictures[name] = resolve_image(self.plan.doc, pointer, name, svg=True,
+                                                 span=span)
         asset = self._pictures[name]
         return Figure(asset.data_uri, alt, caption,
                       self.t["figure_source"].format(source=source) if source else "",

@@ -13,10 +13,13 @@ a narrative gives plain HTML: its figures and tables with their captions, unnumb
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from markupsafe import Markup, escape
+
+from generator.spec.assets import DataUri
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ class Flow:
 class Figure:
     """A picture with its caption: `src` is a data: URL (PNG or JPEG; an SVG comes drawn)."""
 
-    src: Markup
+    src: Markup | DataUri
     alt: str
     caption: str
     source: str = ""
@@ -57,9 +60,31 @@ class Table:
 Part = Flow | Figure | Table
 
 
-@dataclass(frozen=True)
 class Narrative:
-    parts: tuple[Part, ...] = ()
+    """The parts of one Markdown field, made when first asked for (`make`): a document that
+    never prints the field (a deck, the evaluation pack) never parses it."""
+
+    __slots__ = ("_make", "_parts")
+
+    def __init__(self, parts: tuple[Part, ...] = (),
+                 make: Callable[[], tuple[Part, ...]] | None = None) -> None:
+        self._parts = parts
+        self._make = make
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        if self._make is not None:
+            self._parts, self._make = self._make(), None
+        return self._parts
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Narrative) and self.parts == other.parts
+
+    def __hash__(self) -> int:
+        return hash(self.parts)
+
+    def __repr__(self) -> str:
+        return f"Narrative({self.parts!r})"
 
     def __bool__(self) -> bool:
         return bool(self.parts)

@@ -11,8 +11,10 @@ unit as many as the most precise of them needs (`10,0 %` beside `4,5 %`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 #: The most decimals a table value is given.
 MAX_DECIMALS = 2
@@ -30,12 +32,13 @@ class Formatter:
                fixed: bool = False) -> str:
         """`value` with up to `digits` decimals (exactly `digits` when `fixed`); "-" for
         None."""
-        from babel.numbers import format_decimal
-
         if value is None:
             return "-"
-        pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits else "")
-        return str(format_decimal(value, format=pattern, locale=self.locale))
+        # babel.numbers.format_decimal, with the locale and the pattern parsed once (a
+        # document prints thousands of numbers: 70 µs → 15 µs each)
+        pattern = _pattern(digits, fixed)
+        return str(pattern.apply(value, _locale(self.locale), decimal_quantization=True,
+                                 group_separator=True, numbering_system="latn"))
 
     def score(self, value: float | int | None) -> str:
         """A readiness score (or an average of scores), always with one decimal: `2,0`."""
@@ -103,6 +106,20 @@ class Formatter:
         except ValueError:
             return value
         return str(format_date(parsed, format="long", locale=self.locale))
+
+
+@functools.cache
+def _locale(name: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(name)
+
+
+@functools.cache
+def _pattern(digits: int, fixed: bool) -> Any:
+    from babel.numbers import parse_pattern
+
+    return parse_pattern("#,##0" + ("." + ("0" if fixed else "#") * digits if digits else ""))
 
 
 def year_span(first: int, last: int) -> str:

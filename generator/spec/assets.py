@@ -10,14 +10,13 @@ renderer ever opens a file or URL on the spec's behalf, nor sees a spec's SVG.
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-
-from markupsafe import Markup
 
 from generator.errors import Diagnostic, SourceSpan, SpecError
 from generator.spec.load import Pointer, SpecDocument, format_pointer
@@ -27,14 +26,57 @@ MAX_PIXELS = 40_000_000
 _FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
+class DataUri:
+    """An image's `data:` URL, made when it is first printed: an SVG is drawn into its PNG
+    only when a document shows it (a deck that never shows the organisation chart never
+    draws it). Jinja prints it through `__html__` (a known MIME type and base64 need no
+    escaping, nor soft breaks)."""
+
+    __slots__ = ("_asset",)
+
+    def __init__(self, asset: ImageAsset) -> None:
+        self._asset = asset
+
+    def __html__(self) -> str:
+        return str(self)
+
+    def __str__(self) -> str:
+        asset = self._asset
+        return f"data:{asset.mime};base64,{base64.b64encode(asset.data).decode('ascii')}"
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
 @dataclass(frozen=True)
 class ImageAsset:
     name: str
-    data: bytes  # PNG or JPEG (an SVG's drawing)
     mime: str
     width: int  # pixels of `data`
     height: int
     vector: bool = False  # drawn from an SVG
+    raster: bytes = field(default=b"", repr=False)  # a PNG or JPEG as read
+    svg: bytes = field(default=b"", repr=False)  # a checked SVG, drawn into `data` when used
+    # the positioned error of an SVG that librsvg cannot draw
+    fail: Callable[..., SpecError] | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def data(self) -> bytes:
+        """PNG or JPEG bytes (an SVG's drawing, made on first use; a positioned SpecError
+        if librsvg cannot draw it)."""
+        if not self.svg:
+            return self.raster
+        from generator.spec.svg import SvgProblem, rasterise, svg_size
+
+        try:
+            return rasterise(self.svg, *svg_size(self.svg))
+        except SvgProblem as problem:
+            if self.fail is None:
+                raise
+            raise self.fail(problem.code, **problem.params) from None
 
     def width_cm(self, text_width: float = 16.0, max_height: float = 14.0) -> float:
         """The printed width: the text width, narrower when the picture would be taller
@@ -42,17 +84,16 @@ class ImageAsset:
         return round(min(text_width, max_height * self.width / self.height), 1)
 
     @property
-    def data_uri(self) -> Markup:
-        """Markup: a known MIME type and base64 need no escaping (nor soft breaks)."""
-        return Markup(  # noqa: S704 - fixed MIME type and the base64 alphabet only
-            f"data:{self.mime};base64,{base64.b64encode(self.data).decode('ascii')}")
+    def data_uri(self) -> DataUri:
+        return DataUri(self)
 
 
 def resolve_image(doc: SpecDocument, pointer: Pointer, name: str, *, svg: bool = False,
-                  span: SourceSpan | None = None) -> ImageAsset:
+                  span: SourceSpan | None = None, draw: bool = False) -> ImageAsset:
     """Read and check an image the spec names at `pointer` (at `span` within it, if given:
     a picture inside a narrative); raise a positioned SpecError. `svg`: an SVG is accepted
-    too, and comes back drawn as a PNG."""
+    too, and is drawn as a PNG when its `data` is first read (now, with `draw`: `validate`
+    proves every picture can be drawn)."""
     def fail(code: str, **params: object) -> SpecError:
         if svg and code == "asset.not_image":
             code = "asset.not_picture"
@@ -63,7 +104,10 @@ def resolve_image(doc: SpecDocument, pointer: Pointer, name: str, *, svg: bool =
     with open(real, "rb") as handle:
         data = handle.read(MAX_ASSET_BYTES + 1)
     if svg and _looks_like_svg(data):
-        return _check_svg(name, data, fail)
+        asset = _check_svg(name, data, fail)
+        if draw:
+            _check_image(asset.data, fail)
+        return asset
     return replace(_check_image(data, fail), name=name)
 
 
@@ -108,14 +152,14 @@ def _looks_like_svg(data: bytes) -> bool:
 
 
 def _check_svg(name: str, data: bytes, fail: Callable[..., SpecError]) -> ImageAsset:
-    from generator.spec.svg import SvgProblem, check_svg, rasterise
+    from generator.spec.svg import SvgProblem, check_svg, raster_pixels
 
     try:
-        width, height = check_svg(data)
-        png = rasterise(data, width, height)
+        width, height = raster_pixels(*check_svg(data))
     except SvgProblem as problem:
         raise fail(problem.code, **problem.params) from None
-    return replace(_check_image(png, fail), name=name, vector=True)
+    return ImageAsset(name=name, mime="image/png", width=width, height=height, vector=True,
+                      svg=data, fail=fail)
 
 
 def _check_image(data: bytes, fail: Callable[..., SpecError]) -> ImageAsset:
@@ -135,5 +179,5 @@ def _check_image(data: bytes, fail: Callable[..., SpecError]) -> ImageAsset:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
             Image.DecompressionBombError):
         raise fail("asset.not_image") from None
-    return ImageAsset(name="", data=data, mime=_FORMATS[kind], width=width, height=height)
+    return ImageAsset(name="", mime=_FORMATS[kind], width=width, height=height, raster=data)
 

@@ -120,6 +120,18 @@ def _size(root: Any) -> tuple[float, float]:
     return width, height
 
 
+def raster_pixels(width: float, height: float) -> tuple[int, int]:
+    """The pixel size of the PNG `rasterise` draws of an SVG `width` × `height` units."""
+    scale = RASTER_SIDE / max(width, height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+@functools.lru_cache(maxsize=16)
+def svg_size(data: bytes) -> tuple[float, float]:
+    """`check_svg`'s size of an SVG it has passed."""
+    return check_svg(data)
+
+
 def rasterise(data: bytes, width: float, height: float) -> bytes:
     """The PNG of a checked SVG, its longer side `RASTER_SIDE` pixels; SvgProblem if librsvg
     is missing or cannot draw it."""
@@ -136,9 +148,7 @@ def _rasterise(data: bytes, width: float, height: float) -> bytes:
     if lib is None:
         raise SvgProblem("asset.svg_unsupported")
     ffi, rsvg, cairo, gobject = lib
-    scale = RASTER_SIDE / max(width, height)
-    pixels_wide = max(1, round(width * scale))
-    pixels_high = max(1, round(height * scale))
+    pixels_wide, pixels_high = raster_pixels(width, height)
     error = ffi.new("GError **")
     handle = rsvg.rsvg_handle_new_from_data(data, len(data), error)
     if handle == ffi.NULL:

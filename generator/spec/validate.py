@@ -76,13 +76,14 @@ def strict_validator(schema: dict[str, Any]) -> Any:
     return validators.extend(Draft202012Validator, type_checker=checker)(schema)
 
 
-_VALIDATORS: dict[str, tuple[Any, Check | None]] = {}
+_SCHEMAS: dict[str, tuple[dict[str, Any], Check | None]] = {}
+_VALIDATORS: dict[str, Any] = {}
 
 
-def _validator(framework: Framework) -> tuple[Any, Check | None]:
-    """The spec schema's validator for `framework` and its quick check (`fastcheck`; None
-    for a schema it cannot compile), built once per framework."""
-    if framework.identity not in _VALIDATORS:
+def _framework_schema(framework: Framework) -> tuple[dict[str, Any], Check | None]:
+    """The spec schema for `framework` and its quick check (`fastcheck`; None for a schema it
+    cannot compile), built once per framework."""
+    if framework.identity not in _SCHEMAS:
         from generator.spec.schema import build_schema
 
         schema = build_schema(framework)
@@ -90,7 +91,15 @@ def _validator(framework: Framework) -> tuple[Any, Check | None]:
             quick: Check | None = compile_check(schema)
         except Unsupported:
             quick = None
-        _VALIDATORS[framework.identity] = (strict_validator(schema), quick)
+        _SCHEMAS[framework.identity] = (schema, quick)
+    return _SCHEMAS[framework.identity]
+
+
+def _validator(framework: Framework) -> Any:
+    """jsonschema's validator of the spec schema for `framework`, built once, and only when a
+    spec fails the quick check (importing jsonschema alone costs ~50 ms of every start)."""
+    if framework.identity not in _VALIDATORS:
+        _VALIDATORS[framework.identity] = strict_validator(_framework_schema(framework)[0])
     return _VALIDATORS[framework.identity]
 
 
@@ -164,16 +173,21 @@ class Collector:
 
 
 def validate(doc: SpecDocument, framework: Framework | None = None,
-             requirements: Collection[str] = ()) -> list[Diagnostic]:
+             requirements: Collection[str] = (), *, draw: bool = False) -> list[Diagnostic]:
     """All diagnostics (errors and warnings) for a loaded spec, sorted by position and
     capped (`generator.errors.limit_diagnostics`), against `framework` (default: the
     bundled one the spec names, else the default framework). `requirements` names what the
     documents asked for need besides (`generator.spec.legal.REQUIREMENTS`, from the kinds'
-    `requires`)."""
+    `requires`).
+
+    `draw`: draw every SVG picture now (`masterplan validate`: what validates renders).
+    Without it an SVG is checked (safe, sized) and drawn when a document first shows it,
+    with the same positioned error if librsvg cannot: a render that never shows the
+    picture (a deck) never draws it."""
     fw = framework or framework_named_in(doc.data)
     out = Collector(doc)
     _schema_errors(doc, out, fw)
-    _Rules(doc, out, fw).run()
+    _Rules(doc, out, fw, draw=draw).run()
     if requirements:
         from generator.spec.legal import REQUIREMENTS
 
@@ -187,10 +201,10 @@ def validate(doc: SpecDocument, framework: Framework | None = None,
 # --- JSON Schema -------------------------------------------------------------------------------
 
 def _schema_errors(doc: SpecDocument, out: Collector, framework: Framework) -> None:
-    validator, quick = _validator(framework)
+    quick = _framework_schema(framework)[1]
     if quick is not None and quick(doc.data):
         return  # passes: jsonschema would find nothing (and takes ten times as long)
-    for error in validator.iter_errors(doc.data):
+    for error in _validator(framework).iter_errors(doc.data):
         pointer = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and _is_dimension_map(pointer):
             _not_in_framework(error, pointer, out, framework)
@@ -361,7 +375,9 @@ def iter_programs(data: dict[str, Any], framework: Framework | None = None,
 
 
 class _Rules:
-    def __init__(self, doc: SpecDocument, out: Collector, framework: Framework) -> None:
+    def __init__(self, doc: SpecDocument, out: Collector, framework: Framework, *,
+                 draw: bool = False) -> None:
+        self.draw = draw
         self.doc, self.out, self.data, self.fw = doc, out, doc.data, framework
         period = _dict(_dict(self.data.get("document")).get("period"))
         self.start = _year(period.get("start_year"))
@@ -990,7 +1006,7 @@ class _Rules:
         from generator.spec.assets import resolve_image
 
         try:
-            resolve_image(self.doc, pointer, name, svg=True, span=span)
+            resolve_image(self.doc, pointer, name, svg=True, span=span, draw=self.draw)
         except SpecError as exc:
             self.out.items.extend(exc.diagnostics)
             return False

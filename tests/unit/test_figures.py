@@ -371,6 +371,33 @@ def test_an_svg_picture_validates_and_a_bad_one_is_positioned(tmp_path: Path) ->
                             " sebagai PNG")]
 
 
+def test_an_svg_is_drawn_only_when_a_document_shows_it(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate` draws every picture; a render draws those its documents show, with the
+    same positioned error when it cannot (here: librsvg missing) and nothing written."""
+    folder = tmp_path / "spec"
+    edit = narrative_spec(folder, "Pesisir.\n\n![Bagan](bagan.svg)\n",
+                          {"bagan.svg": SVG % b'<circle cx="5" cy="5" r="3"/>'})
+    monkeypatch.setattr(svg, "_librsvg", lambda: None)
+    svg._rasterise.cache_clear()
+    line, col = position_of(edit.text, "![Bagan]")
+    error = expect(folder / "masterplan.yaml", line, col, "error", GEO,
+                   "SVG `bagan.svg` tidak dapat digambar: pustaka librsvg tidak terpasang"
+                   " (Debian/Ubuntu: librsvg2-2); pakai PNG")
+    assert validate(folder) == (1, [error])
+
+    deck = run_cli("render", folder / "masterplan.yaml", "--document", "quickwins",
+                   "-f", "pptx", "-o", tmp_path / "deck")
+    assert deck.exit_code == 0, deck.output
+    assert [p.suffix for p in (tmp_path / "deck").iterdir()] == [".pptx"]
+
+    book = run_cli("render", folder / "masterplan.yaml", "--document", "masterplan",
+                   "-f", "html", "-o", tmp_path / "book")
+    assert book.exit_code == 1 and "Traceback" not in book.output
+    assert error in book.stderr.splitlines()
+    assert not (tmp_path / "book").exists() or not any((tmp_path / "book").iterdir())
+
+
 # --- context ----------------------------------------------------------------------------------
 
 def test_the_context_inlines_pictures_and_keeps_tables_apart(tmp_path: Path) -> None:
@@ -389,7 +416,7 @@ def test_the_context_inlines_pictures_and_keeps_tables_apart(tmp_path: Path) -> 
     flow, figure, table = narrative.parts
     assert isinstance(flow, Flow) and flow.html == "<p>Pesisir.</p>"
     assert isinstance(figure, Figure) and (figure.caption, figure.alt) == ("Peta", "Peta wilayah")
-    assert figure.src.startswith("data:image/png;base64,") and figure.width_cm == 16.0
+    assert str(figure.src).startswith("data:image/png;base64,") and figure.width_cm == 16.0
     assert isinstance(table, Table) and table.caption == "Luas"
     assert context["profile"]["map"] is None
 
