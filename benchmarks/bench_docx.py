@@ -32,6 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_batch import as_installed
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 DEFAULT_SPEC = REPO / "examples" / "kabupaten-banyuwangi" / "masterplan.yaml"
@@ -95,6 +97,7 @@ def median_of(runs: int, action: Callable[[], tuple[float, int]]) -> tuple[float
 
 
 def main(argv: list[str] | None = None) -> int:
+    as_installed()
     parser = argparse.ArgumentParser(description="HTML → DOCX: ours against pandoc")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)

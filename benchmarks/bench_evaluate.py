@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_batch import machine
+from bench_batch import as_installed, machine
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SPEC = REPO / "examples" / "kabupaten-banyuwangi" / "masterplan.yaml"
@@ -67,6 +67,7 @@ def run_child(command: list[str]) -> Run:
 
 
 def main(argv: list[str] | None = None) -> int:
+    as_installed()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)

@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_batch import as_installed
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).with_name("masterplan")
 # The installed script with the isolation switched off (the render runs in-process).
@@ -52,6 +54,7 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def main() -> None:
+    as_installed()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("spec", nargs="?", type=Path,
                         default=ROOT / "examples/kabupaten-banyuwangi/masterplan.yaml")

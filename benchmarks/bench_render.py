@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_batch import as_installed
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -41,6 +43,7 @@ def median_of(runs: int, fn: object) -> tuple[float, float, object]:
 
 
 def main() -> None:
+    as_installed()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("spec", nargs="?", type=Path,
                         default=ROOT / "examples/kabupaten-banyuwangi/masterplan.yaml")

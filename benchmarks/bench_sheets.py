@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_batch import as_installed
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "examples/kabupaten-banyuwangi/masterplan.yaml"
 sys.path.insert(0, str(ROOT))
@@ -50,6 +52,7 @@ def line(label: str, runs: list[tuple[float, float, float]]) -> str:
 
 
 def main() -> None:
+    as_installed()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()

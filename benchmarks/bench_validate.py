@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_batch import as_installed
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "examples/kabupaten-banyuwangi/masterplan.yaml"
 sys.path.insert(0, str(ROOT))
@@ -41,6 +43,7 @@ def timed(command: list[str]) -> tuple[float, float]:
 
 
 def main() -> None:
+    as_installed()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--copies", type=int, default=100)
