@@ -20,7 +20,6 @@ output folder, and files that are cohort manifests, progress files or weight tab
 
 from __future__ import annotations
 
-import functools
 import glob
 import json
 import os
@@ -298,21 +297,14 @@ def _key(path: Path, base: Path) -> str:
     return printable(Path(os.path.relpath(path.resolve(), base)).as_posix())
 
 
-@functools.cache
-def _validator() -> Any:
-    from generator.spec.validate import strict_validator
-
-    return strict_validator(build_cohort_schema())
-
-
 def validate_manifest(doc: SpecDocument) -> list[Diagnostic]:
     """Schema errors of a manifest, positioned, with the spec validator's messages."""
     # The spec validator's translation of jsonschema errors into catalogue messages is
     # reused so both file kinds speak the same language.
-    from generator.spec.validate import Collector, translate_schema_error
+    from generator.spec.validate import Collector, schema_errors, translate_schema_error
 
     out = Collector(doc)
-    for error in _validator().iter_errors(doc.data):
+    for error in schema_errors("cohort", build_cohort_schema, doc.data):
         if error.validator == "uniqueItems":
             out.error(tuple(error.absolute_path), "cohort.duplicate_item")
             continue

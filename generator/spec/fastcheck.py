@@ -15,6 +15,7 @@ before. tests/unit/test_fastcheck.py compares both on the examples and on mutate
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -169,6 +170,34 @@ def _enum(allowed: list[Any]) -> Check:
     return lambda value: not isinstance(value, bool | list | dict) and value in members
 
 
+def _const(allowed: Any) -> Check:
+    """`const` is an `enum` of one member (jsonschema compares both alike)."""
+    return _enum([allowed])
+
+
+def _frozen(value: Any) -> Any:
+    """`value` as a hashable key equal exactly where jsonschema's `equal` finds two values
+    equal: a boolean equals no number, `1` equals `1.0`, lists item by item, objects key
+    by key."""
+    if isinstance(value, bool):
+        return ("bool", value)
+    if isinstance(value, list):
+        return ("list", tuple(_frozen(item) for item in value))
+    if isinstance(value, dict):
+        return ("dict", frozenset((key, _frozen(item)) for key, item in value.items()))
+    return value
+
+
+def _unique_items(unique: bool) -> Check:
+    def check(value: Any) -> bool:
+        if not isinstance(value, list):
+            return True
+        keys = [_frozen(item) for item in value]
+        return len(set(keys)) == len(keys)
+
+    return check if unique else _yes
+
+
 def _pattern(pattern: str) -> Check:
     search = re.compile(pattern).search  # jsonschema searches too (no implicit anchors)
     return lambda value: not isinstance(value, str) or search(value) is not None
@@ -199,28 +228,30 @@ def _maximum(limit: float) -> Check:
 
 
 _SIMPLE: dict[str, Callable[[Any], Check]] = {
-    "enum": _enum, "pattern": _pattern, "minLength": _min_length, "maxLength": _max_length,
-    "minItems": _min_items, "maxItems": _max_items, "minimum": _minimum, "maximum": _maximum,
+    "enum": _enum, "const": _const, "uniqueItems": _unique_items, "pattern": _pattern,
+    "minLength": _min_length, "maxLength": _max_length, "minItems": _min_items,
+    "maxItems": _max_items, "minimum": _minimum, "maximum": _maximum,
 }
 _OBJECT = frozenset({"properties", "additionalProperties", "required", "minProperties",
-                     "propertyNames"})
+                     "maxProperties", "propertyNames"})
 
 
 def _object(node: dict[str, Any], build: Callable[[Any], Check]) -> Check:
-    """`properties`, `additionalProperties`, `required`, `minProperties`, `propertyNames` of
-    one schema object, in one pass over the keys."""
+    """`properties`, `additionalProperties`, `required`, `minProperties`, `maxProperties`,
+    `propertyNames` of one schema object, in one pass over the keys."""
     properties = {key: build(value) for key, value in node.get("properties", {}).items()}
     extra = node.get("additionalProperties", True)
     closed = extra is False
     other = None if extra is True or closed else build(extra)
     required = tuple(node.get("required", ()))
     least = node.get("minProperties", 0)
+    most = node.get("maxProperties", math.inf)
     names = build(node["propertyNames"]) if "propertyNames" in node else None
 
     def check(value: Any) -> bool:
         if not isinstance(value, dict):
             return True
-        if len(value) < least:
+        if not least <= len(value) <= most:
             return False
         for name in required:
             if name not in value:

@@ -12,12 +12,10 @@ the committed schema (a test compares them).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import string
 from pathlib import Path
-from typing import Any
 
 from generator.errors import Diagnostic, SourceSpan, SpecError
 from generator.spec.framework import (
@@ -33,7 +31,7 @@ from generator.spec.schema import Schema, array, obj, text
 from generator.spec.validate import (
     Collector,
     _DidYouMean,
-    strict_validator,
+    schema_errors,
     translate_schema_error,
 )
 
@@ -153,11 +151,6 @@ def build_framework_schema() -> Schema:
             "$id": FRAMEWORK_SCHEMA_ID} | root
 
 
-@functools.cache
-def _validator() -> Any:
-    return strict_validator(build_framework_schema())
-
-
 def contrast_with_white(colour: str) -> float:
     """The WCAG contrast ratio of white text on `colour` (#rrggbb)."""
     def channel(hex_pair: str) -> float:
@@ -223,7 +216,7 @@ def check_framework_file(path: Path, display: str) -> Framework:
     """A user's framework file, checked; SpecError (positioned) when it cannot be used."""
     doc = load_spec(path, display)
     out = Collector(doc)
-    for error in _validator().iter_errors(doc.data):
+    for error in schema_errors("framework", build_framework_schema, doc.data):
         translate_schema_error(error, doc, out)
     if not out.items:
         check_framework_rules(doc, out)

@@ -11,7 +11,6 @@ measure more often than they plan.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import glob
 import os
 from collections.abc import Iterator, Sequence
@@ -26,7 +25,7 @@ from generator.spec.progress_schema import ENABLERS, build_progress_schema
 from generator.spec.validate import (
     Collector,
     _DidYouMean,
-    strict_validator,
+    schema_errors,
     translate_schema_error,
 )
 from generator.spec.vocabulary import FUNDING_SOURCES
@@ -87,11 +86,6 @@ class Progress:
     survey: dict[str, tuple[int, float]]
     received: dict[str, Any]
     recommendations: list[dict[str, Any]] = field(default_factory=list)
-
-
-@functools.cache
-def _validator() -> Any:
-    return strict_validator(build_progress_schema())
 
 
 def check_progress(path: Path, plan: Masterplan, spec_path: Path, *,
@@ -167,7 +161,7 @@ def check_progress_doc(doc: SpecDocument, plan: Masterplan, spec_path: Path, *,
                        strict: bool = False) -> tuple[Progress, list[Diagnostic]]:
     """`check_progress` of a progress file already loaded."""
     out = Collector(doc)
-    for error in _validator().iter_errors(doc.data):
+    for error in schema_errors("progress", build_progress_schema, doc.data):
         translate_schema_error(error, doc, out)
     if not out.items:  # the rules assume the schema's shapes
         _Rules(doc, plan, spec_path, out).run()

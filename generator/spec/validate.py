@@ -16,7 +16,7 @@ import difflib
 import functools
 import itertools
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,6 +101,28 @@ def _validator(framework: Framework) -> Any:
     if framework.identity not in _VALIDATORS:
         _VALIDATORS[framework.identity] = strict_validator(_framework_schema(framework)[0])
     return _VALIDATORS[framework.identity]
+
+
+_QUICK: dict[str, tuple[dict[str, Any], Check | None]] = {}
+
+
+def schema_errors(key: str, build: Callable[[], dict[str, Any]], data: Any) -> Iterator[Any]:
+    """jsonschema's errors of `data` against the schema `build` makes (built once under
+    `key`: "progress", "weights", ...): none, at once, when the compiled quick check passes
+    it, so a file that is right costs a few milliseconds and no jsonschema import."""
+    if key not in _QUICK:
+        schema = build()
+        try:
+            quick: Check | None = compile_check(schema)
+        except Unsupported:
+            quick = None
+        _QUICK[key] = (schema, quick)
+    schema, quick = _QUICK[key]
+    if quick is not None and quick(data):
+        return iter(())
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = strict_validator(schema)
+    return iter(_VALIDATORS[key].iter_errors(data))
 
 
 def framework_named_in(data: dict[str, Any]) -> Framework:

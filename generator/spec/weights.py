@@ -9,17 +9,15 @@ not add up to 100 is a positioned error.
 
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from generator.errors import Diagnostic, SpecError
 from generator.spec.load import SpecDocument, load_spec
 from generator.spec.progress_schema import ASPECTS
 from generator.spec.schema import Schema, number, obj, text
-from generator.spec.validate import Collector, strict_validator, translate_schema_error
+from generator.spec.validate import Collector, schema_errors, translate_schema_error
 
 BUNDLED = Path(__file__).with_name("evaluation-weights.yaml")
 WEIGHTS_SCHEMA_ID = "urn:masterplan:weights:1"
@@ -74,16 +72,11 @@ def build_weights_schema() -> Schema:
             "$id": WEIGHTS_SCHEMA_ID} | root
 
 
-@functools.cache
-def _validator() -> Any:
-    return strict_validator(build_weights_schema())
-
-
 def load_weights(path: Path | None = None) -> WeightTable:
     """A weight table (the bundled one when `path` is None); SpecError when unusable."""
     doc = load_spec(path or BUNDLED, str(path) if path else "evaluation-weights.yaml")
     out = Collector(doc)
-    for error in _validator().iter_errors(doc.data):
+    for error in schema_errors("weights", build_weights_schema, doc.data):
         translate_schema_error(error, doc, out)
     rows: dict[int, Weights] = {}
     if not out.items:

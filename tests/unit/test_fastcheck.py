@@ -139,8 +139,46 @@ def test_grades_without_a_scale_are_judged_alike() -> None:
 
 
 def test_a_keyword_it_does_not_know_gets_no_quick_check() -> None:
-    for schema in ({"const": 1}, {"format": "date"}, {"patternProperties": {"a": {}}},
+    for schema in ({"const": [1]}, {"format": "date"}, {"patternProperties": {"a": {}}},
                    {"$ref": "https://example.org/other.json"}, {"enum": [[1]]},
                    {"type": "decimal"}):
         with pytest.raises(Unsupported):
             compile_check(schema)
+
+
+# --- the other files checked against a schema: progress, weights, frameworks, manifests ------
+
+def _other_schemas() -> list[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
+    """(name, schema, real documents) of every other file kind `schema_errors` checks."""
+    from generator.batch.cohort import build_cohort_schema
+    from generator.spec.frameworks import build_framework_schema
+    from generator.spec.progress_schema import build_progress_schema
+    from generator.spec.weights import BUNDLED, build_weights_schema
+
+    progress = [load_spec(path).data for path in sorted(ROOT.glob("examples/*/progress/*.yaml"))]
+    frameworks = [load_spec(path).data
+                  for path in sorted((ROOT / "generator/spec/frameworks").glob("*.yaml"))
+                  if "--" not in path.name]  # (the mapping tables have a schema of their own)
+    manifest = {"cohort": {"year": 2017, "track": "reguler"},
+                "specs": ["examples/*/masterplan.yaml"], "exclude": ["examples/minimal/*"],
+                "options": {"formats": ["pdf", "docx"]}}
+    return [("progress", build_progress_schema(), progress),
+            ("weights", build_weights_schema(), [load_spec(BUNDLED).data]),
+            ("framework", build_framework_schema(), frameworks),
+            ("cohort", build_cohort_schema(), [manifest])]
+
+
+@pytest.mark.parametrize("kind", ["progress", "weights", "framework", "cohort"])
+def test_the_other_schemas_are_judged_alike(kind: str) -> None:
+    """`schema_errors` trusts the quick check for these too."""
+    name, schema, documents = next(item for item in _other_schemas() if item[0] == kind)
+    quick, validator = compile_check(schema), strict_validator(schema)
+    assert documents
+    verdicts = []
+    for number, data in enumerate(documents):
+        assert quick(data) and validator.is_valid(data), (name, number)
+        for pointer, mutant in _mutants(data, 60, seed=number):
+            verdict = validator.is_valid(mutant)
+            assert bool(quick(mutant)) == verdict, (name, pointer, _get(mutant, pointer))
+            verdicts.append(verdict)
+    assert verdicts.count(False) > len(verdicts) / 5
