@@ -88,12 +88,103 @@ RENDER_MEMORY = click.option(
          " 2048; POSIX).")
 
 
+class _LocalizedUsageError(click.UsageError):
+    """One of Click's usage errors in the user's language (`generator.i18n.click_messages`):
+    the usage line, the hint and the message as Click shows them, in Bahasa Indonesia unless
+    the messages are English. Exit code 2, as Click's."""
+
+    def __init__(self, message: str, ctx: click.Context | None, lang: str) -> None:
+        super().__init__(message, ctx)
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        from generator.i18n.click_messages import frame
+
+        ctx = self.ctx
+        if ctx is not None:
+            formatter = ctx.make_formatter()
+            formatter.write_usage(ctx.command_path,
+                                  " ".join(ctx.command.collect_usage_pieces(ctx)),
+                                  prefix=frame("usage", self.lang))
+            hint = ""
+            if ctx.command.get_help_option(ctx) is not None:
+                option = max(ctx.command.get_help_option_names(ctx), key=len)
+                hint = frame("try", self.lang, command=ctx.command_path, option=option) + "\n"
+            hint += "\n"  # a blank line before the message, as Click writes it
+            click.echo(f"{formatter.getvalue()}{hint}", file=file, err=True, color=ctx.color,
+                       nl=False)
+        click.echo(frame("error", self.lang, message=self.format_message()), file=file,
+                   err=True, color=ctx.color if ctx is not None else None)
+
+
+def _usage_lang(ctx: click.Context) -> str:
+    """The messages language when Click refuses the command line: the command's own once it
+    is known, else `--lang en` (or `--lang=en`) anywhere on the command line, else id."""
+    known = ctx.meta.get("masterplan.lang")
+    if known:
+        return str(known)
+    argv = [str(arg) for arg in ctx.meta.get("masterplan.argv", ())]
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = (arg.partition("=")[2] if arg.startswith("--lang=")
+                 else argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return "id"
+
+
+def _localized(exc: click.UsageError, ctx: click.Context) -> click.UsageError:
+    """`exc` with its message in the user's language."""
+    from generator.i18n.click_messages import frame, translate
+
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError | _LocalizedUsageError):
+        return exc  # the help itself, or already done
+    lang = _usage_lang(ctx)
+    if lang == "en":
+        return exc
+    text = translate(exc.message, lang)
+    if isinstance(exc, click.exceptions.NoSuchOption | click.exceptions.NoSuchCommand):
+        if exc.possibilities:
+            quoted = ", ".join(repr(p) for p in sorted(exc.possibilities))
+            text += " " + (frame("did_you_mean", lang, possibility=quoted)
+                           if len(exc.possibilities) == 1
+                           else frame("did_you_mean_many", lang, possibilities=quoted))
+    elif isinstance(exc, click.BadParameter):
+        hint: Any = exc.param_hint
+        if hint is None and exc.param is not None:
+            hint = exc.param.get_error_hint(exc.ctx)
+        if hint is not None and not isinstance(hint, str):
+            hint = " / ".join(repr(x) for x in hint)
+        if isinstance(exc, click.MissingParameter):
+            kind = exc.param_type or (exc.param.param_type_name if exc.param else "parameter")
+            key = f"missing_{kind}" if kind in ("argument", "option") else "missing_parameter"
+            extra = (exc.param.type.get_missing_message(param=exc.param, ctx=exc.ctx)
+                     if exc.param is not None else None)
+            text = frame(key, lang, param=f" {hint}" if hint else "") + "".join(
+                f" {translate(part, lang)}" for part in (exc.message, extra) if part)
+        else:
+            text = (frame("invalid", lang, param=hint, message=text) if hint
+                    else frame("invalid_bare", lang, message=text))
+    return _LocalizedUsageError(text, exc.ctx, lang)
+
+
 class _Group(click.Group):
-    """Maps every MasterplanError to a message and an exit code; hides tracebacks."""
+    """Maps every MasterplanError to a message and an exit code; hides tracebacks; shows
+    Click's own usage errors in the user's language (`_localized`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["masterplan.argv"] = list(args)  # the language of a usage error
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _localized(exc, ctx) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _localized(exc, ctx) from None
         except SpecError as exc:
             lang = ctx.meta.get("masterplan.lang") or "id"
             for diagnostic in exc.diagnostics:

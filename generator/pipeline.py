@@ -155,7 +155,8 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
 
     def document(kind: DocumentKind) -> Document:
         meta = document_meta(kind, context)
-        stem = output_stem(plan.region, int(plan.cohort["year"]), kind.name)
+        stem = output_stem(plan.region, int(plan.cohort["year"]), kind.name,
+                           redline=settings.redline is not None)
         images = {key: chart.png for key, chart in charts.items()}
         html = ""  # no writer of this kind reads it (a deck)
         if env is not None and kind.name in needs.html:

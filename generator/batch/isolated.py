@@ -39,6 +39,7 @@ from generator.errors import (
     RenderError,
     SpecError,
 )
+from generator.i18n.numbers import message_number
 from generator.pipeline import RenderResult, preload_modules
 from generator.settings import RenderSettings
 
@@ -144,7 +145,7 @@ def _error(outcome: Outcome, settings: RenderSettings, seconds: float) -> Master
     """The error this process raises for a render that failed in the worker."""
     reply = outcome.reply
     if outcome.status == "timeout":
-        return LimitError("limit.timeout", seconds=f"{seconds:g}",
+        return LimitError("limit.timeout", seconds=message_number(seconds),
                           where=_where(_dumped_frames(reply.get("trace", "")), settings,
                                        code_lines=True))
     if outcome.status == "crashed":

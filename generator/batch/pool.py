@@ -325,8 +325,10 @@ def _error(task: Task, code: str, lang: str, **params: Any) -> dict[str, Any]:
     return problem(str(task.payload.get("display", task.key)), code, lang, **params)
 
 
-def _seconds(value: float) -> str:
-    return f"{value:g}"
+def _seconds(value: float) -> tuple[str, str, str]:
+    from generator.i18n.numbers import message_number
+
+    return message_number(value)
 
 
 def _exit_description(code: int | None) -> str:

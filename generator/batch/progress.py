@@ -15,6 +15,7 @@ import time
 from typing import TextIO
 
 from generator.i18n.messages import message
+from generator.i18n.numbers import Formatter
 
 #: What `set_phase` is told while the pool renders: the bar then shows no phase, and the ETA
 #: counts from here.
@@ -73,7 +74,7 @@ class Progress:
             width = max(len(self._word(s)) for s in _STATUSES)
             line = f"[{self.done:>{len(str(self.total))}}/{self.total}] {word:<{width}} {label}"
             if status in ("ok", "failed"):
-                shown = f"{seconds:.1f}".replace(".", "," if self.lang == "id" else ".")
+                shown = Formatter(self.lang).seconds(seconds)
                 line += f" ({message('progress.seconds', self.lang, seconds=shown)})"
             if problem:
                 line += f": {problem}"

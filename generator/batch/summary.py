@@ -113,11 +113,14 @@ def index_html(result: BatchResult, data: dict[str, Any]) -> str:
 
     from generator.documents import KINDS, kind_of_file
     from generator.i18n.labels import INDEX_LABELS, labels, localised
+    from generator.i18n.messages import message
+    from generator.i18n.numbers import Formatter
     from generator.render.html import ConfinedLoader
     from generator.resources import templates_dir
 
     documents_names = labels(result.options.messages_lang)
     t = localised(INDEX_LABELS, result.options.messages_lang)
+    numbers = Formatter(result.options.messages_lang)
     regions = []
     for record in _sorted(result.records):
         identity = record.identity or {}
@@ -137,7 +140,7 @@ def index_html(result: BatchResult, data: dict[str, Any]) -> str:
                           for k, v in documents.items()],
             "warnings": [format_plain(w) for w in record.warnings],
             "errors": [format_plain(e) for e in record.errors],
-            "seconds": f"{record.seconds:.1f}",
+            "seconds": numbers.seconds(record.seconds),
         })
     counts = [{"status": k, "label": t.get(k, k), "count": v}
               for k, v in data["counts"].items() if v]
@@ -151,7 +154,9 @@ def index_html(result: BatchResult, data: dict[str, Any]) -> str:
         "lang": result.options.messages_lang, "t": t, "title": title,
         "cohort": {"year": cohort.year, "track": cohort.track},
         "target": str(cohort.target), "generated": data["finished_at"],
-        "duration": f"{result.seconds:.0f}", "counts": counts, "regions": regions,
+        "duration": message("progress.seconds", result.options.messages_lang,
+                            seconds=numbers.number(result.seconds, 0)),
+        "counts": counts, "regions": regions,
         "failures": [r for r in regions if r["status"] in
                      ("failed", "timeout", "crashed", "cancelled")],
         "interrupted": t["interrupted"].format(signal=result.interrupted)

@@ -22,8 +22,12 @@ Rows are sorted by region code, cohort year and document order.
 CSV is written for the spreadsheet of a reader with the language's regional settings
 (`generator.encoding`): in Indonesian (the default) fields are separated by ``;`` and
 decimals use ``,``, as Excel with Indonesian regional settings expects; in English by ``,``
-with ``.``; ``--delimiter`` chooses another separator. The first row heads the columns in the
-language (``Kode wilayah``, ``Anggaran 2026 (Rp)``, ``Anggaran sumber APBD (Rp)``…);
+with ``.``. One number format in the whole file: number cells and the numbers inside text
+cells (``indicators``: ``baseline 87,5``) alike have that decimal mark, no thousands
+separator and at most three decimals (the XLSX's text cells too; its number cells are typed
+numbers, JSON's plain JSON numbers); ``--delimiter`` chooses another separator. The first
+row heads the columns in the language (``Kode wilayah``, ``Anggaran 2026 (Rp)``,
+``Anggaran sumber APBD (Rp)``…);
 ``--headers keys`` writes the keys above instead, for programs. The region code is written as
 its four digits (``3510`` for ``35.10``): Excel and pandas would turn ``35.10`` into the
 number 35.1 or worse, and neither a quote nor an apostrophe nor a formula keeps it safely
@@ -51,7 +55,13 @@ import click
 from generator.batch.cohort import DEFAULT_READ_TIMEOUT, Cohort
 from generator.batch.gather import gather
 from generator.batch.records import Extracted
-from generator.encoding import csv_bytes, csv_dialect, json_bytes, region_code_cell
+from generator.encoding import (
+    csv_bytes,
+    csv_dialect,
+    json_bytes,
+    region_code_cell,
+    spreadsheet_cell,
+)
 from generator.i18n.messages import message
 from generator.spec.vocabulary import FUNDING_SOURCES, HORIZONS
 
@@ -70,24 +80,29 @@ def _label(table: dict[str, Any], key: str, lang: str) -> str:
     return str(table[key][1 if lang == "en" else 0])
 
 
-def _number(value: float | int | str | None) -> str:
+def _number(value: float | int | str | None, decimal: str = ".") -> str:
+    """A number inside a text cell as the file's number cells are written: no thousands
+    separator, `decimal` as the decimal mark (`87,5` in an Indonesian CSV, as the cell
+    beside it has `0,875`); a grade's code as written."""
     if value is None:
         return "-"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return str(spreadsheet_cell(float(value), decimal))
 
 
-def indicator_text(indicator: dict[str, Any]) -> str:
+def indicator_text(indicator: dict[str, Any], decimal: str = ".") -> str:
+    """`name (unit): baseline B (year) → target T (year)`, numbers with `decimal`."""
     text = f"{indicator['name']} ({indicator['unit']})"
     parts = []
     if indicator.get("baseline") is not None:
         year = indicator.get("baseline_year")
-        parts.append(f"baseline {_number(indicator['baseline'])}" + (f" ({year})" if year else ""))
+        parts.append(f"baseline {_number(indicator['baseline'], decimal)}"
+                     + (f" ({year})" if year else ""))
     targets = indicator.get("targets", {})
     if targets:
         last = max(targets, key=int)
-        parts.append(f"target {_number(targets[last])} ({last})")
+        parts.append(f"target {_number(targets[last], decimal)} ({last})")
     return f"{text}: {' → '.join(parts)}" if parts else text
 
 
@@ -204,7 +219,7 @@ def to_csv(columns: list[str], rows: list[dict[str, Any]], *, lang: str = "id",
 
     def cell(key: str, value: Any) -> Any:
         if key == "indicators":
-            return " | ".join(indicator_text(i) for i in value)
+            return " | ".join(indicator_text(i, decimal) for i in value)
         if key == "region_code":
             return region_code_cell(value)
         if isinstance(value, bool):
@@ -237,9 +252,11 @@ def to_xlsx(columns: list[str], rows: list[dict[str, Any]], items: list[Extracte
     from generator.output import stamp_for
     from generator.render.xlsx import table_xlsx
 
+    decimal = csv_dialect(lang)[1]  # the text cells' numbers as the language writes them
+
     def cell(key: str, value: Any) -> Any:
         if key == "indicators":
-            return " | ".join(indicator_text(i) for i in value)
+            return " | ".join(indicator_text(i, decimal) for i in value)
         return "; ".join(value) if isinstance(value, list) else value
 
     dates = [d for item in items if item.data for d in (

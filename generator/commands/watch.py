@@ -37,6 +37,7 @@ import click
 
 from generator.errors import InternalError, MasterplanError, SpecError
 from generator.i18n.messages import message
+from generator.i18n.numbers import Formatter
 from generator.settings import DEFAULT_MEMORY_MIB, DEFAULT_RENDER_TIMEOUT, RenderSettings
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ def _loop(spec: Path, settings: RenderSettings, watched: _Watched,
                 except Exception as exc:  # a watch outlives one bad render
                     _internal(lang, f"{type(exc).__name__}: {exc}")
                 else:
-                    seconds = f"{time.perf_counter() - started:.1f}"
+                    seconds = Formatter(lang).seconds(time.perf_counter() - started)
                     for path in result.outputs:
                         click.echo(message("watch.written", lang, file=str(path),
                                            seconds=seconds), err=True)

@@ -87,9 +87,16 @@ def requirements_of(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
                                for need in KINDS[name].requires))
 
 
+#: What the file names of a redline (`render --redline OLD`) end with, so that a redline
+#: and the clean render of the same spec can share a folder (`naming.output_stem`).
+REDLINE_SUFFIX = "-redline"
+
+
 def kind_of_file(name: str) -> str | None:
-    """The kind whose file this is (`…-2017-summary.pdf` → `summary`), if any."""
+    """The kind whose file this is (`…-2017-summary.pdf` → `summary`, a redline's
+    `…-2017-summary-redline.pdf` too), if any."""
     stem = name.rpartition(".")[0] or name
+    stem = stem.removesuffix(REDLINE_SUFFIX)
     return next((kind for kind in sorted(KINDS, key=len, reverse=True)
                  if stem == kind or stem.endswith(f"-{kind}")), None)
 

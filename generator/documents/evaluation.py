@@ -404,10 +404,12 @@ class EvaluationBuilder:
             show = self.percent if points else self.score
             change = "-"
             if len(values) > 1 and values[-1] is not None and values[-2] is not None:
-                delta = values[-1] - values[-2]
-                sign = "+" if delta > 0 else ""
-                change = (f"{sign}{self.f.number(delta * 100, 1)} pp" if points
-                          else f"{sign}{self.f.number(delta, 2, fixed=True)}")
+                # the change of the figures as shown, so that `97,1%` twice is `0,0 pp`
+                if points:
+                    change = self.f.change(round(values[-1] * 100, 1)
+                                           - round(values[-2] * 100, 1), 1, "pp")
+                else:
+                    change = self.f.change(round(values[-1], 2) - round(values[-2], 2), 2)
             return {"title": label, "cells": [show(v) for v in values], "change": change}
 
         figures = self.figures
@@ -473,7 +475,7 @@ class EvaluationBuilder:
             out.append({"title": self.dimension_title(dimension.key),
                         "colour": self.fw.colours[dimension.key],
                         "respondents": SURVEY_RESPONDENTS, "subs": subs,
-                        "received": str(received[0]) if received else "-",
+                        "received": self.f.number(received[0], 0) if received else "-",
                         "score": self.score(received[1]) if received else "-"})
         return out
 

@@ -25,10 +25,15 @@ def slug(text: str) -> str:
     return result
 
 
-def output_stem(region: dict[str, Any], cohort_year: int, document: str) -> str:
-    """`3510-kabupaten-banyuwangi-2017-masterplan`: keyed on the code, never the name alone."""
+def output_stem(region: dict[str, Any], cohort_year: int, document: str, *,
+                redline: bool = False) -> str:
+    """`3510-kabupaten-banyuwangi-2017-masterplan`: keyed on the code, never the name alone;
+    a redline's `…-masterplan-redline`."""
+    from generator.documents import REDLINE_SUFFIX
+
     code = str(region["code"]).replace(".", "")
-    return f"{code}-{region['type']}-{slug(str(region['name']))}-{cohort_year}-{document}"
+    stem = f"{code}-{region['type']}-{slug(str(region['name']))}-{cohort_year}-{document}"
+    return stem + REDLINE_SUFFIX if redline else stem
 
 
 def document_meta(kind: DocumentKind, context: dict[str, Any]) -> dict[str, Any]:

@@ -163,8 +163,8 @@ class ResultsBuilder:
             previous = self.record(data, year - 1)
             change = "-"
             if previous and previous["index"] is not None and record["index"] is not None:
-                delta = record["index"] - previous["index"]
-                change = ("+" if delta > 0 else "") + self.f.number(delta, 2, fixed=True)
+                # the change of the indices as shown (two decimals)
+                change = self.f.change(round(record["index"], 2) - round(previous["index"], 2), 2)
             aspects = record["aspects"]
             rows.append({
                 "region": self.region(data),

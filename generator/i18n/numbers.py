@@ -5,7 +5,10 @@ alt texts) is in the format of the document's language, `1.708.114` and `4,5` in
 `1,708,114` and `4.5` in English. Text the spec's author wrote (narratives, names) is printed
 as written. Within a table, numbers that belong together carry the same decimals: readiness
 scores always one (`2,0` beside `3,2`), shares one (`5,0%` beside `65,1%`), the values of one
-unit as many as the most precise of them needs (`10,0 %` beside `4,5 %`).
+unit as many as the most precise of them needs (`10,0 %` beside `4,5 %`), changes one sign
+and one decimal (`+20,0 pp` beside `0,0 pp`). Messages on the terminal (seconds, sizes) and
+the comments of files written for people (`init-progress`) are formatted here too; values a
+program reads (YAML values, JSON) stay plain numbers.
 """
 
 from __future__ import annotations
@@ -98,6 +101,19 @@ class Formatter:
         """A share, always with one decimal: `5,0%`, `65,1%`, `100,0%`."""
         return self.number(share * 100, 1, fixed=True) + "%"
 
+    def change(self, delta: float, digits: int = 1, unit: str = "") -> str:
+        """A signed change with exactly `digits` decimals, `unit` after a space:
+        `+20,0 pp`, `-3,5 pp`, `0,0 pp` (no sign when it rounds to nothing)."""
+        delta = round(delta, digits) + 0.0  # -0.0 becomes 0.0
+        text = self.number(abs(delta), digits, fixed=True)
+        sign = "+" if delta > 0 else "-" if delta < 0 else ""
+        return f"{sign}{text} {unit}" if unit else f"{sign}{text}"
+
+    def seconds(self, value: float) -> str:
+        """A duration in seconds with one decimal, the number alone: `1,2`."""
+        return self.number(value, 1, fixed=True)
+
+
     def date(self, value: str) -> str:
         from babel.dates import format_date
 
@@ -125,3 +141,13 @@ def _pattern(digits: int, fixed: bool) -> Any:
 def year_span(first: int, last: int) -> str:
     """`2026–2030`, or `2026` for one year."""
     return str(first) if first == last else f"{first}–{last}"
+
+
+def message_number(value: float | int, digits: int = 2, *, fixed: bool = False,
+                   unit: str = "") -> tuple[str, str, str]:
+    """A number as a message parameter for `generator.i18n.messages.message` when the
+    message's language is not known yet (a diagnostic is formatted later, in the user's
+    language): `("@text", "1,5 MiB", "1.5 MiB")`."""
+    suffix = f" {unit}" if unit else ""
+    return ("@text", Formatter("id").number(value, digits, fixed=fixed) + suffix,
+            Formatter("en").number(value, digits, fixed=fixed) + suffix)

@@ -144,8 +144,11 @@ def _read_capped(path: Path, whole: SourceSpan) -> bytes:
     return data
 
 
-def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB"
+def _mib(size: int) -> tuple[str, str, str]:
+    """A size as a message parameter in both languages: `12,5 MiB`, `12.5 MiB`."""
+    from generator.i18n.numbers import message_number
+
+    return message_number(size / 1024 / 1024, 1, fixed=True, unit="MiB")
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], whole: SourceSpan) -> None:

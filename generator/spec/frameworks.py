@@ -180,6 +180,7 @@ def _placeholders(text_value: str) -> set[str] | None:
 def check_framework_rules(doc: SpecDocument, out: Collector) -> None:
     """What the schema cannot say; `doc.data` passed the schema."""
     from generator.i18n.labels import EVALUATION_LABELS, LABELS, REPORT_LABELS
+    from generator.i18n.numbers import message_number
 
     data = doc.data
     seen: dict[str, str] = {}
@@ -187,7 +188,8 @@ def check_framework_rules(doc: SpecDocument, out: Collector) -> None:
         ratio = contrast_with_white(body["colour"])
         if ratio < MIN_CONTRAST:
             out.error(("dimensions", key, "colour"), "framework.contrast",
-                      colour=body["colour"], ratio=f"{ratio:.2f}", limit=f"{MIN_CONTRAST:g}")
+                      colour=body["colour"], ratio=message_number(ratio, 2, fixed=True),
+                      limit=message_number(MIN_CONTRAST, 1, fixed=True))
         code = body["code"]
         if code in seen:
             out.error(("dimensions", key, "code"), "framework.duplicate_code", code=code,

@@ -169,8 +169,11 @@ def read_spec_bytes(path: Path, display_name: str) -> bytes:
     return data
 
 
-def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB"
+def _mib(size: int) -> tuple[str, str, str]:
+    """A size as a message parameter in both languages: `12,5 MiB`, `12.5 MiB`."""
+    from generator.i18n.numbers import message_number
+
+    return message_number(size / 1024 / 1024, 1, fixed=True, unit="MiB")
 
 
 def decode_spec(data: bytes, display_name: str) -> str:

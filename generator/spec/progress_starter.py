@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from generator.i18n.numbers import Formatter
 from generator.spec.model import Masterplan
 
 _TEXT: dict[str, dict[str, Any]] = {
@@ -66,14 +67,20 @@ def _line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _rupiah(amount: int) -> str:
-    return "Rp " + f"{amount:,}".replace(",", ".")
+def _target(numbers: Formatter, value: Any, unit: str) -> str:
+    """A target in a comment: a number in the language's format (a grade as written)."""
+    shown = (numbers.number(value) if isinstance(value, int | float)
+             and not isinstance(value, bool) else str(value))
+    return f"{shown} {unit}".strip()
 
 
 def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
                      lang: str = "id") -> str:
     """The text of a starter progress file for `year` to be written at `target`."""
     text = _TEXT["en" if lang == "en" else "id"]
+    # the comments are for people: numbers as the language writes them (`Rp 1.500.000.000`,
+    # `6,3 %`; `IDR 1,500,000,000`, `6.3 %`); the values stay plain YAML numbers
+    numbers = Formatter(lang)
     relative = Path(os.path.relpath(spec.resolve(), target.parent.resolve())).as_posix()
     region = f"{plan.region.get('type', '')} {plan.region.get('name', '')}".strip()
     lines = [f"# {line.format(year=year, region=region, spec=spec.name, file=target.name)}"
@@ -95,14 +102,14 @@ def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
         if sources:
             lines.append("    budget:")
             for source, amount in sources.items():
-                comment = text["planned"].format(year=year, amount=_rupiah(amount))
+                comment = text["planned"].format(year=year, amount=numbers.money(amount))
                 lines.append(f"      - {{source: {_q(source)}, amount: 0}}  # {comment}")
         targeted = [i for i in program.indicators if year in i.targets]
         if targeted:
             lines.append("    # indicators:")
             for indicator in targeted:
                 comment = text["target"].format(
-                    year=year, target=f"{indicator.targets[year]} {indicator.unit}".strip())
+                    year=year, target=_target(numbers, indicator.targets[year], indicator.unit))
                 lines.append(f"    #   - {{name: {_q(indicator.name)}, value: }}  # {comment}")
     quick_wins = [q for q in plan.quick_wins if q.start_year <= year <= q.end_year]
     if quick_wins:
@@ -113,7 +120,7 @@ def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
             if quick_win.kpis:
                 lines.append("    # kpis:")
             for kpi in quick_win.kpis:
-                comment = text["kpi_target"].format(target=f"{kpi.target} {kpi.unit}".strip())
+                comment = text["kpi_target"].format(target=_target(numbers, kpi.target, kpi.unit))
                 lines.append(f"    #   - {{name: {_q(kpi.name)}, value: }}  # {comment}")
     lines += ["", f"# {text['enablers']}", "# enablers:",
               '#   regulation: {kind: "Peraturan Bupati", number: "", date: "YYYY-MM-DD",'

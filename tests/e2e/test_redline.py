@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator.cli import main
+from generator.documents import kind_of_file
 from tests.revision_edits import NARRATIVE_TAIL, edited_copy
 
 pytestmark = pytest.mark.e2e
@@ -82,7 +83,9 @@ class Redline:
     out: Path
 
     def file(self, folder: str, suffix: str) -> Path:
-        return next((self.out / folder).glob(f"*-masterplan.{suffix}"))
+        kind = "masterplan-redline" if folder == "red" else "masterplan"
+        (path,) = (self.out / folder).glob(f"*-{kind}.{suffix}")
+        return path
 
 
 def render(*arguments: str) -> None:
@@ -99,6 +102,26 @@ def redline(tmp_path_factory: pytest.TempPathFactory) -> Redline:
     render(str(new), "-f", "docx", "-o", str(out / "new"))
     render(str(new), "--redline", str(old), "-f", "docx,html,pdf", "-o", str(out / "red"))
     return Redline(old, new, done, out)
+
+
+def test_a_redline_and_the_clean_render_share_a_folder(tmp_path: Path) -> None:
+    """`render NEW --redline OLD` names its files `…-redline`: rendered into the folder of
+    the clean render, it overwrites nothing, and the clean files stay clean."""
+    old, new, _done = edited_copy(EXAMPLE, tmp_path / "specs")
+    out = tmp_path / "out"
+    render(str(new), "-f", "html,docx", "-o", str(out))
+    clean = {path.name: path.read_bytes() for path in out.iterdir()}
+    render(str(new), "--redline", str(old), "-f", "html,docx", "-o", str(out))
+    names = sorted(path.name for path in out.iterdir())
+    stems = sorted(name.rpartition(".")[0] for name in clean)
+    assert stems and all(stem.endswith("-masterplan") for stem in stems)
+    assert names == sorted([*clean, *(f"{stem}-redline.{ext}" for stem in set(stems)
+                                      for ext in ("docx", "html"))])
+    assert {name: (out / name).read_bytes() for name in clean} == clean
+    (html,) = out.glob("*-masterplan-redline.html")
+    assert '<ins class="rl">' in html.read_text(encoding="utf-8")
+    assert '<ins class="rl">' not in next(out.glob("*-masterplan.html")).read_text("utf-8")
+    assert kind_of_file(html.name) == "masterplan"  # the batch's index page knows it
 
 
 def test_the_docx_holds_tracked_changes_with_author_and_date(redline: Redline) -> None:
@@ -123,7 +146,7 @@ def test_the_redline_is_reproducible(redline: Redline, tmp_path: Path) -> None:
     render(str(redline.new), "--redline", str(redline.old), "-f", "docx,html",
            "-o", str(tmp_path))
     for suffix in ("docx", "html"):
-        again = next(tmp_path.glob(f"*-masterplan.{suffix}")).read_bytes()
+        again = next(tmp_path.glob(f"*-masterplan-redline.{suffix}")).read_bytes()
         assert again == redline.file("red", suffix).read_bytes(), suffix
 
 

@@ -1197,7 +1197,7 @@ def test_watch_speaks_indonesian_by_default_and_english_on_request(
     time.sleep(0.2)  # the thread prints after the render returns
     err = capsys.readouterr().err
     assert f"masterplan: mengamati {minimal_spec} (Ctrl-C untuk berhenti)" in err
-    assert re.search(r"\.html \(\d+\.\d dtk\)", err), err
+    assert re.search(r"\.html \(\d+,\d dtk\)", err), err
     assert watching(minimal_spec, tmp_path / "en", 1, lang="en").next() is None
     time.sleep(0.2)
     err = capsys.readouterr().err

@@ -334,14 +334,14 @@ def test_help_of_every_command(name: str) -> None:
 def test_usage_errors_exit_2_without_a_traceback(args: list[str]) -> None:
     result = run_cli(*args)
     assert result.exit_code == 2, result.output
-    assert "Usage:" in result.stderr
+    assert "Penggunaan:" in result.stderr or "Kesalahan: Opsi" in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_usage_error_in_a_real_process() -> None:
     process = run_module("validate", "--lang", "fr", "x.yaml")
     assert process.returncode == 2
-    assert "Invalid value for '--lang'" in process.stderr
+    assert "Nilai tidak sah untuk '--lang'" in process.stderr
     assert "Traceback" not in process.stderr
 
 

@@ -119,6 +119,13 @@ def _framework_file(tmp_path: Path, old: str = "", new: str = "") -> Path:
     return path
 
 
+def test_the_contrast_message_has_indonesian_decimals_in_indonesian(tmp_path: Path) -> None:
+    framework = _framework_file(tmp_path, 'colour: "#1f4e79"', 'colour: "#9fc4e9"')
+    result = run_cli("validate", MINIMAL, "--framework", framework)
+    assert result.exit_code == 1
+    assert "kontras 1,82:1, paling sedikit 4,5:1" in result.stdout, result.stdout
+
+
 @pytest.mark.parametrize(("old", "new", "needle", "message"), [
     ('colour: "#1f4e79"', 'colour: "#9fc4e9"', '"#9fc4e9"',
      "colour #9fc4e9 is too light for white text: contrast 1.82:1, at least 4.5:1"),

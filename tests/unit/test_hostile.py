@@ -230,8 +230,9 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == expect(
         path, 1, 1, "error", "",
-        f"berkas terlalu besar: {size / 1024 / 1024:.1f} MiB, batasnya "
-        f"{MAX_SPEC_BYTES / 1024 / 1024:.1f} MiB") + "\n"
+        # Indonesian decimals in an Indonesian message: `6,0 MiB`, never `6.0 MiB`
+        f"berkas terlalu besar: {size / 1024 / 1024:.1f} MiB, batasnya ".replace(".", ",")
+        + f"{MAX_SPEC_BYTES / 1024 / 1024:.1f} MiB".replace(".", ",")) + "\n"
 
 
 @pytest.mark.usefixtures("deadline")
