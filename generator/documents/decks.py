@@ -170,13 +170,18 @@ def _summary(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
     areas = context["readiness"]["areas"]
     slides += _table(t["ch_readiness"], [t["ch_readiness"], t["score"]],
                      [[a["title"], a["average"]] for a in areas], t, numeric=(1,))
+    # the dimensions, then the enablers' budget lines: the rows add up to the total (the
+    # key figures' and the funding's), as in the summary document's table
+    enablers = context.get("enablers")
+    rows = [[d["label"], "; ".join(d["strategies"][:2]) + (
+        " …" if len(d["strategies"]) > 2 else ""), str(d["program_count"]), row["total_words"]]
+        for d, row in zip(context["dimensions"], budget["rows"], strict=True)]
+    rows += [[r["title"], "", str(r["count"]), r["total_words"]]
+             for r in budget["enabler_rows"]]
+    rows.append([t["total"], "", str(context["program_count"] + (
+        enablers["count"] if enablers else 0)), budget["grand_total_words"]])
     slides += _table(t["deck_strategy"], [t["dimension"], t["strategies"], t["program_count"],
-                                          t["budget"]],
-                     [[d["label"], "; ".join(d["strategies"][:2]) + (
-                         " …" if len(d["strategies"]) > 2 else ""), str(d["program_count"]),
-                       row["total_words"]]
-                      for d, row in zip(context["dimensions"], budget["rows"], strict=True)],
-                     t, numeric=(2, 3))
+                                          t["budget"]], rows, t, numeric=(2, 3))
     roadmap = context["roadmap"]
     slides += _table(roadmap["title"], [t["horizon"], t["years"], t["program_count"]],
                      [[s["title"], s["years"], str(s.get("count", ""))]
@@ -207,7 +212,7 @@ def _evaluation(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
                       t["ev_budget_share"]],
                      [[r["title"], str(r["planned"]), str(r["executed"]), r["share"],
                        r["budget_planned"], r["budget_realised"], r["budget_share"]]
-                      for r in dims["rows"]] + [[
+                      for r in dims["rows"] + dims["enablers"]] + [[
                           t["total"], str(dims["total"]["planned"]),
                           str(dims["total"]["executed"]), dims["total"]["share"],
                           dims["total"]["budget_planned"], dims["total"]["budget_realised"],
