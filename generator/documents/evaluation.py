@@ -739,7 +739,8 @@ class EvaluationBuilder:
             "ev_budget", self.t["ev_chart_budget"].format(year=year),
             self.t["ev_chart_budget_alt"].format(year=year, items=items), 16, (6.3, 3.0),
             paint_budget,
-            ChartData("column", tuple(n.replace("Smart ", "") for n in budget_names), (
+            ChartData("column", tuple(n.replace("Smart ", "") for n in names)
+                      + tuple(shorts[len(names):]), (
                 Series(self.t["ev_planned"], tuple(planned), "#c9d3df"),
                 Series(self.t["ev_realised"], tuple(realised),
                        point_colours=tuple(colours))),
