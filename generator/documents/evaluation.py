@@ -673,6 +673,26 @@ class EvaluationBuilder:
                                            claim_key(f"{program.id}: {indicator.name}"), []))])
             sheets.append({"key": dimension.key, "title": self.dimension_title(dimension.key),
                            "programs": programs, "indicators": indicators})
+        enabler_rows = []
+        for item in self.enabler_plan.items if self.enabler_plan else []:
+            enabler_entry = latest.enabler_items.get(item.id)
+            planned = planned_budget(item, year)
+            if enabler_entry is None and not planned and not (
+                    item.start_year <= year <= item.end_year):
+                continue
+            enabler_rows.append([item.id, item.name, pick(ENABLER_GROUPS, item.group, self.lang),
+                                 enabler_entry.status if enabler_entry else "belum", planned,
+                                 enabler_entry.realised if enabler_entry else 0, ""])
+        if enabler_rows:  # the enablers' budget lines, as a dimension's programs
+            sheets.append({"key": "enablers", "title": t["enablers_total"],
+                           "programs": enabler_rows,
+                           "heads": {"programs": [
+                               t["id"], t["name"], t["wb_enabler_group"], t["wb_status"],
+                               t["wb_planned_year"].format(year=year),
+                               t["wb_realised_year"].format(year=year), t["wb_evidence"],
+                               t["wb_executed"], t["ev_budget_share"]],
+                               "summary": [t["wb_enablers_planned"], t["ev_executed_programs"],
+                                           t["ev_executed_share"], t["ev_budget_share"]]}})
         enablers = enablers_in_place(latest)
         output = [[row["title"], row["state"], enablers[row["key"]]]
                   for row in self.enablers()]

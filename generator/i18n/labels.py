@@ -417,6 +417,8 @@ ENABLER_LABELS: dict[str, tuple[str, str]] = {
     "enablers_total": ("Faktor pendukung (enabler)", "Enablers"),
     "enablers_short": ("Pendukung", "Enablers"),
     "ev_enabler_budget": ("Anggaran Faktor Pendukung {year}", "Enablers' Budget {year}"),
+    "wb_enabler_group": ("Kelompok", "Group"),
+    "wb_enablers_planned": ("Faktor pendukung direncanakan", "Enablers planned"),
     "ev_enabler_budget_intro": ("Faktor pendukung masterplan (regulasi, infrastruktur TIK,"
                                 " SDM) punya anggarannya sendiri; rencana dan realisasinya"
                                 " masuk jumlah anggaran di atas.", "The masterplan's enablers"
