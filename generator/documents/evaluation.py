@@ -292,7 +292,8 @@ class EvaluationBuilder:
         self.enabler_plan = enablers_of(plan)
         enabler_items = self.enabler_plan.items if self.enabler_plan else []
         self.digits = Formatter.million_digits(
-            line.amount for p in [*plan.programs, *enabler_items] for line in p.budget)
+            [line.amount for p in plan.programs for line in p.budget]
+            + [line.amount for e in enabler_items for line in e.budget])
 
     # --- formatting --------------------------------------------------------------------
     def millions(self, amount: int) -> str:
@@ -650,7 +651,7 @@ class EvaluationBuilder:
         for item in latest.evidence:
             for claim in item.supports:
                 supporting[claim_key(claim)].append(item.id)
-        sheets = []
+        sheets: list[dict[str, Any]] = []
         for dimension in self.plan.dimensions:
             programs, indicators = [], []
             for program in dimension.programs:
@@ -674,13 +675,14 @@ class EvaluationBuilder:
             sheets.append({"key": dimension.key, "title": self.dimension_title(dimension.key),
                            "programs": programs, "indicators": indicators})
         enabler_rows = []
-        for item in self.enabler_plan.items if self.enabler_plan else []:
-            enabler_entry = latest.enabler_items.get(item.id)
-            planned = planned_budget(item, year)
+        for enabler in self.enabler_plan.items if self.enabler_plan else []:
+            enabler_entry = latest.enabler_items.get(enabler.id)
+            planned = planned_budget(enabler, year)
             if enabler_entry is None and not planned and not (
-                    item.start_year <= year <= item.end_year):
+                    enabler.start_year <= year <= enabler.end_year):
                 continue
-            enabler_rows.append([item.id, item.name, pick(ENABLER_GROUPS, item.group, self.lang),
+            enabler_rows.append([enabler.id, enabler.name,
+                                 pick(ENABLER_GROUPS, enabler.group, self.lang),
                                  enabler_entry.status if enabler_entry else "belum", planned,
                                  enabler_entry.realised if enabler_entry else 0, ""])
         if enabler_rows:  # the enablers' budget lines, as a dimension's programs

@@ -241,7 +241,8 @@ class ResultsBuilder:
                     + enabler_sums.get(field, 0))
 
         def budget(record: dict[str, Any], field: str) -> int:
-            return sum(record[field].values()) + sum(_enabler_budget(record)[field].values())
+            return int(sum(record[field].values())
+                       + sum(_enabler_budget(record)[field].values()))
 
         per_region = [{
             "region": self.region(data),

@@ -3,11 +3,12 @@
 Unlike the other writers it does not read the HTML: it lays out `Document.data["workbook"]`
 (`generator.documents.evaluation.EvaluationBuilder.workbook`): one sheet per dimension with
 the year's programs (status, planned and realised budget, evidence) and indicators, one of
-the plan's enablers' budget lines laid out as the programs are (when the plan has any), and
-an Output sheet with the enablers in place. Shares are formulas, so a region that corrects a status or
-an amount sees them change; status cells take only the four statuses; the header row stays
-in view. Same input, same bytes: the document properties carry the document's date and the
-zip entries a fixed time and order (`generator.zips.normalise_zip`).
+the plan's enablers' budget lines laid out as the programs are (when the plan has any),
+and an Output sheet with the enablers in place. Shares are formulas, so a region that
+corrects a status or an amount sees them change; status cells take only the four
+statuses; the header row stays in view. Same input, same bytes: the document properties
+carry the document's date and the zip entries a fixed time and order
+(`generator.zips.normalise_zip`).
 """
 
 from __future__ import annotations

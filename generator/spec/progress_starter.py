@@ -111,7 +111,6 @@ def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
         lines += [f"# {text['no_program'].format(year=year)}", "programs: []"]
     for program in programs:
         lines += [f"  # {_line(program.name)}", f"  - id: {_q(program.id)}", '    status: "belum"']
-        sources: dict[str, int] = {}
         lines += _budget(program.budget, year, text)
         targeted = [i for i in program.indicators if year in i.targets]
         if targeted:
