@@ -446,9 +446,10 @@ def evaluate(ctx: click.Context, spec: Path, progress: tuple[Path, ...], formats
 @click.pass_context
 def init_progress(ctx: click.Context, spec: Path, year: int, output: Path | None,
                   force: bool, lang: str) -> None:
-    """Write a starter progress file for YEAR, prefilled from SPEC: every program planned
-    that year, its funding sources, and (commented) every indicator with a target that year
-    and every KPI of the quick wins running, with their names exactly as the spec has them.
+    """Write a starter progress file for YEAR, prefilled from SPEC: every program and every
+    enabler planned that year, their funding sources, and (commented) every indicator with a
+    target that year and every KPI of the quick wins running, with their names exactly as
+    the spec has them.
     """
     from generator.commands.init_progress import run_init_progress
 

@@ -24,6 +24,9 @@ from generator.i18n.labels import DECK_LABELS, localised
 
 #: Rows of a table on one slide; longer tables continue on the next.
 TABLE_ROWS = 9
+#: Rows on one slide of a table that ends in its total (six dimensions, three groups of
+#: enablers, the total): kept on one slide, so that its rows are seen to add up.
+TOTAL_ROWS = 11
 #: Characters of a narrative on a slide (the document has the whole text).
 NARRATIVE_CHARS = 520
 #: Bullet points on one slide.
@@ -101,9 +104,10 @@ def _agenda(slides: list[Slide]) -> list[str]:
 
 
 def _table(title: str, head: list[str], rows: list[list[str]], t: dict[str, str],
-           numeric: tuple[int, ...] = (), **extra: Any) -> list[Slide]:
+           numeric: tuple[int, ...] = (), per_slide: int = TABLE_ROWS,
+           **extra: Any) -> list[Slide]:
     """A table, over as many slides as its rows need (titled ``(1/2)``, ``(2/2)``)."""
-    count = max(1, -(-len(rows) // TABLE_ROWS))
+    count = max(1, -(-len(rows) // per_slide))
     size = -(-len(rows) // count) if rows else 0  # the parts as even as they go
     parts = [rows[i:i + size] for i in range(0, len(rows), size)] if rows else [[]]
     return [Slide("table", t["deck_part"].format(title=title, number=n, count=len(parts))
@@ -170,13 +174,16 @@ def _summary(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
     areas = context["readiness"]["areas"]
     slides += _table(t["ch_readiness"], [t["ch_readiness"], t["score"]],
                      [[a["title"], a["average"]] for a in areas], t, numeric=(1,))
+    # the dimensions, then the enablers' budget lines: the rows add up to the total (the
+    # key figures' and the funding's), as in the summary document's table
+    rows = [[d["label"], "; ".join(d["strategies"][:2]) + (
+        " …" if len(d["strategies"]) > 2 else ""), str(d["program_count"]), row["total_words"]]
+        for d, row in zip(context["dimensions"], budget["rows"], strict=True)]
+    rows += [[r["title"], "", "-", r["total_words"]] for r in budget["enabler_rows"]]
+    rows.append([t["total"], "", str(context["program_count"]), budget["grand_total_words"]])
     slides += _table(t["deck_strategy"], [t["dimension"], t["strategies"], t["program_count"],
-                                          t["budget"]],
-                     [[d["label"], "; ".join(d["strategies"][:2]) + (
-                         " …" if len(d["strategies"]) > 2 else ""), str(d["program_count"]),
-                       row["total_words"]]
-                      for d, row in zip(context["dimensions"], budget["rows"], strict=True)],
-                     t, numeric=(2, 3))
+                                          t["budget"]], rows, t, numeric=(2, 3),
+                     per_slide=TOTAL_ROWS)
     roadmap = context["roadmap"]
     slides += _table(roadmap["title"], [t["horizon"], t["years"], t["program_count"]],
                      [[s["title"], s["years"], str(s.get("count", ""))]
@@ -207,12 +214,12 @@ def _evaluation(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
                       t["ev_budget_share"]],
                      [[r["title"], str(r["planned"]), str(r["executed"]), r["share"],
                        r["budget_planned"], r["budget_realised"], r["budget_share"]]
-                      for r in dims["rows"]] + [[
+                      for r in dims["rows"] + dims["enablers"]] + [[
                           t["total"], str(dims["total"]["planned"]),
                           str(dims["total"]["executed"]), dims["total"]["share"],
                           dims["total"]["budget_planned"], dims["total"]["budget_realised"],
                           dims["total"]["budget_share"]]],
-                     t, numeric=(1, 2, 3, 4, 5, 6))
+                     t, numeric=(1, 2, 3, 4, 5, 6), per_slide=TOTAL_ROWS)
     slides += _chart(context, "ev_budget")
     slides += _chart(context, "ev_outcome")
     index = ev["index"]

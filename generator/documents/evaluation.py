@@ -14,13 +14,15 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.documents.charts import Canvas, Chart, ChartData, Series, _tick_formatter
 from generator.i18n.labels import evaluation_labels, pick
 from generator.i18n.numbers import Formatter
 from generator.metrics import measure
+from generator.spec.enabler_vocabulary import ENABLER_COLOURS, ENABLER_GROUPS
+from generator.spec.enablers import Enabler, enablers_of
 from generator.spec.model import Indicator, Masterplan, Program
 from generator.spec.progress import ProgramProgress, Progress, claim_key
 from generator.spec.progress_schema import ASPECTS, ENABLERS, PROGRESS_STATUS
@@ -72,8 +74,9 @@ def planned_in(program: Program, year: int) -> bool:
     return program.start_year <= year <= program.end_year
 
 
-def planned_budget(program: Program, year: int) -> int:
-    return sum(line.amount for line in program.budget if line.year == year)
+def planned_budget(item: Program | Enabler, year: int) -> int:
+    """The budget a program (or one of the plan's enablers) plans for `year`."""
+    return sum(line.amount for line in item.budget if line.year == year)
 
 
 def attainment(baseline: Any, target: Any, value: Any) -> float | None:
@@ -105,9 +108,13 @@ class YearFigures:
     year: int
     planned: dict[str, int]  # dimension → programs planned that year
     executed: dict[str, int]  # dimension → of those, running or done
-    budget_planned: dict[str, int]
+    budget_planned: dict[str, int]  # dimension → the programs' budget planned that year
     budget_realised: dict[str, int]
     aspects: dict[str, float | None]  # estimated aspect scores (1-4)
+    #: enabler group (`regulation`, ...) → the plan's enablers' budget planned that year
+    #: and realised (`enabler_items`): part of every total beside the dimensions'
+    enabler_planned: dict[str, int] = field(default_factory=dict)
+    enabler_realised: dict[str, int] = field(default_factory=dict)
 
     def share(self, dim: str) -> float | None:
         return self.executed[dim] / self.planned[dim] if self.planned[dim] else None
@@ -118,9 +125,18 @@ class YearFigures:
         return sum(self.executed.values()) / planned if planned else None
 
     @property
+    def total_planned(self) -> int:
+        """The year's whole budget planned: the programs' and the enablers'."""
+        return sum(self.budget_planned.values()) + sum(self.enabler_planned.values())
+
+    @property
+    def total_realised(self) -> int:
+        return sum(self.budget_realised.values()) + sum(self.enabler_realised.values())
+
+    @property
     def absorption(self) -> float | None:
-        planned = sum(self.budget_planned.values())
-        return sum(self.budget_realised.values()) / planned if planned else None
+        planned = self.total_planned
+        return self.total_realised / planned if planned else None
 
 
 def year_figures(plan: Masterplan, progress: Progress) -> YearFigures:
@@ -139,12 +155,31 @@ def year_figures(plan: Masterplan, progress: Progress) -> YearFigures:
         if entry is not None:
             budget_realised[program.dimension] += entry.realised
     dims = plan.fw.dimensions
+    enabler_planned, enabler_realised = enabler_budgets(plan, progress)
     figures = YearFigures(year, {d: planned[d] for d in dims},
                           {d: executed[d] for d in dims},
                           {d: budget_planned[d] for d in dims},
-                          {d: budget_realised[d] for d in dims}, {})
+                          {d: budget_realised[d] for d in dims}, {},
+                          enabler_planned, enabler_realised)
     figures.aspects.update(estimate_aspects(plan, progress, figures))
     return figures
+
+
+def enabler_budgets(plan: Masterplan, progress: Progress) -> tuple[dict[str, int],
+                                                                   dict[str, int]]:
+    """Per group of the plan's enablers that has any: the budget planned in the progress
+    year and the budget realised (`enabler_items`)."""
+    enablers = enablers_of(plan)
+    if enablers is None:
+        return {}, {}
+    groups = [key for key, items in enablers.groups.items() if items]
+    planned, realised = dict.fromkeys(groups, 0), dict.fromkeys(groups, 0)
+    for item in enablers.items:
+        planned[item.group] += planned_budget(item, progress.year)
+        entry = progress.enabler_items.get(item.id)
+        if entry is not None:
+            realised[item.group] += entry.realised
+    return planned, realised
 
 
 def enablers_in_place(progress: Progress) -> dict[str, float]:
@@ -254,8 +289,11 @@ class EvaluationBuilder:
         self.f = Formatter(lang)
         self.figures = [year_figures(plan, p) for p in self.progresses]
         self.now = self.figures[-1]
+        self.enabler_plan = enablers_of(plan)
+        enabler_items = self.enabler_plan.items if self.enabler_plan else []
         self.digits = Formatter.million_digits(
-            line.amount for p in plan.programs for line in p.budget)
+            [line.amount for p in plan.programs for line in p.budget]
+            + [line.amount for e in enabler_items for line in e.budget])
 
     # --- formatting --------------------------------------------------------------------
     def millions(self, amount: int) -> str:
@@ -278,6 +316,13 @@ class EvaluationBuilder:
     def dimension_title(self, key: str) -> str:
         return pick(self.fw.dimensions, key, self.lang)
 
+    def group_title(self, group: str) -> str:
+        """An enabler group's row beside the dimensions, as the book's funding names it."""
+        return f"{self.t['enablers_lane']}: {pick(ENABLER_GROUPS, group, self.lang)}"
+
+    def budget_share(self, realised: int, planned: int) -> str:
+        return self.percent(realised / planned if planned else None)
+
     # --- sections ------------------------------------------------------------------------
     def dimensions(self) -> dict[str, Any]:
         now = self.now
@@ -286,15 +331,42 @@ class EvaluationBuilder:
                  "share": self.percent(now.share(d)),
                  "budget_planned": self.millions(now.budget_planned[d]),
                  "budget_realised": self.millions(now.budget_realised[d]),
-                 "budget_share": self.percent(now.budget_realised[d] / now.budget_planned[d]
-                                              if now.budget_planned[d] else None)}
+                 "budget_share": self.budget_share(now.budget_realised[d],
+                                                   now.budget_planned[d])}
                 for d in self.fw.dimensions]
+        # the enablers' budget lines, one row per group: the total is the whole plan's
+        enablers = [{"title": self.group_title(g), "colour": ENABLER_COLOURS[g],
+                     "planned": "-", "executed": "-", "share": "-",
+                     "budget_planned": self.millions(planned),
+                     "budget_realised": self.millions(now.enabler_realised[g]),
+                     "budget_share": self.budget_share(now.enabler_realised[g], planned)}
+                    for g, planned in now.enabler_planned.items()]
         total = {"planned": sum(now.planned.values()), "executed": sum(now.executed.values()),
                  "share": self.percent(now.executed_share),
-                 "budget_planned": self.millions(sum(now.budget_planned.values())),
-                 "budget_realised": self.millions(sum(now.budget_realised.values())),
+                 "budget_planned": self.millions(now.total_planned),
+                 "budget_realised": self.millions(now.total_realised),
                  "budget_share": self.percent(now.absorption)}
-        return {"rows": rows, "total": total}
+        return {"rows": rows, "enablers": enablers, "total": total}
+
+    def enabler_budget(self) -> list[dict[str, Any]]:
+        """The plan's enablers planned in the latest year or reported, each with its
+        budget planned and realised (the rows the groups of `dimensions` add up)."""
+        if self.enabler_plan is None:
+            return []
+        year, out = self.latest.year, []
+        for item in self.enabler_plan.items:
+            entry = self.latest.enabler_items.get(item.id)
+            planned = planned_budget(item, year)
+            if entry is None and not planned and not item.start_year <= year <= item.end_year:
+                continue
+            realised = entry.realised if entry else 0
+            out.append({"id": item.id, "name": item.name,
+                        "group": pick(ENABLER_GROUPS, item.group, self.lang),
+                        "status": self.status(entry.status if entry else None),
+                        "status_key": entry.status if entry else "",
+                        "planned": self.millions(planned), "realised": self.millions(realised),
+                        "share": self.budget_share(realised, planned)})
+        return out
 
     def programs(self) -> list[dict[str, Any]]:
         year, out = self.latest.year, []
@@ -456,7 +528,14 @@ class EvaluationBuilder:
                 "count": self.t["ev_evidence_count"].format(with_evidence=covered,
                                                             claims=len(claims)),
                 "entries": [{"id": e.id, "title": e.title, "where": e.file or e.reference,
-                           "supports": ", ".join(e.supports)} for e in self.latest.evidence]}
+                             "supports": ", ".join(self.supported(s) for s in e.supports)}
+                            for e in self.latest.evidence]}
+
+    def supported(self, claim: str) -> str:
+        """What an evidence item supports, in the reader's words: an enabler's key
+        (`council`) as its label, a program, quick win or indicator as written."""
+        key = claim_key(claim)
+        return self.t[f"ev_{key}"] if key in ENABLERS else claim
 
     def survey(self) -> list[dict[str, Any]]:
         latest = self.latest
@@ -481,7 +560,7 @@ class EvaluationBuilder:
 
     def recommendations(self) -> list[dict[str, Any]]:
         return [{"year": p.year, "text": r["text"], "follow_up": r.get("follow_up", ""),
-                 "owner": r.get("owner", ""), "due": r.get("due", ""),
+                 "owner": r.get("owner", ""), "due": self.f.date(r.get("due", "")),
                  "status": self.status(r.get("status")) if r.get("status") else ""}
                 for p in self.progresses for r in p.recommendations]
 
@@ -493,6 +572,7 @@ class EvaluationBuilder:
         trend = self.trend()
         programs, quick_wins = self.programs(), self.quick_wins()
         evidence, survey = self.evidence(), self.survey()
+        enabler_budget = self.enabler_budget()
         return {
             "t": {**self.base["t"], **self.t},
             "foreword": None,  # the masterplan's foreword is not the evaluation's,
@@ -503,15 +583,18 @@ class EvaluationBuilder:
                 "years": years, "years_text": years_text, "latest": self.latest.year,
                 "summary": ContextBuilder(self.plan, self.lang).md(self.latest.summary),
                 "dimensions": self.dimensions(), "programs": programs,
+                "enabler_budget": enabler_budget,
                 "quick_wins": quick_wins, "enablers": self.enablers(),
                 "index": self.index(), "trend": trend, "evidence": evidence,
                 "survey": survey, "recommendations": self.recommendations(),
-                "layout": self.layouts(programs, quick_wins, evidence, survey),
+                "layout": self.layouts(programs, quick_wins, evidence, survey,
+                                       enabler_budget),
             },
         }
 
     def layouts(self, programs: list[dict[str, Any]], quick_wins: list[dict[str, Any]],
-                evidence: dict[str, Any], survey: list[dict[str, Any]]) -> dict[str, Any]:
+                evidence: dict[str, Any], survey: list[dict[str, Any]],
+                enablers: list[dict[str, Any]]) -> dict[str, Any]:
         """The column widths of the long tables (`column_layout`), in the order of their
         columns; the text column is None."""
         t = self.t
@@ -521,13 +604,17 @@ class EvaluationBuilder:
         def figures(heading: str, cells: list[str]) -> tuple[str, list[str], bool]:
             return heading, cells, False
 
+        def budget_rows(rows: list[dict[str, Any]]) -> dict[str, Any]:
+            return column_layout([
+                (t["id"], [p["id"] for p in rows], True), None,
+                (t["status"], [p["status"] for p in rows], True),
+                figures(t["ev_budget_planned"], [p["planned"] for p in rows]),
+                figures(t["ev_budget_realised"], [p["realised"] for p in rows]),
+                figures(t["ev_budget_share"], [p["share"] for p in rows])])
+
         return {
-            "programs": column_layout([
-                (t["id"], [p["id"] for p in programs], True), None,
-                (t["status"], [p["status"] for p in programs], True),
-                figures(t["ev_budget_planned"], [p["planned"] for p in programs]),
-                figures(t["ev_budget_realised"], [p["realised"] for p in programs]),
-                figures(t["ev_budget_share"], [p["share"] for p in programs])]),
+            "programs": budget_rows(programs),
+            "enabler_budget": budget_rows(enablers),
             "indicators": column_layout([
                 (t["id"], [p["id"] for p, _ in indicators], True), None,
                 (t["unit"], [i["unit"] for _, i in indicators], True),
@@ -566,7 +653,7 @@ class EvaluationBuilder:
         for item in latest.evidence:
             for claim in item.supports:
                 supporting[claim_key(claim)].append(item.id)
-        sheets = []
+        sheets: list[dict[str, Any]] = []
         for dimension in self.plan.dimensions:
             programs, indicators = [], []
             for program in dimension.programs:
@@ -589,6 +676,27 @@ class EvaluationBuilder:
                                            claim_key(f"{program.id}: {indicator.name}"), []))])
             sheets.append({"key": dimension.key, "title": self.dimension_title(dimension.key),
                            "programs": programs, "indicators": indicators})
+        enabler_rows = []
+        for enabler in self.enabler_plan.items if self.enabler_plan else []:
+            enabler_entry = latest.enabler_items.get(enabler.id)
+            planned = planned_budget(enabler, year)
+            if enabler_entry is None and not planned and not (
+                    enabler.start_year <= year <= enabler.end_year):
+                continue
+            enabler_rows.append([enabler.id, enabler.name,
+                                 pick(ENABLER_GROUPS, enabler.group, self.lang),
+                                 enabler_entry.status if enabler_entry else "belum", planned,
+                                 enabler_entry.realised if enabler_entry else 0, ""])
+        if enabler_rows:  # the enablers' budget lines, as a dimension's programs
+            sheets.append({"key": "enablers", "title": t["enablers_total"],
+                           "programs": enabler_rows,
+                           "heads": {"programs": [
+                               t["id"], t["name"], t["wb_enabler_group"], t["wb_status"],
+                               t["wb_planned_year"].format(year=year),
+                               t["wb_realised_year"].format(year=year), t["wb_evidence"],
+                               t["wb_executed"], t["ev_budget_share"]],
+                               "summary": [t["wb_enablers_planned"], t["ev_executed_programs"],
+                                           t["ev_executed_share"], t["ev_budget_share"]]}})
         enablers = enablers_in_place(latest)
         output = [[row["title"], row["state"], enablers[row["key"]]]
                   for row in self.enablers()]
@@ -622,32 +730,44 @@ class EvaluationBuilder:
         now = self.now
         planned = [now.budget_planned[d] / 1_000_000 for d in self.fw.dimensions]
         realised = [now.budget_realised[d] / 1_000_000 for d in self.fw.dimensions]
+        # the budget chart's bars: the dimensions, then the enablers (as its table's rows)
+        budget_names, shorts = list(names), [d[index] for d in self.fw.short.values()]
+        colours = list(self.fw.colours.values())
+        amounts = [(now.budget_planned[d], now.budget_realised[d]) for d in self.fw.dimensions]
+        if now.enabler_planned:
+            budget_names.append(self.t["enablers_total"])
+            shorts.append(self.t["enablers_short"])
+            colours.append(ENABLER_COLOURS["infrastructure"])
+            amounts.append((sum(now.enabler_planned.values()),
+                            sum(now.enabler_realised.values())))
+            planned.append(amounts[-1][0] / 1_000_000)
+            realised.append(amounts[-1][1] / 1_000_000)
 
         def paint_budget(plt: Any, ax: Any) -> None:
-            positions = list(range(len(names)))
+            positions = list(range(len(budget_names)))
             ax.bar([p - 0.2 for p in positions], planned, width=0.4, color="#c9d3df",
                    label=self.t["ev_planned"])
             ax.bar([p + 0.2 for p in positions], realised, width=0.4,
-                   color=list(self.fw.colours.values()), label=self.t["ev_realised"])
-            ax.set_xticks(positions, [d[index] for d in self.fw.short.values()], fontsize=8)
+                   color=colours, label=self.t["ev_realised"])
+            ax.set_xticks(positions, shorts, fontsize=8)
             ax.set_ylabel(self.t["budget_million"])
             ax.yaxis.set_major_formatter(_tick_formatter(self.f))
             ax.legend(fontsize=7, frameon=False)
             ax.grid(axis="y", color="#dddddd", linewidth=0.6)
             ax.set_axisbelow(True)
 
-        items = "; ".join(f"{n} {self.millions(now.budget_planned[d])} / "
-                          f"{self.millions(now.budget_realised[d])}"
-                          for n, d in zip(names, self.fw.dimensions, strict=True))
+        items = "; ".join(f"{n} {self.millions(plan)} / {self.millions(done)}"
+                          for n, (plan, done) in zip(budget_names, amounts, strict=True))
         year = self.latest.year
         charts = {"ev_budget": canvas.chart(
             "ev_budget", self.t["ev_chart_budget"].format(year=year),
             self.t["ev_chart_budget_alt"].format(year=year, items=items), 16, (6.3, 3.0),
             paint_budget,
-            ChartData("column", tuple(n.replace("Smart ", "") for n in names), (
+            ChartData("column", tuple(n.replace("Smart ", "") for n in names)
+                      + tuple(shorts[len(names):]), (
                 Series(self.t["ev_planned"], tuple(planned), "#c9d3df"),
                 Series(self.t["ev_realised"], tuple(realised),
-                       point_colours=tuple(self.fw.colours.values()))),
+                       point_colours=tuple(colours))),
                 number_format="#,##0", axis_title=self.t["budget_million"], legend=True))}
 
         count = len(self.figures)

@@ -57,6 +57,13 @@ def extract(path: Path, display: str, lang: str = "id", *, strict: bool = False,
         "type": q.type, "owner_opd": agency(q.owner_opd), "start_year": q.start_year,
         "end_year": q.end_year, "budget": q.total_budget, "status": q.status,
     } for q in plan.quick_wins]
+    from generator.spec.enablers import enablers_of
+
+    enabler_plan = enablers_of(plan)
+    # the enablers' budget lines (`enablers` of the spec): part of every budget total
+    enablers = [{"id": e.id, "group": e.group, "name": e.name,
+                 "budget": [[b.year, b.amount, b.source] for b in e.budget]}
+                for e in (enabler_plan.items if enabler_plan else [])]
     readiness = {area: {a.key: {"status": a.status, "score": a.score}
                         for a in plan.readiness[area]} for area in plan.fw.readiness_areas}
     region = plan.region
@@ -70,6 +77,7 @@ def extract(path: Path, display: str, lang: str = "id", *, strict: bool = False,
         "language": str(plan.document.get("language", lang)),
         "programs": programs,
         "quick_wins": quick_wins,
+        "enablers": enablers,
         "readiness": readiness,
         "funding_sources": dict(plan.funding_sources),
         "framework": plan.fw.name,

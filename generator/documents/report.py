@@ -58,6 +58,11 @@ STATUS_SCORES = {"baik": 3.5, "cukup": 2.5, "kurang": 1.5}
 
 
 
+def _enablers(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A spec's enablers with their budget lines (none in figures made before they were)."""
+    return list(data.get("enablers", []))
+
+
 def heat(score: float | None) -> int:
     """The colour band 1-4 of a readiness score (0 = no data)."""
     if score is None:
@@ -104,7 +109,11 @@ class ReportBuilder:
         return {"rows": rows, "totals": list(totals.values()), "total": sum(totals.values())}
 
     def budget(self) -> dict[str, Any]:
+        """The budget per dimension and region, and the enablers' (`enablers` of the
+        specs: regulation, ICT, people) in a column of their own: every total is the
+        whole plan's, as in each region's book."""
         rows, totals = [], dict.fromkeys(self.fw.dimensions, 0)
+        enablers_total = 0
         for item in self.included:
             data = item.data or {}
             sums = dict.fromkeys(self.fw.dimensions, 0)
@@ -112,14 +121,24 @@ class ReportBuilder:
                 sums[p["dimension"]] += sum(int(line[1]) for line in p["budget"])
             for key, value in sums.items():
                 totals[key] += value
+            enablers = sum(int(line[1]) for e in _enablers(data) for line in e["budget"])
+            enablers_total += enablers
             rows.append({"region": self.region(data),
                          "cells": [self.f.millions(v) for v in sums.values()],
-                         "total": self.f.millions(sum(sums.values()))})
-        grand = sum(totals.values())
+                         "enablers": self.f.millions(enablers),
+                         "total": self.f.millions(sum(sums.values()) + enablers)})
+        grand = sum(totals.values()) + enablers_total
+
+        def share(amount: int) -> str:
+            return self.f.percent(amount / grand) if grand else "-"
+
         return {"rows": rows, "totals": [self.f.millions(v) for v in totals.values()],
                 "total": self.f.millions(grand), "total_words": self.f.money_words(grand),
-                "shares": [self.f.percent(v / grand) if grand else "-"
-                           for v in totals.values()], "raw_total": grand,
+                "shares": [share(v) for v in totals.values()], "raw_total": grand,
+                "enablers": {"title": self.t["enablers_total"],
+                             "short": self.t["enablers_short"],
+                             "total": self.f.millions(enablers_total),
+                             "share": share(enablers_total)},
                 "total_share": self.f.percent(1)}
 
     def sources(self) -> dict[str, Any]:
@@ -128,7 +147,7 @@ class ReportBuilder:
         for item in self.included:
             data = item.data or {}
             sums: dict[str, int] = defaultdict(int)
-            for p in data["programs"]:
+            for p in [*data["programs"], *_enablers(data)]:
                 for _year, amount, source in p["budget"]:
                     sums[str(source)] += int(amount)
             used.update(sums)

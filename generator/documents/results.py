@@ -60,6 +60,9 @@ def progress_records(plan: Masterplan, progresses: Sequence[Progress], weights: 
             "planned": figures.planned, "executed": figures.executed,
             "budget_planned": figures.budget_planned,
             "budget_realised": figures.budget_realised,
+            # the enablers' budget lines per group: counted in every total
+            "enabler_planned": figures.enabler_planned,
+            "enabler_realised": figures.enabler_realised,
             "aspects": figures.aspects, "index": index, "weights_year": weights_year,
             "received": {"index": received.get("index"),
                          "aspects": dict(received.get("aspects", {})),
@@ -100,6 +103,13 @@ def _program_rows(plan: Masterplan, progress: Progress) -> list[dict[str, Any]]:
             "evidence": evidence.get(program.id, []),
         })
     return rows
+
+
+def _enabler_budget(record: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """A progress record's enabler budget per group, planned and realised (none in
+    records made before they were)."""
+    return {"budget_planned": record.get("enabler_planned", {}),
+            "budget_realised": record.get("enabler_realised", {})}
 
 
 def heat(score: float | None) -> int:
@@ -200,10 +210,13 @@ class ResultsBuilder:
             str, Any]:
         sums = {field: dict.fromkeys(self.dimensions, 0)
                 for field in ("planned", "executed", "budget_planned", "budget_realised")}
+        enabler_sums = {"budget_planned": 0, "budget_realised": 0}
         for _data, record in reporting:
             for field, totals in sums.items():
                 for dim in self.dimensions:
                     totals[dim] += record[field][dim]
+            for field, amounts in _enabler_budget(record).items():
+                enabler_sums[field] += sum(amounts.values())
 
         def row(title: str, pick_value: Callable[[str], int]) -> dict[str, Any]:
             values = {field: pick_value(field) for field in sums}
@@ -219,15 +232,26 @@ class ResultsBuilder:
             return lambda field: sums[field][dim]
 
         rows = [row(pick(self.dimensions, dim, self.lang), one(dim)) for dim in self.dimensions]
-        total = row(self.t["total"], lambda field: sum(sums[field].values()))
+        if any(_enabler_budget(record)["budget_planned"] or
+               _enabler_budget(record)["budget_realised"] for _d, record in reporting):
+            enablers = row(self.t["enablers_total"],
+                           lambda field: enabler_sums.get(field, 0))
+            rows.append({**enablers, "planned": "-", "executed": "-", "share": "-"})
+        total = row(self.t["total"], lambda field: sum(sums[field].values())
+                    + enabler_sums.get(field, 0))
+
+        def budget(record: dict[str, Any], field: str) -> int:
+            return int(sum(record[field].values())
+                       + sum(_enabler_budget(record)[field].values()))
+
         per_region = [{
             "region": self.region(data),
             "cells": [self.share(record["executed"][d], record["planned"][d])
                       for d in self.dimensions],
             "total": self.share(sum(record["executed"].values()),
                                 sum(record["planned"].values())),
-            "absorption": self.share(sum(record["budget_realised"].values()),
-                                     sum(record["budget_planned"].values()))}
+            "absorption": self.share(budget(record, "budget_realised"),
+                                     budget(record, "budget_planned"))}
             for data, record in reporting]
         return {"rows": rows, "total": total, "per_region": per_region}
 

@@ -413,6 +413,18 @@ ENABLER_LABELS: dict[str, tuple[str, str]] = {
                     " Risk level = L × I: {bands}."),
     "risk_counts": ("Register ini memuat {count} risiko: {levels}.",
                     "The register lists {count} risks: {levels}."),
+    # the enablers' budget beside the dimensions' in every total (report, pack, decks)
+    "enablers_total": ("Faktor pendukung (enabler)", "Enablers"),
+    "enablers_short": ("Pendukung", "Enablers"),
+    "ev_enabler_budget": ("Anggaran Faktor Pendukung {year}", "Enablers' Budget {year}"),
+    "wb_enabler_group": ("Kelompok", "Group"),
+    "wb_enablers_planned": ("Faktor pendukung direncanakan", "Enablers planned"),
+    "ev_enabler_budget_intro": ("Faktor pendukung masterplan (regulasi, infrastruktur TIK,"
+                                " SDM) punya anggarannya sendiri; rencana dan realisasinya"
+                                " masuk jumlah anggaran di atas.", "The masterplan's enablers"
+                                " (regulation, ICT infrastructure, people) have budgets of"
+                                " their own; their planned and realised amounts count in the"
+                                " budget totals above."),
 }
 # Column heads of the heat map: the aspects' full names do not fit 15 columns on A4.
 SHORT_ASPECTS: dict[str, tuple[str, str]] = {

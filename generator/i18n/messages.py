@@ -637,6 +637,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "program `{id}` is not in the masterplan{suggestion}"),
     "progress.unknown_quick_win": ("quick win `{id}` tidak ada di masterplan{suggestion}",
                                    "quick win `{id}` is not in the masterplan{suggestion}"),
+    "progress.unknown_enabler": ("faktor pendukung `{id}` tidak ada di bagian `enablers`"
+                                 " masterplan{suggestion}", "enabler `{id}` is not in the"
+                                 " masterplan's `enablers`{suggestion}"),
     "progress.unknown_indicator": ("indikator `{name}` tidak ada pada program {program}"
                                    "{suggestion}", "program {program} has no indicator"
                                    " `{name}`{suggestion}"),

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 #: The most decimals a table value is given.
 MAX_DECIMALS = 2
+#: A month as ISO 8601 writes it: `2028-03`.
+_MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 
 
 class Formatter:
@@ -115,8 +118,13 @@ class Formatter:
 
 
     def date(self, value: str) -> str:
-        from babel.dates import format_date
+        """`2028-03-15` as `15 Maret 2028`, a month `2028-03` as `Maret 2028`; any other text
+        as written."""
+        from babel.dates import format_date, format_skeleton
 
+        if _MONTH.fullmatch(value):
+            month = dt.date(int(value[:4]), int(value[5:]), 1)
+            return str(format_skeleton("yMMMM", month, locale=self.locale))
         try:
             parsed = dt.date.fromisoformat(value)
         except ValueError:

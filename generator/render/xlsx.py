@@ -2,11 +2,13 @@
 
 Unlike the other writers it does not read the HTML: it lays out `Document.data["workbook"]`
 (`generator.documents.evaluation.EvaluationBuilder.workbook`): one sheet per dimension with
-the year's programs (status, planned and realised budget, evidence) and indicators, and an
-Output sheet with the enablers. Shares are formulas, so a region that corrects a status or
-an amount sees them change; status cells take only the four statuses; the header row stays
-in view. Same input, same bytes: the document properties carry the document's date and the
-zip entries a fixed time and order (`generator.zips.normalise_zip`).
+the year's programs (status, planned and realised budget, evidence) and indicators, one of
+the plan's enablers' budget lines laid out as the programs are (when the plan has any),
+and an Output sheet with the enablers in place. Shares are formulas, so a region that
+corrects a status or an amount sees them change; status cells take only the four
+statuses; the header row stays in view. Same input, same bytes: the document properties
+carry the document's date and the zip entries a fixed time and order
+(`generator.zips.normalise_zip`).
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
     from openpyxl.worksheet.datavalidation import DataValidation
 
     sheet = book.create_sheet(_title(sheet_data["title"]))
-    heads, labels = data["heads"], data["labels"]
+    heads, labels = {**data["heads"], **sheet_data.get("heads", {})}, data["labels"]
     _head(sheet, 1, heads["programs"])
     sheet.freeze_panes = "A2"
     programs = sheet_data["programs"]
@@ -153,6 +155,9 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
         cell = sheet.cell(row=row + offset, column=2, value=formula)
         if number_format:
             cell.number_format = number_format
+    if "indicators" not in sheet_data:  # the enablers' sheet: budget lines only
+        _widths(sheet)
+        return
     # the indicators of the year, under the shares
     row += len(summary) + 1
     sheet.cell(row=row, column=1, value=labels["indicators"]).font = Font(bold=True)
@@ -165,6 +170,10 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
             f"IF(E{number}=D{number},IF(F{number}=E{number},1,0),"
             f"MAX(0,MIN(1,(F{number}-D{number})/(E{number}-D{number})))),\"\")"))
         cell.number_format = SHARE
+    _widths(sheet)
+
+
+def _widths(sheet: Any) -> None:
     for letter, width in zip("ABCDEFGHI", (10, 46, 24, 13, 18, 18, 18, 13, 13), strict=True):
         sheet.column_dimensions[letter].width = width
 

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.errors import Diagnostic, SpecError
+from generator.spec.enablers import enablers_of
 from generator.spec.load import Pointer, SpecDocument, load_spec
 from generator.spec.model import Masterplan, Value
 from generator.spec.progress_schema import ENABLERS, build_progress_schema
@@ -45,6 +46,22 @@ class ProgramProgress:
     status: str
     budget: dict[str, int]
     indicators: dict[str, Value]
+    note: str = ""
+
+    @property
+    def realised(self) -> int:
+        return sum(self.budget.values())
+
+
+@dataclass(frozen=True)
+class EnablerProgress:
+    """One of the plan's enablers (`enablers` of the spec: REG-01, TIK-01, ...) in the year:
+    its budget counts in the year's totals beside the programs'."""
+
+    pointer: Pointer
+    id: str
+    status: str
+    budget: dict[str, int]
     note: str = ""
 
     @property
@@ -86,6 +103,7 @@ class Progress:
     survey: dict[str, tuple[int, float]]
     received: dict[str, Any]
     recommendations: list[dict[str, Any]] = field(default_factory=list)
+    enabler_items: dict[str, EnablerProgress] = field(default_factory=dict)
 
 
 def check_progress(path: Path, plan: Masterplan, spec_path: Path, *,
@@ -184,6 +202,10 @@ def build_progress(doc: SpecDocument) -> Progress:
                                   {k["name"]: k["value"] for k in q.get("kpis", [])},
                                   q.get("note", ""))
         for index, q in enumerate(data.get("quick_wins", []))}
+    enabler_items = {
+        e["id"]: EnablerProgress(("enabler_items", index), e["id"], e["status"],
+                                 _sum_by_source(e.get("budget", [])), e.get("note", ""))
+        for index, e in enumerate(data.get("enabler_items", []))}
     evidence = [Evidence(("evidence", index), e["id"], e["title"], e.get("file", ""),
                          e.get("reference", ""), tuple(e["supports"]))
                 for index, e in enumerate(data.get("evidence", []))]
@@ -193,7 +215,8 @@ def build_progress(doc: SpecDocument) -> Progress:
                     summary=data.get("summary", ""), programs=programs, quick_wins=quick_wins,
                     enablers=data.get("enablers", {}), evidence=evidence, survey=survey,
                     received=data.get("received", {}),
-                    recommendations=list(data.get("recommendations", [])))
+                    recommendations=list(data.get("recommendations", [])),
+                    enabler_items=enabler_items)
 
 
 def _sum_by_source(lines: list[dict[str, Any]]) -> dict[str, int]:
@@ -217,6 +240,8 @@ class _Rules:
         self.year: int = self.data["year"]
         self.programs = {p.id: p for p in plan.programs}
         self.quick_wins = {q.id: q for q in plan.quick_wins}
+        enablers = enablers_of(plan)
+        self.enabler_ids = tuple(e.id for e in enablers.items) if enablers else ()
         self.sources = tuple(sorted(set(FUNDING_SOURCES) | set(plan.funding_sources)))
 
     def run(self) -> None:
@@ -225,6 +250,7 @@ class _Rules:
         self.period()
         self.program_entries()
         self.quick_win_entries()
+        self.enabler_entries()
         self.evidence()
 
     def masterplan(self) -> None:
@@ -265,12 +291,7 @@ class _Rules:
                 self.out.error((*pointer, "id"), "progress.unknown_program", id=entry["id"],
                                suggestion=_DidYouMean(entry["id"], tuple(self.programs)))
                 continue
-            for number, line in enumerate(entry.get("budget", [])):
-                if line["source"] not in self.sources:
-                    self.out.error((*pointer, "budget", number, "source"),
-                                   "rule.unknown_source", source=line["source"],
-                                   known=", ".join(self.sources),
-                                   suggestion=_DidYouMean(line["source"], self.sources))
+            self._sources(pointer, entry)
             names = {i.name: i for i in program.indicators}
             for number, item in enumerate(entry.get("indicators", [])):
                 where: Pointer = (*pointer, "indicators", number)
@@ -282,6 +303,27 @@ class _Rules:
                 elif self.year not in indicator.targets:
                     self.out.warn((*where, "value"), "progress.no_target", name=item["name"],
                                   year=self.year)
+
+    def _sources(self, pointer: Pointer, entry: dict[str, Any]) -> None:
+        for number, line in enumerate(entry.get("budget", [])):
+            if line["source"] not in self.sources:
+                self.out.error((*pointer, "budget", number, "source"),
+                               "rule.unknown_source", source=line["source"],
+                               known=", ".join(self.sources),
+                               suggestion=_DidYouMean(line["source"], self.sources))
+
+    def enabler_entries(self) -> None:
+        """`enabler_items`: each an enabler of the plan's `enablers`, once."""
+        seen: dict[str, Pointer] = {}
+        for index, entry in enumerate(self.data.get("enabler_items", [])):
+            pointer: Pointer = ("enabler_items", index)
+            if self._duplicate(seen, entry["id"], (*pointer, "id")):
+                continue
+            if entry["id"] not in self.enabler_ids:
+                self.out.error((*pointer, "id"), "progress.unknown_enabler", id=entry["id"],
+                               suggestion=_DidYouMean(entry["id"], self.enabler_ids))
+                continue
+            self._sources(pointer, entry)
 
     def quick_win_entries(self) -> None:
         seen: dict[str, Pointer] = {}

@@ -90,6 +90,19 @@ def build_progress_schema() -> Schema:
                                           max_items=100),
                       "note": text("Note", "Keterangan.", "A remark.", maxLength=2000),
                   }, ["id", "status"])
+    enabler_item = obj(
+        "Enabler progress", "Kemajuan satu faktor pendukung yang direncanakan di masterplan"
+        " (bagian `enablers` spec: regulasi, infrastruktur TIK, SDM) pada tahun ini.",
+        "One of the masterplan's planned enablers (the spec's `enablers` section: regulation,"
+        " ICT infrastructure, people) in the year.", {
+            "id": text("Id", "Kode faktor pendukung di masterplan.",
+                       "The enabler's id in the masterplan.", "REG-02", pattern=ID_PATTERN,
+                       maxLength=40),
+            "status": _status("berjalan"),
+            "budget": array("Budget realised", "Realisasi anggaran per sumber dana.",
+                            "Budget realised per funding source.", realised, max_items=50),
+            "note": text("Note", "Keterangan.", "A remark.", maxLength=2000),
+        }, ["id", "status"])
     kpi = obj("KPI value", "Capaian satu KPI quick win.", "What one quick-win KPI achieved.", {
         "name": text("Name", "Nama KPI persis seperti di masterplan.",
                      "The KPI's name exactly as the masterplan has it.",
@@ -193,6 +206,12 @@ def build_progress_schema() -> Schema:
                    "quick_wins": array("Quick wins", "Kemajuan quick win.",
                                        "Quick-win progress.", quick_win, max_items=200),
                    "enablers": enablers,
+                   "enabler_items": array(
+                       "Enabler items", "Kemajuan faktor pendukung masterplan (REG-01,"
+                       " TIK-01, ...): status dan realisasi anggaran; anggarannya masuk total"
+                       " realisasi.", "Progress of the masterplan's enablers (REG-01,"
+                       " TIK-01, ...): status and budget realised; their budget counts in the"
+                       " total realised.", enabler_item, max_items=500),
                    "evidence": array("Evidence", "Bukti dukung.", "Supporting evidence.",
                                      evidence, max_items=5000),
                    "survey": _per_dimension("Impact survey", "Tabulasi survei dampak per"

@@ -1,7 +1,8 @@
 """A starter progress file for one year, prefilled from the plan (`masterplan init-progress`).
 
 Regency staff should never type an id or an indicator's name by hand: every program planned
-that year is listed with its id, status `belum` and a budget line per funding source of the
+that year, and every enabler of the plan's `enablers` planned that year (`enabler_items`), is
+listed with its id, status `belum` and a budget line per funding source of the
 plan (amount 0, the planned amount beside it as a comment); every indicator with a target
 that year and every KPI of the quick wins running that year is written out as a commented
 line with the name exactly as the spec has it and the target beside it. Uncomment a line
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.i18n.numbers import Formatter
-from generator.spec.model import Masterplan
+from generator.spec.enablers import enablers_of
+from generator.spec.model import BudgetLine, Masterplan
 
 _TEXT: dict[str, dict[str, Any]] = {
     "id": {
@@ -31,6 +33,9 @@ _TEXT: dict[str, dict[str, Any]] = {
         "target": "target {year}: {target}",
         "kpi_target": "target: {target}",
         "enablers": "Faktor pendukung (aspek Output): hapus # dan isi yang sudah ada.",
+        "enabler_items": ["Faktor pendukung masterplan (regulasi, infrastruktur TIK, SDM):"
+                          " status dan realisasi", "anggarannya; masuk jumlah anggaran"
+                          " paket evaluasi bersama program."],
         "evidence": "Bukti dukung: setiap klaim sebaiknya punya bukti (berkas di folder ini"
                     " atau rujukan).",
         "no_program": "Tidak ada program yang direncanakan tahun {year}.",
@@ -47,6 +52,9 @@ _TEXT: dict[str, dict[str, Any]] = {
         "target": "target {year}: {target}",
         "kpi_target": "target: {target}",
         "enablers": "Enablers (the Output aspect): remove the # and fill in those in place.",
+        "enabler_items": ["The masterplan's enablers (regulation, ICT infrastructure,"
+                          " people): status and budget", "realised; counted in the"
+                          " evaluation pack's budget totals with the programs."],
         "evidence": "Evidence: every claim should have some (a file in this folder or a"
                     " reference).",
         "no_program": "No program is planned in {year}.",
@@ -74,6 +82,22 @@ def _target(numbers: Formatter, value: Any, unit: str) -> str:
     return f"{shown} {unit}".strip()
 
 
+def _budget(budget: list[BudgetLine], year: int, text: dict[str, Any],
+            numbers: Formatter) -> list[str]:
+    """The `budget` lines of a program or an enabler: one per source planned in `year`,
+    realised 0, the planned amount beside it."""
+    sources: dict[str, int] = {}
+    for line in budget:
+        if line.year == year:
+            sources[line.source] = sources.get(line.source, 0) + line.amount
+    if not sources:
+        return []
+    return ["    budget:", *(
+        f"      - {{source: {_q(source)}, amount: 0}}  # "
+        + text["planned"].format(year=year, amount=numbers.money(amount))
+        for source, amount in sources.items())]
+
+
 def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
                      lang: str = "id") -> str:
     """The text of a starter progress file for `year` to be written at `target`."""
@@ -95,15 +119,7 @@ def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
         lines += [f"# {text['no_program'].format(year=year)}", "programs: []"]
     for program in programs:
         lines += [f"  # {_line(program.name)}", f"  - id: {_q(program.id)}", '    status: "belum"']
-        sources: dict[str, int] = {}
-        for line in program.budget:
-            if line.year == year:
-                sources[line.source] = sources.get(line.source, 0) + line.amount
-        if sources:
-            lines.append("    budget:")
-            for source, amount in sources.items():
-                comment = text["planned"].format(year=year, amount=numbers.money(amount))
-                lines.append(f"      - {{source: {_q(source)}, amount: 0}}  # {comment}")
+        lines += _budget(program.budget, year, text, numbers)
         targeted = [i for i in program.indicators if year in i.targets]
         if targeted:
             lines.append("    # indicators:")
@@ -122,6 +138,14 @@ def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
             for kpi in quick_win.kpis:
                 comment = text["kpi_target"].format(target=_target(numbers, kpi.target, kpi.unit))
                 lines.append(f"    #   - {{name: {_q(kpi.name)}, value: }}  # {comment}")
+    enablers = enablers_of(plan)
+    planned = [e for e in (enablers.items if enablers else [])
+               if e.start_year <= year <= e.end_year or any(b.year == year for b in e.budget)]
+    if planned:
+        lines += ["", *(f"# {line}" for line in text["enabler_items"]), "enabler_items:"]
+    for enabler in planned:
+        lines += [f"  # {_line(enabler.name)}", f"  - id: {_q(enabler.id)}",
+                  '    status: "belum"', *_budget(enabler.budget, year, text, numbers)]
     lines += ["", f"# {text['enablers']}", "# enablers:",
               '#   regulation: {kind: "Peraturan Bupati", number: "", date: "YYYY-MM-DD",'
               ' title: ""}',

@@ -92,8 +92,8 @@ def test_libreoffice_computes_the_workbooks_shares(pack: Path, tmp_path: Path) -
         capture_output=True, text=True, timeout=300, start_new_session=True)
     sheets = {path.stem.removeprefix(f"{STEM}-"): path for path in tmp_path.glob("*.csv")}
     assert set(sheets) == {"Smart Governance", "Smart Branding", "Smart Economy",
-                           "Smart Living", "Smart Society", "Smart Environment", "Output"}, (
-        done.stderr)
+                           "Smart Living", "Smart Society", "Smart Environment",
+                           "Faktor pendukung (enabler)", "Output"}, done.stderr
     doc, _ = check_spec(SPEC)
     plan = build_model(doc)
     progress, _ = check_progress(YEARS[1], plan, SPEC)
@@ -108,6 +108,11 @@ def test_libreoffice_computes_the_workbooks_shares(pack: Path, tmp_path: Path) -
         absorption = _share(summary["Serapan"])
         assert absorption == pytest.approx(
             figures.budget_realised[key] / figures.budget_planned[key])
+    # the enablers' budget lines, laid out as a dimension's programs
+    rows = list(csv.reader(io.StringIO(sheets["Faktor pendukung (enabler)"].read_text("utf-8"))))
+    summary = {row[0]: row[1] for row in rows if row and row[0] and len(row) > 1}
+    assert _share(summary["Serapan"]) == pytest.approx(
+        sum(figures.enabler_realised.values()) / sum(figures.enabler_planned.values()))
     output = list(csv.reader(io.StringIO(sheets["Output"].read_text("utf-8"))))
     share = next(row[2] for row in output if row and row[0] == "Porsi")
     assert _share(share) == pytest.approx(1.0)  # five enablers, all in place in 2028

@@ -518,7 +518,9 @@ def test_numbers_money_percent_and_dates() -> None:
     assert [en.number(v, 2, fixed=True) for v in (10, 4.5)] == ["10.00", "4.50"]
     assert (id_.date("2025-08-17"), en.date("2025-08-17")) == ("17 Agustus 2025",
                                                                "17 August 2025")
-    assert (id_.date("2025-08"), en.date("bukan tanggal")) == ("2025-08", "bukan tanggal")
+    # a month by name (a follow-up's due month), other text as written
+    assert (id_.date("2025-08"), en.date("2025-08")) == ("Agustus 2025", "August 2025")
+    assert (id_.date("2025-13"), en.date("bukan tanggal")) == ("2025-13", "bukan tanggal")
 
 
 # --- one format per column -----------------------------------------------------------------------
