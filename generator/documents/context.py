@@ -386,7 +386,8 @@ class ContextBuilder:
                 "partners": q.partners, "location": q.location,
                 "beneficiaries": q.beneficiaries,
                 "years": year_span(q.start_year, q.end_year),
-                "milestones": [{"when": w, "description": d} for w, d in q.milestones],
+                "milestones": [{"when": self.f.date(w), "description": d}
+                               for w, d in q.milestones],
                 "budget": self.f.money_words(q.total_budget) if q.budget else "-",
                 "sources": ", ".join(sorted({self.source_name(b.source) for b in q.budget})),
                 "kpis": [{"name": k.name, "unit": k.unit,

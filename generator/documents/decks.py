@@ -162,9 +162,9 @@ def _summary(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
     vision, budget = context["vision"], context["budget"]
     slides = [
         Slide("points", t["key_figures"], points=[
-            f"{context['program_count']} {t['total_programs']}",
-            f"{len(context['quick_wins'])} {t['qw_count']}",
-            f"{budget['grand_total_words']} {t['total_budget']}",
+            f"{t['total_programs']}: {context['program_count']}",
+            f"{t['qw_count']}: {len(context['quick_wins'])}",
+            f"{t['total_budget']}: {budget['grand_total_words']}",
             f"{t['years']}: {context['document']['period']}"]),
         Slide("points", t["vision"], subtitle=vision["statement"],
               points=[f"{t['missions']} {n}: {m}" for n, m in enumerate(

@@ -89,6 +89,25 @@ def test_the_summary_deck_says_what_the_head_of_region_presents(
         assert expected in titles
 
 
+def slide_text(slide: object) -> str:
+    return " ".join(shape.text_frame.text for shape in slide.shapes  # type: ignore[attr-defined]
+                    if shape.has_text_frame)
+
+
+def test_milestones_and_key_figures_read_as_words(decks: dict[str, Path]) -> None:
+    """A milestone written `2026-02` is "Februari 2026" (as in the book); a key figure
+    reads "Jumlah Program: 37", its label first."""
+    plan = build_model(check_spec(SPEC)[0])
+    deck = slides(decks["quickwins"])
+    first = slide_text(deck[3])
+    when, description = plan.quick_wins[0].milestones[0]
+    assert when == "2026-02" and f"Februari 2026: {description}" in first
+    assert "2026-02" not in first
+    figures = slide_text(slides(decks["summary"])[2])
+    assert f"Jumlah Program: {len(plan.programs)}" in figures
+    assert f"Jumlah Quick Win: {len(plan.quick_wins)}" in figures
+
+
 def test_same_input_same_bytes(decks: dict[str, Path], tmp_path: Path) -> None:
     render_spec(SPEC, RenderSettings(documents=("quickwins", "summary"), formats=("pptx",),
                                      outdir=tmp_path))
