@@ -133,6 +133,19 @@ def test_libreoffice_lays_out_every_slide(decks: dict[str, Path], tmp_path: Path
         if not pdf.exists():
             pytest.skip("LibreOffice Impress is not installed (libreoffice-impress-nogui)")
         assert len(PdfReader(pdf).pages) == len(slides(path)), kind
+    # no table heading broken inside a word: every word of the realisation table's head is
+    # whole in LibreOffice's layout ("Serapan", not "Serapa" above "n")
+    number, realisation = next((n, s) for n, s in enumerate(slides(decks["evaluation"]), 1)
+                               if any(shape.has_table for shape in s.shapes))  # type: ignore[attr-defined]
+    laid_out = subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-layout",
+         str(tmp_path / f"{decks['evaluation'].stem}.pdf"), "-"],
+        capture_output=True, text=True, check=True, timeout=60).stdout.split()
+    table = next(shape.table for shape in realisation.shapes  # type: ignore[attr-defined]
+                 if shape.has_table)
+    for cell in table.rows[0].cells:
+        for word in cell.text.split():
+            assert word in laid_out, (word, cell.text)
     # the titles in the theme's blue (#1F3B63), not the text colour's black: the ink of the
     # title slide's title band, drawn by LibreOffice
     from PIL import Image

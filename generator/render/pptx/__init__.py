@@ -168,13 +168,10 @@ def _table(presentation: Any, layouts: dict[str, Any], frame: _Frame, item: Any)
     shape = slide.shapes.add_table(len(item.rows) + 1, columns, frame.left, top,
                                    frame.right - frame.left, row_height * (len(item.rows) + 1))
     table = shape.table
-    weights = [max(len(item.head[c]), *(len(r[c]) for r in item.rows)) if item.rows
-               else len(item.head[c]) for c in range(columns)]
-    weights = [min(max(w, 9), 60) for w in weights]
-    total = sum(weights)
-    for column, weight in zip(table.columns, weights, strict=True):
-        column.width = Emu(round((frame.right - frame.left) * weight / total))
     size = 16 if len(item.rows) <= 6 else 14
+    for column, width in zip(table.columns, _column_widths(item, frame.right - frame.left, size),
+                             strict=True):
+        column.width = Emu(width)
     for number, row in enumerate([item.head, *item.rows]):
         for column, value in enumerate(row):
             cell = table.cell(number, column)
@@ -195,6 +192,26 @@ def _table(presentation: Any, layouts: dict[str, Any], frame: _Frame, item: Any)
                     run.font.color.rgb = _rgb("000000")
     _notes(slide, item.notes)
     _drop_empty_placeholders(slide)
+
+
+# A character of Carlito/Calibri is about 0.52 em wide on average; bold headings are wider
+_CHAR_EM = 0.6
+_CELL_MARGINS = 2 * 91440  # python-pptx's default left and right cell margins (0.1 in each)
+
+
+def _column_widths(item: Any, available: int, size: int) -> list[int]:
+    """Column widths (EMU): each wide enough for its longest word (no heading broken
+    mid-word, "Serapa|n"), what is left shared by the length of the columns' texts."""
+    columns = len(item.head)
+    texts = [[item.head[c], *(row[c] for row in item.rows)] for c in range(columns)]
+    least = [max(len(word) for text in column for word in text.split() or [""])
+             * size * _CHAR_EM * 12700 + _CELL_MARGINS for column in texts]
+    weights = [min(max(max(len(text) for text in column), 9), 60) for column in texts]
+    spare = available - sum(least)
+    if spare <= 0:  # not even the longest words fit: share by them
+        return [round(available * width / sum(least)) for width in least]
+    return [round(width + spare * weight / sum(weights))
+            for width, weight in zip(least, weights, strict=True)]
 
 
 def _chart(presentation: Any, layouts: dict[str, Any], frame: _Frame, item: Any) -> None:
