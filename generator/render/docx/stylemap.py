@@ -431,7 +431,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "followed by a line break"),
     # the legal drafts (templates/legal/, perkada, sk-dewan, sk-tim, komitmen)
     Rule("body.legal", "layout", "folio page", "folio_page",
-         "a legal draft: F4 paper (215 x 330 mm), its own margins, page number in the footer"),
+         "a legal draft: F4 paper (215 x 330 mm), its own margins, the page number \"- 2 -\""
+         " centred on top from the second page, none in the footer"),
     Rule("header.running.draft-mark", "paragraph", "Draft Mark", "running_header",
          "RANCANGAN on top of every page of a draft"),
     Rule("section.legal-act", "layout", "container", "container",
