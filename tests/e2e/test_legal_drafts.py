@@ -45,7 +45,7 @@ def adopted_spec(folder: Path) -> Path:
     text = path.read_text(encoding="utf-8")
     text = text.replace('    kind: "Peraturan Bupati"\n    year: 2025\n',
                         '    kind: "Peraturan Bupati"\n    number: 12\n    year: 2025\n'
-                        '    date: "2025-12-15"\n', 1)
+                        '    date: "2025-12-15"\n    gazette_number: 31\n', 1)
     text = text.replace("    members:\n", DECREE + "    members:\n")
     path.write_text(text + COMMITMENT, encoding="utf-8")
     return path
@@ -162,6 +162,9 @@ def test_an_adopted_one_does_not(adopted: Path, kind: str) -> None:
     assert expected[kind] in text
     if kind == "komitmen":
         assert "MADE CAHYANA NEGARA" in text and "Saksi-saksi:" in text  # as the head's block
+    if kind == "perkada":  # the gazette's number as the spec gives it, no dots
+        gazette = "BERITA DAERAH KABUPATEN BANYUWANGI TAHUN 2025 NOMOR 31"
+        assert gazette in text and gazette in " ".join(body.split())
 
 
 @pytest.mark.parametrize("kind", KINDS)
