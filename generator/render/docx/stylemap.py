@@ -400,6 +400,10 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("tr.rpjmd-*", "layout", "table row", "table_part",
          "the alignment matrix: a mission, goal, target or regional program row (a mission"
          " row is also tr.group)"),
+    Rule("tr.sign-where, tr.sign-label, tr.sign-role, tr.sign-name, tr.sign-top", "layout",
+         "table row", "table_part",
+         "the approval page's signature blocks, a row per part: place and date, label,"
+         " position, signature and name (sign-top: the first row of a row of blocks)"),
     Rule("tr.swot-head", "layout", "row kept with the next", "table_part",
          "a SWOT title row stays with its items"),
     Rule("span.sr-only", "character", "Cell Mark", "character",
