@@ -346,6 +346,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "the previous masterplan's programs, planned against realised"),
     Rule("table.roadmap", "layout", "Masterplan Table", "table",
          "th.year columns are 9 mm wide"),
+    Rule("table.roadmap-years", "layout", "Masterplan Table", "table",
+         "the book's roadmap: fixed columns (its colgroup), every year as wide as the others"),
     Rule("table.calendar", "layout", "Masterplan Table", "table",
          "the enablers' meeting calendar (with table.roadmap: a th.year column per month)"),
     Rule("table.risks", "direct", "compact text", "table",
