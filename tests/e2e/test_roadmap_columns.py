@@ -5,6 +5,7 @@ year headings' positions, as pdftotext finds them) and in the DOCX (its table gr
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import docx
@@ -47,7 +48,7 @@ def test_the_pdf_gives_every_year_the_same_width(book: Path) -> None:
         if [w[4] for w in row[2:]] != labels:
             continue
         centres = [(w[0] + w[2]) / 2 for w in row[2:]]
-        steps = [b - a for a, b in zip(centres, centres[1:], strict=False)]
+        steps = [b - a for a, b in itertools.pairwise(centres)]
         assert max(steps) - min(steps) < 1.0, steps  # points
         return
     pytest.fail("no page with the roadmap's row of years")

@@ -346,6 +346,9 @@ VOCABULARY: tuple[Rule, ...] = (
          "the previous masterplan's programs, planned against realised"),
     Rule("table.roadmap", "layout", "Masterplan Table", "table",
          "th.year columns are 9 mm wide"),
+    Rule("colgroup, col", "layout", "ignored", "ignore",
+         "the PDF's column widths of a fixed table (table.roadmap-years); the converter"
+         " sizes the grid itself (th.year columns 9 mm)"),
     Rule("table.roadmap-years", "layout", "Masterplan Table", "table",
          "the book's roadmap: fixed columns (its colgroup), every year as wide as the others"),
     Rule("table.calendar", "layout", "Masterplan Table", "table",
