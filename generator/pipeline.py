@@ -150,7 +150,8 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
         attachments.append((safe_name, doc.source_bytes,
                             "Masterplan spec (YAML) this document was made from"))
 
-    older = _older_version(settings, env) if env is not None and settings.redline else None
+    older = (_older_version(settings, env, needs) if env is not None and settings.redline
+             else None)
     revision = _revision_mark(plan, lang) if older is not None else None
 
     def document(kind: DocumentKind) -> Document:
@@ -186,10 +187,11 @@ def render_spec(spec: Path, settings: RenderSettings, *, settle_heap: bool = Fal
     return result
 
 
-def _older_version(settings: RenderSettings, env: SandboxedEnvironment
+def _older_version(settings: RenderSettings, env: SandboxedEnvironment, needs: Needs
                    ) -> Callable[[DocumentKind, str], tuple[str, dict[str, bytes]]]:
     """For `--redline OLD`: a function from a kind and the new document's HTML to the HTML
-    showing the changes from OLD (`generator.render.redline`) and the charts of OLD."""
+    showing the changes from OLD (`generator.render.redline`) and the charts of OLD: those
+    the new render makes (`needs`: the kinds' templates show them), no others."""
     from generator.documents.charts import make_charts
     from generator.documents.context import build_context
     from generator.documents.naming import document_meta
@@ -205,7 +207,8 @@ def _older_version(settings: RenderSettings, env: SandboxedEnvironment
     plan = build_model(doc)
     lang = settings.document_lang(plan.document.get("language"))
     png = any(WRITERS[name].chart_images for name in settings.formats)
-    charts = make_charts(plan, lang, labels(lang), png=png)
+    charts = make_charts(plan, lang, labels(lang), png=png, keys=needs.charts,
+                         drawn=needs.drawn)
     context = build_context(plan, lang, charts)
     images = {OLD_CHART + key: chart.png for key, chart in charts.items()}
     t = revision_labels(lang)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.i18n.labels import DECK_LABELS, localised
@@ -36,6 +36,10 @@ POINTS = 8
 DECK_CHARTS: dict[str, tuple[str, ...]] = {
     "quickwins": (), "summary": ("readiness", "roadmap", "budget", "funding"),
     "evaluation": ("ev_budget", "ev_outcome")}
+#: Bars of the roadmap's Gantt chart on one slide: each program's code stays legible.
+TIMELINE_ROWS = 18
+_PART = re.compile(r" \(\d+/\d+\)$")
+_RANGE = re.compile(r" \S+–\S+\.$")
 _BLOCK_END = re.compile(r"</(p|li|h\d|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 
@@ -95,7 +99,7 @@ def build_deck(kind: str, context: dict[str, Any]) -> Deck:
 
 
 def _agenda(slides: list[Slide]) -> list[str]:
-    titles = list(dict.fromkeys(re.sub(r" \(\d+/\d+\)$", "", s.title) for s in slides
+    titles = list(dict.fromkeys(_PART.sub("", s.title) for s in slides
                                 if s.kind != "quickwin"))
     quick_wins = [s.title for s in slides if s.kind == "quickwin"]
     room = POINTS - len(titles)
@@ -120,6 +124,40 @@ def _chart(context: dict[str, Any], key: str, **extra: Any) -> list[Slide]:
     if chart is None or chart.data is None:
         return []
     return [Slide("chart", chart.title, chart=chart.data, alt=chart.alt, **extra)]
+
+
+def _timeline(context: dict[str, Any], keys: list[str], t: dict[str, str]) -> list[Slide]:
+    """The roadmap's Gantt chart (all the book's parts of it) over as many slides as keep
+    every program's code readable: at most `TIMELINE_ROWS` bars a slide, the parts as even
+    as they go (titled ``(1/3)``…)."""
+    charts = [context["charts"][key] for key in keys
+              if key in context["charts"] and context["charts"][key].data is not None]
+    if not charts:
+        return []
+    first = charts[0]
+    categories = [c for chart in charts for c in chart.data.categories]
+    count = max(1, -(-len(categories) // TIMELINE_ROWS))
+    size = -(-len(categories) // count) if categories else 0
+    title = _PART.sub("", first.title)
+    alt = _RANGE.sub("", first.alt) if len(charts) > 1 else first.alt
+    slides = []
+    for number, start in enumerate(range(0, max(len(categories), 1), size or 1), start=1):
+        data = replace(first.data, categories=tuple(categories[start:start + size]),
+                       series=tuple(replace(
+                           series,
+                           values=tuple(v for chart in charts
+                                        for v in chart.data.series[index].values
+                                        )[start:start + size],
+                           point_colours=tuple(c for chart in charts for c in
+                                               chart.data.series[index].point_colours
+                                               )[start:start + size])
+                           for index, series in enumerate(first.data.series)))
+        part_title, part_alt = title, alt
+        if count > 1:
+            part_title = t["deck_part"].format(title=title, number=number, count=count)
+            part_alt = f"{alt} {data.categories[0]}–{data.categories[-1]}."
+        slides.append(Slide("chart", part_title, chart=data, alt=part_alt))
+    return slides
 
 
 # --- the quick-win deck ----------------------------------------------------------------------
@@ -188,8 +226,7 @@ def _summary(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
     slides += _table(roadmap["title"], [t["horizon"], t["years"], t["program_count"]],
                      [[s["title"], s["years"], str(s.get("count", ""))]
                       for s in roadmap["stages"]], t, numeric=(2,))
-    for part in roadmap["charts"]:
-        slides += _chart(context, part.key)
+    slides += _timeline(context, [part.key for part in roadmap["charts"]], t)
     slides += _chart(context, "budget")
     slides += _chart(context, "funding")
     slides += _table(t["funding"], [t["source"], t["budget"], t["share"]],

@@ -20,6 +20,7 @@ from typing import Any
 
 from generator.i18n.numbers import Formatter
 from generator.spec.approval import adoption_year, calendar_date, is_head
+from generator.spec.approval import gazette_year as gazette_year_of
 from generator.spec.legal import is_chair, ordered
 from generator.spec.model import Masterplan
 
@@ -228,7 +229,8 @@ class LegalBuilder:
         considering = [_end(t[f"lg_cons_perkada_{letter}"].format(**region_words), ";")
                        for letter in "abc"]
         secretary = self.secretary()
-        gazette_year = year or (plan.start_year - 1)
+        gazette = regulation.get("gazette_number")
+        gazette_year = gazette_year_of(regulation)
         return {
             "draft": draft,
             "heading": self.heading(),
@@ -251,8 +253,9 @@ class LegalBuilder:
                 "name": secretary["name"],
                 "nip": f"{t['lg_nip']} {secretary['nip']}" if secretary["nip"] else "",
             },
-            "gazette": t["lg_gazette"].format(region=self.region_upper,
-                                              year=gazette_year, number=self.blank),
+            "gazette": t["lg_gazette"].format(
+                region=self.region_upper, year=gazette_year or self.blank,
+                number=self.blank if gazette in (None, "") else str(gazette).strip()),
             "annex": {
                 "of": [t["lg_annex"], t["lg_annex_of_regulation"].format(
                     head=head_kind, name=self.name_upper),

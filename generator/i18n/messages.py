@@ -210,6 +210,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            " adoption of a {start}-{end} masterplan: expected {earliest}-{end}"),
     "rule.approval_date_year": ("tanggal {date} tidak jatuh pada tahun peraturan {year}",
                                 "date {date} is not in the regulation's year {year}"),
+    "rule.gazette_year": ("Berita Daerah tahun {gazette} lebih awal dari tahun peraturan"
+                          " {year}", "the gazette's year {gazette} is before the regulation's"
+                          " year {year}"),
+    "rule.gazette_without_number": ("nomor Berita Daerah diisi, tetapi nomor peraturan"
+                                    " (`number`) belum: peraturan diundangkan setelah"
+                                    " ditetapkan", "a gazette number without the regulation's"
+                                    " `number`: a regulation is promulgated after it is"
+                                    " adopted"),
     "rule.approval_kind": ("`{kind}` tidak cocok untuk {type}: kepala daerahnya {head}",
                            "`{kind}` does not suit a {type}: its head is the {head}"),
     "rule.approval_head_name": ("penanda tangan kepala daerah `{name}` tidak sama dengan"

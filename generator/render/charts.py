@@ -117,6 +117,27 @@ def style(chart: Any, data: Any, font_pt: float = 9) -> None:
     categories = chart.category_axis
     categories.tick_labels.font.color.rgb = rgb(AXIS_TEXT)
     categories.format.line.color.rgb = rgb(GRID)
+    _every_category_label(categories)
+
+
+def _every_category_label(axis: Any) -> None:
+    """A label and a tick mark at every category: without a skip of 1 written out,
+    PowerPoint and LibreOffice leave out every other label of a crowded axis (a roadmap's
+    program codes) when they think the labels too close."""
+    from pptx.oxml.ns import qn
+
+    element = axis._element
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        for old in element.findall(qn(tag)):
+            element.remove(old)
+    follower = next((child for child in element
+                     if child.tag in (qn("c:noMultiLvlLbl"), qn("c:extLst"))), None)
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        skip = element.makeelement(qn(tag), {"val": "1"})
+        if follower is not None:
+            follower.addprevious(skip)
+        else:
+            element.append(skip)
 
 
 def chart_space(data: Any, moment: datetime) -> tuple[Any, bytes]:

@@ -1,6 +1,8 @@
 """The approval page's rules (lembar pengesahan, the spec's `approval`): its dates, the year
 of the adopting regulation against the masterplan's period, the signatories' NIPs, the kind
-of regulation against the region's type, and which signature block carries the seal.
+of regulation against the region's type, the regional gazette (Berita Daerah: not before the
+regulation, and only for a regulation with a number), and which signature block carries the
+seal.
 
 Pure functions of the loaded data: `problems` yields what `validate` reports (it adds the
 positions), `sealed` is what the validator and the render context agree on.
@@ -95,8 +97,31 @@ def problems(data: dict[str, Any], start: int | None, end: int | None) -> Iterat
             if found is not None and not earliest <= found <= end:
                 yield ("error", pointer, "rule.approval_year",
                        {"year": found, "start": start, "end": end, "earliest": earliest})
+    yield from _gazette(regulation)
     yield from _kind(data, regulation)
     yield from _signatories(data, approval)
+
+
+def gazette_year(regulation: dict[str, Any]) -> int | None:
+    """The year of the regional gazette (Berita Daerah): as written, else the
+    regulation's."""
+    year = regulation.get("gazette_year")
+    if isinstance(year, int) and not isinstance(year, bool):
+        return year
+    return adoption_year(regulation)
+
+
+def _gazette(regulation: dict[str, Any]) -> Iterator[Problem]:
+    """A gazette before its regulation; a gazette number for a regulation without one."""
+    at: Pointer = ("approval", "regulation")
+    year, adopted = regulation.get("gazette_year"), adoption_year(regulation)
+    if (isinstance(year, int) and not isinstance(year, bool) and adopted is not None
+            and year < adopted):
+        yield "error", (*at, "gazette_year"), "rule.gazette_year", {"gazette": year,
+                                                                     "year": adopted}
+    if regulation.get("gazette_number") not in (None, "") and regulation.get(
+            "number") in (None, ""):
+        yield "warning", (*at, "gazette_number"), "rule.gazette_without_number", {}
 
 
 def _year_of(value: Any) -> int | None:

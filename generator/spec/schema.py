@@ -1131,6 +1131,19 @@ def _approval() -> Schema:
                                       " its last year. Default: the year of `date`.", 2026),
                          "date": date("Date", "Tanggal penetapan peraturan",
                                       "Date the regulation was adopted"),
+                         "gazette_number": _field(
+                             ["string", "integer"], "Gazette number", "Nomor Berita Daerah"
+                             " tempat peraturan diundangkan (BERITA DAERAH ... TAHUN ... NOMOR"
+                             " ...); kosongkan bila belum diketahui: dicetak titik-titik.",
+                             "Number of the regional gazette (Berita Daerah) the regulation"
+                             " is promulgated in (BERITA DAERAH ... TAHUN ... NOMOR ...); leave"
+                             " it out while not known: dots are printed.", None, maxLength=60,
+                             minLength=1, minimum=1),
+                         "gazette_year": year("Gazette year", "Tahun Berita Daerah; tidak"
+                                              " sebelum tahun peraturan. Bawaan: tahun"
+                                              " peraturan.", "Year of the regional gazette;"
+                                              " not before the regulation's year. Default:"
+                                              " the regulation's year."),
                          "title": text("Title", "Judul peraturan setelah kata 'tentang'. Bawaan:"
                                        " judul dokumen dan periodenya.", "Title of the"
                                        " regulation after 'tentang' (on). Default: the document's"

@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 import lxml.html
 import pytest
-from conftest import EXAMPLE, MINIMAL, outline_entries, run_masterplan
+from conftest import EXAMPLE, MINIMAL, outline_entries, page_words, run_masterplan
 from docx.document import Document
 from docx.table import Table
 from pypdf import PdfReader
@@ -83,8 +83,11 @@ def test_the_html_has_the_page_before_the_foreword(outdir: Path) -> None:
     assert sections[1].xpath(".//h1/@id") == ["kata-pengantar"]
     grid = sections[0].xpath(".//table[contains(@class, 'signatures')]")[0]
     rows = grid.xpath(".//tr")
-    assert [len(row.xpath("td")) for row in rows] == [2, 2, 1, 1]
-    assert rows[3].xpath("td/@colspan") == ["2"]
+    # a row per part of a block: labels, positions, names; place and date, position, name
+    assert [row.get("class") for row in rows] == [
+        "sign-label sign-top", "sign-role", "sign-name", "sign-where", "sign-role", "sign-name"]
+    assert [len(row.xpath("td")) for row in rows] == [2, 2, 2, 1, 1, 1]
+    assert rows[5].xpath("td/@colspan") == ["2"]
     assert [" ".join(u.text_content().split()) for u in grid.xpath(".//u")] == list(NAMES)
     assert len(grid.xpath(".//div[contains(@class, 'seal')]")) == 1
 
@@ -121,6 +124,35 @@ def test_the_docx_has_the_page_and_a_signature_grid_without_borders(outdir: Path
     assert list(dict.fromkeys(underlined)) == list(NAMES)
 
 
+def tops(pdf: Path, page: int, *words: str) -> list[float]:
+    """The top (pt) of the first occurrence of each of `words` on `page` (1-based)."""
+    found = page_words(pdf)[page - 1][2]
+    return [round(next(word[1] for word in found if word[4] == text), 1) for text in words]
+
+
+def assert_aligned(pdf: Path) -> None:
+    """The labels of a row of blocks on one line, though the first block's position wraps
+    onto two lines and the second's does not; their signatures (the names) aligned."""
+    page = 2
+    label_left, label_right = tops(pdf, page, "Disusun", "Mengetahui,")
+    assert label_left == label_right
+    role_left, role_right = tops(pdf, page, "Kepala", "Sekretaris")
+    assert role_left == role_right
+    name_left, name_right = tops(pdf, page, "Ir.", "Dr.")
+    assert name_left == name_right
+
+
+def test_the_labels_stand_on_one_line_and_the_signatures_align(outdir: Path) -> None:
+    assert_aligned(output(outdir, "pdf"))
+    grid = next(t for t in docx_document(outdir).tables
+                if t.style is not None and t.style.name == "Signature Table")
+    rows = [[cell.text for cell in row.cells] for row in grid.rows]
+    assert rows[0] == ["Disusun oleh,", "Mengetahui,"]  # a row of labels, nothing else
+    assert rows[1] == ["Kepala Badan Perencanaan Pembangunan Daerah Kabupaten Banyuwangi,",
+                       "Sekretaris Daerah Kabupaten Banyuwangi,"]
+    assert [text.split("\n")[1] for text in rows[2]] == list(NAMES[:2])
+
+
 def test_a_spec_without_an_approval_section_has_no_page(tmp_path: Path) -> None:
     done = run_masterplan("render", MINIMAL, "-f", "html", "-o", tmp_path)
     assert done.returncode == 0, done.stderr
@@ -152,3 +184,4 @@ def test_libreoffice_lays_the_docx_page_out_before_the_foreword(outdir: Path,
     assert all(name in page for name in NAMES)  # the whole grid on the page
     assert BLANK_NUMBER in page
     assert first_page_with(pages, "KATA PENGANTAR") == approval + 1
+    assert_aligned(output(tmp_path, "pdf"))

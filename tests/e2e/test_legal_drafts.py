@@ -45,7 +45,7 @@ def adopted_spec(folder: Path) -> Path:
     text = path.read_text(encoding="utf-8")
     text = text.replace('    kind: "Peraturan Bupati"\n    year: 2025\n',
                         '    kind: "Peraturan Bupati"\n    number: 12\n    year: 2025\n'
-                        '    date: "2025-12-15"\n', 1)
+                        '    date: "2025-12-15"\n    gazette_number: 31\n', 1)
     text = text.replace("    members:\n", DECREE + "    members:\n")
     path.write_text(text + COMMITMENT, encoding="utf-8")
     return path
@@ -95,7 +95,46 @@ def docx_text(path: Path) -> tuple[str, str]:
     body += "\n" + "\n".join(cell.text for table in document.tables for row in table.rows
                              for cell in row.cells)
     header = "\n".join(p.text for s in document.sections for p in s.header.paragraphs)
-    return body, header
+    return body, PAGE_NUMBER.sub("", header)
+
+
+#: The page number of a legal draft, on top ("- 2 -").
+PAGE_NUMBER = re.compile(r"-\s*\d+\s*-")
+
+
+def fields(part: object) -> list[str]:
+    """The instructions of the fields of a header or footer (python-docx)."""
+    element = part._element  # type: ignore[attr-defined]
+    return [" ".join((i.text or "").split()) for i in element.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText")]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_page_number_is_on_top_from_the_second_page(drafts: Path, adopted: Path,
+                                                        kind: str) -> None:
+    """As Permendagri 80/2015 prints regional legislation (and legal.css the PDF): "- 2 -"
+    centred on top of every page but the first, none at the foot; the DOCX likewise."""
+    pages = pdf_pages(output(drafts, kind, "pdf"))
+    assert not PAGE_NUMBER.search(pages[0].strip().splitlines()[0])
+    for number, page in enumerate(pages[1:], start=2):
+        lines = page.strip().splitlines()
+        assert squeezed(lines[0]).startswith(f"-{number}-"), (kind, number)
+        assert squeezed(lines[-1]) not in (str(number), f"-{number}-"), (kind, number)
+    for folder in (drafts, adopted):
+        document = docx.Document(str(output(folder, kind, "docx")))
+        for section in document.sections:
+            assert section.different_first_page_header_footer
+            assert fields(section.header) == ["PAGE"]
+            header = section.header.paragraphs
+            assert len(header) == 1 and header[0].alignment in (None, 0)  # left, with tabs
+            assert header[0].text.startswith("\t- ") and " -" in header[0].text
+            tabs = [(t.alignment, t.position) for t in header[0].paragraph_format.tab_stops]
+            assert tabs[0][0] == 1  # WD_TAB_ALIGNMENT.CENTER
+            assert abs(tabs[0][1] * 2 - tabs[1][1]) < 20  # the middle of the text width
+            assert fields(section.first_page_header) == []
+            assert fields(section.footer) == [] and fields(section.first_page_footer) == []
+        draft = "RANCANGAN" if folder is drafts else ""
+        assert document.sections[0].first_page_header.paragraphs[0].text == draft
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -123,6 +162,9 @@ def test_an_adopted_one_does_not(adopted: Path, kind: str) -> None:
     assert expected[kind] in text
     if kind == "komitmen":
         assert "MADE CAHYANA NEGARA" in text and "Saksi-saksi:" in text  # as the head's block
+    if kind == "perkada":  # the gazette's number as the spec gives it, no dots
+        gazette = "BERITA DAERAH KABUPATEN BANYUWANGI TAHUN 2025 NOMOR 31"
+        assert gazette in text and gazette in " ".join(body.split())
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -213,6 +255,10 @@ def test_libreoffice_opens_every_docx(drafts: Path, tmp_path: Path) -> None:
         box = converted.pages[0].mediabox
         assert abs(float(box.width) - F4[0]) < 2 and abs(float(box.height) - F4[1]) < 2
         assert "RANCANGAN" in converted.pages[0].extract_text()
+        texts = [page.extract_text().strip() for page in converted.pages]
+        assert not PAGE_NUMBER.search(texts[0].splitlines()[0]), kind
+        for number, text in enumerate(texts[1:], start=2):  # on top, not at the foot
+            assert re.sub(r"\s", "", text).startswith(f"-{number}-"), (kind, number)
 
 
 def test_the_same_spec_gives_the_same_bytes(drafts: Path, tmp_path: Path) -> None:

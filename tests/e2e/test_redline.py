@@ -256,3 +256,28 @@ def test_the_change_matrix_in_three_formats(redline: Redline, tmp_path: Path) ->
     assert any(redline.done["removed"] in c for c in cells)
     assert any("Rp" in c for c in cells)
     assert document.element.body.find(f".//{W}ins") is None  # a matrix, not a redline
+
+
+def test_a_redline_draws_only_the_charts_its_kind_shows(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary shows the budget chart alone: neither version draws the others (the
+    readiness, funding and roadmap charts) for a redline of it."""
+    from generator.documents import KINDS
+    from generator.documents.charts import Canvas
+    from generator.pipeline import render_spec
+    from generator.settings import RenderSettings
+
+    drawn: list[str] = []
+    chart = Canvas.chart
+
+    def spy(self: Canvas, key: str, *args: object, **kwargs: object) -> object:
+        if self.draw:
+            drawn.append(key)
+        return chart(self, key, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Canvas, "chart", spy)
+    old, new, _ = edited_copy(EXAMPLE, tmp_path / "specs")
+    render_spec(new, RenderSettings(documents=("summary",), formats=("html", "docx"),
+                                    docx_toc="field", redline=old, outdir=tmp_path / "out"))
+    assert drawn and set(drawn) <= set(KINDS["summary"].charts or ())
+    assert len(drawn) == 2  # the new version's and the old one's

@@ -92,6 +92,10 @@ MESSAGES: list[tuple[str, str, str, str, str, str]] = [
      "2026-01-15", "approval.regulation.date",
      "tanggal 2026-01-15 tidak jatuh pada tahun peraturan 2025",
      "date 2026-01-15 is not in the regulation's year 2025"),
+    ('    date: "2025-12-15"\n  signatories', '    date: "2025-12-15"\n    gazette_number: 7\n'
+     '    gazette_year: 2024\n  signatories', "2024", "approval.regulation.gazette_year",
+     "Berita Daerah tahun 2024 lebih awal dari tahun peraturan 2025",
+     "the gazette's year 2024 is before the regulation's year 2025"),
     ('nip: "19700412 199503 1 007"', 'nip: "19700412 199503 1"', "19700412 199503 1",
      "approval.signatories[1].nip",
      "NIP `19700412 199503 1` harus 18 angka (boleh berspasi, mis. 19700101 199003 1 001),"
@@ -120,6 +124,9 @@ def test_errors_are_positioned_and_translated(tmp_path: Path, lang: str, old: st
     ("    kind: Peraturan Bupati\n", "    kind: Peraturan Wali Kota\n", "Peraturan Wali Kota",
      "approval.regulation.kind",
      "`Peraturan Wali Kota` tidak cocok untuk kabupaten: kepala daerahnya Bupati"),
+    ("    number: 12\n", "    gazette_number: 7\n", "7\n", "approval.regulation.gazette_number",
+     "nomor Berita Daerah diisi, tetapi nomor peraturan (`number`) belum: peraturan"
+     " diundangkan setelah ditetapkan"),
     ("  head_title: Bupati\n", "  head_title: Bupati\n  head_name: Ipuk Fiestiandani\n",
      "Ipuk Fiestiandani\n", "", ""),  # the same head: no warning (checked below)
 ])
@@ -219,3 +226,26 @@ def test_a_seal_given_in_the_spec_wins_over_the_head() -> None:
     rows = approval_context(text)["rows"]
     assert [block["seal"] for row in rows for block in row] == [False, True, False]
     assert rows[0][1]["where"] and not rows[1][0]["where"]
+
+
+# --- the regional gazette (Berita Daerah) in the regulation's draft ---------------------------
+
+def gazette(text: str, lang: str = "id") -> str:
+    doc = load_spec_text(text, Path("spec.yaml"), "spec.yaml")
+    assert [d for d in validate(doc) if d.severity == "error"] == []
+    return str(build_context(build_model(doc), lang, charts={})["legal"]["perkada"]["gazette"])
+
+
+def test_the_gazette_prints_its_number_and_year_when_given() -> None:
+    given = with_approval(old='    date: "2025-12-15"\n  signatories',
+                          new='    date: "2025-12-15"\n    gazette_number: 7\n  signatories')
+    assert gazette(given).endswith("TAHUN 2025 NOMOR 7")
+    later = given.replace("    gazette_number: 7\n", '    gazette_number: "7/E"\n'
+                          "    gazette_year: 2026\n")
+    assert gazette(later).endswith("TAHUN 2026 NOMOR 7/E")
+
+
+def test_the_gazette_prints_dots_only_for_what_is_not_known() -> None:
+    assert gazette(with_approval()).endswith("TAHUN 2025 NOMOR ....")
+    no_year = with_approval(UNKNOWN.replace("    year: 2025\n", ""))
+    assert gazette(no_year).endswith("TAHUN .... NOMOR ....")

@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 
 from generator.render.docx import ooxml as ox
-from generator.render.docx.ooxml import W
+from generator.render.docx.ooxml import RunFormat, W
 from generator.render.docx.stylemap import STYLE_MAP
 
 # --- page geometry (twentieths of a point) ---------------------------------------------------
@@ -34,6 +34,10 @@ LANDSCAPE_MARGINS = {"top": mm(20), "right": mm(18), "bottom": mm(18), "left": m
 
 _HEADER = STYLE_MAP.rule("header.running")
 _FOOTER = STYLE_MAP.rule("footer (generated)")
+_LEGAL_NUMBER = STYLE_MAP.rule("p.legal-text")
+#: The legal drafts' page number on top and draft mark (legal.css: 11 pt, #8b0000).
+PAGE_NUMBER_SIZE = 22  # half-points
+DRAFT_MARK_COLOUR = "8B0000"
 
 
 class Page:
@@ -41,8 +45,11 @@ class Page:
     section of the document is a copy of it (turned for landscape, bare for the cover)."""
 
     def __init__(self, document: Any, template_sect: Any, styles: Mapping[str, str]) -> None:
+        self.document = document
         self.styles = styles
         self.widths: dict[bool, int] = {}
+        #: the page number on top ("- 2 -"), not in the footer (`numbers_on_top`)
+        self.first_header_element: Any = None
         body = document.element.body
         sect = template_sect if template_sect is not None else etree.Element(W + "sectPr")
         for tag in ("headerReference", "footerReference", "titlePg", "type", "vAlign"):
@@ -72,6 +79,7 @@ class Page:
             for child in list(part_element):
                 part_element.remove(child)
         self.header_element = header._element
+        self.footer_element = footer._element
         footer_p = ox.paragraph(footer._element, styles.get(_FOOTER.target))
         ox.field(footer_p, "PAGE", "1")
         self.header_refs = [ref for ref in sect if etree.QName(ref).localname in (
@@ -91,12 +99,67 @@ class Page:
             pg_mar.set(W + key, str(value))
         self.widths.clear()
 
+    def numbers_on_top(self) -> None:
+        """The page number as Indonesian regional legislation prints it (Permendagri
+        80/2015, its annex; templates/legal/legal.css): "- 2 -" centred on top of every page
+        but the first, none in the footer. The first page gets a header of its own
+        (``w:titlePg``), which holds only the draft mark (`write_header`)."""
+        body = self.document.element.body
+        body.append(self.portrait)  # python-docx's header API works on the body's sectPr
+        section = self.document.sections[-1]
+        section.different_first_page_header_footer = True
+        first = section.first_page_header
+        first.is_linked_to_previous = False
+        self.first_header_element = first._element
+        for child in list(self.first_header_element):
+            self.first_header_element.remove(child)
+        for ref in [ref for ref in self.portrait
+                    if etree.QName(ref).localname == "headerReference"]:
+            self.portrait.remove(ref)
+            self.header_refs.append(ref)
+        body.remove(self.portrait)
+        for child in list(self.footer_element):
+            self.footer_element.remove(child)
+        ox.paragraph(self.footer_element, self.styles.get(_FOOTER.target))
+
     def write_header(self, text: str, style: str | None = None) -> None:
-        """The running header's one paragraph (in `style`, by default the Header's)."""
-        p = ox.paragraph(self.header_element, self.styles.get(style or _HEADER.target))
+        """The running header's one paragraph (in `style`, by default the Header's); with
+        `numbers_on_top`, the page number centred and `text` (a draft mark) at the right
+        on one line, and `text` alone on the first page."""
         text = " ".join(ox.clean_text(text).split())
+        if self.first_header_element is not None:
+            self._numbered_header(text)
+            return
+        p = ox.paragraph(self.header_element, self.styles.get(style or _HEADER.target))
         if text:
             ox.text_run(p, text)
+
+    def _numbered_header(self, text: str) -> None:
+        """In the legal drafts' type (`p.legal-text`'s style), as legal.css prints both:
+        the draft mark bold and dark red, the number black, 11 pt."""
+        mark = RunFormat(bold=True, size=PAGE_NUMBER_SIZE, color=DRAFT_MARK_COLOUR)
+        first = ox.paragraph(self.first_header_element, self.styles.get(_LEGAL_NUMBER.target),
+                             jc="right")
+        if text:
+            ox.text_run(first, text, mark)
+        p = ox.paragraph(self.header_element, self.styles.get(_LEGAL_NUMBER.target),
+                         jc="left")
+        width = self.text_width(False)
+        tabs = etree.SubElement(p.find(W + "pPr"), W + "tabs")
+        for kind, position in (("center", width // 2), ("right", width)):
+            tab = etree.SubElement(tabs, W + "tab")
+            tab.set(W + "val", kind)
+            tab.set(W + "pos", str(position))
+        # the tabs go before the justification in w:pPr
+        p.find(W + "pPr").find(W + "jc").addprevious(tabs)
+        number = RunFormat(size=PAGE_NUMBER_SIZE, color="000000")
+        ox.tab_run(p)
+        ox.text_run(p, "- ", number)
+        ox.field(p, "PAGE", "2", number)
+        ox.text_run(p, " -", number)
+        if text:
+            ox.tab_run(p)
+            ox.text_run(p, text, mark)
 
     def text_width(self, landscape: bool) -> int:
         if landscape not in self.widths:

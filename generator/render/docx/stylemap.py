@@ -346,6 +346,11 @@ VOCABULARY: tuple[Rule, ...] = (
          "the previous masterplan's programs, planned against realised"),
     Rule("table.roadmap", "layout", "Masterplan Table", "table",
          "th.year columns are 9 mm wide"),
+    Rule("colgroup, col", "layout", "ignored", "ignore",
+         "the PDF's column widths of a fixed table (table.roadmap-years); the converter"
+         " sizes the grid itself (th.year columns 9 mm)"),
+    Rule("table.roadmap-years", "layout", "Masterplan Table", "table",
+         "the book's roadmap: fixed columns (its colgroup), every year as wide as the others"),
     Rule("table.calendar", "layout", "Masterplan Table", "table",
          "the enablers' meeting calendar (with table.roadmap: a th.year column per month)"),
     Rule("table.risks", "direct", "compact text", "table",
@@ -400,6 +405,10 @@ VOCABULARY: tuple[Rule, ...] = (
     Rule("tr.rpjmd-*", "layout", "table row", "table_part",
          "the alignment matrix: a mission, goal, target or regional program row (a mission"
          " row is also tr.group)"),
+    Rule("tr.sign-where, tr.sign-label, tr.sign-role, tr.sign-name, tr.sign-top", "layout",
+         "table row", "table_part",
+         "the approval page's signature blocks, a row per part: place and date, label,"
+         " position, signature and name (sign-top: the first row of a row of blocks)"),
     Rule("tr.swot-head", "layout", "row kept with the next", "table_part",
          "a SWOT title row stays with its items"),
     Rule("span.sr-only", "character", "Cell Mark", "character",
@@ -431,7 +440,8 @@ VOCABULARY: tuple[Rule, ...] = (
          "followed by a line break"),
     # the legal drafts (templates/legal/, perkada, sk-dewan, sk-tim, komitmen)
     Rule("body.legal", "layout", "folio page", "folio_page",
-         "a legal draft: F4 paper (215 x 330 mm), its own margins, page number in the footer"),
+         "a legal draft: F4 paper (215 x 330 mm), its own margins, the page number \"- 2 -\""
+         " centred on top from the second page, none in the footer"),
     Rule("header.running.draft-mark", "paragraph", "Draft Mark", "running_header",
          "RANCANGAN on top of every page of a draft"),
     Rule("section.legal-act", "layout", "container", "container",

@@ -75,7 +75,8 @@ IMPLICIT_HANDLERS = {
     "properties": "package.finish writes the core properties",
     "document": "the walk starts at the body",
     "page_setup": "page.Page writes the footer",
-    "folio_page": "writer.write makes the page F4 (Page.folio) for a body with the class",
+    "folio_page": "writer.write makes the page F4 (Page.folio), its page number on top"
+                  " (Page.numbers_on_top) for a body with the class",
     "status": "Translator.status_format styles the text of any element with the class",
 }
 HANDLERS = Handlers(BLOCK_HANDLERS, INLINE_HANDLERS, text=inline.text)
@@ -103,6 +104,7 @@ def write(document: Any, options: DocxOptions, root: Any) -> list[DocxWarning]:
         body = root
     if STYLE_MAP.find("body", classes_of(body), handlers=_FOLIO) is not None:
         t.page.folio()
+        t.page.numbers_on_top()
     sections.write_running_header(t, body)
     t.flow(body, t.body, Ctx(width=t.page.text_width(False)))
     # The properties of the last section are the body's own sectPr.
