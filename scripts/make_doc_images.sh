@@ -39,4 +39,18 @@ pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 body=$(find_page 'PENDAHULUAN' 5)
 shot "$(find_page 'Gambar 2.1' "$body")" map
 shot "$(find_page 'Tabel [0-9]*\.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN' "$body")")" roadmap-phases
-ls -la docs/images
+
+# the decks (-f pptx) as LibreOffice Impress lays them out, every slide on one sheet
+python="${PYTHON:-.venv/bin/python}"
+"$masterplan" render examples/kabupaten-banyuwangi/masterplan.yaml --document quickwins,summary \
+  -f pptx -o "$out/decks" >/dev/null
+"$masterplan" evaluate examples/kabupaten-banyuwangi/masterplan.yaml \
+  examples/kabupaten-banyuwangi/progress/*.yaml -f pptx -o "$out/decks" >/dev/null
+soffice --headless --norestore "-env:UserInstallation=file://$out/profile" --convert-to pdf \
+  --outdir "$out/decks" "$out"/decks/*.pptx >/dev/null 2>&1
+for kind in quickwins summary evaluation; do
+  deck=$(ls "$out"/decks/*-"$kind".pdf)
+  pdftoppm -r 30 -png "$deck" "$out/decks/$kind"
+  "$python" scripts/contact_sheet.py "docs/images/deck-$kind.png" "$out/decks/$kind"-*.png
+done
+ls -la docs/images/deck-*.png
