@@ -36,6 +36,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bench_batch import as_installed, machine
 
@@ -128,6 +129,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ratio <= GOAL else 1
 
 
+def bare_table(cells: int, runs: int, weasy: Any) -> float:
+    """WeasyPrint on a table of `cells` short texts, six to a row, with no stylesheet of
+    ours (what a table cell costs the renderer itself), less an empty page's cost."""
+    rows = "".join("<tr>" + "".join(f"<td>GOV-{row:02d} layanan {column} daring</td>"
+                                    for column in range(6)) + "</tr>"
+                   for row in range(-(-cells // 6)))
+    page = ("<html lang='id'><head><style>@page { size: A4; margin: 2cm } body { font: 9pt "
+            "sans-serif } table { border-collapse: collapse; width: 100%; table-layout: "
+            "fixed } td { border: 0.5pt solid #999; padding: 2pt }</style></head><body>"
+            "<table>@ROWS@</table></body></html>")
+    empty = statistics.median(weasy(page.replace("@ROWS@", "")) for _ in range(runs))
+    return statistics.median(weasy(page.replace("@ROWS@", rows)) for _ in range(runs)) - empty
+
+
 def floor(masterplan: list[str], spec: Path, progress: list[Path], runs: int,
           summary_cpu: float, pack_extra: float) -> None:
     """WeasyPrint alone on the HTML of the summary and of the pack (see the module doc)."""
@@ -161,6 +176,9 @@ def floor(masterplan: list[str], spec: Path, progress: list[Path], runs: int,
     for name, label in (("summary", "the summary's"), ("evaluate", "the pack's")):
         print(f"| {label:41} | {alone[name]:5.2f} | {cells[name]:11} |")
     per_cell = extra / max(1, cells["evaluate"] - cells["summary"]) * 1000
+    bare = bare_table(cells["evaluate"] - cells["summary"], runs, weasy)
+    print(f"| a bare 6-column table, as many cells    | {bare:5.2f} |"
+          f" {cells['evaluate'] - cells['summary']:11} |")
     print()
     print(f"the pack beyond the summary: {pack_extra:.2f} CPU s in all (evaluate -f pdf − "
           f"summary), of which WeasyPrint alone needs {extra:.2f} s "
