@@ -165,7 +165,8 @@ class LegalBuilder:
         year = adoption_year(regulation)
         title = self.title()
         head_kind = self.head_upper
-        region_words = {"region": self.region["full_name"], "head": self.head,
+        region_words = {"region": self.region["full_name"], "name": self.region["name"],
+                        "head": self.head,
                         "title": title, "cohort": plan.cohort["year"],
                         "start": plan.start_year, "end": plan.end_year,
                         "years": _words(t, plan.end_year - plan.start_year + 1)}
@@ -175,10 +176,10 @@ class LegalBuilder:
                        for key in ("lg_def_region", "lg_def_government", "lg_def_head",
                                    "lg_def_agency", "lg_def_smart_city", "lg_def_masterplan")]
         if council:
-            definitions.append(t["lg_def_council"].format(council=council,
+            definitions.append(t["lg_def_council"].format(council=council, head=self.head,
                                                           region=self.region["full_name"]))
         if team:
-            definitions.append(t["lg_def_team"].format(team=team,
+            definitions.append(t["lg_def_team"].format(team=team, head=self.head,
                                                        region=self.region["full_name"]))
         if plan.quick_wins:
             definitions.append(t["lg_def_quickwin"])

@@ -1001,7 +1001,7 @@ LEGAL_LABELS: dict[str, tuple[str, str]] = {
                           "Regional Government means the {head} as the organ of regional"
                           " government leading the affairs within the authority of the"
                           " autonomous region."),
-    "lg_def_head": ("{head} adalah {head} {region}.", "{head} means the {head} of {region}."),
+    "lg_def_head": ("{head} adalah {head} {name}.", "{head} means the {head} of {region}."),
     "lg_def_agency": ("Perangkat Daerah adalah unsur pembantu {head} dan Dewan Perwakilan"
                       " Rakyat Daerah dalam penyelenggaraan urusan pemerintahan yang menjadi"
                       " kewenangan Daerah.", "Regional Agency means an organ assisting the"
@@ -1020,11 +1020,11 @@ LEGAL_LABELS: dict[str, tuple[str, str]] = {
                           " Masterplan, means the planning document for the Region's"
                           " smart-city development over {years} years."),
     "lg_def_council": ("Dewan Smart City adalah {council} yang dibentuk dengan Keputusan"
-                       " untuk mengarahkan pelaksanaan Masterplan.", "Smart City Council"
+                       " {head} untuk mengarahkan pelaksanaan Masterplan.", "Smart City Council"
                        " means the {council}, formed by decree to direct the implementation"
                        " of the Masterplan."),
-    "lg_def_team": ("Tim Pelaksana adalah {team} yang dibentuk dengan Keputusan untuk"
-                    " mengoordinasikan pelaksanaan Masterplan.", "Implementation Team means the"
+    "lg_def_team": ("Tim Pelaksana adalah {team} yang dibentuk dengan Keputusan {head}"
+                    " untuk mengoordinasikan pelaksanaan Masterplan.", "Implementation Team means the"
                     " {team}, formed by decree to coordinate the implementation of the"
                     " Masterplan."),
     "lg_def_quickwin": ("Program Quick Win adalah program percepatan Smart City yang"

@@ -19,6 +19,7 @@ from typing import Any
 from generator.i18n.numbers import Formatter
 from generator.spec.enablers import enablers_of
 from generator.spec.model import BudgetLine, Masterplan
+from generator.spec.vocabulary import HEAD_TITLES, REGION_TYPES
 
 _TEXT: dict[str, dict[str, Any]] = {
     "id": {
@@ -106,7 +107,10 @@ def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
     # `6,3 %`; `IDR 1,500,000,000`, `6.3 %`); the values stay plain YAML numbers
     numbers = Formatter(lang)
     relative = Path(os.path.relpath(spec.resolve(), target.parent.resolve())).as_posix()
-    region = f"{plan.region.get('type', '')} {plan.region.get('name', '')}".strip()
+    # `Kota Makassar`, as the documents write it (a region's name is a proper name in both
+    # languages); its head's instruments: `Peraturan Wali Kota`, `Keputusan Bupati`
+    region = f"{REGION_TYPES[plan.region_type].id} {plan.region.get('name', '')}".strip()
+    head = HEAD_TITLES[plan.region_type]
     lines = [f"# {line.format(year=year, region=region, spec=spec.name, file=target.name)}"
              for line in text["head"]]
     lines += ["", "progress_version: 1", f"masterplan: {_q(relative)}", f"year: {year}",
@@ -147,10 +151,10 @@ def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
         lines += [f"  # {_line(enabler.name)}", f"  - id: {_q(enabler.id)}",
                   '    status: "belum"', *_budget(enabler.budget, year, text, numbers)]
     lines += ["", f"# {text['enablers']}", "# enablers:",
-              '#   regulation: {kind: "Peraturan Bupati", number: "", date: "YYYY-MM-DD",'
+              f'#   regulation: {{kind: "Peraturan {head}", number: "", date: "YYYY-MM-DD",'
               ' title: ""}',
-              '#   council: {kind: "Keputusan Bupati", number: "", date: "YYYY-MM-DD"}',
-              '#   team: {kind: "Keputusan Bupati", number: "", date: "YYYY-MM-DD"}',
+              f'#   council: {{kind: "Keputusan {head}", number: "", date: "YYYY-MM-DD"}}',
+              f'#   team: {{kind: "Keputusan {head}", number: "", date: "YYYY-MM-DD"}}',
               '#   forum_meetings:', '#     - {date: "YYYY-MM-DD", topic: ""}',
               "#   smart_city_apbd: 0", "", f"# {text['evidence']}", "evidence: []",
               '#  - {id: "EV-01", title: "", file: "bukti/....pdf", supports: ["'

@@ -88,3 +88,17 @@ def test_region_head_name_first_else_dots() -> None:
     assert names(law) == ["...................."] * 4
     assert law["komitmen"]["identity"][0][1] == "...................."
     assert law["perkada"]["promulgated"]["name"] == "...................."
+
+
+def test_definitions_name_the_head_as_a_regulation_does() -> None:
+    """`Bupati adalah Bupati Banyuwangi.` (not `Bupati Kabupaten Banyuwangi`), and the council
+    and team formed by a `Keputusan Bupati`, not a bare `Keputusan`."""
+    law = legal(EXAMPLE.read_text(encoding="utf-8"))
+    article = law["perkada"]["chapters"][0]["articles"][0]
+    definitions = [str(item.get("text", item)) if isinstance(item, dict) else str(item)
+                   for item in article["items"]]
+    assert "Bupati adalah Bupati Banyuwangi." in definitions
+    assert "Daerah adalah Kabupaten Banyuwangi." in definitions
+    formed = [d for d in definitions if "dibentuk dengan" in d]
+    assert len(formed) == 2
+    assert all("dibentuk dengan Keputusan Bupati untuk" in d for d in formed)
