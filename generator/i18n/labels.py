@@ -1025,7 +1025,8 @@ LEGAL_LABELS: dict[str, tuple[str, str]] = {
                        " of the Masterplan."),
     "lg_def_team": ("Tim Pelaksana adalah {team} yang dibentuk dengan Keputusan {head}"
                     " untuk mengoordinasikan pelaksanaan Masterplan.",
-                    "Implementation Team means the {team}, formed by decree to coordinate the implementation of the"
+                    "Implementation Team means the {team}, formed by decree to coordinate the"
+                    " implementation of the"
                     " Masterplan."),
     "lg_def_quickwin": ("Program Quick Win adalah program percepatan Smart City yang"
                         " manfaatnya dapat dirasakan langsung oleh masyarakat dalam waktu"
