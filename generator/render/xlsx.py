@@ -174,8 +174,21 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
 
 
 def _widths(sheet: Any) -> None:
-    for letter, width in zip("ABCDEFGHI", (10, 46, 24, 13, 18, 18, 18, 13, 13), strict=True):
+    # column A also carries the dimension's summary labels (`Program direncanakan`,
+    # `Berjalan/selesai`), whose values sit in B: wide enough to read them whole
+    for letter, width in zip("ABCDEFGHI", (21, 46, 24, 13, 18, 18, 18, 14, 13), strict=True):
         sheet.column_dimensions[letter].width = width
+    _print_setup(sheet)
+
+
+def _print_setup(sheet: Any) -> None:
+    """Printed: A4 landscape, as wide as the page (as many pages down as it takes), the
+    header row on every page; as `masterplan sheets` prints its workbooks."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _output_sheet(book: Any, data: dict[str, Any]) -> None:
@@ -198,6 +211,7 @@ def _output_sheet(book: Any, data: dict[str, Any]) -> None:
     share.number_format = SHARE
     for letter, width in zip("ABC", (40, 70, 14), strict=True):
         sheet.column_dimensions[letter].width = width
+    _print_setup(sheet)
 
 
 def table_xlsx(title: str, heads: list[str], rows: list[list[Any]], created: datetime, *,

@@ -118,6 +118,30 @@ def test_libreoffice_computes_the_workbooks_shares(pack: Path, tmp_path: Path) -
     assert _share(share) == pytest.approx(1.0)  # five enablers, all in place in 2028
 
 
+def test_libreoffice_prints_each_sheet_as_wide_as_a_page(pack: Path, tmp_path: Path) -> None:
+    """Printed (LibreOffice to PDF), a dimension's columns stay on one page: the header row
+    with `Kode` and `Realisasi 2028` on the same page, the summary labels whole."""
+    executable = shutil.which("soffice") or shutil.which("libreoffice")
+    if executable is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    import subprocess
+
+    profile = tmp_path / "profile"
+    done = subprocess.run(
+        [executable, "--headless", "--norestore", "--nologo", "--nodefault",
+         f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(pack / f"{STEM}.xlsx")],
+        capture_output=True, text=True, timeout=300, start_new_session=True)
+    printed = tmp_path / f"{STEM}.pdf"
+    assert printed.exists(), done.stderr
+    pages = [page.extract_text() or "" for page in PdfReader(printed).pages]
+    with_codes = [text for text in pages if "Kode" in text]
+    assert with_codes
+    assert all("Realisasi 2028" in text for text in with_codes)
+    assert any("Berjalan/selesai" in text for text in pages)
+    assert any("Porsi terlaksana" in text for text in pages)
+
+
 def _share(cell: str) -> float:
     """A share as LibreOffice writes it into CSV (`85.37142857%`)."""
     assert cell.endswith("%"), cell
