@@ -256,7 +256,8 @@ def _readiness(canvas: Canvas, plan: Masterplan, labels: dict[str, str], fmt: An
     items = "; ".join(f"{n} {fmt.score(s)}" for n, s in zip(names, scores, strict=True))
     readiness = ChartData("bar", tuple(names), (Series(
         labels["score"], tuple(float(s) for s in scores), point_colours=tuple(colours)),),
-        number_format="0.0", axis_min=0, axis_max=4, major_unit=1, data_labels=True)
+        number_format=fmt.office_format("0.0"), axis_min=0, axis_max=4, major_unit=1,
+        data_labels=True)
     return canvas.chart("readiness", labels["chart_readiness"],
                         labels["chart_alt_readiness"].format(items=items), 16, (6.3, 3.4),
                         paint, readiness)
@@ -300,7 +301,8 @@ def _budget(canvas: Canvas, plan: Masterplan, labels: dict[str, str], fmt: Any, 
     return canvas.chart("budget", labels["chart_budget"], labels["chart_alt_budget"].format(
         start=plan.start_year, end=plan.end_year, total=fmt.money_words(total)), 16,
         (6.3, 3.2), paint, ChartData("column_stacked", tuple(str(y) for y in years),
-                                     tuple(budget_series), number_format="#,##0",
+                                     tuple(budget_series),
+                                     number_format=fmt.office_format("#,##0"),
                                      axis_title=labels["budget_million"], legend=True))
 
 
@@ -333,7 +335,7 @@ def _funding(canvas: Canvas, plan: Masterplan, labels: dict[str, str], fmt: Any,
     funding = ChartData("bar", tuple(source_names), (Series(
         "%", tuple(round(share, 2) for share in shares),
         point_colours=tuple(colour_list[i % len(colour_list)] for i in range(len(ordered)))),),
-        number_format="0.0", axis_min=0, data_labels=True)
+        number_format=fmt.office_format("0.0"), axis_min=0, data_labels=True)
     return canvas.chart("funding", labels["chart_funding"],
                         labels["chart_alt_funding"].format(items=items or "-"), 14,
                         (6.3, 0.45 * max(len(ordered), 2) + 0.8), paint, funding)

@@ -768,7 +768,8 @@ class EvaluationBuilder:
                 Series(self.t["ev_planned"], tuple(planned), "#c9d3df"),
                 Series(self.t["ev_realised"], tuple(realised),
                        point_colours=tuple(colours))),
-                number_format="#,##0", axis_title=self.t["budget_million"], legend=True))}
+                number_format=self.f.office_format("#,##0"),
+                axis_title=self.t["budget_million"], legend=True))}
 
         count = len(self.figures)
         width = 0.8 / count
@@ -802,6 +803,7 @@ class EvaluationBuilder:
             "ev_outcome", self.t["ev_chart_outcome"],
             self.t["ev_chart_outcome_alt"].format(items=items), 16, (6.3, 2.8), paint_outcome,
             ChartData("column", tuple(n.replace("Smart ", "") for n in names), tuple(outcome),
-                      number_format="0.0", axis_min=0, axis_max=100, axis_title="%",
+                      number_format=self.f.office_format("0"), axis_min=0, axis_max=100,
+                      axis_title="%",
                       legend=True))
         return charts

@@ -46,6 +46,13 @@ class Formatter:
         return str(pattern.apply(value, _locale(self.locale), decimal_quantization=True,
                                  group_separator=True, numbering_system="latn"))
 
+    def office_format(self, code: str) -> str:
+        """An Office number format `code` tagged with the document's locale, `[$-421]0.0`
+        (Indonesian; `[$-809]`, English (UK), as `Formatter` writes it): LibreOffice then
+        shows `2,8` whatever the viewer's settings, and Office shows the viewer's own
+        separators (an Indonesian machine's for an Indonesian reader)."""
+        return f"[$-{'421' if self.lang == 'id' else '809'}]{code}"
+
     def score(self, value: float | int | None) -> str:
         """A readiness score (or an average of scores), always with one decimal: `2,0`."""
         return self.number(value, 1, fixed=True)

@@ -149,6 +149,16 @@ def test_libreoffice_lays_out_every_slide(decks: dict[str, Path], tmp_path: Path
     for cell in table.rows[0].cells:
         for word in cell.text.split():
             assert word in laid_out, (word, cell.text)
+    # native charts print numbers as the document's language does, whatever the machine's
+    # settings: the readiness chart's data labels `2,8`, never `2.8`
+    titles = [s.shapes.title.text for s in slides(decks["summary"])]  # type: ignore[attr-defined]
+    readiness = subprocess.run(
+        ["pdftotext", "-f", str(titles.index("Skor kesiapan per aspek") + 1), "-l",
+         str(titles.index("Skor kesiapan per aspek") + 1),
+         str(tmp_path / f"{decks['summary'].stem}.pdf"), "-"],
+        capture_output=True, text=True, check=True, timeout=60).stdout
+    assert re.search(r"\b[0-4],[0-9]\b", readiness) and not re.search(r"\b[0-4]\.[0-9]\b",
+                                                                      readiness), readiness
     # the titles in the theme's blue (#1F3B63), not the text colour's black: the ink of the
     # title slide's title band, drawn by LibreOffice
     from PIL import Image
