@@ -16,7 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLE, MINIMAL, run_masterplan
+from conftest import EXAMPLE, EXAMPLES, MINIMAL, run_masterplan
 from pypdf import PdfReader
 
 from generator.spec.legal import ordered
@@ -282,3 +282,35 @@ def test_the_batch_makes_them_and_names_what_a_spec_lacks(tmp_path: Path) -> Non
     codes = {error["code"] for error in failed["errors"]}
     assert codes == {"legal.no_basis", "legal.no_body"}
     assert all(error["line"] > 0 for error in failed["errors"])
+
+
+def test_the_signature_never_stands_alone_on_a_page(tmp_path: Path) -> None:
+    """Makassar's Keputusan forming the Dewan ends its dicta near a page's foot: the last
+    dictum goes over with the signature, in our PDF and in LibreOffice's layout of the DOCX."""
+    spec = EXAMPLES / "kota-makassar" / "masterplan.yaml"
+    done = run_masterplan("render", spec, "--document", "sk-dewan", "-f", "pdf,docx", "-o",
+                          tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    layouts = {"pdf": output(tmp_path, "sk-dewan", "pdf")}
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is not None:
+        source = output(tmp_path, "sk-dewan", "docx")
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path / "lo-out"),
+                        str(source)], capture_output=True, check=True, timeout=300)
+        layouts["docx"] = tmp_path / "lo-out" / f"{source.stem}.pdf"
+    for name, path in layouts.items():
+        pages = pdf_pages(path)
+        signed = next(page for page in pages if "Ditetapkan di" in page)
+        assert re.search(r"^\s*(KE[A-Z]+|MEMUTUSKAN)\b", signed, re.MULTILINE), (name, signed)
+    # Word keeps it so too: the paragraph before each signature table keeps with the next
+    from docx import Document as Docx
+
+    body = Docx(str(output(tmp_path, "sk-dewan", "docx"))).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    signatures = [table for table in body.iter(f"{w}tbl")
+                  if table.find(f"{w}tblPr/{w}tblStyle").get(f"{w}val") == "SignatureTable"]
+    assert signatures
+    for table in signatures:
+        before = table.getprevious()
+        assert before.tag == f"{w}p" and before.find(f"{w}pPr/{w}keepNext") is not None

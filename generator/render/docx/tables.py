@@ -41,6 +41,7 @@ _OWN_FILLS = (STYLE_MAP.rule("td.swot-*"), STYLE_MAP.rule("th.swot-*"),
 _TITLE_ROW = STYLE_MAP.rule("tr.swot-head")
 _TERM, _VALUE = STYLE_MAP.rule("dt"), STYLE_MAP.rule("dd")
 _KEEP = STYLE_MAP.rule("table.keep")
+_LEGAL_SIGNATURES = STYLE_MAP.rule("table.legal-signatures")
 _KEY_FIGURE = STYLE_MAP.rule("p.keyfigure")
 
 
@@ -52,7 +53,12 @@ def table(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
 
 
 def even_table(t: Translator, element: Any, out: Any, ctx: Ctx, rule: Rule) -> None:
-    """Columns of one width, rows that may split (table.swot)."""
+    """Columns of one width, rows that may split (table.swot). A legal draft's signature
+    keeps the paragraph before it on its page (legal.css: the signature never stands alone
+    on a page)."""
+    if _LEGAL_SIGNATURES.matches("table", classes_of(element)) and not ctx.in_cell \
+            and len(out) and out[-1].tag == W + "p":
+        ox.keep_with_next(out[-1])
     _table(t, element, out, ctx.deeper(), rule.target, even=True)
 
 
