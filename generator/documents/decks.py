@@ -269,7 +269,10 @@ def _evaluation(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
                      [[q["id"], q["name"], q["status"]] for q in ev["quick_wins"]], t)
     slides += _table(t["ev_enablers"], [t["ev_enabler"], t["ev_in_place"]],
                      [[e["title"], e["state"]] for e in ev["enablers"]], t)
-    recommendations = [r["text"] + (f" ({r['owner']})" if r["owner"] else "")
+    # the year each came with (a recommendation carried over to the next year's file is
+    # listed twice, as in the pack's table) and where its follow-up stands
+    recommendations = [f"{r['year']}: {r['text']}" + (f" ({r['owner']})" if r["owner"] else "")
+                       + (f" – {r['status']}" if r["status"] else "")
                        for r in ev["recommendations"]]
     if recommendations:
         slides.append(Slide("points", t["ev_follow_up"],

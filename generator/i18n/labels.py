@@ -640,7 +640,7 @@ EVALUATION_LABELS: dict[str, tuple[str, str]] = {
     "progress_berjalan": ("Berjalan", "Running"),
     "progress_selesai": ("Selesai", "Done"),
     "progress_dihentikan": ("Dihentikan", "Stopped"),
-    "ev_not_reported": ("tidak dilaporkan", "not reported"),
+    "ev_not_reported": ("Tidak dilaporkan", "Not reported"),
     # the self-assessment workbook
     "wb_output": ("Output", "Output"),
     "wb_status": ("Status", "Status"),

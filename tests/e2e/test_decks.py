@@ -111,6 +111,17 @@ def test_milestones_and_key_figures_read_as_words(decks: dict[str, Path]) -> Non
     assert f"Jumlah Quick Win: {len(plan.quick_wins)}" in figures
 
 
+def test_the_follow_up_slide_gives_each_recommendation_its_year(
+        decks: dict[str, Path]) -> None:
+    deck = slides(decks["evaluation"])
+    (follow_up,) = [s for s in deck
+                    if s.shapes.title.text == "Tindak Lanjut Rekomendasi Penilai"]  # type: ignore[attr-defined]
+    body = next(shape for shape in follow_up.shapes  # type: ignore[attr-defined]
+                if shape.has_text_frame and shape != follow_up.shapes.title)  # type: ignore[attr-defined]
+    points = [p.text for p in body.text_frame.paragraphs if p.text]
+    assert points and all(re.match(r"^20[0-9]{2}: ", point) for point in points), points
+
+
 def test_same_input_same_bytes(decks: dict[str, Path], tmp_path: Path) -> None:
     render_spec(SPEC, RenderSettings(documents=("quickwins", "summary"), formats=("pptx",),
                                      outdir=tmp_path))
