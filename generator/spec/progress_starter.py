@@ -111,7 +111,9 @@ def starter_progress(plan: Masterplan, spec: Path, year: int, target: Path,
     # languages); its head's instruments: `Peraturan Wali Kota`, `Keputusan Bupati`
     region = f"{REGION_TYPES[plan.region_type].id} {plan.region.get('name', '')}".strip()
     head = HEAD_TITLES[plan.region_type]
-    lines = [f"# {line.format(year=year, region=region, spec=spec.name, file=target.name)}"
+    # the check command as typed in the spec's folder: `... masterplan.yaml progress/2028.yaml`
+    shown = Path(os.path.relpath(target.resolve(), spec.resolve().parent)).as_posix()
+    lines = [f"# {line.format(year=year, region=region, spec=spec.name, file=shown)}"
              for line in text["head"]]
     lines += ["", "progress_version: 1", f"masterplan: {_q(relative)}", f"year: {year}",
               f'date: "{year}-12-31"', f"# {text['summary'].format(year=year)}",
