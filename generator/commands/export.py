@@ -333,7 +333,8 @@ def run_export(cohort: Cohort, *, output_format: str, output: Path | None, lang:
             "export.left_out", lang, spec=item.source.display,
             status=("@msg", f"status.{item.status}"), problem=item.first_error), err=True)
     click.echo("masterplan: " + message(
-        "export.done", lang, programs=len(rows), specs=len(items) - len(excluded),
+        "export.done" if progress is None else "export.done_years", lang, programs=len(rows),
+        specs=len(items) - len(excluded),
         excluded=("@msg", "hint.left_out_count", {"count": len(excluded)}) if excluded else "",
         output=("@msg", "hint.written_to", {"file": printable(str(output))})
         if output else ""), err=True)

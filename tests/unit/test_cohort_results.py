@@ -167,6 +167,15 @@ def test_export_xlsx_keeps_codes_as_text_and_text_out_of_formulas() -> None:
         assert {info.date_time[:3] for info in book.infolist()} == {(2028, 12, 14)}
 
 
+def test_the_cli_counts_program_years_with_progress(tmp_path: Path) -> None:
+    result = run_cli("export", EXAMPLES / "kota-makassar", "--progress", "progress/*.yaml",
+                     "-o", tmp_path / "rows.csv")
+    assert result.exit_code == 0, result.output
+    rows = (tmp_path / "rows.csv").read_text("utf-8-sig").splitlines()
+    assert result.stderr == (f"masterplan: {len(rows) - 1} baris program-tahun dari 1 spec"
+                             f" → {tmp_path / 'rows.csv'}\n")
+
+
 def test_the_cli_refuses_a_pattern_outside_the_specs_folder(tmp_path: Path) -> None:
     result = run_cli("export", EXAMPLES / "minimal", "--progress", "../*/progress/*.yaml",
                      "--lang", "en")
