@@ -148,7 +148,7 @@ def test_the_head_of_regions_deck_lists_the_enablers_under_the_total(out: Path) 
     assert rows[-1][3] == total and rows[-1][2] == str(len(plan.programs))
     key_figures = next(s for s in Presentation(str(deck)).slides
                        if s.shapes.title is not None and s.shapes.title.text == "Angka Kunci")
-    assert f"{total} Total Anggaran" in "\n".join(
+    assert f"Total Anggaran: {total}" in "\n".join(
         s.text_frame.text for s in key_figures.shapes if s.has_text_frame)
     # the rows add up to the total shown (each rounded to two decimals of its unit)
     assert sum(_rupiah(r[3]) for r in rows[:-1]) == pytest.approx(whole, abs=0.05e9)
