@@ -760,7 +760,8 @@ class EvaluationBuilder:
                           for n, (plan, done) in zip(budget_names, amounts, strict=True))
         year = self.latest.year
         charts = {"ev_budget": canvas.chart(
-            "ev_budget", self.t["ev_chart_budget"].format(year=year),
+            "ev_budget", self.t["ev_chart_budget_enablers" if len(shorts) > len(names)
+                                else "ev_chart_budget"].format(year=year),
             self.t["ev_chart_budget_alt"].format(year=year, items=items), 16, (6.3, 3.0),
             paint_budget,
             ChartData("column", tuple(n.replace("Smart ", "") for n in names)

@@ -626,6 +626,9 @@ EVALUATION_LABELS: dict[str, tuple[str, str]] = {
                               "No recommendation recorded yet."),
     "ev_chart_budget": ("Rencana dan Realisasi Anggaran per Dimensi {year}",
                         "Planned and Realised Budget per Dimension {year}"),
+    "ev_chart_budget_enablers": (
+        "Rencana dan Realisasi Anggaran per Dimensi dan Faktor Pendukung {year}",
+        "Planned and Realised Budget per Dimension and Enabler {year}"),
     "ev_chart_budget_alt": ("Diagram batang anggaran rencana dan realisasi per dimensi tahun"
                             " {year}: {items}.", "Bar chart of planned and realised budget per"
                             " dimension in {year}: {items}."),

@@ -159,3 +159,18 @@ def test_an_unknown_or_repeated_enabler_is_a_positioned_error(tmp_path: Path) ->
     assert shown == ["6:9 progress.unknown_enabler", "11:18 rule.unknown_source",
                      "12:9 rule.duplicate_id"], shown
     assert "TIK-01" in caught.value.diagnostics[0].message("en")
+
+
+@pytest.mark.parametrize(("example", "title"), [
+    ("kabupaten-banyuwangi", "Rencana dan Realisasi Anggaran per Dimensi dan Faktor Pendukung"),
+    ("kota-makassar", "Rencana dan Realisasi Anggaran per Dimensi 2027")])
+def test_the_budget_chart_is_named_for_what_it_shows(example: str, title: str,
+                                                     tmp_path: Path) -> None:
+    """The pack's budget chart names the enablers when it has their bar."""
+    folder = EXAMPLES / example
+    result = run_cli("evaluate", folder / "masterplan.yaml",
+                     *sorted((folder / "progress").glob("*.yaml")), "-f", "html",
+                     "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    (page,) = tmp_path.glob("*.html")
+    assert f"Gambar 1.1 {title}" in page.read_text("utf-8").replace("</span> ", " ")
