@@ -162,20 +162,28 @@ def program_rows(items: list[Extracted], lang: str) -> tuple[list[str], list[dic
 
 
 PROGRAM_YEAR_COLUMNS = (
-    "region_code", "region_name", "region_type", "province", "cohort_year", "year",
-    "dimension", "dimension_name", "sub_dimension", "sub_dimension_name", "program_id",
-    "program_name", "lead_opd", "planned", "status", "status_name", "budget_planned",
-    "budget_realised", "absorption", "indicators_planned", "indicators_reported",
-    "indicators_met", "evidence", "progress_file", "spec",
+    "region_code", "region_name", "region_type", "province", "cohort_year", "year", "kind",
+    "dimension", "dimension_name", "sub_dimension", "sub_dimension_name", "enabler_group",
+    "enabler_group_name", "program_id", "program_name", "lead_opd", "planned", "status",
+    "status_name", "budget_planned", "budget_realised", "absorption", "indicators_planned",
+    "indicators_reported", "indicators_met", "evidence", "progress_file", "spec",
 )
+#: What a row of `export --progress` is (the `kind` column): one of the plan's programs, or
+#: one of its enablers (`enablers`: REG-01, TIK-01, ...), whose budget counts in every total.
+ROW_KINDS = ("program", "enabler")
 
 
 def program_year_rows(items: list[Extracted], lang: str) -> tuple[list[str], list[dict[str, Any]]]:
     """One row per program and year of progress (`--progress`): every program the plan has
-    that year or the progress file reports, plan against realisation."""
-    from generator.i18n.labels import evaluation_labels
+    that year or the progress file reports, plan against realisation; then one row per
+    enabler of the plan (`kind` "enabler") in its years, with money that year, or reported:
+    no dimension, its group in `enabler_group`, its id and name in `program_id` and
+    `program_name`, no indicator counts (a progress file reports none for an enabler)."""
+    from generator.i18n.labels import evaluation_labels, pick
+    from generator.spec.enabler_vocabulary import ENABLER_GROUPS
 
     t = evaluation_labels(lang)
+    index = 1 if lang == "en" else 0
     rows = []
     for item in items:
         data = item.data
@@ -183,31 +191,48 @@ def program_year_rows(items: list[Extracted], lang: str) -> tuple[list[str], lis
             continue
         region, cohort = data["region"], data["cohort"]
         programs = {p["id"]: p for p in data["programs"]}
+        enablers = {e["id"]: e for e in data.get("enablers", [])}
         for record in data.get("progress", []):
-            for entry in record["programs"]:
-                p = programs[entry["id"]]
+            where = {"region_code": region["code"], "region_name": region["name"],
+                     "region_type": region["type"], "province": region["province"],
+                     "cohort_year": cohort["year"], "year": record["year"]}
+            tail = {"progress_file": record["file"], "spec": item.source.key}
+
+            def row(entry: dict[str, Any], cells: dict[str, Any],
+                    where: dict[str, Any] = where,
+                    tail: dict[str, Any] = tail) -> dict[str, Any]:
                 status = entry["status"]
                 planned, realised = entry["budget_planned"], entry["budget_realised"]
-                rows.append({
-                    "region_code": region["code"], "region_name": region["name"],
-                    "region_type": region["type"], "province": region["province"],
-                    "cohort_year": cohort["year"], "year": record["year"],
-                    "dimension": p["dimension"],
-                    "dimension_name": p["dimension_label"][1 if lang == "en" else 0],
-                    "sub_dimension": p["sub_dimension"],
-                    "sub_dimension_name": p["sub_dimension_label"][1 if lang == "en" else 0],
-                    "program_id": p["id"], "program_name": p["name"],
-                    "lead_opd": p["lead_opd"], "planned": entry["planned"],
-                    "status": status,
+                return {
+                    **where, **cells, "planned": entry["planned"], "status": status,
                     "status_name": t[f"progress_{status}"] if status else t["ev_not_reported"],
                     "budget_planned": planned, "budget_realised": realised,
                     "absorption": realised / planned if planned else None,
-                    "indicators_planned": entry["indicators_planned"],
-                    "indicators_reported": entry["indicators_reported"],
-                    "indicators_met": entry["indicators_met"],
-                    "evidence": list(entry["evidence"]), "progress_file": record["file"],
-                    "spec": item.source.key,
-                })
+                    "indicators_planned": entry.get("indicators_planned"),
+                    "indicators_reported": entry.get("indicators_reported"),
+                    "indicators_met": entry.get("indicators_met"),
+                    "evidence": list(entry["evidence"]), **tail,
+                }
+
+            for entry in record["programs"]:
+                p = programs[entry["id"]]
+                rows.append(row(entry, {
+                    "kind": "program", "dimension": p["dimension"],
+                    "dimension_name": p["dimension_label"][index],
+                    "sub_dimension": p["sub_dimension"],
+                    "sub_dimension_name": p["sub_dimension_label"][index],
+                    "enabler_group": None, "enabler_group_name": None,
+                    "program_id": p["id"], "program_name": p["name"],
+                    "lead_opd": p["lead_opd"]}))
+            for entry in record.get("enablers", []):  # none in records made before
+                e = enablers[entry["id"]]
+                rows.append(row(entry, {
+                    "kind": "enabler", "dimension": None, "dimension_name": None,
+                    "sub_dimension": None, "sub_dimension_name": None,
+                    "enabler_group": e["group"],
+                    "enabler_group_name": pick(ENABLER_GROUPS, e["group"], lang),
+                    "program_id": e["id"], "program_name": e["name"],
+                    "lead_opd": e.get("lead_opd")}))
     return list(PROGRAM_YEAR_COLUMNS), rows
 
 
@@ -332,9 +357,12 @@ def run_export(cohort: Cohort, *, output_format: str, output: Path | None, lang:
         click.echo("masterplan: " + message(
             "export.left_out", lang, spec=item.source.display,
             status=("@msg", f"status.{item.status}"), problem=item.first_error), err=True)
+    enabler_rows = sum(row.get("kind") == "enabler" for row in rows)
     click.echo("masterplan: " + message(
         "export.done" if progress is None else "export.done_years", lang, programs=len(rows),
         specs=len(items) - len(excluded),
+        enablers=("@msg", "hint.enabler_rows", {"count": enabler_rows})
+        if enabler_rows else "",
         excluded=("@msg", "hint.left_out_count", {"count": len(excluded)}) if excluded else "",
         output=("@msg", "hint.written_to", {"file": printable(str(output))})
         if output else ""), err=True)

@@ -241,8 +241,9 @@ class Claim:
 
 
 def evidence_claims(plan: Masterplan, progress: Progress) -> list[Claim]:
-    """Every claim the progress file makes (each enabler in place, each program or quick
-    win running or done, each indicator or KPI value), in the plan's order."""
+    """Every claim the progress file makes (each enabler in place, each of the plan's
+    enablers (`enabler_items`), program or quick win running or done, each indicator or KPI
+    value), in the plan's order."""
     supporting: dict[str, list[str]] = defaultdict(list)
     for item in progress.evidence:
         for named in item.supports:
@@ -256,6 +257,11 @@ def evidence_claims(plan: Masterplan, progress: Progress) -> list[Claim]:
     for key in ENABLERS:
         if in_place[key] > 0:
             add(key, key)
+    enablers = enablers_of(plan)
+    for enabler in enablers.items if enablers else []:  # the plan's own: REG-01, ...
+        reported = progress.enabler_items.get(enabler.id)
+        if reported is not None and reported.status in EXECUTED:
+            add(enabler.id, enabler.id, status=reported.status)
     for entry_id, entry in [(p.id, progress.programs.get(p.id)) for p in plan.programs] + [
             (q.id, progress.quick_wins.get(q.id)) for q in plan.quick_wins]:
         if entry is None:
@@ -503,7 +509,8 @@ class EvaluationBuilder:
     def claims(self, progress: Progress) -> list[dict[str, Any]]:
         """Every claim the progress file makes, with the evidence naming it."""
         names = {p.id: p.name for p in self.plan.programs} | {
-            q.id: q.name for q in self.plan.quick_wins}
+            q.id: q.name for q in self.plan.quick_wins} | {
+            e.id: e.name for e in (self.enabler_plan.items if self.enabler_plan else [])}
         rows = []
         for claim in evidence_claims(self.plan, progress):
             if claim.subject in ENABLERS:
@@ -533,9 +540,14 @@ class EvaluationBuilder:
 
     def supported(self, claim: str) -> str:
         """What an evidence item supports, in the reader's words: an enabler's key
-        (`council`) as its label, a program, quick win or indicator as written."""
+        (`council`) as its label, one of the plan's enablers as its id and name
+        (`REG-02 (Peraturan ...)`), a program, quick win or indicator as written."""
         key = claim_key(claim)
-        return self.t[f"ev_{key}"] if key in ENABLERS else claim
+        if key in ENABLERS:
+            return self.t[f"ev_{key}"]
+        enabler = next((e for e in (self.enabler_plan.items if self.enabler_plan else [])
+                        if e.id == key), None)
+        return f"{enabler.id} ({enabler.name})" if enabler else claim
 
     def survey(self) -> list[dict[str, Any]]:
         latest = self.latest
@@ -686,7 +698,8 @@ class EvaluationBuilder:
             enabler_rows.append([enabler.id, enabler.name,
                                  pick(ENABLER_GROUPS, enabler.group, self.lang),
                                  enabler_entry.status if enabler_entry else "belum", planned,
-                                 enabler_entry.realised if enabler_entry else 0, ""])
+                                 enabler_entry.realised if enabler_entry else 0,
+                                 ", ".join(supporting.get(enabler.id, []))])
         if enabler_rows:  # the enablers' budget lines, as a dimension's programs
             sheets.append({"key": "enablers", "title": t["enablers_total"],
                            "programs": enabler_rows,

@@ -61,7 +61,8 @@ def extract(path: Path, display: str, lang: str = "id", *, strict: bool = False,
 
     enabler_plan = enablers_of(plan)
     # the enablers' budget lines (`enablers` of the spec): part of every budget total
-    enablers = [{"id": e.id, "group": e.group, "name": e.name,
+    enablers = [{"id": e.id, "group": e.group, "name": e.name, "lead_opd": agency(e.lead_opd),
+                 "start_year": e.start_year, "end_year": e.end_year,
                  "budget": [[b.year, b.amount, b.source] for b in e.budget]}
                 for e in (enabler_plan.items if enabler_plan else [])]
     readiness = {area: {a.key: {"status": a.status, "score": a.score}

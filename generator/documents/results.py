@@ -29,6 +29,7 @@ from generator.documents.evaluation import (
 from generator.errors import SpecError
 from generator.i18n.labels import pick
 from generator.i18n.numbers import Formatter
+from generator.spec.enablers import enablers_of
 from generator.spec.model import Masterplan
 from generator.spec.progress import Progress
 from generator.spec.progress_schema import ASPECTS
@@ -70,19 +71,46 @@ def progress_records(plan: Masterplan, progresses: Sequence[Progress], weights: 
             "claims": len(claims),
             "missing": [c.key for c in claims if not c.evidence],
             "programs": _program_rows(plan, progress),
+            "enablers": _enabler_rows(plan, progress),
         })
     return records
 
 
-def _program_rows(plan: Masterplan, progress: Progress) -> list[dict[str, Any]]:
-    """Plan against progress for every program planned that year or reported."""
-    year = progress.year
+def _evidence_of(progress: Progress) -> dict[str, list[str]]:
+    """Subject (a program, quick win or enabler id) → the evidence items naming it or
+    one of its indicators."""
     evidence: dict[str, list[str]] = defaultdict(list)
     for item in progress.evidence:
         for claim in item.supports:
             subject = claim.partition(":")[0].strip()
             if item.id not in evidence[subject]:
                 evidence[subject].append(item.id)
+    return evidence
+
+
+def _enabler_rows(plan: Masterplan, progress: Progress) -> list[dict[str, Any]]:
+    """Plan against progress for every enabler of the plan (`enablers`) in its years that
+    year, with money planned that year, or reported (`enabler_items`): the pack's rule."""
+    enablers = enablers_of(plan)
+    year, evidence, rows = progress.year, _evidence_of(progress), []
+    for enabler in enablers.items if enablers else []:
+        entry = progress.enabler_items.get(enabler.id)
+        planned = enabler.start_year <= year <= enabler.end_year
+        budget = planned_budget(enabler, year)
+        if entry is None and not planned and not budget:
+            continue
+        rows.append({"id": enabler.id, "planned": planned,
+                     "status": entry.status if entry else None,
+                     "budget_planned": budget,
+                     "budget_realised": entry.realised if entry else 0,
+                     "evidence": evidence.get(enabler.id, [])})
+    return rows
+
+
+def _program_rows(plan: Masterplan, progress: Progress) -> list[dict[str, Any]]:
+    """Plan against progress for every program planned that year or reported."""
+    year = progress.year
+    evidence = _evidence_of(progress)
     rows = []
     for program in plan.programs:
         entry = progress.programs.get(program.id)

@@ -719,6 +719,9 @@ RESULTS_LABELS: dict[str, tuple[str, str]] = {
 # Column heads of `export --progress`: one row per program and year of progress.
 PROGRAM_YEAR_LABELS: dict[str, tuple[str, str]] = {
     "year": ("Tahun", "Year"),
+    "kind": ("Jenis baris (program/enabler)", "Row kind (program/enabler)"),
+    "enabler_group": ("Kode kelompok faktor pendukung", "Enabler group key"),
+    "enabler_group_name": ("Kelompok faktor pendukung", "Enabler group"),
     "planned": ("Direncanakan tahun ini", "Planned that year"),
     "status": ("Kode status", "Status key"),
     "status_name": ("Status", "Status"),
@@ -739,9 +742,17 @@ def results_labels(lang: str) -> dict[str, str]:
             **localised(RESULTS_LABELS, lang)}
 
 
+# ... where its rows are programs and enablers (a `kind` column).
+ITEM_YEAR_LABELS: dict[str, tuple[str, str]] = {
+    "program_id": ("Kode program/faktor pendukung", "Program or enabler id"),
+    "program_name": ("Nama program/faktor pendukung", "Program or enabler name"),
+}
+
+
 def program_year_headers(columns: Sequence[str], lang: str) -> list[str]:
-    """The column heads of `export --progress` in `lang`."""
-    table = localised(PROGRAM_YEAR_LABELS, lang)
+    """The column heads of `export --progress` in `lang` (of the plain `export` too)."""
+    table = localised(PROGRAM_YEAR_LABELS | (ITEM_YEAR_LABELS if "kind" in columns else {}),
+                      lang)
     heads = csv_headers(columns, lang)
     return [table.get(key, head) for key, head in zip(columns, heads, strict=True)]
 

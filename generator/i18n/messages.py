@@ -591,9 +591,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{spec} left out ({status}): {problem}"),
     "export.done": ("{programs} program dari {specs} spec{excluded}{output}",
                     "{programs} program(s) from {specs} spec(s){excluded}{output}"),
-    "export.done_years": ("{programs} baris program-tahun dari {specs} spec{excluded}{output}",
-                          "{programs} program-year row(s) from {specs} spec(s)"
-                          "{excluded}{output}"),
+    "export.done_years": ("{programs} baris program-tahun{enablers} dari {specs} spec"
+                          "{excluded}{output}", "{programs} program-year row(s){enablers}"
+                          " from {specs} spec(s){excluded}{output}"),
+    "hint.enabler_rows": (" (termasuk {count} baris faktor pendukung)",
+                          " (including {count} enabler row(s))"),
     "hint.left_out_count": ("; {count} spec tidak disertakan", "; {count} spec(s) left out"),
     "hint.written_to": (" → {file}", " → {file}"),
     "batch.error": ("{message}", "{message}"),

@@ -372,6 +372,7 @@ class _Rules:
         for quick_win in self.plan.quick_wins:
             names.append(quick_win.id)
             names.extend(f"{quick_win.id}{CLAIM_SEPARATOR} {k.name}" for k in quick_win.kpis)
+        names.extend(self.enabler_ids)  # the plan's own enablers: REG-01, TIK-01, ...
         return {_norm_claim(name): name for name in names}
 
 

@@ -157,10 +157,13 @@ def build_progress_schema() -> Schema:
                           " database address, an archive number).",
                           "JDIH Kab. Banyuwangi, Perbup 12/2026"),
         "supports": array("Supports", "Yang didukung: kode program (`GOV-01`), indikatornya"
-                          " (`GOV-01: nama indikator`), kode quick win, atau faktor pendukung"
-                          f" ({', '.join(ENABLERS)}).", "What it supports: a program id"
-                          " (`GOV-01`), one of its indicators (`GOV-01: indicator name`), a"
-                          f" quick win id, or an enabler ({', '.join(ENABLERS)}).",
+                          " (`GOV-01: nama indikator`), kode quick win, kode faktor pendukung"
+                          " masterplan (`REG-01`, `TIK-01`, ...), atau faktor pendukung yang"
+                          f" sudah ada ({', '.join(ENABLERS)}).", "What it supports: a program"
+                          " id (`GOV-01`), one of its indicators (`GOV-01: indicator name`), a"
+                          " quick win id, an enabler id of the masterplan (`REG-01`,"
+                          " `TIK-01`, ...), or a foundation in place"
+                          f" ({', '.join(ENABLERS)}).",
                           text("Claim", "Klaim.", "Claim.", "GOV-01"), min_items=1,
                           max_items=200),
     }, ["id", "title", "supports"])

@@ -238,3 +238,46 @@ def test_a_number_columns_heading_wraps_between_words_before_a_word_breaks() -> 
     assert sum(widths) == 9355
     for (_line, word), width in zip(heads, widths, strict=True):
         assert width >= word * 190 * 1.06 + 226 - 1
+
+
+def test_export_rows_include_the_enablers_and_add_up_to_the_packs_totals() -> None:
+    """`export --progress` has a row per enabler and year beside the programs' (`kind`):
+    no dimension, its group, its evidence; a region-year's rows add up to the pack's whole
+    budget, the enablers' included."""
+    from generator.documents.evaluation import year_figures
+
+    columns, rows = program_year_rows(list(_items()), "id")
+    assert columns.index("kind") == columns.index("year") + 1
+    assert {r["kind"] for r in rows} == {"program", "enabler"}
+    enablers = [r for r in rows if r["kind"] == "enabler"]
+    assert {r["region_code"] for r in enablers} == {"34.04", "35.10"}  # Makassar has none
+    tik = next(r for r in enablers if r["region_code"] == "35.10" and r["year"] == 2028
+               and r["program_id"] == "TIK-01")
+    assert tik["dimension"] is None and tik["sub_dimension"] is None
+    assert tik["enabler_group"] == "infrastructure"
+    assert tik["enabler_group_name"] == "Infrastruktur TIK"
+    assert tik["program_name"] == "Jaringan Intra Pemerintah dan Internet Desa"
+    assert tik["lead_opd"].startswith("Dinas Komunikasi")
+    assert tik["status_name"] == "Berjalan" and tik["evidence"] == ["EV-09"]
+    assert tik["indicators_planned"] is None
+    assert all(r["enabler_group"] is None for r in rows if r["kind"] == "program")
+    for name, years in PROGRESS.items():
+        folder = EXAMPLES / name
+        plan = _plan(name)
+        code = str(plan.region["code"])
+        for year in years:
+            progress, _ = check_progress(folder / "progress" / f"{year}.yaml", plan,
+                                         folder / "masterplan.yaml")
+            figures = year_figures(plan, progress)
+            mine = [r for r in rows if r["region_code"] == code and r["year"] == year]
+            assert sum(r["budget_planned"] for r in mine) == figures.total_planned
+            assert sum(r["budget_realised"] for r in mine) == figures.total_realised
+    result = run_cli("export", EXAMPLES / "kabupaten-sleman", "--progress", PATTERN,
+                     "--format", "json")
+    data = json.loads(result.stdout)
+    count = sum(r["kind"] == "enabler" for r in data)
+    assert result.stderr == (f"masterplan: {len(data)} baris program-tahun (termasuk {count}"
+                             " baris faktor pendukung) dari 1 spec\n")
+    reg = next(r for r in data if r["program_id"] == "REG-01")
+    assert (reg["kind"], reg["year"], reg["dimension"], reg["evidence"]) == (
+        "enabler", 2027, None, ["EV-01"])

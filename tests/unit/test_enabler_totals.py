@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,40 @@ def test_the_budget_chart_is_named_for_what_it_shows(example: str, title: str,
     assert result.exit_code == 0, result.output
     (page,) = tmp_path.glob("*.html")
     assert f"Gambar 1.1 {title}" in page.read_text("utf-8").replace("</span> ", " ")
+
+
+def test_the_plans_enablers_are_claims_with_their_evidence_in_pack_and_workbook(
+        tmp_path: Path) -> None:
+    """Each enabler item running or done is a claim of the evidence index, with the evidence
+    naming its id or flagged without; the evidence list names it by id and name; the
+    workbook's enabler sheet fills its evidence column. Read back from the PDF."""
+    from openpyxl import load_workbook
+
+    result = run_cli("evaluate", SPEC, *sorted((FOLDER / "progress").glob("*.yaml")),
+                     "-f", "pdf,xlsx", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    (pdf,) = tmp_path.glob("*.pdf")
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                          text=True, check=True).stdout
+    index = text[text.index("INDEKS BUKTI DUKUNG"):]
+    claims = {" ".join(line.split()[:1]): " ".join(line.split()) for line in
+              index[:index.index("Daftar Bukti Dukung")].splitlines()
+              if line.strip().startswith(("REG-", "TIK-", "SDM-"))}
+    assert claims["TIK-01"] == ("TIK-01 Jaringan Intra Pemerintah dan Internet Desa:"
+                                " Berjalan EV-09")
+    assert claims["REG-02"].endswith("Berjalan EV-02")
+    assert claims["SDM-02"].endswith(": Berjalan TANPA BUKTI")
+    assert sorted(claims) == ["REG-02", "REG-03", "SDM-02", "SDM-03", "TIK-01", "TIK-02",
+                              "TIK-03"]  # REG-01 was planned for 2026 only
+    cells = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                           check=True).stdout  # a table's cells one after the other
+    listed = " ".join(cells[cells.index("Tabel 3.2 Daftar Bukti Dukung"):].split())
+    assert ("Arsip Diskominfo, BA uji fungsi November 2028 TIK-01 (Jaringan Intra Pemerintah"
+            " dan Internet Desa), TIK-02 (Pusat Data Daerah dan Pemulihan Bencana)") in listed
+    assert "Pertemuan Forum Smart City, REG-03 (Forum Smart City Banyuwangi)" in listed
+    (xlsx,) = tmp_path.glob("*.xlsx")
+    sheet = load_workbook(xlsx)["Faktor pendukung (enabler)"]
+    evidence = {row[0]: row[6] for row in sheet.iter_rows(min_row=2, max_row=8,
+                                                          values_only=True)}
+    assert evidence["TIK-02"] == "EV-09" and evidence["REG-03"] == "EV-03"
+    assert evidence["SDM-03"] is None

@@ -167,3 +167,21 @@ def test_weights_not_adding_up_to_100_are_a_positioned_error(tmp_path: Path) -> 
         load_weights(path).for_year(2023)
     assert [d.format("en") for d in caught.value.diagnostics] == [
         f"{path}:3:3: error: years: the weight table has no year 2023 or earlier"]
+
+
+def test_evidence_may_name_the_plans_enablers_by_id(tmp_path: Path) -> None:
+    """`REG-02` (an enabler of the spec's `enablers`) is a claim; a misspelt one is an error
+    at its place, with the id it probably meant, in both languages."""
+    body = ('enabler_items:\n  - {id: "REG-02", status: "berjalan"}\n'
+            'evidence:\n'
+            '  - {id: "EV-01", title: "x", reference: "r", supports: ["REG-02", "TIK-1"]}\n')
+    for name in ("ok", "en", "id"):
+        (tmp_path / name).mkdir()
+    assert _problems(tmp_path / "ok", body.replace(', "TIK-1"', "")) == []
+    (en,) = _problems(tmp_path / "en", body)
+    assert ":8:68: error: evidence[0].supports[1]: `TIK-1` is no program, indicator, quick" \
+        " win, KPI or enabler of the masterplan" in en
+    assert "`TIK-01`" in en
+    (id_,) = _problems(tmp_path / "id", body, "id")
+    assert ":8:68: error: evidence[0].supports[1]: `TIK-1` bukan program" in id_
+    assert "mungkin maksudnya `TIK-01`" in id_
