@@ -40,6 +40,21 @@ body=$(find_page 'PENDAHULUAN' 5)
 shot "$(find_page 'Gambar 2.1' "$body")" map
 shot "$(find_page 'Tabel [0-9]*\.3 Peta Jalan' "$(find_page 'RENCANA AKSI DAN PETA JALAN' "$body")")" roadmap-phases
 
+# the evaluation pack (issue 18) of the complete example and of Sleman
+for example in kabupaten-banyuwangi kabupaten-sleman; do
+  "$masterplan" evaluate "examples/$example/masterplan.yaml" "examples/$example"/progress/*.yaml \
+    -f pdf -o "$out/evaluation-$example" >/dev/null
+done
+pdf=$(ls "$out"/evaluation-kabupaten-banyuwangi/*-evaluation.pdf)
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+body=$(find_page 'BAB I' 3)
+shot "$(find_page 'Tabel 1.1 ' "$body")" evaluation-realisation
+shot "$(find_page 'Tabel 2.1 ' "$body")" evaluation-index
+shot "$(find_page 'Tabel 3.1 ' "$body")" evaluation-evidence
+pdf=$(ls "$out"/evaluation-kabupaten-sleman/*-evaluation.pdf)
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+body=$(find_page 'BAB I' 3)
+shot "$(find_page 'Tabel 1.1 ' "$body")" evaluation-sleman-realisation
 # the decks (-f pptx) as LibreOffice Impress lays them out, every slide on one sheet
 python="${PYTHON:-.venv/bin/python}"
 "$masterplan" render examples/kabupaten-banyuwangi/masterplan.yaml --document quickwins,summary \
