@@ -172,7 +172,8 @@ def make_spec(index: int, seed: int, base: dict[str, Any]) -> tuple[str, dict[st
     rng = random.Random(f"{seed}-{index}")  # noqa: S311 - test data, not secrets
     start = cohort + 1
     end = start + rng.choice([4, 4, 9])
-    data = dict(base)
+    data = {key: value for key, value in base.items()
+            if key != "governance"}  # the example's council is Kabupaten Contoh's
     data["region"] = {"code": code, "name": name, "type": kind,
                       "province": PROVINCES[code[:2]]}
     data["cohort"] = {"year": cohort}

@@ -39,6 +39,22 @@ def compact_text() -> str:
     return COMPACT.read_text(encoding="utf-8")
 
 
+MINIMAL = REPO / "examples" / "minimal" / "masterplan.yaml"
+
+
+@functools.cache
+def minimal_without_legal_text() -> str:
+    """The minimal example without what only the legal drafts need: no `document.legal_basis`
+    and no top-level `governance` (so a test can add its own, or check what a spec lacking
+    them is told). The rest is the example's text, line for line."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    stripped = re.sub(r"\n  legal_basis:\n(?:    - .*\n)+", "\n", text, count=1)
+    stripped = re.sub(r"\n\ngovernance:\n(?:(?:  .*)?\n)*?(?=\S|\Z)", "\n\n", stripped,
+                      count=1)
+    assert "legal_basis" not in stripped and "\ngovernance:" not in stripped, "not stripped"
+    return stripped.rstrip("\n") + "\n"
+
+
 @functools.cache
 def _starter_data(region_type: str, lang: str) -> dict[str, Any]:
     text = starter_spec(region_type, lang)

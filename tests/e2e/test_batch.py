@@ -163,11 +163,17 @@ def test_every_good_spec_is_rendered_whatever_the_others_do(first: Run) -> None:
     assert temporaries(first.outdir) == []
 
 
-def test_each_failure_says_what_and_where(first: Run) -> None:
+def invalid_position(e2e: Any) -> tuple[int, int]:
+    """Where the invalid spec's `500.000` is (its text is the minimal example's)."""
+    line, col = e2e.position(e2e.minimal_text(), "amount: 500000000")
+    return line, col + len("amount: ")
+
+
+def test_each_failure_says_what_and_where(e2e: Any, first: Run) -> None:
     specs = first.specs()
     [invalid] = specs[folder(INVALID[0])]["errors"]
     assert (invalid["file"], invalid["line"], invalid["col"]) == (
-        f"cohort/{folder(INVALID[0])}/masterplan.yaml", 68, 38)
+        f"cohort/{folder(INVALID[0])}/masterplan.yaml", *invalid_position(e2e))
     assert "500.000" in invalid["message"]
     segv = specs[folder(FAULTY["segv"][0])]
     assert segv["attempts"] == 2 and "SIGSEGV" in segv["errors"][0]["message"]
@@ -188,7 +194,7 @@ def test_progress_is_plain_lines_when_stderr_is_not_a_terminal(first: Run) -> No
             in first.process.stderr)
 
 
-def test_summary_csv_has_one_row_per_spec(first: Run) -> None:
+def test_summary_csv_has_one_row_per_spec(e2e: Any, first: Run) -> None:
     from helpers import read_summary_csv
 
     rows = read_summary_csv((first.outdir / "summary.csv").read_bytes())  # `;`, Indonesian
@@ -197,7 +203,8 @@ def test_summary_csv_has_one_row_per_spec(first: Run) -> None:
     assert by_code["3578"]["status"] == "berhasil"
     assert by_code["3578"]["outputs"] == stem(*GOOD[2])
     bad = next(row for row in rows if row["spec"] == "3603/masterplan.yaml")
-    assert bad["status"] == "gagal" and ":68:38: " in bad["errors"]
+    line, col = invalid_position(e2e)
+    assert bad["status"] == "gagal" and f":{line}:{col}: " in bad["errors"]
     assert float(by_code["3578"]["seconds"].replace(",", ".")) > 0
 
 
@@ -331,11 +338,12 @@ def test_collisions_are_reported_with_both_files_before_rendering(e2e: Any,
     assert run.process.returncode == 1
     specs = {s["spec"]: s for s in run.summary["specs"]}
     first_file, second_file = "cohort/a/3573/masterplan.yaml", "cohort/b/3573/masterplan.yaml"
+    line, col = e2e.position((tmp_path / first_file).read_text("utf-8"), '"35.73"')
     for this, other in ((first_file, second_file), (second_file, first_file)):
         [error] = specs[this]["errors"]
         assert specs[this]["status"] == "failed" and error["code"] == "batch.collision"
-        assert (error["line"], error["col"]) == (14, 9)  # region.code
-        assert f"{other}:14:9" in error["message"]
+        assert (error["line"], error["col"]) == (line, col)  # region.code
+        assert f"{other}:{line}:{col}" in error["message"]
     assert specs["cohort/3578/masterplan.yaml"]["status"] == "ok"
     assert sorted(p.name for p in (tmp_path / "out").glob("*.html")) == [
         "3578-kota-surabaya-2025-masterplan.html", "index.html"]

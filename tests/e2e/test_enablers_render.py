@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from helpers import minimal_without_legal_text
 from test_previous_plan_render import body_items, cells, pdf_pages, table_after
 
 pytestmark = pytest.mark.e2e
@@ -46,8 +47,9 @@ governance:
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory, e2e: Any) -> dict[str, Path]:
-    """The minimal example with enablers and a risk register, in PDF and DOCX."""
-    text = e2e.minimal_text()
+    """The minimal example (without its council and team) with enablers and a risk
+    register, in PDF and DOCX."""
+    text = minimal_without_legal_text()
     text = e2e.replace_once(text, "\nquick_wins:", "\n" + ENABLERS + "quick_wins:")
     text = text.rstrip("\n") + "\n" + RISKS
     folder = tmp_path_factory.mktemp("enablers")

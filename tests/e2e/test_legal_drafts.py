@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import EXAMPLE, EXAMPLES, MINIMAL, run_masterplan
+from helpers import minimal_without_legal_text
 from pypdf import PdfReader
 
 from generator.spec.legal import ordered
@@ -271,7 +272,10 @@ def test_the_same_spec_gives_the_same_bytes(drafts: Path, tmp_path: Path) -> Non
 
 def test_the_batch_makes_them_and_names_what_a_spec_lacks(tmp_path: Path) -> None:
     adopted_spec(tmp_path / "specs" / "banyuwangi")
-    shutil.copytree(MINIMAL.parent, tmp_path / "specs" / "minimal")
+    # the minimal example without its legal basis and its council and team
+    bare = tmp_path / "specs" / "minimal" / MINIMAL.name
+    bare.parent.mkdir(parents=True)
+    bare.write_text(minimal_without_legal_text(), encoding="utf-8")
     done = run_masterplan("batch", tmp_path / "specs", "--document", "legal", "-f", "pdf",
                           "-o", tmp_path / "out", "-j", "2", timeout=600)
     assert done.returncode == 1, done.stderr
@@ -282,6 +286,40 @@ def test_the_batch_makes_them_and_names_what_a_spec_lacks(tmp_path: Path) -> Non
     codes = {error["code"] for error in failed["errors"]}
     assert codes == {"legal.no_basis", "legal.no_body"}
     assert all(error["line"] > 0 for error in failed["errors"])
+
+
+def test_the_batch_makes_every_draft_of_every_example_in_pdf_and_docx(tmp_path: Path
+                                                                      ) -> None:
+    """Every example (every folder in examples/) gives the four drafts in both formats, in
+    one batch: each decree lists its body's chair, in the PDF and in the DOCX."""
+    folders = sorted(path.parent for path in EXAMPLES.glob("*/masterplan.yaml"))
+    assert MINIMAL.parent in folders and len(folders) >= 4
+    out = tmp_path / "out"
+    done = run_masterplan("batch", EXAMPLES, "--document", "legal", "-f", "pdf,docx",
+                          "-o", out, "-j", "2", timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    specs = {Path(item["spec"]).resolve().parent: item for item in summary["specs"]}
+    assert sorted(specs) == folders
+    for folder, item in specs.items():
+        assert item["status"] == "ok" and item["errors"] == [], folder.name
+        data = load_spec(folder / "masterplan.yaml").data
+        for kind in KINDS:
+            pdf, word = (next(out / name for name in item["outputs"]
+                              if name.endswith(f"-{kind}.{ext}")) for ext in ("pdf", "docx"))
+            pdf_text = " ".join(" ".join(pdf_pages(pdf)).split())
+            document = docx.Document(str(word))
+            cells = [cell.text for table in document.tables for row in table.rows
+                     for cell in row.cells]
+            word_text = " ".join(" ".join([p.text for p in document.paragraphs] + cells)
+                                 .split())
+            region = data["region"]["name"].upper()
+            assert region in pdf_text.upper() and region in word_text.upper(), (folder, kind)
+            body = {"sk-dewan": "council", "sk-tim": "implementation_team"}.get(kind)
+            if body:
+                (chair,) = [member["position"] for member in
+                            data["governance"][body]["members"] if member["role"] == "Ketua"]
+                assert chair in pdf_text and chair in word_text, (folder.name, kind)
 
 
 def test_the_signature_never_stands_alone_on_a_page(tmp_path: Path) -> None:

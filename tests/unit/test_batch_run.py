@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO, run_cli
+from helpers import REPO, position_of, run_cli
 
 from generator.batch.run import LOCK_NAME, _locked
 from generator.errors import UsageError
@@ -55,7 +55,9 @@ def test_a_manifest_checks_cohort_year_and_track_and_gives_options(tmp_path: Pat
     assert statuses(outdir) == {"3573": "ok", "3578": "ok", "3579": "failed"}
     specs = {Path(s["spec"]).parent.name: s for s in summary(outdir)["specs"]}
     [error] = specs["3579"]["errors"]
-    assert error["code"] == "batch.cohort_year" and (error["line"], error["col"]) == (20, 9)
+    at = position_of(MINIMAL, "cohort:\n  year: 2025")
+    at = (at[0] + 1, len("  year: ") + 1)  # the cohort year
+    assert error["code"] == "batch.cohort_year" and (error["line"], error["col"]) == at
     assert f"{manifest}:2:9" in error["message"]
     [warning] = specs["3578"]["warnings"]
     assert warning["code"] == "batch.cohort_track" and warning["severity"] == "warning"
@@ -64,7 +66,7 @@ def test_a_manifest_checks_cohort_year_and_track_and_gives_options(tmp_path: Pat
         "index.html"]
     index = (outdir / "index.html").read_text(encoding="utf-8")
     assert 'href="3578-kota-surabaya-2025-summary.html"' in index  # exactly the file name
-    assert "3579/masterplan.yaml:20:9: " in index  # the failure, with its position
+    assert f"3579/masterplan.yaml:{at[0]}:{at[1]}: " in index  # the failure, where it is
 
 
 def test_fail_fast_cancels_what_was_not_started(tmp_path: Path) -> None:

@@ -8,13 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import REPO, run_cli
+from helpers import REPO, position_of, run_cli
 
 from generator.batch.cohort import resolve_target
 from generator.batch.gather import gather
 from generator.commands.export import HEAD_COLUMNS, TAIL_COLUMNS, program_rows, to_csv
 
 MINIMAL = (REPO / "examples" / "minimal" / "masterplan.yaml").read_text(encoding="utf-8")
+_LINE, _COL = position_of(MINIMAL, "amount: 500000000")
+BROKEN_AT = f":{_LINE}:{_COL + len('amount: ')}:"  # where `500.000` is in a broken copy
 COLUMNS = [*HEAD_COLUMNS, "budget_2026", "budget_2027", "budget_source_APBD",
            "budget_source_DANA_DESA", *TAIL_COLUMNS]
 
@@ -72,7 +74,7 @@ def test_the_cli_writes_csv_and_json_for_a_cohort(tmp_path: Path) -> None:
                      "--headers", "keys")
     assert result.exit_code == 1  # one spec left out
     assert "3578" not in (tmp_path / "p.csv").read_text(encoding="utf-8-sig")
-    assert "3578/masterplan.yaml" in result.stderr and ":68:38:" in result.stderr
+    assert "3578/masterplan.yaml" in result.stderr and BROKEN_AT in result.stderr
     rows = read_csv((tmp_path / "p.csv").read_bytes(), ";")
     assert [(r["region_code"], r["region_type"]) for r in rows[::18]] == [
         ("3507", "kabupaten"), ("3573", "kota")]  # sorted by code
@@ -235,11 +237,11 @@ def test_spec_paths_are_relative_to_the_target_and_messages_to_the_user(
         "regions/3573/masterplan.yaml"}
     bad = "cohort/regions/3578/masterplan.yaml"
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"masterplan: {bad} tidak disertakan (gagal): {bad}:68:38: ")
+    assert lines[0].startswith(f"masterplan: {bad} tidak disertakan (gagal): {bad}{BROKEN_AT} ")
     assert lines[1] == "masterplan: 18 program dari 1 spec; 1 spec tidak disertakan"
     english = run_cli("export", "cohort/cohort.yaml", "--lang", "en", "-j", "2", "-o", "p.csv")
     lines = english.stderr.splitlines()
-    assert lines[0].startswith(f"masterplan: {bad} left out (failed): {bad}:68:38: ")
+    assert lines[0].startswith(f"masterplan: {bad} left out (failed): {bad}{BROKEN_AT} ")
     assert "expected an integer" in lines[0]
     assert lines[1] == "masterplan: 18 program(s) from 1 spec(s); 1 spec(s) left out → p.csv"
     assert {row[-1] for row in read_rows(Path("p.csv").read_bytes(), ",")[1:]} == {
