@@ -177,7 +177,7 @@ def floor(masterplan: list[str], spec: Path, progress: list[Path], runs: int,
         print(f"| {label:41} | {alone[name]:5.2f} | {cells[name]:11} |")
     per_cell = extra / max(1, cells["evaluate"] - cells["summary"]) * 1000
     bare = bare_table(cells["evaluate"] - cells["summary"], runs, weasy)
-    print(f"| a bare 6-column table, as many cells    | {bare:5.2f} |"
+    print(f"| {'a bare 6-column table, as many cells':41} | {bare:5.2f} |"
           f" {cells['evaluate'] - cells['summary']:11} |")
     print()
     print(f"the pack beyond the summary: {pack_extra:.2f} CPU s in all (evaluate -f pdf − "
