@@ -10,6 +10,7 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import run_cli, run_module
@@ -78,21 +79,25 @@ def test_the_workbook_is_reproducible_and_dated_by_the_progress(pack: Path,
     assert core.count("2028-12-14T00:00:00Z") == 2  # created and modified
 
 
-@pytest.mark.libreoffice
-def test_libreoffice_computes_the_workbooks_shares(pack: Path, tmp_path: Path) -> None:
+def _libreoffice(pack: Path, tmp_path: Path, convert_to: str) -> Any:
+    """The pack's workbook converted by LibreOffice headless into `tmp_path`."""
+    import subprocess
+
     executable = shutil.which("soffice") or shutil.which("libreoffice")
     if executable is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    import subprocess
-
-    profile = tmp_path / "profile"
-    # every sheet to its own CSV (the last field, -1), values as LibreOffice computed them
-    done = subprocess.run(
+    return subprocess.run(
         [executable, "--headless", "--norestore", "--nologo", "--nodefault",
-         f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
-         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1",
-         "--outdir", str(tmp_path), str(pack / f"{STEM}.xlsx")],
+         f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--convert-to",
+         convert_to, "--outdir", str(tmp_path), str(pack / f"{STEM}.xlsx")],
         capture_output=True, text=True, timeout=300, start_new_session=True)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_computes_the_workbooks_shares(pack: Path, tmp_path: Path) -> None:
+    # every sheet to its own CSV (the last field, -1), values as LibreOffice computed them
+    done = _libreoffice(pack, tmp_path, "csv:Text - txt - csv (StarCalc):"
+                        "44,34,76,1,,0,false,false,false,false,false,-1")
     sheets = {path.stem.removeprefix(f"{STEM}-"): path for path in tmp_path.glob("*.csv")}
     assert set(sheets) == {"Smart Governance", "Smart Branding", "Smart Economy",
                            "Smart Living", "Smart Society", "Smart Environment",
@@ -124,17 +129,7 @@ def test_libreoffice_computes_the_workbooks_shares(pack: Path, tmp_path: Path) -
 def test_libreoffice_prints_each_sheet_as_wide_as_a_page(pack: Path, tmp_path: Path) -> None:
     """Printed (LibreOffice to PDF), a dimension's columns stay on one page: the header row
     with `Kode` and `Realisasi 2028` on the same page, the summary labels whole."""
-    executable = shutil.which("soffice") or shutil.which("libreoffice")
-    if executable is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    import subprocess
-
-    profile = tmp_path / "profile"
-    done = subprocess.run(
-        [executable, "--headless", "--norestore", "--nologo", "--nodefault",
-         f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(pack / f"{STEM}.xlsx")],
-        capture_output=True, text=True, timeout=300, start_new_session=True)
+    done = _libreoffice(pack, tmp_path, "pdf")
     printed = tmp_path / f"{STEM}.pdf"
     assert printed.exists(), done.stderr
     pages = [page.extract_text() or "" for page in PdfReader(printed).pages]
