@@ -167,9 +167,28 @@ def _error(outcome: Outcome, settings: RenderSettings, seconds: float) -> Master
         return LimitError("limit.memory", limit=settings.memory_limit, where=where)
     if kind == "error":
         return _ChildError(str(error.get("message", "")), int(error.get("exit_code", 1)))
+    if kind == "internal":
+        frames = [(str(file), int(line)) for file, line in error.get("frames", [])]
+        where = _where(frames, settings)
+        if where and where[1] == "limit.in_layout":
+            # WeasyPrint gave up on the consultant's stylesheet (an assertion of its layout
+            # on pages too small for a box): theirs to change, not a fault of ours
+            return LimitError("limit.failed", error=_library_error(error, frames),
+                              where=where)
     first = (reply.get("errors") or [{}])[0]
     return InternalError(str(error.get("message") or first.get("message") or "render failed"),
                          str(error.get("detail") or first.get("detail") or ""))
+
+
+def _library_error(error: dict[str, Any], frames: list[tuple[str, int]]) -> str:
+    """``WeasyPrint: AssertionError in layout/page.py:717``: what failed, and where in the
+    library (the innermost of its frames)."""
+    name = str(error.get("message", "")).partition(":")[0] or "error"
+    marker = f"{os.sep}weasyprint{os.sep}"
+    for file, line in frames:
+        if marker in file:
+            return f"WeasyPrint: {name}, {file.rpartition(marker)[2]}:{line}"
+    return f"WeasyPrint: {name}"
 
 
 def _dumped_frames(trace: str) -> list[tuple[str, int]]:

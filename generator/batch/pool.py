@@ -89,6 +89,8 @@ class _Worker:
     retiring: bool = False
     task: Task | None = None
     dispatched: float = 0.0
+    #: the task's stack was asked for (`generator.batch.worker.TRACE_SIGNAL`)
+    traced: bool = False
     tasks_done: int = 0
     peak_rss: int = 0
     dead: bool = False
@@ -189,6 +191,7 @@ class WorkerPool:
             task.attempts += 1
             worker.task = task
             worker.dispatched = time.monotonic()
+            worker.traced = False
             try:
                 worker.conn.send({"kind": task.kind, "payload": {
                     **task.payload, "messages_lang": self.config.messages_lang}})
@@ -203,6 +206,9 @@ class WorkerPool:
             handles += [worker.conn, worker.process.sentinel]
             if worker.task is not None:
                 end = worker.dispatched + self.config.timeout
+                trace = _trace_after(worker.task)
+                if trace and not worker.traced:
+                    end = min(end, worker.dispatched + trace)
                 deadline = end if deadline is None else min(deadline, end)
         limit = 0.25 if deadline is None else max(0.0, min(0.25, deadline - now))
         if handles:
@@ -235,6 +241,9 @@ class WorkerPool:
         elif worker.task is not None and (
                 time.monotonic() - worker.dispatched > self.config.timeout):
             outcomes.append(self._timed_out(worker))
+        elif worker.task is not None and not worker.traced and 0 < _trace_after(
+                worker.task) < time.monotonic() - worker.dispatched:
+            self._trace(worker)
         elif not worker.ready and time.monotonic() - worker.spawned > self.config.start_timeout:
             self._kill(worker)
             self._workers.remove(worker)
@@ -259,6 +268,9 @@ class WorkerPool:
         task = worker.task
         assert task is not None
         seconds = time.monotonic() - worker.dispatched
+        if _trace_after(task) and not worker.traced:  # this process was late to ask
+            self._trace(worker)
+            time.sleep(0.1)
         self._kill(worker)
         self._workers.remove(worker)
         error = _error(task, "batch.timeout", self.config.messages_lang,
@@ -311,6 +323,16 @@ class WorkerPool:
             self._workers.remove(worker)
 
     @staticmethod
+    def _trace(worker: _Worker) -> None:
+        """Ask the worker to write its task's stack to its log, from its own main thread."""
+        from generator.batch.worker import TRACE_SIGNAL
+
+        worker.traced = True
+        if TRACE_SIGNAL is not None and worker.process.pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(worker.process.pid, TRACE_SIGNAL)
+
+    @staticmethod
     def _kill(worker: _Worker) -> None:
         if worker.process.is_alive():
             with contextlib.suppress(OSError):
@@ -319,6 +341,11 @@ class WorkerPool:
         with contextlib.suppress(OSError):
             worker.conn.close()
         worker.dead = True
+
+
+def _trace_after(task: Task) -> float:
+    """Seconds after which the stack of `task` is written to its worker's log (0: never)."""
+    return float(task.payload.get("trace_after") or 0)
 
 
 def _error(task: Task, code: str, lang: str, **params: Any) -> dict[str, Any]:

@@ -9,7 +9,8 @@ render in a process of its own (`generator.batch.isolated`), ``render-spec`` and
 exception, including `MemoryError` and exceptions that cannot be pickled, becomes an error
 dict; the parent never receives an exception object. The parent enforces the time limit by
 killing the process; a task may ask for the Python stack to be written to the worker's log
-shortly before (``trace_after`` seconds), so the parent can say where the time went.
+shortly before (``trace_after`` seconds; the parent sends `TRACE_SIGNAL`), so the parent can
+say where the time went.
 
 Test hook: the environment variable ``MASTERPLAN_TEST_FAULTS`` makes a worker misbehave on
 purpose while *rendering* chosen specs, so the tests can prove that a crash or a hang in one
@@ -44,6 +45,12 @@ from generator.heap import freeze
 FAULTS_ENV = "MASTERPLAN_TEST_FAULTS"
 #: written to the worker's log before a task that may dump its stack there
 TASK_MARK = "masterplan worker: task"
+#: On this signal a worker writes the Python stack of the thread it interrupts (the main one)
+#: to its log: `faulthandler`'s handler, which also runs during one long C operation. Not
+#: `faulthandler.dump_traceback_later`: its watchdog thread walks the frames of a thread that
+#: goes on running, and a render whose stack changes fast (WeasyPrint laying out pages)
+#: crashed with SIGSEGV while its stack was written (reproduced by dumping every millisecond).
+TRACE_SIGNAL: signal.Signals | None = getattr(signal, "SIGUSR2", None)
 PlainDict = dict[str, Any]
 
 
@@ -98,7 +105,6 @@ def run_task(message: PlainDict) -> PlainDict:
     try:
         if trace_after > 0:
             print(TASK_MARK, kind, flush=True, file=sys.stderr)
-            faulthandler.dump_traceback_later(trace_after, file=sys.stderr)
         if kind in ("render", "extract", "render-spec"):
             _inject_fault(str(payload.get("spec", "")))
         if kind == "identify":
@@ -116,9 +122,6 @@ def run_task(message: PlainDict) -> PlainDict:
                      "errors": [_error(display, "batch.internal", f"unknown task {kind!r}")]}
     except BaseException as exc:  # the whole point: nothing escapes a worker
         reply = failure(exc, display, lang)
-    finally:
-        if trace_after > 0:
-            faulthandler.cancel_dump_traceback_later()
     reply.update({"type": "result", "seconds": time.perf_counter() - started,
                   "pid": os.getpid(), **_memory()})
     return reply
@@ -128,7 +131,8 @@ def failure(exc: BaseException, display: str, lang: str) -> PlainDict:
     """An exception as plain data: SpecError diagnostics keep their positions. ``error``
     says what it was, for a parent that reports it as its own (`generator.batch.isolated`):
     ``type`` (spec, error, memory, internal), ``exit_code``, ``message`` as the command line
-    prints it, and for `MemoryError` the ``frames`` (file, line) it was raised in."""
+    prints it, and for `MemoryError` and an unexpected exception the ``frames`` (file, line)
+    it was raised in."""
     from generator.errors import (
         ENVIRONMENT_ERRNOS,
         MasterplanError,
@@ -172,7 +176,7 @@ def failure(exc: BaseException, display: str, lang: str) -> PlainDict:
         return {"status": "failed", "retire": not isinstance(exc, Exception),
                 "errors": [_error(display, "batch.internal", message, detail=detail)],
                 "error": {"type": "internal", "exit_code": 3, "message": message,
-                          "detail": detail}}
+                          "detail": detail, "frames": _frames(exc)}}
     except BaseException as inner:  # even describing it failed
         return {"status": "failed", "retire": True,
                 "errors": [_error(display, "batch.internal",
@@ -312,14 +316,14 @@ def _memory() -> PlainDict:
 
 def _redirect_output(log: str | None) -> None:
     """Stray prints and a crash report (faulthandler) go to a log the parent can read."""
-    import faulthandler
-
     if log:
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.dup2(fd, 1)
         os.dup2(fd, 2)
         os.close(fd)
     faulthandler.enable(file=sys.stderr)
+    if TRACE_SIGNAL is not None:
+        faulthandler.register(TRACE_SIGNAL, file=sys.stderr, all_threads=False)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -334,6 +338,8 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
     def watch() -> None:
+        if TRACE_SIGNAL is not None:  # the stack the parent asks for is the main thread's
+            signal.pthread_sigmask(signal.SIG_BLOCK, {TRACE_SIGNAL})
         while True:
             time.sleep(1.0)
             if os.getppid() != parent:

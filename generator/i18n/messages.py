@@ -631,6 +631,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "the render reached the memory limit of {limit} MiB"
                      " (--memory-limit){where}"),
     "limit.no_memory": ("memori habis saat render{where}", "the render ran out of memory{where}"),
+    "limit.failed": ("render gagal ({error}){where}", "the render failed ({error}){where}"),
     "limit.crashed": ("proses render berhenti mendadak ({how}){where}",
                       "the render process died ({how}){where}"),
     "limit.in_template": (", saat menjalankan templat {file}{files}",

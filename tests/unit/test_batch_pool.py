@@ -117,8 +117,9 @@ def test_a_task_never_raises_even_for_nonsense() -> None:
 
 def test_a_render_that_overruns_leaves_its_stack_for_the_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The worker writes its Python stack to its log shortly before its time is up; the
-    outcome carries it, and `isolated` reads where the render was from it."""
+    """The worker writes its Python stack to its log shortly before its time is up (the
+    parent asks, with `TRACE_SIGNAL`); the outcome carries it, and `isolated` reads where
+    the render was from it."""
     from generator.batch.isolated import _dumped_frames
     from generator.settings import RenderSettings
 
@@ -131,10 +132,64 @@ def test_a_render_that_overruns_leaves_its_stack_for_the_message(
     outcome = outcomes["hang"]
     assert outcome.status == "timeout"
     trace = outcome.reply["trace"]
-    assert "Timeout (0:00:01)!" in trace  # faulthandler's dump, after one second
+    assert "Stack (most recent call first):" in trace  # faulthandler's dump, on the signal
     assert " in _inject_fault" in trace and " in run_task" in trace  # where the task was
     worker = str(REPO / "generator" / "batch" / "worker.py")
     assert worker in {file for file, _line in _dumped_frames(trace)}
+
+
+# A worker's start (`_redirect_output`), then a stack that changes as fast as WeasyPrint's
+# does while it lays out pages.
+_FAST_STACK = """
+import sys, time
+from generator.batch.worker import _redirect_output
+_redirect_output(sys.argv[1])
+print("ready", flush=True)
+def down(n):
+    return 0 if n == 0 else 1 + down(n - 1)
+end = time.monotonic() + 60
+while time.monotonic() < end and not open(sys.argv[2] + ".stop").read(1):
+    for _ in range(100):
+        down(200)
+"""
+
+
+def test_asking_for_the_stack_never_crashes_a_busy_worker(tmp_path: Path) -> None:
+    """Before, `faulthandler.dump_traceback_later` wrote the stack from a watchdog thread
+    while the render went on: a render stopped in WeasyPrint's layout once died of SIGSEGV
+    instead of being reported as over its time (the same dump every millisecond crashed
+    WeasyPrint within seconds). The stack is now written by the interrupted thread itself;
+    two thousand requests in two seconds leave the worker running."""
+    import signal
+    import subprocess
+    import sys
+
+    from generator.batch.worker import TRACE_SIGNAL
+
+    if TRACE_SIGNAL is None:
+        pytest.skip("no SIGUSR2 on this platform")
+    log, stop = tmp_path / "worker.log", tmp_path / "flag"
+    Path(f"{stop}.stop").write_text("", encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-c", _FAST_STACK, str(log), str(stop)],
+                             env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        started = time.monotonic()
+        while "ready" not in (log.read_text(encoding="utf-8") if log.exists() else ""):
+            assert child.poll() is None and time.monotonic() - started < 60
+            time.sleep(0.05)
+        for _ in range(2000):
+            os.kill(child.pid, TRACE_SIGNAL)
+            time.sleep(0.001)
+        assert child.poll() is None, f"the worker died: {child.returncode}"
+        Path(f"{stop}.stop").write_text("x", encoding="utf-8")
+        assert child.wait(timeout=30) == 0
+    finally:
+        if child.poll() is None:
+            child.send_signal(signal.SIGKILL)
+            child.wait()
+    text = log.read_text(encoding="utf-8")
+    assert text.count("Stack (most recent call first):") > 1000  # signals may merge
+    assert text.count(" in down\n") > 100_000  # caught deep in the recursion
 
 
 def test_a_system_error_in_a_worker_is_the_users_to_fix() -> None:
