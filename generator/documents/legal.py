@@ -159,10 +159,8 @@ class LegalBuilder:
     def perkada(self) -> dict[str, Any]:
         t, plan = self.t, self.plan
         regulation = self.approval.get("regulation") or {}
-        number = regulation.get("number")
         date = _date(self.f, regulation.get("date"))
-        draft = number in (None, "") or not date
-        year = adoption_year(regulation)
+        draft, number_text, year_text = self.regulation_number()
         title = self.title()
         head_kind = self.head_upper
         region_words = {"region": self.region["full_name"], "name": self.region["name"],
@@ -236,8 +234,7 @@ class LegalBuilder:
             "draft": draft,
             "heading": self.heading(),
             "kind": t["lg_regulation"].format(head=head_kind, name=self.name_upper),
-            "number": t["lg_number"].format(number=number if not draft else self.blank,
-                                            year=year or self.blank),
+            "number": t["lg_number"].format(number=number_text, year=year_text),
             "title": title.upper(),
             "head": t["lg_head"].format(head=head_kind, name=self.name_upper) + ",",
             "considering": _lettered(considering),
@@ -260,8 +257,7 @@ class LegalBuilder:
             "annex": {
                 "of": [t["lg_annex"], t["lg_annex_of_regulation"].format(
                     head=head_kind, name=self.name_upper),
-                    t["lg_annex_number"].format(number=number if not draft else self.blank,
-                                                year=year or self.blank),
+                    t["lg_annex_number"].format(number=number_text, year=year_text),
                     t["lg_annex_about"], title.upper()],
                 "title": title.upper(),
                 "text": t["lg_annex_body"].format(
@@ -288,7 +284,11 @@ class LegalBuilder:
                  "head": self.head, "title": self.title()}
         members = [m for m in body.get("members") or [] if isinstance(m, dict)]
         duties = [str(d) for d in body.get("duties") or []]
-        reports_to = t[f"lg_reports_{key}"].format(
+        # a body does not answer to its own chair: chaired by the head, it reports to him
+        # as its chair; otherwise it answers to the head (the team through the council)
+        reports_key = "lg_reports_chaired" if self.chaired_by_head(members) \
+            else f"lg_reports_{key}"
+        reports_to = t[reports_key].format(
             council=(self.governance.get("council") or {}).get("name")
             or t["lg_body_council"].format(region=self.region["full_name"]), **words)
         dicta_texts = [
@@ -300,15 +300,17 @@ class LegalBuilder:
         ]
         ordinals = t["lg_dictum"].split("|")
         dicta = [{"label": ordinals[i], "text": text} for i, text in enumerate(dicta_texts)]
-        regulation = self.approval.get("regulation") or {}
         considering = [_end(t[f"lg_cons_{key}_a"].format(**words), ";"),
                        _end(t["lg_cons_decree_b"].format(**words), ";")]
         observing = self.observing()
-        if regulation.get("number") not in (None, "") and regulation.get("date"):
-            # the regulation adopting the masterplan, once it has a number, is cited last
+        title = words["title"]
+        if not any(title.lower() in item.lower() for item in observing):
+            # the regulation adopting the masterplan (its article 1 says the body is formed
+            # by decree) is cited last, numbered as the perkada draft is: dots until adopted
+            _, adopted_number, adopted_year = self.regulation_number()
             observing.append(_end(t["lg_observing_perkada"].format(
-                head=self.head, name=self.region["name"], number=regulation["number"],
-                year=adoption_year(regulation), title=self.title()), ";"))
+                head=self.head, name=self.region["name"], number=adopted_number,
+                year=adopted_year, title=title), ";"))
         number_text = number if not draft else self.blank_number()
         return {
             "draft": draft,
@@ -339,6 +341,21 @@ class LegalBuilder:
                                     + [_end(d, ".") for d in duties[-1:]]),
             },
         }
+
+    def regulation_number(self) -> tuple[bool, str, str]:
+        """(draft, number, year) of the regulation adopting the masterplan as printed: the
+        number once `approval.regulation` has its number and date, else dots; the year as
+        written or of its date, else dots."""
+        regulation = self.approval.get("regulation") or {}
+        number = regulation.get("number")
+        draft = number in (None, "") or not _date(self.f, regulation.get("date"))
+        year = adoption_year(regulation)
+        return draft, self.blank if draft else str(number), str(year) if year else self.blank
+
+    def chaired_by_head(self, members: list[dict[str, Any]]) -> bool:
+        """Whether the body's chair (its first Ketua) is the regional head."""
+        chair = next((m for m in members if is_chair(m.get("role"))), None)
+        return chair is not None and is_head(str(chair.get("position") or ""), self.head)
 
     def blank_number(self) -> str:
         return self.t["lg_blank_long"]

@@ -1148,6 +1148,11 @@ LEGAL_LABELS: dict[str, tuple[str, str]] = {
                                        " kepada {head} melalui {council}.", "In carrying out"
                                        " its duties, the {body} reports to the {head} through"
                                        " the {council}."),
+    "lg_reports_chaired": ("Dalam melaksanakan tugasnya, {body} diketuai oleh {head} dan"
+                           " menyampaikan laporan pelaksanaan tugasnya secara berkala kepada"
+                           " {head} selaku Ketua.", "In carrying out its duties, the {body} is"
+                           " chaired by the {head} and reports on its work periodically to the"
+                           " {head} as its Chair."),
     "lg_dictum_cost": ("Segala biaya yang timbul akibat ditetapkannya Keputusan {head} ini"
                        " dibebankan pada Anggaran Pendapatan dan Belanja Daerah {region}.",
                        "All costs arising from this Decree of the {head} are charged to the"

@@ -240,6 +240,35 @@ def test_a_decree_lists_the_members_in_its_lampiran(drafts: Path, kind: str, bod
     assert [row.cells[2].text for row in table.rows[1:]] == [m["position"] for m in members]
 
 
+@pytest.mark.parametrize("kind", ["sk-dewan", "sk-tim"])
+def test_a_decree_cites_the_regulation_and_whom_it_answers_to(drafts: Path, adopted: Path,
+                                                              kind: str) -> None:
+    """The last item of a decree's Mengingat is the regulation adopting the masterplan,
+    titled as the perkada draft is titled (dots for its number until adopted); the council,
+    chaired by the Bupati, reports to him as its chair, the team answers to him through the
+    council. In the PDF and in the DOCX."""
+    title = "Masterplan Smart City Kabupaten Banyuwangi Tahun 2026-2035"
+    perkada = " ".join(" ".join(pdf_pages(output(drafts, "perkada", "pdf"))).split())
+    assert f"TENTANG {title.upper()}" in perkada
+    third = {"sk-dewan": "diketuai oleh Bupati dan menyampaikan laporan pelaksanaan tugasnya"
+                         " secara berkala kepada Bupati selaku Ketua.",
+             "sk-tim": "bertanggung jawab kepada Bupati melalui Dewan Smart City Kabupaten"
+                       " Banyuwangi."}[kind]
+    for folder, number in ((drafts, "...."), (adopted, "12")):
+        cited = (f"Peraturan Bupati Banyuwangi Nomor {number} Tahun 2025 tentang {title};"
+                 " MEMUTUSKAN:")
+        text = " ".join(" ".join(pdf_pages(output(folder, kind, "pdf"))).split())
+        assert cited in text and third in text
+        paragraphs = [p.text for p in docx.Document(str(output(folder, kind, "docx"))
+                                                    ).paragraphs]
+        observing = [p for p in paragraphs if p.startswith("\t\t")
+                     and "Peraturan Bupati Banyuwangi" in p]
+        assert observing[-1].endswith(cited.removesuffix(" MEMUTUSKAN:"))
+        (ketiga,) = [p for p in paragraphs if p.startswith("KETIGA\t:\t")]
+        assert ketiga.endswith(third)
+        assert (kind == "sk-dewan") != ("bertanggung jawab" in ketiga)
+
+
 @pytest.mark.libreoffice
 def test_libreoffice_opens_every_docx(drafts: Path, tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")

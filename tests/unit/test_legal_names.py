@@ -102,3 +102,56 @@ def test_definitions_name_the_head_as_a_regulation_does() -> None:
     formed = [d for d in definitions if "dibentuk dengan" in d]
     assert len(formed) == 2
     assert all("dibentuk dengan Keputusan Bupati untuk" in d for d in formed)
+
+
+# --- the decrees cite the regulation and say whom the body answers to -----------------------
+
+ADOPTED = ('    kind: "Peraturan Bupati"\n    number: 12\n    year: 2025\n'
+           '    date: "2025-12-15"\n')
+
+
+def test_a_decree_cites_the_regulation_last_with_the_perkadas_title() -> None:
+    """Article 1 of the perkada says the council and the team are formed by decree: each
+    decree cites it last in its Mengingat, titled word for word as the perkada, numbered
+    with dots until `approval.regulation` has its number and date."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for spec, number in ((text, "...."),
+                         (text.replace('    kind: "Peraturan Bupati"\n    year: 2025\n',
+                                       ADOPTED, 1), "12")):
+        law = legal(spec)
+        title = law["perkada"]["title"]
+        assert law["perkada"]["number"] == f"NOMOR {number} TAHUN 2025"
+        for key in ("sk_dewan", "sk_tim"):
+            last = law[key]["observing"][-1]["text"]
+            assert last == (f"Peraturan Bupati Banyuwangi Nomor {number} Tahun 2025 tentang"
+                            " Masterplan Smart City Kabupaten Banyuwangi Tahun 2026-2035;")
+            assert title in last.upper()
+            assert sum(title in item["text"].upper()
+                       for item in law[key]["observing"]) == 1
+
+
+def thirds(text: str, lang: str = "id") -> tuple[str, str]:
+    doc = load_spec_text(text, EXAMPLE, str(EXAMPLE))
+    law = build_context(build_model(doc), lang, charts={})["legal"]
+    return law["sk_dewan"]["dicta"][2]["text"], law["sk_tim"]["dicta"][2]["text"]
+
+
+def test_the_council_does_not_answer_to_its_own_chair() -> None:
+    """The Bupati chairs the example's council: it reports to him as its chair rather than
+    "bertanggung jawab kepada Bupati"; chaired by someone else, it answers to the Bupati.
+    The team, chaired by the Kepala Bappeda, answers to the Bupati through the council."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    council, team = thirds(text)
+    assert "diketuai oleh Bupati" in council and "kepada Bupati selaku Ketua." in council
+    assert "bertanggung jawab" not in council
+    assert team.endswith("bertanggung jawab kepada Bupati melalui Dewan Smart City"
+                         " Kabupaten Banyuwangi.")
+    council_en, team_en = thirds(text, "en")
+    assert "is chaired by the Bupati" in council_en and "as its Chair." in council_en
+    assert "through the Dewan Smart City Kabupaten Banyuwangi." in team_en
+    chaired = '{role: "Ketua", position: "Bupati Banyuwangi"}'
+    assert chaired in text
+    council, _ = thirds(text.replace(chaired,
+                                     '{role: "Ketua", position: "Wakil Bupati Banyuwangi"}'))
+    assert council == ("Dalam melaksanakan tugasnya, Dewan Smart City Kabupaten Banyuwangi"
+                       " bertanggung jawab kepada Bupati.")
