@@ -580,7 +580,7 @@ class EvaluationBuilder:
         from generator.documents.context import ContextBuilder
 
         years = [p.year for p in self.progresses]
-        years_text = ", ".join(str(y) for y in years)
+        years_text = self.f.listing(years)
         trend = self.trend()
         programs, quick_wins = self.programs(), self.quick_wins()
         evidence, survey = self.evidence(), self.survey()

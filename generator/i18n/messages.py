@@ -84,8 +84,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.required": ("kunci wajib `{name}` belum diisi", "required key `{name}` is missing"),
     "schema.additional": ("kunci `{name}` tidak dikenal{suggestion}",
                           "unknown key `{name}`{suggestion}"),
-    "schema.enum": ("nilai `{value}` tidak dikenal; pilihan yang sah: {allowed}",
-                    "unknown value `{value}`; allowed: {allowed}"),
+    "schema.enum": ("nilai `{value}` tidak dikenal; pilihan yang sah: {allowed}{suggestion}",
+                    "unknown value `{value}`; allowed: {allowed}{suggestion}"),
     "schema.const": ("diharapkan nilai {expected}", "expected the value {expected}"),
     "schema.pattern": ("`{value}` bukan {what}", "`{value}` is not {what}"),
     "schema.minimum": ("nilai {value} terlalu kecil; paling kecil {limit}",
@@ -107,6 +107,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "hint.thousands": ("; jika maksudnya {words}, tulis {suggestion} tanpa titik pemisah ribuan",
                        "; if you meant {words_en}, write {suggestion} without thousands"
                        " separators"),
+    "hint.amount": ("; jika maksudnya {words}, tulis {suggestion} (angka saja, tanpa Rp dan"
+                    " pemisah ribuan)",
+                    "; if you meant {words_en}, write {suggestion} (digits only, no Rp or"
+                    " thousands separators)"),
     "hint.quote": ("; tulis dalam tanda kutip: \"{raw}\"", "; put it in quotes: \"{raw}\""),
     "hint.did_you_mean": ("; mungkin maksudnya `{name}`?", "; did you mean `{name}`?"),
     "hint.scale": ("; untuk predikat, nyatakan skalanya (mis. `scale: {scale}`)",

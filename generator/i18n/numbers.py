@@ -123,6 +123,13 @@ class Formatter:
         """A duration in seconds with one decimal, the number alone: `1,2`."""
         return self.number(value, 1, fixed=True)
 
+    def listing(self, items: Iterable[object]) -> str:
+        """Items joined as the language lists them: `2027 dan 2028`, `2026, 2027, dan 2028`
+        (`2026 and 2027` in English); "" for none."""
+        from babel.lists import format_list
+
+        texts = [str(item) for item in items]
+        return str(format_list(texts, locale=self.locale)) if texts else ""
 
     def date(self, value: str) -> str:
         """`2028-03-15` as `15 Maret 2028`, a month `2028-03` as `Maret 2028`; any other text

@@ -173,7 +173,7 @@ def to_spec(field_name: str, value: Any, framework: Framework) -> Any:
         places = _places(framework)
         found = places.subs.get(str(value).casefold())
         if found is None:
-            raise _Bad("schema.enum", value=value, allowed=places.sub_labels)
+            raise _Bad("schema.enum", value=value, allowed=places.sub_labels, suggestion="")
         return found
     if field_name == "horizon":
         return _lookup(_HORIZON, value, [pair.id for pair in HORIZONS.values()])
@@ -191,7 +191,7 @@ def to_spec(field_name: str, value: Any, framework: Framework) -> Any:
 def _lookup(table: dict[str, str], value: Any, allowed: list[str]) -> str:
     found = table.get(str(value).casefold())
     if found is None:
-        raise _Bad("schema.enum", value=value, allowed=allowed)
+        raise _Bad("schema.enum", value=value, allowed=allowed, suggestion="")
     return found
 
 

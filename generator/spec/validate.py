@@ -58,6 +58,11 @@ _PATTERN_NAMES = {
 # A head's name written with the title the document prints before it anyway.
 _TITLE_IN_NAME = re.compile(r"^\s*((wakil\s+)?(bupati|wali\s*kota))\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+# An amount written as text: `Rp 769.000.000`, `Rp1.250.000.000,-`, `1,250,000,000`, `Rp 5000`.
+# Commas group thousands only from two groups on (`2,500` is two and a half in Indonesian).
+_AMOUNT = re.compile(r"^(?:Rp\.?\s*(?P<plain>[0-9]+)|(?:Rp\.?\s*)?(?:"
+                     r"(?P<dotted>[0-9]{1,3}(?:\.[0-9]{3})+)(?:,-|,00)?"
+                     r"|(?P<commas>[0-9]{1,3}(?:,[0-9]{3}){2,})))$", re.IGNORECASE)
 
 
 def strict_validator(schema: dict[str, Any]) -> Any:
@@ -282,7 +287,8 @@ def translate_schema_error(error: Any, doc: SpecDocument, out: Collector) -> Non
         _type_error(pointer, error.validator_value, value, doc, out)
     elif kind == "enum":
         out.error(pointer, "schema.enum", value=value,
-                  allowed=", ".join(str(v) for v in error.validator_value))
+                  allowed=", ".join(str(v) for v in error.validator_value),
+                  suggestion=_other_case(value, error.validator_value))
     elif kind == "const":
         out.error(pointer, "schema.const", expected=error.validator_value)
     elif kind == "pattern":
@@ -317,6 +323,15 @@ def suggest(value: str, candidates: list[str]) -> list[str]:
     return difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
 
 
+def _other_case(value: Any, allowed: list[Any]) -> object:
+    """"did you mean `selesai`" for `Selesai`: an allowed text that differs only in case."""
+    if isinstance(value, str):
+        for name in allowed:
+            if isinstance(name, str) and name.casefold() == value.casefold():
+                return ("@msg", "hint.did_you_mean", {"name": name})
+    return ""
+
+
 def _pattern_name(pattern: str) -> str:
     return _PATTERN_NAMES.get(pattern, "pattern.id")
 
@@ -332,6 +347,9 @@ def _type_error(pointer: Pointer, expected: Any, value: Any, doc: SpecDocument,
     if "integer" in expected_names and written and thousands_hint(written):
         shown = f" `{written}`"
         hint = thousands_hint(written)
+    elif "integer" in expected_names and isinstance(value, str) and amount_hint(value):
+        shown = f" `{value}`"
+        hint = amount_hint(value)
     elif "string" in expected_names and raw is not None:
         hint = ("@msg", "hint.quote", {"raw": raw})
     elif graded:
@@ -348,6 +366,17 @@ def thousands_hint(written: str) -> object:
         return None
     whole = int(written.replace(".", ""))
     return ("@msg", "hint.thousands", {"suggestion": whole, "words": _scale_words(whole)})
+
+
+def amount_hint(written: str) -> object:
+    """The "write 1250000000" hint for an amount written as text with `Rp` or with
+    thousands commas (`Rp 769.000.000`, `1,250,000,000`), else None."""
+    match = _AMOUNT.match(written.strip())
+    if match is None:
+        return None
+    digits = next(group for group in match.groups() if group is not None)
+    whole = int(digits.replace(".", "").replace(",", ""))
+    return ("@msg", "hint.amount", {"suggestion": whole, "words": _scale_words(whole)})
 
 
 def _scale_with_level(value: Any) -> str:

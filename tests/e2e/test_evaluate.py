@@ -5,6 +5,7 @@ workbook opened by LibreOffice, whose computed shares must be the pack's."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import shutil
@@ -65,6 +66,41 @@ def test_the_docx_has_the_same_chapters(pack: Path) -> None:
     assert any("Indeks Bukti Dukung" in h for h in headings)
     assert any("Indeks Perkiraan" in h for h in headings)
     assert len(document.inline_shapes) == 3  # the logo and the two charts
+
+
+def _html_text(path: Path) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text("utf-8"))).split())
+
+
+def test_the_years_are_listed_as_the_language_lists_them(pack: Path) -> None:
+    import docx
+
+    text = _html_text(pack / f"{STEM}.html")
+    assert "membandingkan pelaksanaan tahun 2027 dan 2028 dengan rencana" in text
+    assert "Perubahan Antartahun 2027 dan 2028" in text
+    assert "2027, 2028" not in text
+    paragraphs = [p.text for p in docx.Document(str(pack / f"{STEM}.docx")).paragraphs]
+    assert any("Perubahan Antartahun 2027 dan 2028" in p for p in paragraphs)
+    reader = PdfReader(pack / f"{STEM}.pdf")
+    pdf_text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Perubahan Antartahun 2027 dan 2028" in pdf_text
+
+
+def test_three_years_in_english(tmp_path: Path) -> None:
+    folder = tmp_path / "kabupaten-banyuwangi"
+    shutil.copytree(FOLDER, folder)
+    third = (folder / "progress" / "2028.yaml").read_text("utf-8")
+    third = third.replace("\nyear: 2028\n", "\nyear: 2029\n").replace(
+        '\ndate: "2028-12-14"\n', '\ndate: "2029-12-14"\n')
+    (folder / "progress" / "2029.yaml").write_text(third, "utf-8")
+    out = tmp_path / "out"
+    done = run_module("evaluate", "--lang", "en", folder / "masterplan.yaml",
+                      *sorted((folder / "progress").glob("*.yaml")), "-f", "html", "-o", out,
+                      timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = _html_text(out / "3510-kabupaten-banyuwangi-2017-2029-evaluation.html")
+    assert "compares the execution in 2027, 2028 and 2029 with the plan" in text
+    assert "Year-on-Year Change 2027, 2028 and 2029" in text
 
 
 def test_the_workbook_is_reproducible_and_dated_by_the_progress(pack: Path,

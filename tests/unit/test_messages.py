@@ -157,6 +157,11 @@ def test_not_utf8_in_both_languages(tmp_path: Path) -> None:
      " tulis 2500000000 tanpa titik pemisah ribuan",
      "expected an integer, found text `2.500.000.000`; if you meant 2.5 billion, write"
      " 2500000000 without thousands separators"),
+    ("amount: 750000000", "amount: Rp 2.500.000.000",
+     "diharapkan bilangan bulat, ditemukan teks `Rp 2.500.000.000`; jika maksudnya 2,5 miliar,"
+     " tulis 2500000000 (angka saja, tanpa Rp dan pemisah ribuan)",
+     "expected an integer, found text `Rp 2.500.000.000`; if you meant 2.5 billion, write"
+     " 2500000000 (digits only, no Rp or thousands separators)"),
     ("end_year: 2030,\n             indicators: [{name: Layanan daring, unit: \"%\", targets:"
      " {2026: 40, 2030: 100}}]", "end_year: 2032,\n             indicators: [{name: Layanan"
      " daring, unit: \"%\", targets: {2026: 40, 2032: 100}}]",

@@ -93,6 +93,51 @@ def test_year_outside_the_plan_and_thousands_separators(tmp_path: Path) -> None:
                      " 2026-2035"]
 
 
+@pytest.mark.parametrize(("written", "words_en", "words_id"), [
+    ("Rp 769.000.000", "769 million", "769 juta"),
+    ("Rp1.250.000.000", "1.25 billion", "1,25 miliar"),
+    ("Rp 1.250.000.000,-", "1.25 billion", "1,25 miliar"),
+    ("1,250,000,000", "1.25 billion", "1,25 miliar"),
+])
+def test_an_amount_written_as_text_shows_it_with_the_digits_to_write(
+        tmp_path: Path, written: str, words_en: str, words_id: str) -> None:
+    body = ('programs:\n  - id: "GOV-01"\n    status: "berjalan"\n'
+            f'    budget:\n      - source: "APBD"\n        amount: {written}\n')
+    digits = "".join(c for c in written.split(",-")[0] if c.isdigit())
+    assert _problems(tmp_path, body) == [
+        f"{tmp_path}/2027.yaml:10:17: error: programs[0].budget[0].amount: expected an"
+        f" integer, found text `{written}`; if you meant {words_en}, write {digits} (digits"
+        " only, no Rp or thousands separators)"]
+    assert _problems(tmp_path, body, "id") == [
+        f"{tmp_path}/2027.yaml:10:17: error: programs[0].budget[0].amount: diharapkan"
+        f" bilangan bulat, ditemukan teks `{written}`; jika maksudnya {words_id}, tulis"
+        f" {digits} (angka saja, tanpa Rp dan pemisah ribuan)"]
+
+
+@pytest.mark.parametrize("written", ["sekitar satu miliar", "2,500", "Rp 1.25"])
+def test_text_that_is_no_amount_gets_no_amount_hint(tmp_path: Path, written: str) -> None:
+    body = ('programs:\n  - id: "GOV-01"\n    status: "berjalan"\n'
+            f'    budget:\n      - source: "APBD"\n        amount: "{written}"\n')
+    assert _problems(tmp_path, body) == [
+        f"{tmp_path}/2027.yaml:10:17: error: programs[0].budget[0].amount: expected an"
+        " integer, found text"]
+
+
+def test_a_status_in_the_wrong_case_suggests_the_right_one(tmp_path: Path) -> None:
+    body = 'programs:\n  - {id: "GOV-01", status: Selesai}\n'
+    assert _problems(tmp_path, body) == [
+        f"{tmp_path}/2027.yaml:6:28: error: programs[0].status: unknown value `Selesai`;"
+        " allowed: belum, berjalan, selesai, dihentikan; did you mean `selesai`?"]
+    assert _problems(tmp_path, body, "id") == [
+        f"{tmp_path}/2027.yaml:6:28: error: programs[0].status: nilai `Selesai` tidak dikenal;"
+        " pilihan yang sah: belum, berjalan, selesai, dihentikan; mungkin maksudnya"
+        " `selesai`?"]
+    # a value that is no other case of an allowed one is told the choices only
+    assert _problems(tmp_path, body.replace("Selesai", "tamat")) == [
+        f"{tmp_path}/2027.yaml:6:28: error: programs[0].status: unknown value `tamat`;"
+        " allowed: belum, berjalan, selesai, dihentikan"]
+
+
 def test_a_value_without_a_target_that_year_is_a_warning(tmp_path: Path) -> None:
     lines = _problems(tmp_path, (
         'programs:\n  - id: "GOV-01"\n    status: "berjalan"\n    indicators:\n'
