@@ -19,7 +19,7 @@ from typing import Any
 
 from generator.documents.charts import Canvas, Chart, ChartData, Series, _tick_formatter
 from generator.i18n.labels import evaluation_labels, pick
-from generator.i18n.numbers import Formatter
+from generator.i18n.numbers import Formatter, half_up
 from generator.metrics import measure
 from generator.spec.enabler_vocabulary import ENABLER_COLOURS, ENABLER_GROUPS
 from generator.spec.enablers import Enabler, enablers_of
@@ -484,10 +484,10 @@ class EvaluationBuilder:
             if len(values) > 1 and values[-1] is not None and values[-2] is not None:
                 # the change of the figures as shown, so that `97,1%` twice is `0,0 pp`
                 if points:
-                    change = self.f.change(round(values[-1] * 100, 1)
-                                           - round(values[-2] * 100, 1), 1, "pp")
+                    change = self.f.change(half_up(values[-1] * 100, 1)
+                                           - half_up(values[-2] * 100, 1), 1, "pp")
                 else:
-                    change = self.f.change(round(values[-1], 2) - round(values[-2], 2), 2)
+                    change = self.f.change(half_up(values[-1], 2) - half_up(values[-2], 2), 2)
             return {"title": label, "cells": [show(v) for v in values], "change": change}
 
         figures = self.figures

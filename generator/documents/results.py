@@ -28,7 +28,7 @@ from generator.documents.evaluation import (
 )
 from generator.errors import SpecError
 from generator.i18n.labels import pick
-from generator.i18n.numbers import Formatter
+from generator.i18n.numbers import Formatter, half_up
 from generator.spec.enablers import enablers_of
 from generator.spec.model import Masterplan
 from generator.spec.progress import Progress
@@ -202,7 +202,8 @@ class ResultsBuilder:
             change = "-"
             if previous and previous["index"] is not None and record["index"] is not None:
                 # the change of the indices as shown (two decimals)
-                change = self.f.change(round(record["index"], 2) - round(previous["index"], 2), 2)
+                change = self.f.change(half_up(record["index"], 2)
+                                       - half_up(previous["index"], 2), 2)
             aspects = record["aspects"]
             rows.append({
                 "region": self.region(data),

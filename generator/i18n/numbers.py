@@ -14,6 +14,7 @@ program reads (YAML values, JSON) stay plain numbers.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import re
 from collections import defaultdict
@@ -43,8 +44,10 @@ class Formatter:
         # babel.numbers.format_decimal, with the locale and the pattern parsed once (a
         # document prints thousands of numbers: 70 µs → 15 µs each)
         pattern = _pattern(digits, fixed)
-        return str(pattern.apply(value, _locale(self.locale), decimal_quantization=True,
-                                 group_separator=True, numbering_system="latn"))
+        exact = _decimal(value) if isinstance(value, float) else value
+        with decimal.localcontext(_HALF_UP):
+            return str(pattern.apply(exact, _locale(self.locale), decimal_quantization=True,
+                                     group_separator=True, numbering_system="latn"))
 
     def office_format(self, code: str) -> str:
         """An Office number format `code` tagged with the document's locale, `[$-421]0.0`
@@ -114,9 +117,9 @@ class Formatter:
     def change(self, delta: float, digits: int = 1, unit: str = "") -> str:
         """A signed change with exactly `digits` decimals, `unit` after a space:
         `+20,0 pp`, `-3,5 pp`, `0,0 pp` (no sign when it rounds to nothing)."""
-        delta = round(delta, digits) + 0.0  # -0.0 becomes 0.0
-        text = self.number(abs(delta), digits, fixed=True)
-        sign = "+" if delta > 0 else "-" if delta < 0 else ""
+        rounded = half_up(delta, digits)
+        text = self.number(abs(rounded), digits, fixed=True)
+        sign = "+" if rounded > 0 else "-" if rounded < 0 else ""
         return f"{sign}{text} {unit}" if unit else f"{sign}{text}"
 
     def seconds(self, value: float) -> str:
@@ -144,6 +147,25 @@ class Formatter:
         except ValueError:
             return value
         return str(format_date(parsed, format="long", locale=self.locale))
+
+
+#: Halves round up (away from zero), as Excel, LibreOffice and a reader with a pencil do:
+#: 30 of 96 is `31,3%`, in the PDF as in the workbook's own formula cell (Babel rounds with
+#: the decimal context's rule, half to even by default: `31,2%`).
+_HALF_UP = decimal.Context(rounding=decimal.ROUND_HALF_UP)
+
+
+def half_up(value: float, digits: int) -> float:
+    """`value` rounded to `digits` decimals, halves away from zero, as printed: the decimal
+    it stands for, not the binary fraction (`2.675` is `2.68`, as Excel shows it)."""
+    quantum = decimal.Decimal(1).scaleb(-digits)
+    return float(_decimal(value).quantize(quantum, rounding=decimal.ROUND_HALF_UP))
+
+
+def _decimal(value: float) -> decimal.Decimal:
+    """The decimal a float stands for, to nine decimals: a share times 100 (`0.0805 * 100`
+    is `8.049999999999999` in binary) is `8.05`, whose half rounds up."""
+    return decimal.Decimal(repr(float(round(value, 9))))
 
 
 @functools.cache

@@ -16,7 +16,7 @@ def test_plain_lines_without_a_terminal() -> None:
     progress.finished("failed", "bad.yaml", 0.1, "bad.yaml:3:5: oops")
     progress.close()
     lines = stream.getvalue().splitlines()
-    assert lines[0].startswith("[2/3] ok        35.07 Malang (1.2 s) · 0 failed · 1 skipped")
+    assert lines[0].startswith("[2/3] ok        35.07 Malang (1.3 s) · 0 failed · 1 skipped")
     assert lines[1].startswith("[3/3] FAILED    bad.yaml (0.1 s): bad.yaml:3:5: oops · 1 failed")
     assert "\r" not in stream.getvalue() and "ETA" in lines[0]
 
@@ -46,7 +46,7 @@ def test_progress_speaks_indonesian_by_default() -> None:
     progress.finished("timeout", "lambat.yaml", 300.0, "lambat.yaml: dihentikan")
     progress.close()
     lines = stream.getvalue().splitlines()
-    assert lines[0].startswith("[2/3] ok          35.07 Malang (1,2 dtk) · 0 gagal"
+    assert lines[0].startswith("[2/3] ok          35.07 Malang (1,3 dtk) · 0 gagal"
                                " · 1 tidak berubah · 00:")
     assert " berlalu · sisa " in lines[0]
     assert lines[1].startswith("[3/3] WAKTU HABIS lambat.yaml: lambat.yaml: dihentikan · 1 gagal")

@@ -514,7 +514,14 @@ def test_numbers_money_percent_and_dates() -> None:
     assert [id_.percent(s) for s in (0, 0.25, 1 / 3, 1)] == ["0,0%", "25,0%", "33,3%",
                                                             "100,0%"]
     assert en.percent(1 / 3) == "33.3%"
-    assert [id_.score(v) for v in (None, 2, 3.25, 3.2)] == ["-", "2,0", "3,2", "3,2"]
+    assert [id_.score(v) for v in (None, 2, 3.25, 3.2)] == ["-", "2,0", "3,3", "3,2"]
+    # halves round up, as the workbook's formula cells show them in Excel and LibreOffice
+    # (Babel alone rounds half to even: 31,2%), whatever the binary float holds
+    assert [id_.percent(s) for s in (30 / 96, 0.0805, 0.7925)] == ["31,3%", "8,1%", "79,3%"]
+    assert (id_.number(2.675), en.number(0.125, 2), id_.number(-1.5, 0)) == (
+        "2,68", "0.13", "-2")
+    assert [id_.change(d, 1, "pp") for d in (0.25, -0.25, 0.04, -0.04)] == [
+        "+0,3 pp", "-0,3 pp", "0,0 pp", "0,0 pp"]
     assert [en.number(v, 2, fixed=True) for v in (10, 4.5)] == ["10.00", "4.50"]
     assert (id_.date("2025-08-17"), en.date("2025-08-17")) == ("17 Agustus 2025",
                                                                "17 August 2025")
