@@ -9,8 +9,9 @@ PPTX writer (`generator.render.pptx`) only lays these out on the reference's lay
   milestones, KPIs, budget, agency) after an overview.
 - `summary`: the head of region's presentation: vision, readiness, the strategy per
   dimension, roadmap, budget and funding.
-- `evaluation`: the evaluation pack's deck: realisation, the estimated index, quick wins,
-  enablers, recommendations.
+- `evaluation`: the evaluation pack's deck: realisation, the estimated index, the
+  year-on-year change (two or more progress files), quick wins with their KPIs, enablers,
+  the evidence index's finding and the claims without evidence, recommendations.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ TOTAL_ROWS = 11
 NARRATIVE_CHARS = 520
 #: Bullet points on one slide.
 POINTS = 8
+#: Rows of claims without evidence on the evidence slide (below its finding), and the
+#: characters of one row (a line of the table, two at most).
+EVIDENCE_ROWS = 10
+CLAIM_CHARS = 100
 #: The charts each kind's deck shows (`generator.documents.charts.make_charts` keys, or the
 #: evaluation's own): a render that makes only a deck computes only these.
 DECK_CHARTS: dict[str, tuple[str, ...]] = {
@@ -56,6 +61,8 @@ class Slide:
     rows: list[list[str]] = field(default_factory=list)
     #: columns of numbers, right-aligned (indexes into `head`)
     numeric: tuple[int, ...] = ()
+    #: rows in bold (indexes into `rows`): a group's first row (a quick win above its KPIs)
+    bold: tuple[int, ...] = ()
     #: a chart: its figures (`ChartData`) and alt text
     chart: Any = None
     alt: str = ""
@@ -265,10 +272,17 @@ def _evaluation(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
     slides += _table(t["ev_index"], [t["ev_aspect"], t["ev_weight"], t["ev_estimated"],
                                      t["ev_received"]], rows, t, numeric=(1, 2, 3),
                      notes=index["note"])
-    slides += _table(t["ev_quick_wins"].format(year=year), [t["id"], t["name"], t["status"]],
-                     [[q["id"], q["name"], q["status"]] for q in ev["quick_wins"]], t)
+    trend = ev["trend"]
+    if len(trend["years"]) > 1:  # the pack's year-on-year table, its figures as they are
+        slides += _table(f"{t['ev_trend']} {ev['years_text']}",
+                         [t["item"], *map(str, trend["years"]), t["ev_change"]],
+                         [[r["title"], *r["cells"], r["change"]] for r in trend["rows"]], t,
+                         numeric=tuple(range(1, len(trend["years"]) + 2)),
+                         per_slide=TOTAL_ROWS)
+    slides += _quick_win_table(ev, t)
     slides += _table(t["ev_enablers"], [t["ev_enabler"], t["ev_in_place"]],
                      [[e["title"], e["state"]] for e in ev["enablers"]], t)
+    slides += _evidence(ev, t)
     # the year each came with (a recommendation carried over to the next year's file is
     # listed twice, as in the pack's table) and where its follow-up stands
     recommendations = [f"{r['year']}: {r['text']}" + (f" ({r['owner']})" if r["owner"] else "")
@@ -278,3 +292,53 @@ def _evaluation(context: dict[str, Any], t: dict[str, str]) -> list[Slide]:
         slides.append(Slide("points", t["ev_follow_up"],
                             points=_capped(recommendations, t, POINTS)))
     return slides
+
+
+def _quick_win_table(ev: dict[str, Any], t: dict[str, str]) -> list[Slide]:
+    """The pack's quick-win table: each quick win (its row in bold) and under it its KPIs'
+    baseline, target, value achieved and attainment; a quick win's rows stay on one slide."""
+    groups = [[[q["id"], q["name"], q["status"], "", "", "", ""]]
+              + [["", f"{k['name']} ({k['unit']})" if k["unit"] else k["name"], "",
+                  k["baseline"], k["target"], k["value"], k["attainment"]] for k in q["kpis"]]
+              for q in ev["quick_wins"]]
+    parts: list[list[list[str]]] = [[]]
+    for group in groups:  # (a quick win of more KPIs than a slide holds continues)
+        for start in range(0, len(group), TABLE_ROWS):
+            rows = group[start:start + TABLE_ROWS]
+            if parts[-1] and len(parts[-1]) + len(rows) > TABLE_ROWS:
+                parts.append([])
+            parts[-1] += rows
+    title = t["ev_quick_wins"].format(year=ev["latest"])
+    head = [t["id"], f"{t['name']} / KPI", t["status"], t["baseline"], t["target"],
+            t["ev_achieved"], t["ev_attainment"]]
+    return [Slide("table", t["deck_part"].format(title=title, number=n, count=len(parts))
+                  if len(parts) > 1 else title, head=head, rows=part, numeric=(3, 4, 5, 6),
+                  bold=tuple(number for number, row in enumerate(part) if row[0]))
+            for n, part in enumerate(parts, start=1)]
+
+
+def _evidence(ev: dict[str, Any], t: dict[str, str]) -> list[Slide]:
+    """The evidence index's finding (the pack's count, "30 dari 96 klaim didukung bukti")
+    and the claims without evidence, one row per program, quick win or enabler, as many as
+    a slide shows legibly; the rest counted ("… dan 40 klaim lainnya") and all of them in
+    the notes."""
+    evidence = ev["evidence"]
+    missing = evidence["missing"]
+    groups: dict[str, list[str]] = {}
+    for claim in missing:
+        groups.setdefault(claim["claim"].split(":")[0] or claim["what"], []).append(
+            claim["what"])
+    rows = [["" if key in items else key, plain("; ".join(items), CLAIM_CHARS)]
+            for key, items in groups.items()]
+    if len(rows) > EVIDENCE_ROWS:
+        shown = rows[:EVIDENCE_ROWS - 1]
+        rest = len(missing) - sum(len(items) for items in list(groups.values())[:len(shown)])
+        rows = [*shown, ["", t["deck_more_claims"].format(count=rest)]]
+    finding = f"{evidence['count']}. " + t["deck_evidence_missing"].format(count=len(missing))
+    notes = "\n".join([t["ev_evidence_intro"].format(year=ev["latest"]), *(
+        f"{c['claim'].split(':')[0]} {c['what']}".strip() for c in missing)])
+    title = f"{t['ev_evidence']} {ev['latest']}"
+    if not missing:
+        return [Slide("points", title, subtitle=f"{evidence['count']}.", notes=notes)]
+    return [Slide("table", title, subtitle=finding, head=[t["id"], t["deck_without_evidence"]],
+                  rows=rows, notes=notes)]

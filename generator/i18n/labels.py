@@ -903,6 +903,12 @@ DECK_LABELS: dict[str, tuple[str, str]] = {
     "deck_part": ("{title} ({number}/{count})", "{title} ({number}/{count})"),
     "deck_thanks": ("Terima kasih", "Thank you"),
     "deck_more": ("… dan {count} lainnya", "… and {count} more"),
+    "deck_more_claims": ("… dan {count} klaim lainnya", "… and {count} more claims"),
+    "deck_evidence_missing": ("{count} klaim tanpa bukti dukung yang sah: penilai mengurangi"
+                              " nilainya.",
+                              "{count} claims without valid evidence: assessors mark them"
+                              " down."),
+    "deck_without_evidence": ("Klaim tanpa bukti", "Claims without evidence"),
 }
 
 

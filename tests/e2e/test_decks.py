@@ -38,7 +38,9 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     settings = RenderSettings(documents=("quickwins", "summary"), formats=("pptx",),
                               outdir=folder)
     render_spec(SPEC, settings)
-    render_evaluation(SPEC, YEARS, settings.replace(documents=("evaluation",)))
+    # the pack's HTML beside its deck: the deck must show the pack's own figures
+    render_evaluation(SPEC, YEARS, settings.replace(documents=("evaluation",),
+                                                    formats=("pptx", "html")))
     return {"quickwins": folder / f"{STEM}-quickwins.pptx",
             "summary": folder / f"{STEM}-summary.pptx",
             "evaluation": folder / f"{STEM}-2028-evaluation.pptx"}
@@ -122,10 +124,93 @@ def test_the_follow_up_slide_gives_each_recommendation_its_year(
     assert points and all(re.match(r"^20[0-9]{2}: ", point) for point in points), points
 
 
+def pack_table(deck: Path, number: str) -> list[list[str]]:
+    """The body rows of the pack's table `number` ("2.2"), read from the pack's HTML
+    beside the deck: the cells' text."""
+    import lxml.html
+
+    root = lxml.html.parse(str(deck.with_suffix(".html"))).getroot()
+    (caption,) = root.xpath(f'//caption[@id="tabel-{number.replace(".", "-")}"]')
+    return [[" ".join(cell.text_content().split()) for cell in row.xpath("td")]
+            for row in caption.getparent().xpath("tbody/tr")]
+
+
+def deck_table(slide: object) -> list[list[str]]:
+    table = next(shape.table for shape in slide.shapes  # type: ignore[attr-defined]
+                 if shape.has_table)
+    return [[cell.text for cell in row.cells] for row in list(table.rows)[1:]]
+
+
+def titled(deck: list[object], prefix: str) -> list[object]:
+    return [s for s in deck if s.shapes.title.text.startswith(prefix)]  # type: ignore[attr-defined]
+
+
+def test_the_evidence_slide_shows_the_packs_finding(decks: dict[str, Path]) -> None:
+    """The evidence index's finding as the pack's HTML states it ("30 dari 96 klaim
+    didukung bukti"), and the claims without evidence listed from the same index: each
+    row a program, quick win or enabler of the pack's flagged claims, in its order, the
+    rest counted."""
+    html = decks["evaluation"].with_suffix(".html").read_text(encoding="utf-8")
+    found = re.search(r"(\d+) dari (\d+) klaim didukung bukti", html)
+    assert found
+    claims = pack_table(decks["evaluation"], "3.1")
+    flagged = [(row[0] or row[1]) for row in claims if row[2] == "TANPA BUKTI"]
+    assert len(flagged) == int(found[2]) - int(found[1]) > 10
+    (slide,) = titled(slides(decks["evaluation"]), "Indeks Bukti Dukung 2028")
+    finding = next(shape.text_frame.text for shape in slide.shapes  # type: ignore[attr-defined]
+                   if shape.name == "Finding")
+    assert finding.startswith(f"{found[0]}. {len(flagged)} klaim tanpa bukti"), finding
+    rows = deck_table(slide)
+    groups = list(dict.fromkeys(flagged))
+    more = re.fullmatch(r"… dan (\d+) klaim lainnya", rows[-1][1])
+    assert more and rows[-1][0] == "", rows[-1]
+    shown = [row[0] for row in rows[:-1]]
+    assert shown == groups[:len(shown)] and len(shown) >= 8
+    assert int(more[1]) == sum(key not in shown for key in flagged)
+    # every flagged claim in the presenter's notes
+    notes = slide.notes_slide.notes_text_frame.text  # type: ignore[attr-defined]
+    assert len(notes.splitlines()) == 1 + len(flagged)
+
+
+def test_the_year_on_year_and_quick_win_slides_are_the_packs_tables(
+        decks: dict[str, Path]) -> None:
+    deck = slides(decks["evaluation"])
+    (trend,) = titled(deck, "Perubahan Antartahun 2027, 2028")
+    assert deck_table(trend) == pack_table(decks["evaluation"], "2.2")
+    # the quick wins with their KPIs (baseline, target, achieved, attainment), over slides
+    # that keep each quick win's rows together; the quick wins' rows in bold
+    parts = titled(deck, "Quick Win 2028")
+    assert len(parts) >= 2
+    rows = [row for part in parts for row in deck_table(part)]
+    assert rows == pack_table(decks["evaluation"], "1.5")
+    for part in parts:
+        table = next(shape.table for shape in part.shapes  # type: ignore[attr-defined]
+                     if shape.has_table)
+        assert table.cell(1, 0).text.startswith("QW-")
+        for row in list(table.rows)[1:]:
+            bold = row.cells[1].text_frame.paragraphs[0].runs[0].font.bold
+            assert bool(bold) == bool(row.cells[0].text), row.cells[1].text
+
+
+def test_one_year_in_english_has_no_year_on_year_slide(tmp_path: Path) -> None:
+    render_evaluation(SPEC, YEARS[1:], RenderSettings(
+        documents=("evaluation",), formats=("pptx",), outdir=tmp_path, lang="en"))
+    deck = slides(tmp_path / f"{STEM}-2028-evaluation.pptx")
+    titles = [s.shapes.title.text for s in deck]  # type: ignore[attr-defined]
+    assert not any(title.startswith("Year-on-Year") for title in titles), titles
+    (evidence,) = titled(deck, "Evidence Index 2028")
+    assert re.search(r"\b\d+ of \d+ claims have evidence\. \d+ claims without valid evidence",
+                     slide_text(evidence))
+    assert deck_table(evidence)[-1][1].endswith("more claims")
+    assert titled(deck, "Quick Wins 2028")
+
+
 def test_same_input_same_bytes(decks: dict[str, Path], tmp_path: Path) -> None:
     render_spec(SPEC, RenderSettings(documents=("quickwins", "summary"), formats=("pptx",),
                                      outdir=tmp_path))
-    for kind in ("quickwins", "summary"):
+    render_evaluation(SPEC, YEARS, RenderSettings(documents=("evaluation",),
+                                                  formats=("pptx",), outdir=tmp_path))
+    for kind in ("quickwins", "summary", "evaluation"):
         assert (tmp_path / decks[kind].name).read_bytes() == decks[kind].read_bytes(), kind
 
 

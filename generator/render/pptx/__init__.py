@@ -162,6 +162,17 @@ def _table(presentation: Any, layouts: dict[str, Any], frame: _Frame, item: Any)
 
     slide = _new(presentation, layouts["title_only"], item.title)
     top = frame.top(slide)
+    if item.subtitle:  # a finding above the table, in bold
+        height = round(frame.height * 0.1)
+        box = slide.shapes.add_textbox(frame.left, top, frame.right - frame.left, height)
+        box.text_frame.word_wrap = True
+        run = box.text_frame.paragraphs[0].add_run()
+        run.text = item.subtitle
+        run.font.size = _pt(18)
+        run.font.bold = True
+        run.font.color.rgb = _rgb(HEAD_FILL)
+        box.name = "Finding"
+        top += height
     columns = len(item.head)
     row_height = min(Emu(round(frame.height * 0.075)),
                      Emu((frame.bottom - top) // (len(item.rows) + 1)))
@@ -184,6 +195,8 @@ def _table(presentation: Any, layouts: dict[str, Any], frame: _Frame, item: Any)
                 if number == 0:
                     run.font.bold = True
                     run.font.color.rgb = _rgb("FFFFFF")
+                elif number - 1 in item.bold:
+                    run.font.bold = True
             cell.fill.solid()
             cell.fill.fore_color.rgb = _rgb(HEAD_FILL if number == 0 else
                                             STRIPE_FILL if number % 2 == 0 else "FFFFFF")
