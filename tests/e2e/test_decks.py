@@ -175,7 +175,7 @@ def test_the_evidence_slide_shows_the_packs_finding(decks: dict[str, Path]) -> N
 def test_the_year_on_year_and_quick_win_slides_are_the_packs_tables(
         decks: dict[str, Path]) -> None:
     deck = slides(decks["evaluation"])
-    (trend,) = titled(deck, "Perubahan Antartahun 2027, 2028")
+    (trend,) = titled(deck, "Perubahan Antartahun 2027 dan 2028")
     assert deck_table(trend) == pack_table(decks["evaluation"], "2.2")
     # the quick wins with their KPIs (baseline, target, achieved, attainment), over slides
     # that keep each quick win's rows together; the quick wins' rows in bold
