@@ -614,7 +614,7 @@ EVALUATION_LABELS: dict[str, tuple[str, str]] = {
                         " sampling, {respondents} respondents per dimension (or per"
                         " sub-dimension where respondents are scarce); run by Diskominfo and"
                         " Bappeda with the owning agencies."),
-    "ev_respondents": ("Responden", "Respondents"),
+    "ev_respondents": ("Responden rencana (diterima)", "Respondents planned (received)"),
     "ev_survey_score": ("Nilai survei", "Survey score"),
     "ev_follow_up": ("Tindak Lanjut Rekomendasi Penilai", "Follow-up of the Assessors'"
                      " Recommendations"),
