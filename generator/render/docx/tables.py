@@ -33,6 +33,11 @@ _SIZED = tuple(rule for rule in VOCABULARY if rule.size)  # the first that match
 _NO_WRAP = tuple(STYLE_MAP.rule(s) for s in ("td.num", "td.nowrap", "th.num"))
 _YEAR, _HEADER_NUMBER = STYLE_MAP.rule("th.year"), STYLE_MAP.rule("th.num")
 _PHASE = STYLE_MAP.rule("th.phase")
+# The legal drafts' tables: their text is 11 pt Bookman Old Style ("Legal Table Text"),
+# measured as 15 pt of the Carlito the widths are measured with (Bookman is about a third
+# wider; so is DejaVu Sans, LibreOffice's stand-in): at 9.5 pt, "No." wrapped after "No".
+_LEGAL_TABLE, _LEGAL_TABLE_TEXT_SIZE = STYLE_MAP.rule(
+    "table.legal-members, table.legal-quickwins"), 30
 _TOTAL_NUMBER = STYLE_MAP.rule("td.num")
 _ON = STYLE_MAP.rule("td.on")
 _OWN_FILLS = (STYLE_MAP.rule("td.swot-*"), STYLE_MAP.rule("th.swot-*"),
@@ -88,8 +93,10 @@ def _table(t: Translator, element: Any, out: Any, ctx: Ctx, style: str, *,
     if ctx.in_cell:
         size = size or CELL_TEXT_SIZE
     width = t.available_width(ctx)
+    measured = size or (_LEGAL_TABLE_TEXT_SIZE if _LEGAL_TABLE.matches("table", classes)
+                        else CELL_TEXT_SIZE)
     widths = (_even(width, columns) if even
-              else _column_widths(grid, columns, width, size or CELL_TEXT_SIZE))
+              else _column_widths(grid, columns, width, measured))
     _before_table(t, out, ctx)
     keep = _KEEP.matches("table", classes)
     titles = {index for index, (tr, _) in enumerate(rows)
