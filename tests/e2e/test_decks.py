@@ -408,3 +408,41 @@ def test_a_series_of_bars_coloured_one_by_one_has_its_legends_colour(
                       if any(name == "Realisasi" for name, _own, _points in fills))
         realised = next(fills for fills in budget if fills[0] == "Realisasi")
         assert realised[1] == realised[2][0] == "1F4E79", (path.name, realised)
+
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[str, float, float]]:
+    """The words of a page as LibreOffice laid them out: text, top and bottom (pt)."""
+    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf),
+                           "-"], capture_output=True, text=True, check=True, timeout=60).stdout
+    return [(word, float(top), float(bottom)) for top, bottom, word in re.findall(
+        r'<word xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">([^<]*)</word>', html)]
+
+
+@pytest.mark.libreoffice
+def test_every_title_stays_inside_its_box(decks: dict[str, Path], tmp_path: Path) -> None:
+    """A long title (the quick win `QW-02 Kalender dan e-Tiket Banyuwangi Festival`, the
+    evaluation's budget chart) is set smaller so that it stays inside its title box, as
+    LibreOffice lays it out: it no longer runs over the accent rule or the chart under it.
+    In every deck, every slide."""
+    soffice_pdf(list(decks.values()), tmp_path)
+    long_titles = 0
+    for kind, path in decks.items():
+        pdf = tmp_path / f"{path.stem}.pdf"
+        if not pdf.exists():
+            pytest.skip("LibreOffice Impress is not installed (libreoffice-impress-nogui)")
+        for number, slide in enumerate(slides(path), start=1):
+            title = slide.shapes.title  # type: ignore[attr-defined]
+            top, bottom = title.top / 12700, (title.top + title.height) / 12700
+            words = set(title.text.split())
+            laid_out = [(word, upper, lower) for word, upper, lower in word_boxes(pdf, number)
+                        if word in words and upper < bottom]
+            assert words <= {word for word, _upper, _lower in laid_out}, (kind, number)
+            # (a word's box as pdftotext gives it reaches a point or two past its line)
+            for word, upper, lower in laid_out:
+                assert top - 2 <= upper and lower <= bottom + 2, (kind, number, word, bottom)
+            accent = next((shape for shape in slide.shapes  # type: ignore[attr-defined]
+                           if shape.name == "Accent"), None)
+            if accent is not None:
+                assert max(lower for _w, _u, lower in laid_out) < accent.top / 12700
+            long_titles += len(title.text) > 45
+    assert long_titles >= 2
