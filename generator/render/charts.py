@@ -83,9 +83,13 @@ def style(chart: Any, data: Any, font_pt: float = 9) -> None:
             fill.background()
             series.format.line.fill.background()
             continue
-        if figures.colour:
+        # a series whose bars are coloured one by one has a fill of its own too: the
+        # colour its legend entry shows (the first bar's, as matplotlib's legend in the
+        # picture), not the office application's default
+        colour = figures.colour or next(iter(figures.point_colours), None)
+        if colour:
             fill.solid()
-            fill.fore_color.rgb = rgb(figures.colour)
+            fill.fore_color.rgb = rgb(colour)
         for number, colour in enumerate(_ordered(data, figures.point_colours)):
             point = series.points[number].format.fill
             point.solid()

@@ -23,6 +23,10 @@ from generator.errors import RenderError
 from generator.render import Document, Written
 
 RUPIAH = "#,##0"
+#: A bold character's width in column-width units (the width of a `0`), with some room.
+BOLD_CHARACTER = 1.15
+#: Decimals shown at most for an indicator's value.
+MAX_DECIMALS = 4
 SHARE = "0.0%"
 HEAD_FILL = "1F3B63"
 #: Sheet titles: at most 31 characters, none of []:*?/\ (Excel's rules).
@@ -103,18 +107,42 @@ def _put(sheet: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 
+def font(**attributes: Any) -> Any:
+    """A font in the workbook's own face and size (what unstyled cells show, Calibri 11),
+    with `attributes` (bold, colour, size): a `Font(bold=True)` alone names no face, and
+    LibreOffice draws it in its serif fallback. Also for `generator.sheets`."""
+    from openpyxl.styles import Font
+    from openpyxl.styles.fonts import DEFAULT_FONT
+
+    return Font(**{"name": DEFAULT_FONT.name, "size": DEFAULT_FONT.size,
+                   "family": DEFAULT_FONT.family, "scheme": DEFAULT_FONT.scheme,
+                   **attributes})
+
+
+def grouped_format(values: Collection[Any]) -> str:
+    """A grouped number format showing `values` (an indicator's baseline, target and
+    achieved value) whole: `#,##0` for integers, else as many decimals as the most precise
+    of them has (at most `MAX_DECIMALS`)."""
+    decimals = 0
+    for value in values:
+        if isinstance(value, float) and not value.is_integer():
+            digits = repr(value).partition(".")[2]
+            decimals = max(decimals, len(digits) if "e" not in digits else MAX_DECIMALS)
+    decimals = min(decimals, MAX_DECIMALS)
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
 def _head(sheet: Any, row: int, values: list[str]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
 
     for column, value in enumerate(values, start=1):
         cell = _put(sheet, row, column, value)
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]) -> None:
-    from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
     sheet = book.create_sheet(_title(sheet_data["title"]))
@@ -151,7 +179,7 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
                               f"/SUM(E{top}:E{bottom}),0)", SHARE),
     ]
     for offset, (label, formula, number_format) in enumerate(summary):
-        sheet.cell(row=row + offset, column=1, value=label).font = Font(bold=True)
+        sheet.cell(row=row + offset, column=1, value=label).font = font(bold=True)
         cell = sheet.cell(row=row + offset, column=2, value=formula)
         if number_format:
             cell.number_format = number_format
@@ -160,11 +188,15 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
         return
     # the indicators of the year, under the shares
     row += len(summary) + 1
-    sheet.cell(row=row, column=1, value=labels["indicators"]).font = Font(bold=True)
+    sheet.cell(row=row, column=1, value=labels["indicators"]).font = font(bold=True)
     _head(sheet, row + 1, heads["indicators"])
     for number, values in enumerate(sheet_data["indicators"], start=row + 2):
         for column, value in enumerate(values, start=1):
             _put(sheet, number, column, value)
+        # baseline, target and achieved value (D–F), grouped, the decimals they have
+        grouped = grouped_format([v for v in values[3:6] if isinstance(v, int | float)])
+        for column in (4, 5, 6):
+            sheet.cell(row=number, column=column).number_format = grouped
         cell = sheet.cell(row=number, column=8, value=(
             f"=IF(AND(ISNUMBER(D{number}),ISNUMBER(E{number}),ISNUMBER(F{number})),"
             f"IF(E{number}=D{number},IF(F{number}=E{number},1,0),"
@@ -175,8 +207,12 @@ def _dimension_sheet(book: Any, sheet_data: dict[str, Any], data: dict[str, Any]
 
 def _widths(sheet: Any) -> None:
     # column A also carries the dimension's summary labels (`Program direncanakan`,
-    # `Berjalan/selesai`), whose values sit in B: wide enough to read them whole
-    for letter, width in zip("ABCDEFGHI", (21, 46, 24, 13, 18, 18, 18, 14, 13), strict=True):
+    # `Berjalan/selesai`) in bold, whose values sit in B: wide enough to read them whole
+    longest = max((len(value) for (value,) in sheet.iter_rows(min_col=1, max_col=1,
+                                                               values_only=True)
+                   if isinstance(value, str)), default=0)
+    first = max(13, round(longest * BOLD_CHARACTER) + 2)
+    for letter, width in zip("ABCDEFGHI", (first, 46, 24, 13, 18, 18, 18, 14, 13), strict=True):
         sheet.column_dimensions[letter].width = width
     _print_setup(sheet)
 
@@ -192,7 +228,7 @@ def _print_setup(sheet: Any) -> None:
 
 
 def _output_sheet(book: Any, data: dict[str, Any]) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
 
     labels, heads = data["labels"], data["heads"]
     sheet = book.create_sheet(_title(labels["output"]))
@@ -204,9 +240,9 @@ def _output_sheet(book: Any, data: dict[str, Any]) -> None:
             cell = _put(sheet, row, column, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     last = 1 + len(rows)
-    sheet.cell(row=last + 2, column=1, value=labels["total"]).font = Font(bold=True)
+    sheet.cell(row=last + 2, column=1, value=labels["total"]).font = font(bold=True)
     sheet.cell(row=last + 2, column=3, value=f"=SUM(C2:C{last})")
-    sheet.cell(row=last + 3, column=1, value=labels["share"]).font = Font(bold=True)
+    sheet.cell(row=last + 3, column=1, value=labels["share"]).font = font(bold=True)
     share = sheet.cell(row=last + 3, column=3, value=f"=C{last + 2}/COUNT(C2:C{last})")
     share.number_format = SHARE
     for letter, width in zip("ABC", (40, 70, 14), strict=True):

@@ -166,17 +166,19 @@ def _style(sheet: Any, kind: str) -> Any:
     styles = sheet.parent.__dict__.setdefault("_masterplan_styles", {})
     if kind not in styles:
         from openpyxl.cell.cell import Cell
-        from openpyxl.styles import Alignment, Font, PatternFill, Protection
+        from openpyxl.styles import Alignment, PatternFill, Protection
+
+        from generator.render.xlsx import font
 
         cell = Cell(sheet)  # a scratch cell, in no sheet: only its style is kept
         if kind == "head":
-            cell.font = Font(bold=True, color="FFFFFF")
+            cell.font = font(bold=True, color="FFFFFF")
             cell.fill = PatternFill("solid", fgColor=HEAD_FILL)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         elif kind in ("title", "note"):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if kind == "title":
-                cell.font = Font(bold=True, size=14)
+                cell.font = font(bold=True, size=14)
         elif kind == "id":
             cell.fill = PatternFill("solid", fgColor=LOCKED_FILL)
             cell.number_format = TEXT

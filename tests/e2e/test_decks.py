@@ -441,3 +441,93 @@ def test_a_reference_without_a_layout_falls_back_with_a_warning(tmp_path: Path) 
     assert [w.params["layout"] for w in warnings] == ["Title Only"]
     assert "Title and Content" in warnings[0].format("en")
     assert len(slides(tmp_path / f"{STEM}-quickwins.pptx")) == 10
+
+
+# --- the legend of bars coloured one by one --------------------------------------------------
+
+def chart_parts(path: Path) -> list[object]:
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        return [etree.fromstring(package.read(n)) for n in sorted(package.namelist())
+                if re.fullmatch(r"(ppt|word)/charts/chart\d+\.xml", n)]
+
+
+def series_fills(part: object) -> list[tuple[str, str | None, list[str]]]:
+    """Per series: its name, its own fill's colour (None: none of its own) and the colours
+    of its bars coloured one by one."""
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    found = []
+    for series in part.iter(f"{CHART_NS}ser"):  # type: ignore[attr-defined]
+        own = series.find(f"{CHART_NS}spPr/{drawing}solidFill/{drawing}srgbClr")
+        points = [point.get("val") for point in series.findall(
+            f"{CHART_NS}dPt/{CHART_NS}spPr/{drawing}solidFill/{drawing}srgbClr")]
+        found.append((series.findtext(f"{CHART_NS}tx//{CHART_NS}v"),
+                      None if own is None else own.get("val"), points))
+    return found
+
+
+def test_a_series_of_bars_coloured_one_by_one_has_its_legends_colour(
+        decks: dict[str, Path], docx_native: Path, tmp_path: Path) -> None:
+    """The evaluation's budget chart colours each realisation bar by its dimension; the
+    series has a fill of its own too, so its legend entry shows a colour of its bars (the
+    first, as the picture's legend), not the application's default orange. In every native
+    chart of the decks and DOCXs."""
+    render_evaluation(SPEC, YEARS, RenderSettings(documents=("evaluation",),
+                                                  formats=("docx",), outdir=tmp_path))
+    evaluation_docx = tmp_path / f"{STEM}-2028-evaluation.docx"
+    coloured = 0
+    for path in (decks["summary"], decks["evaluation"], docx_native, evaluation_docx):
+        parts = chart_parts(path)
+        assert parts, path.name
+        for part in parts:
+            for name, own, points in series_fills(part):
+                if points:
+                    coloured += 1
+                    assert own is not None, (path.name, name)
+                    # the chart holds horizontal bars bottom up: either end is the first
+                    assert own in (points[0], points[-1]), (path.name, name, own, points)
+    assert coloured >= 5
+    for path in (decks["evaluation"], evaluation_docx):
+        budget = next(fills for part in chart_parts(path) for fills in [series_fills(part)]
+                      if any(name == "Realisasi" for name, _own, _points in fills))
+        realised = next(fills for fills in budget if fills[0] == "Realisasi")
+        assert realised[1] == realised[2][0] == "1F4E79", (path.name, realised)
+
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[str, float, float]]:
+    """The words of a page as LibreOffice laid them out: text, top and bottom (pt)."""
+    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf),
+                           "-"], capture_output=True, text=True, check=True, timeout=60).stdout
+    return [(word, float(top), float(bottom)) for top, bottom, word in re.findall(
+        r'<word xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">([^<]*)</word>', html)]
+
+
+@pytest.mark.libreoffice
+def test_every_title_stays_inside_its_box(decks: dict[str, Path], tmp_path: Path) -> None:
+    """A long title (the quick win `QW-02 Kalender dan e-Tiket Banyuwangi Festival`, the
+    evaluation's budget chart) is set smaller so that it stays inside its title box, as
+    LibreOffice lays it out: it no longer runs over the accent rule or the chart under it.
+    In every deck, every slide."""
+    soffice_pdf(list(decks.values()), tmp_path)
+    long_titles = 0
+    for kind, path in decks.items():
+        pdf = tmp_path / f"{path.stem}.pdf"
+        if not pdf.exists():
+            pytest.skip("LibreOffice Impress is not installed (libreoffice-impress-nogui)")
+        for number, slide in enumerate(slides(path), start=1):
+            title = slide.shapes.title  # type: ignore[attr-defined]
+            top, bottom = title.top / 12700, (title.top + title.height) / 12700
+            words = set(title.text.split())
+            laid_out = [(word, upper, lower) for word, upper, lower in word_boxes(pdf, number)
+                        if word in words and upper < bottom]
+            assert words <= {word for word, _upper, _lower in laid_out}, (kind, number)
+            # (a word's box as pdftotext gives it reaches a point or two past its line)
+            for word, upper, lower in laid_out:
+                assert top - 2 <= upper and lower <= bottom + 2, (kind, number, word, bottom)
+            accent = next((shape for shape in slide.shapes  # type: ignore[attr-defined]
+                           if shape.name == "Accent"), None)
+            if accent is not None:
+                assert max(lower for _w, _u, lower in laid_out) < accent.top / 12700
+            long_titles += len(title.text) > 45
+    assert long_titles >= 2

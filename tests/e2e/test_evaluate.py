@@ -9,6 +9,7 @@ import html
 import io
 import re
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -117,8 +118,6 @@ def test_the_workbook_is_reproducible_and_dated_by_the_progress(pack: Path,
 
 def _libreoffice(pack: Path, tmp_path: Path, convert_to: str) -> Any:
     """The pack's workbook converted by LibreOffice headless into `tmp_path`."""
-    import subprocess
-
     executable = shutil.which("soffice") or shutil.which("libreoffice")
     if executable is None:
         pytest.skip("LibreOffice (soffice) is not installed")
@@ -174,6 +173,54 @@ def test_libreoffice_prints_each_sheet_as_wide_as_a_page(pack: Path, tmp_path: P
     assert all("Realisasi 2028" in text for text in with_codes)
     assert any("Berjalan/selesai" in text for text in pages)
     assert any("Porsi terlaksana" in text for text in pages)
+    # every label in the workbook's face (Carlito, the metric twin of Calibri), bold ones
+    # too: none in LibreOffice's serif fallback for a font that names no face
+    faces = {str(font["/BaseFont"]).partition("+")[2] or str(font["/BaseFont"])
+             for page in PdfReader(printed).pages
+             for font in page["/Resources"]["/Font"].values()}  # type: ignore[index]
+    assert faces == {"Carlito", "Carlito-Bold"}, faces
+    # indicator values grouped as numbers: the Satu Data target of 1000 reads `1,000`
+    laid_out = subprocess.run(["pdftotext", "-layout", str(printed), "-"], capture_output=True,
+                              text=True, check=True, timeout=60).stdout
+    line = next(line for line in laid_out.splitlines() if "Dataset sektoral terbit" in line)
+    assert re.search(r"\b350\s+1[,.]000\s+964\b", line), line
+
+
+def test_the_workbooks_labels_values_and_widths(pack: Path) -> None:
+    """Read back with openpyxl: every cell that holds something names the workbook's
+    face; column A is as wide as its longest (bold) label; indicator values (baseline,
+    target, achieved) are grouped, with the decimals they have."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(pack / f"{STEM}.xlsx")
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.font.name == "Calibri", (sheet.title, cell.coordinate)
+        labels = [cell.value for cell in sheet["A"] if isinstance(cell.value, str)]
+        assert sheet.column_dimensions["A"].width >= 1.1 * max(map(len, labels)), sheet.title
+    governance = book["Smart Governance"]
+    assert governance.column_dimensions["A"].width >= 1.1 * len("Program direncanakan")
+    rows = {(row[0].value, row[1].value): row for row in governance.iter_rows()
+            if row[0].value and row[1].value}
+    satu_data = rows[("GOV-06", "Dataset sektoral terbit di portal Satu Data")]
+    assert [(c.value, c.number_format) for c in satu_data[3:6]] == [
+        (350, "#,##0"), (1000, "#,##0"), (964, "#,##0")]
+    spbe = rows[("GOV-04", "Indeks SPBE kabupaten")]
+    assert spbe[3].value == 3.4
+    assert {c.number_format for c in spbe[3:6]} == {"#,##0.0"}
+
+
+def test_grouped_formats_keep_every_decimal() -> None:
+    from generator.render.xlsx import grouped_format
+
+    assert grouped_format([3000000]) == "#,##0"
+    assert grouped_format([3000000.0, 12]) == "#,##0"
+    assert grouped_format([2.5, 3]) == "#,##0.0"
+    assert grouped_format([0.75, 1.5]) == "#,##0.00"
+    assert grouped_format([1 / 3]) == "#,##0.0000"
+    assert grouped_format([]) == "#,##0"
 
 
 def _share(cell: str) -> float:

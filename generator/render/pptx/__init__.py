@@ -76,15 +76,91 @@ def _properties(presentation: Any, document: Document) -> None:
 def _new(presentation: Any, layout: Any, title: str) -> Any:
     slide = presentation.slides.add_slide(layout)
     if slide.shapes.title is not None:
-        slide.shapes.title.text = title
+        shape = slide.shapes.title
+        shape.text = title
+        size = _title_size(title, shape.width, shape.height, _layout_title_pt(shape))
+        if size is not None:
+            for paragraph in shape.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = _pt(size)
     else:  # a layout without a title placeholder (a region's fallback): a text box
         frame = _Frame(presentation)
         box = slide.shapes.add_textbox(frame.left, round(frame.height * 0.05),
                                        frame.right - frame.left, round(frame.height * 0.12))
         box.text_frame.text = title
-        box.text_frame.paragraphs[0].runs[0].font.size = _pt(28)
+        box.text_frame.word_wrap = True
+        size = _title_size(title, box.width, box.height, 28)
+        box.text_frame.paragraphs[0].runs[0].font.size = _pt(28 if size is None else size)
         box.name = "Title"
     return slide
+
+
+# A title's character is about 0.43–0.45 em wide on average in Carlito/Calibri (0.54 in
+# capitals): with some room. A line is 1.22 em high (Carlito's ascent and descent); a
+# title is never smaller than 20 pt.
+_TITLE_EM = 0.5
+_TITLE_LINE = 1.22
+_TITLE_MIN_PT = 20
+_EMU_PT = 12700
+_TITLE_INSETS = (2 * 91440, 2 * 45720)  # the default insets: 0.1 in left and right, 0.05 in
+
+
+def _title_lines(text: str, width_pt: float, size: float) -> int:
+    """How many lines `text` takes at `size` pt in a box `width_pt` wide, words wrapped."""
+    per_line = max(1, int(width_pt / (size * _TITLE_EM)))
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        lines += (len(word) - 1) // per_line  # a word longer than a line breaks
+        used = (len(word) - 1) % per_line + 1
+    return lines
+
+
+def _title_size(text: str, width: int | None, height: int | None,
+                size: float) -> float | None:
+    """The font size (pt) at which a title fits its box (`width` × `height` EMU) whole, in
+    as few lines as fit, when the layout's own `size` does not; None when it does. A long
+    title (a quick win's name) would otherwise run over the box's edges, onto what stands
+    under it (the accent rule, a chart)."""
+    if not width or not height:
+        return None
+    width_pt = (width - _TITLE_INSETS[0]) / _EMU_PT
+    height_pt = (height - _TITLE_INSETS[1]) / _EMU_PT
+
+    def fits(points: float) -> bool:
+        return _title_lines(text, width_pt, points) * points * _TITLE_LINE <= height_pt
+
+    if fits(size):
+        return None
+    points = float(int(size))
+    while points > _TITLE_MIN_PT and not fits(points):
+        points -= 1
+    return points
+
+
+def _layout_title_pt(shape: Any) -> float:
+    """The size (pt) a title placeholder's text takes from its layout, its master's
+    placeholder or the master's title style; 44 (PowerPoint's) when none says."""
+    from pptx.oxml.ns import qn
+
+    sources, base = [], shape
+    while base is not None:
+        sources.append(base._element)
+        base = getattr(base, "_base_placeholder", None)
+    for source in sources:
+        for properties in source.iter(qn("a:defRPr"), qn("a:rPr")):
+            if properties.get("sz"):
+                return int(properties.get("sz")) / 100
+    master = shape.part.slide_layout.slide_master.element
+    style = master.find(f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}"
+                        f"/{qn('a:defRPr')}")
+    if style is not None and style.get("sz"):
+        return int(style.get("sz")) / 100
+    return 44.0
 
 
 def _pt(size: float) -> Any:
