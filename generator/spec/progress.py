@@ -266,8 +266,11 @@ class _Rules:
             except ValueError:
                 self.out.error(pointer, "rule.bad_date", value=value)
 
+    def _in_period(self) -> bool:
+        return self.plan.start_year <= self.year <= self.plan.end_year
+
     def period(self) -> None:
-        if not self.plan.start_year <= self.year <= self.plan.end_year:
+        if not self._in_period():
             self.out.error(("year",), "rule.year_outside_period", year=self.year,
                            start=self.plan.start_year, end=self.plan.end_year)
 
@@ -300,7 +303,8 @@ class _Rules:
                     self.out.error((*where, "name"), "progress.unknown_indicator",
                                    name=item["name"], program=program.id,
                                    suggestion=_DidYouMean(item["name"], tuple(names)))
-                elif self.year not in indicator.targets:
+                elif self.year not in indicator.targets and self._in_period():
+                    # (a year outside the plan is one error, not a warning per indicator)
                     self.out.warn((*where, "value"), "progress.no_target", name=item["name"],
                                   year=self.year)
 

@@ -78,7 +78,10 @@ def test_an_unknown_program_is_positioned_with_a_suggestion(tmp_path: Path) -> N
 def test_year_outside_the_plan_and_thousands_separators(tmp_path: Path) -> None:
     spec, path = _tree(tmp_path, HEAD.replace("year: 2027", "year: 2040") + (
         'programs:\n  - id: "GOV-01"\n    status: "berjalan"\n'
-        '    budget:\n      - {source: "APBD", amount: 1.250.000.000}\n'))
+        '    budget:\n      - {source: "APBD", amount: 1.250.000.000}\n'
+        '    indicators:\n'
+        '      - {name: "Layanan MPP yang dapat diajukan daring", value: 60}\n'
+        '      - {name: "Indeks kepuasan masyarakat terhadap layanan MPP", value: 80}\n'))
     with pytest.raises(SpecError) as caught:
         check_progress(path, _plan(), spec)
     lines = [d.format("en") for d in caught.value.diagnostics]
@@ -89,6 +92,7 @@ def test_year_outside_the_plan_and_thousands_separators(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as caught:
         check_progress(path, _plan(), spec)
     lines = [d.format("id") for d in caught.value.diagnostics]
+    # one error, not also a warning per indicator that no target for 2040 exists
     assert lines == [f"{path}:3:7: error: year: tahun 2040 di luar periode masterplan"
                      " 2026-2035"]
 
