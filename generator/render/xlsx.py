@@ -123,12 +123,9 @@ def grouped_format(values: Collection[Any]) -> str:
     """A grouped number format showing `values` (an indicator's baseline, target and
     achieved value) whole: `#,##0` for integers, else as many decimals as the most precise
     of them has (at most `MAX_DECIMALS`)."""
-    decimals = 0
-    for value in values:
-        if isinstance(value, float) and not value.is_integer():
-            digits = repr(value).partition(".")[2]
-            decimals = max(decimals, len(digits) if "e" not in digits else MAX_DECIMALS)
-    decimals = min(decimals, MAX_DECIMALS)
+    from generator.i18n.numbers import Formatter
+
+    decimals = Formatter.decimals(values, MAX_DECIMALS)
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
